@@ -1,0 +1,47 @@
+/** The process edge of the CLI: streams, environment, colour, the project root. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { UserError } from '../core/errors.js';
+import { cliMessagesFor } from '../i18n/cli-messages.js';
+import type { Lang } from '../i18n/lang.js';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTty: boolean;
+  readonly cwd: string;
+}
+
+export interface GlobalOptions {
+  readonly cwd?: string;
+  readonly lang?: string;
+  readonly color: boolean;
+  readonly debug?: boolean;
+}
+
+/** Colour only for a terminal, never with NO_COLOR or --no-color; FORCE_COLOR wins for CI logs that render ANSI. */
+export function chalkFor(io: Io, colorFlag: boolean): ChalkInstance {
+  const forced = io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0';
+  const noColor = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
+  const enabled = colorFlag && !noColor && (io.stdoutIsTty || forced);
+  return new Chalk({ level: enabled ? 1 : 0 });
+}
+
+export async function resolveRoot(io: Io, cwdOption: string | undefined, lang: Lang): Promise<string> {
+  const root = path.resolve(io.cwd, cwdOption ?? '.');
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UserError(cliMessagesFor(lang).cwdNotFound(cwdOption ?? root));
+  return root;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    stdoutIsTty: process.stdout.isTTY === true,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The command line: the only place that reads argv, prints, and decides the exit code.
+ *   0  everything valid (warnings allowed)
+ *   1  the role files (or the config) have errors
+ *   2  roledoc could not run: bad option, missing folder, I/O error, or a bug in roledoc
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { UserError, EXIT_OK, EXIT_USAGE } from '../core/errors.js';
+import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { isLang, LANGS, type Lang } from '../i18n/lang.js';
+import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
+import { REPORT_FORMATS, type ReportFormat } from './report.js';
+import { runValidate } from './validate-command.js';
+
+/** package.json sits two levels above both src/cli and dist/cli. */
+function readVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('roledoc')
+    .description('Job descriptions (岗位说明书) as code: validate YAML role files and render them to Word and PDF.')
+    .version(readVersion(), '-V, --version')
+    .option('--cwd <dir>', 'project root (where roledoc.config.yaml is); default: the current folder')
+    .addOption(new Option('--lang <lang>', 'language of messages (default: the project locale)').choices(LANGS))
+    .option('--no-color', 'no colours in the output')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+
+  program
+    .command('validate')
+    .description('check role files and report every problem with file, line and column')
+    .argument('[paths...]', 'role files or folders (default: the roles folder of the project)')
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .action(async (paths: string[], options: { format: ReportFormat }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      setExitCode(await runValidate(io, globals, paths, options.format));
+    });
+
+  return program;
+}
+
+function langFromArgv(argv: readonly string[]): Lang | undefined {
+  const index = argv.indexOf('--lang');
+  const inline = argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  const value = inline ?? (index >= 0 ? argv[index + 1] : undefined);
+  return isLang(value) ? value : undefined;
+}
+
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error: unknown) {
+    const messages = cliMessagesFor(langFromArgv(argv) ?? 'zh-CN');
+    if (error instanceof CommanderError) {
+      // Help and version are successful exits; anything else commander rejects is a usage error.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    const color = chalkFor(io, !argv.includes('--no-color'));
+    if (error instanceof UserError) {
+      io.stderr(`${color.red('✖')} ${error.message}\n`);
+      if (error.hint) io.stderr(`  ${color.cyan(`${messages.hint}:`)} ${error.hint}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`${color.red('✖')} ${messages.internalError(message)}\n  ${messages.internalErrorHint}\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+}

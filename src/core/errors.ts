@@ -1,0 +1,18 @@
+/**
+ * Exceptions are for two things only; everything the user wrote wrong is a Diagnostic.
+ * - UserError: the command cannot run at all (bad option, unreadable folder). Exit code 2.
+ * - anything else that escapes is a bug in roledoc and is reported as an internal error.
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;

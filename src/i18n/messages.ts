@@ -1,0 +1,350 @@
+/**
+ * Every sentence roledoc says about a user's files, in each language it speaks.
+ * Kept in one place so wording stays consistent and a translation can be checked for completeness
+ * by the type checker: both catalogs implement the same interface.
+ */
+import type { Lang } from './lang.js';
+
+export type JsonTypeName = 'string' | 'integer' | 'number' | 'array' | 'object' | 'boolean' | 'null';
+
+export interface Messages {
+  typeName(type: JsonTypeName): string;
+  /** Describes a value found in a file: `文本「4人」`, `a list`. */
+  describeValue(value: unknown): string;
+  quote(text: string): string;
+  itemOf(label: string, index: number): string;
+  /** How to name a field in a sentence: its label and its key. */
+  field(label: string | undefined, key: string): string;
+  list(items: readonly string[]): string;
+  didYouMean(suggestion: string): string;
+
+  notUtf8(guess: 'GB18030' | undefined): string;
+  notUtf8Hint: string;
+  utf16: string;
+  emptyFile: string;
+  emptyFileHint: string;
+  tooLarge(sizeBytes: number, limitBytes: number): string;
+  tooLargeHint: string;
+
+  fullwidthColon(key: string): string;
+  fullwidthColonHint(key: string): string;
+  fullwidthSpace: string;
+  fullwidthSpaceHint: string;
+  fullwidthQuotes: string;
+  fullwidthQuotesHint: string;
+
+  yamlSyntax(yamlCode: string, parserMessage: string): string;
+  yamlSyntaxHint(yamlCode: string): string | undefined;
+  yamlDuplicateKey(key: string): string;
+  yamlDuplicateKeyHint: string;
+  yamlAliasLimit(limit: number): string;
+  yamlAliasLimitHint: string;
+  yamlMultipleDocuments: string;
+
+  unknownKey(key: string, where: string): string;
+  unknownKeyHint(allowed: readonly string[]): string;
+  missingKey(field: string, where: string): string;
+  missingKeyHint(key: string): string;
+  wrongType(field: string, expected: string, actual: string): string;
+  emptyValue(field: string): string;
+  emptyValueHint: string;
+  numberAsTextHint(value: string): string;
+  numberOnlyHint(key: string, digits: string): string;
+  notInEnum(field: string, value: string, allowed: readonly string[]): string;
+  badPattern(field: string, patternKind: PatternKind, value: string): string;
+  badPatternHint(patternKind: PatternKind): string | undefined;
+  tooFewItems(field: string, min: number): string;
+  tooManyItems(field: string, max: number): string;
+  emptyText(field: string): string;
+  textTooLong(field: string, max: number): string;
+  outOfRange(field: string, comparison: '>=' | '<=' | '>' | '<', limit: number, value: number): string;
+  duplicateItems(field: string): string;
+  schemaOther(field: string, detail: string): string;
+  rootNotMapping(actual: string): string;
+  rootNotMappingHint: string;
+
+  duplicateId(id: string, others: readonly string[]): string;
+  duplicateIdHint: string;
+  unknownRole(field: string, id: string): string;
+  unknownRoleHint: string;
+  reportsToCycle(chain: readonly string[]): string;
+  reportsToCycleHint: string;
+  kpiWeightsSum(sum: number): string;
+  kpiWeightsSumHint: string;
+
+  rootLabel: string;
+  configLabel: string;
+}
+
+/** Pattern-checked fields get their own explanation instead of a regular expression. */
+export type PatternKind = 'id' | 'date' | 'currency' | 'other';
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
+}
+
+function truncate(text: string, max = 40): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+function valueType(value: unknown): JsonTypeName {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  return 'object';
+}
+
+const zhTypeNames: Record<JsonTypeName, string> = {
+  string: '文本',
+  integer: '整数',
+  number: '数字',
+  array: '列表',
+  object: '带子项的映射（键: 值）',
+  boolean: '是/否（true 或 false）',
+  null: '空值',
+};
+
+const enTypeNames: Record<JsonTypeName, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  array: 'a list',
+  object: 'a mapping of keys (key: value)',
+  boolean: 'true or false',
+  null: 'nothing',
+};
+
+const zhPatterns: Record<PatternKind, string> = {
+  id: '只能由小写英文字母、数字和连字符 - 组成，以字母或数字开头，最多 64 个字符',
+  date: '应写成“年-月”或“年-月-日”，例如 2014-09 或 2014-09-01',
+  currency: '应是三个大写字母的货币代码，例如 CNY、USD',
+  other: '格式不对',
+};
+
+const enPatterns: Record<PatternKind, string> = {
+  id: 'may contain only lower-case letters, digits and hyphens, must start with a letter or digit, and be at most 64 characters',
+  date: 'must be written as year-month or year-month-day, e.g. 2014-09 or 2014-09-01',
+  currency: 'must be a three-letter currency code such as CNY or USD',
+  other: 'is not in the expected format',
+};
+
+const zh: Messages = {
+  typeName: (type) => zhTypeNames[type],
+  describeValue(value) {
+    const type = valueType(value);
+    if (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean') {
+      return `${zhTypeNames[type]}「${truncate(String(value))}」`;
+    }
+    return zhTypeNames[type];
+  },
+  quote: (text) => `「${text}」`,
+  itemOf: (label, index) => `${label}的第 ${index + 1} 项`,
+  field: (label, key) => (label ? `「${label}」（${key}）` : `\`${key}\``),
+  list: (items) => items.join('、'),
+  didYouMean: (suggestion) => `是不是想写 ${suggestion}？`,
+
+  notUtf8: (guess) =>
+    guess
+      ? `文件不是 UTF-8 编码，看起来是 ${guess}（GBK）编码。`
+      : '文件不是 UTF-8 编码，其中有无法识别的字节。',
+  notUtf8Hint: '请把文件另存为 UTF-8 编码。在 VS Code 中：点击右下角状态栏的编码名称 → “通过编码保存” → 选择 “UTF-8”。',
+  utf16: '文件是 UTF-16（Unicode）编码，roledoc 只读取 UTF-8。',
+  emptyFile: '文件是空的，没有任何内容。',
+  emptyFileHint: '请填写岗位信息（至少 id、title、department 和 responsibilities），或删除这个文件。',
+  tooLarge: (size, limit) =>
+    `文件太大（${(size / 1048576).toFixed(1)} MB），岗位文件最大 ${formatNumber(limit / 1048576)} MB。`,
+  tooLargeHint: '一个岗位文件通常只有几 KB。请检查是否误把其他内容粘贴进了文件。',
+
+  fullwidthColon: (key) => `“${key}”后面用了中文冒号“：”，YAML 只认英文冒号“:”。`,
+  fullwidthColonHint: (key) => `切换到英文输入法，写成 ${key}: 值（冒号后面加一个空格）。`,
+  fullwidthSpace: '缩进里有中文全角空格（U+3000），YAML 只认英文空格。',
+  fullwidthSpaceHint: '删掉行首的空白，切换到英文输入法后用空格键重新缩进。',
+  fullwidthQuotes: '这个值两边是中文引号“ ”，它们会作为文字原样印在文档里。',
+  fullwidthQuotesHint: '如果只是想给值加引号，请改用英文引号 "…"；如果确实要印出引号，可以忽略这条提醒。',
+
+  yamlSyntax(code, parserMessage) {
+    const plain: Record<string, string> = {
+      BAD_INDENT: '这一行的缩进不对',
+      TAB_AS_INDENT: '缩进里用了 Tab 键',
+      MISSING_CHAR: '缺少需要的符号（例如冒号后的空格、结束的引号或括号）',
+      MULTILINE_IMPLICIT_KEY: '键没有正确结束，可能少了冒号',
+      BLOCK_AS_IMPLICIT_KEY: '键没有正确结束，可能少了冒号',
+      UNEXPECTED_TOKEN: '这里出现了不该出现的内容',
+      BAD_SCALAR_START: '值不能以这个符号开头',
+      BAD_DQ_ESCAPE: '双引号里的反斜杠 \\ 组成了无效的转义',
+      BLOCK_IN_FLOW: '方括号或花括号里不能换行写子项',
+      KEY_OVER_1024_CHARS: '键太长了',
+      BAD_ALIAS: '别名 * 引用了不存在的锚点',
+      NON_STRING_KEY: '键必须是文字',
+    };
+    const text = plain[code];
+    return text ? `YAML 格式错误：${text}。` : `YAML 格式错误（${parserMessage}）。`;
+  },
+  yamlSyntaxHint(code) {
+    switch (code) {
+      case 'MISSING_CHAR':
+        return '引号、方括号 [ ] 和花括号 { } 要成对出现；如果值里有冒号或以引号开头，请给整个值加上英文引号。';
+      case 'BAD_INDENT':
+      case 'UNEXPECTED_TOKEN':
+        return '检查这一行和上一行的缩进：同一层的键要左对齐，子项比上一级多缩进两个空格。';
+      case 'TAB_AS_INDENT':
+        return '缩进不能用 Tab 键，请改用空格。';
+      case 'MULTILINE_IMPLICIT_KEY':
+      case 'BLOCK_AS_IMPLICIT_KEY':
+        return '可能少了冒号“:”，或者冒号后面少了空格；如果值里有冒号，请给整个值加上英文引号。';
+      case 'BAD_SCALAR_START':
+        return '以 * & ! @ ` % | > 等符号开头的文字需要用英文引号括起来，例如 "**重点**"。';
+      default:
+        return undefined;
+    }
+  },
+  yamlDuplicateKey: (key) => `键“${key}”在同一层写了两次。`,
+  yamlDuplicateKeyHint: '删除其中一个，或把两处内容合并到一起。',
+  yamlAliasLimit: (limit) => `文件里的别名（*名称）展开次数超过上限 ${limit}。`,
+  yamlAliasLimitHint: '岗位文件不需要 YAML 别名。请直接写出内容，不要使用 & 和 *。',
+  yamlMultipleDocuments: '一个文件里只能写一个岗位，这里出现了第二个文档分隔线“---”。',
+
+  unknownKey: (key, where) => `${where}中没有“${key}”这一项。`,
+  unknownKeyHint: (allowed) => `可以写的项有：${allowed.join('、')}。`,
+  missingKey: (field, where) => `${where}缺少必填项 ${field}。`,
+  missingKeyHint: (key) => `请加上一行 ${key}: …`,
+  wrongType: (field, expected, actual) => `${field}应该是${expected}，这里写的是${actual}。`,
+  emptyValue: (field) => `${field}没有填写内容。`,
+  emptyValueHint: '在冒号后面填上内容，或者删除这一行。',
+  numberAsTextHint: (value) => `如果这是编号，请加上英文引号，写成 "${value}"，这样开头的 0 也不会丢。`,
+  numberOnlyHint: (key, digits) => `只写数字，例如 ${key}: ${digits}`,
+  notInEnum: (field, value, allowed) => `${field}不能写“${value}”，只能是：${allowed.join('、')}。`,
+  badPattern: (field, kind, value) => `${field}的值“${truncate(value)}”${zhPatterns[kind]}。`,
+  badPatternHint: (kind) =>
+    kind === 'id' ? 'id 用来命名输出文件和互相引用，例如 cs-supervisor。' : undefined,
+  tooFewItems: (field, min) => `${field}至少要写 ${min} 项。`,
+  tooManyItems: (field, max) => `${field}最多只能写 ${max} 项。`,
+  emptyText: (field) => `${field}不能是空文字。`,
+  textTooLong: (field, max) => `${field}太长了，最多 ${max} 个字符。`,
+  outOfRange(field, comparison, limit, value) {
+    const words = { '>=': '不能小于', '<=': '不能大于', '>': '必须大于', '<': '必须小于' } as const;
+    return `${field}${words[comparison]} ${formatNumber(limit)}，这里是 ${formatNumber(value)}。`;
+  },
+  duplicateItems: (field) => `${field}里有重复的项。`,
+  schemaOther: (field, detail) => `${field}不符合要求：${detail}`,
+  rootNotMapping: (actual) => `文件内容应该是一组“键: 值”，这里是${actual}。`,
+  rootNotMappingHint: '每一行写成 键: 值，例如 title: 客服主管。',
+
+  duplicateId: (id, others) => `岗位 id“${id}”重复了，${others.join('、')} 里也用了它。`,
+  duplicateIdHint: '每个岗位的 id 必须唯一：请修改其中一个。',
+  unknownRole: (field, id) => `${field}写的“${id}”像是一个岗位 id，但没有这个岗位。`,
+  unknownRoleHint: '如果要写的是岗位名称而不是 id，请写中文名称（例如 部门经理），或用带空格、大写字母的文字。',
+  reportsToCycle: (chain) => `直接上级形成了循环：${chain.join(' → ')}。`,
+  reportsToCycleHint: '汇报关系必须是一棵树：检查这些岗位的 reports_to，去掉其中一处。',
+  kpiWeightsSum: (sum) => `考核KPI指标的权重加起来是 ${formatNumber(sum)}，应该正好是 100。`,
+  kpiWeightsSumHint: '调整各项 weight，使总和为 100；或者全部不写权重。',
+
+  rootLabel: '岗位文件',
+  configLabel: '项目配置',
+};
+
+const en: Messages = {
+  typeName: (type) => enTypeNames[type],
+  describeValue(value) {
+    const type = valueType(value);
+    if (type === 'string') return `the text "${truncate(String(value))}"`;
+    if (type === 'integer' || type === 'number' || type === 'boolean') return `${String(value)}`;
+    return enTypeNames[type];
+  },
+  quote: (text) => `"${text}"`,
+  itemOf: (label, index) => `item ${index + 1} of ${label}`,
+  field: (label, key) => (label ? `${label} (\`${key}\`)` : `\`${key}\``),
+  list: (items) => items.join(', '),
+  didYouMean: (suggestion) => `Did you mean ${suggestion}?`,
+
+  notUtf8: (guess) =>
+    guess
+      ? `The file is not UTF-8; it looks like ${guess} (GBK).`
+      : 'The file is not UTF-8: it contains bytes that are not valid UTF-8.',
+  notUtf8Hint: 'Save the file as UTF-8. In VS Code: click the encoding in the status bar → "Save with Encoding" → "UTF-8".',
+  utf16: 'The file is UTF-16 ("Unicode"); roledoc reads UTF-8 only.',
+  emptyFile: 'The file is empty.',
+  emptyFileHint: 'Fill in the role (at least id, title, department and responsibilities), or delete the file.',
+  tooLarge: (size, limit) =>
+    `The file is too large (${(size / 1048576).toFixed(1)} MB); a role file may be at most ${formatNumber(limit / 1048576)} MB.`,
+  tooLargeHint: 'A role file is usually a few KB. Check that nothing else was pasted into it.',
+
+  fullwidthColon: (key) => `"${key}" is followed by a full-width colon "："; YAML needs an ASCII colon ":".`,
+  fullwidthColonHint: (key) => `Switch to the English keyboard and write ${key}: value (with a space after the colon).`,
+  fullwidthSpace: 'The indentation contains a full-width space (U+3000); YAML needs ordinary spaces.',
+  fullwidthSpaceHint: 'Delete the blank space at the start of the line and indent again with the English keyboard.',
+  fullwidthQuotes: 'This value is wrapped in full-width quotes “ ”; they will be printed as part of the text.',
+  fullwidthQuotesHint: 'To quote a value, use ASCII quotes "…". If the quotes should be printed, ignore this warning.',
+
+  yamlSyntax: (_code, parserMessage) => `YAML syntax error: ${parserMessage}`,
+  yamlSyntaxHint(code) {
+    switch (code) {
+      case 'MISSING_CHAR':
+        return 'Quotes, brackets [ ] and braces { } come in pairs; if a value contains a colon or starts with a quote, quote the whole value.';
+      case 'BAD_INDENT':
+      case 'UNEXPECTED_TOKEN':
+        return 'Check the indentation of this line and the one above: keys at one level line up, children are indented two more spaces.';
+      case 'TAB_AS_INDENT':
+        return 'Indent with spaces, not tabs.';
+      case 'MULTILINE_IMPLICIT_KEY':
+      case 'BLOCK_AS_IMPLICIT_KEY':
+        return 'A colon ":" may be missing, or the space after it; if the value contains a colon, put the whole value in quotes.';
+      case 'BAD_SCALAR_START':
+        return 'Text that starts with * & ! @ ` % | > must be quoted, e.g. "**important**".';
+      default:
+        return undefined;
+    }
+  },
+  yamlDuplicateKey: (key) => `The key "${key}" appears twice at the same level.`,
+  yamlDuplicateKeyHint: 'Delete one of them, or merge the two.',
+  yamlAliasLimit: (limit) => `The file expands aliases (*name) more than ${limit} times.`,
+  yamlAliasLimitHint: 'Role files need no YAML aliases: write the content out instead of using & and *.',
+  yamlMultipleDocuments: 'A file holds one role, but a second document separator "---" appears here.',
+
+  unknownKey: (key, where) => `${where} has no item called "${key}".`,
+  unknownKeyHint: (allowed) => `Allowed here: ${allowed.join(', ')}.`,
+  missingKey: (field, where) => `${where} is missing the required ${field}.`,
+  missingKeyHint: (key) => `Add a line ${key}: …`,
+  wrongType: (field, expected, actual) => `${field} must be ${expected}, but here it is ${actual}.`,
+  emptyValue: (field) => `${field} is empty.`,
+  emptyValueHint: 'Write a value after the colon, or delete the line.',
+  numberAsTextHint: (value) => `If this is a code, put it in quotes: "${value}" (this also keeps leading zeros).`,
+  numberOnlyHint: (key, digits) => `Write the number only, e.g. ${key}: ${digits}`,
+  notInEnum: (field, value, allowed) => `${field} cannot be "${value}"; it must be one of: ${allowed.join(', ')}.`,
+  badPattern: (field, kind, value) => `${field} "${truncate(value)}" ${enPatterns[kind]}.`,
+  badPatternHint: (kind) =>
+    kind === 'id' ? 'The id names the output files and is how roles refer to each other, e.g. cs-supervisor.' : undefined,
+  tooFewItems: (field, min) => `${field} needs at least ${min} item${min === 1 ? '' : 's'}.`,
+  tooManyItems: (field, max) => `${field} may have at most ${max} items.`,
+  emptyText: (field) => `${field} must not be empty text.`,
+  textTooLong: (field, max) => `${field} is too long: at most ${max} characters.`,
+  outOfRange(field, comparison, limit, value) {
+    const words = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' } as const;
+    return `${field} must be ${words[comparison]} ${formatNumber(limit)}, but here it is ${formatNumber(value)}.`;
+  },
+  duplicateItems: (field) => `${field} contains the same item twice.`,
+  schemaOther: (field, detail) => `${field} is not valid: ${detail}`,
+  rootNotMapping: (actual) => `The file must be a mapping of "key: value" lines, but it is ${actual}.`,
+  rootNotMappingHint: 'Write one key: value per line, e.g. title: Customer Service Supervisor.',
+
+  duplicateId: (id, others) => `The role id "${id}" is used more than once; also in ${others.join(', ')}.`,
+  duplicateIdHint: 'Every role needs its own id: change one of them.',
+  unknownRole: (field, id) => `${field} "${id}" looks like a role id, but no role has that id.`,
+  unknownRoleHint: 'If you meant a title rather than an id, write it with capitals or spaces (e.g. Department Manager).',
+  reportsToCycle: (chain) => `The reporting line goes round in a circle: ${chain.join(' → ')}.`,
+  reportsToCycleHint: 'Reporting lines must form a tree: change reports_to in one of these roles.',
+  kpiWeightsSum: (sum) => `The KPI weights add up to ${formatNumber(sum)}; they must add up to exactly 100.`,
+  kpiWeightsSumHint: 'Adjust the weights so that they total 100, or leave all weights out.',
+
+  rootLabel: 'The role file',
+  configLabel: 'The project configuration',
+};
+
+const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };
+
+export function messagesFor(lang: Lang): Messages {
+  return catalogs[lang];
+}

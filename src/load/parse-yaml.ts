@@ -1,0 +1,98 @@
+/**
+ * Text → YAML document with source positions, and its plain data.
+ * Uses the YAML 1.2 core schema: `2014-09` stays a string and `yes` stays text.
+ */
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import type { Messages } from '../i18n/messages.js';
+
+/** A role file needs no aliases; this bound makes an alias bomb a quick, clear error. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The document as plain data, or undefined when the YAML was too broken to read. */
+  readonly data: unknown;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function spanOfRange(lineCounter: LineCounter, start: number, end: number): SourceSpan {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+function duplicateKeyName(text: string, start: number): string {
+  const rest = text.slice(start);
+  const key = /^["']?([^"':\r\n]*)/.exec(rest)?.[1] ?? '';
+  return key.trim();
+}
+
+export function parseYaml(text: string, file: string, messages: Messages): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+    schema: 'core',
+    keepSourceTokens: false,
+  });
+  const diagnostics: Diagnostic[] = [];
+
+  for (const error of doc.errors) {
+    const span = spanOfRange(lineCounter, error.pos[0], error.pos[1]);
+    if (error.code === 'DUPLICATE_KEY') {
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml.duplicate-key',
+        message: messages.yamlDuplicateKey(duplicateKeyName(text, error.pos[0])),
+        file,
+        span,
+        hint: messages.yamlDuplicateKeyHint,
+      });
+    } else if (error.code === 'MULTIPLE_DOCS') {
+      diagnostics.push({ severity: 'error', code: 'yaml.multiple-documents', message: messages.yamlMultipleDocuments, file, span });
+    } else {
+      const hint = messages.yamlSyntaxHint(error.code);
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml.syntax',
+        message: messages.yamlSyntax(error.code, error.message),
+        file,
+        span,
+        ...(hint === undefined ? {} : { hint }),
+      });
+    }
+  }
+  if (diagnostics.length > 0) return { doc, lineCounter, data: undefined, diagnostics };
+
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { doc, lineCounter, data, diagnostics };
+  } catch (error: unknown) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      let firstAlias: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      visit(doc, {
+        Alias(_key, node) {
+          if (isAlias(node) && node.range) {
+            firstAlias = spanOfRange(lineCounter, node.range[0], node.range[1]);
+            return visit.BREAK;
+          }
+          return undefined;
+        },
+      });
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml.alias-limit',
+        message: messages.yamlAliasLimit(MAX_ALIAS_COUNT),
+        file,
+        span: firstAlias,
+        hint: messages.yamlAliasLimitHint,
+      });
+      return { doc, lineCounter, data: undefined, diagnostics };
+    }
+    throw error;
+  }
+}

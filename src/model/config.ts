@@ -1,0 +1,31 @@
+import type { Lang } from '../i18n/lang.js';
+
+export type OutputFormat = 'docx' | 'pdf';
+
+/** `roledoc.config.yaml` with every default filled in. */
+export interface ProjectConfig {
+  readonly title: string;
+  readonly organization: string;
+  readonly roles: string;
+  readonly out: string;
+  readonly template: string;
+  readonly locale: Lang;
+  readonly formats: readonly OutputFormat[];
+  readonly handbook: boolean;
+}
+
+/** The file as written: every key optional (see schemas/config.schema.json). */
+export type RawConfig = Partial<ProjectConfig>;
+
+export const DEFAULT_CONFIG: ProjectConfig = {
+  title: '岗位说明书',
+  organization: '',
+  roles: 'roles',
+  out: 'out',
+  template: 'classic',
+  locale: 'zh-CN',
+  formats: ['docx', 'pdf'],
+  handbook: true,
+};
+
+export const CONFIG_FILE_NAME = 'roledoc.config.yaml';

@@ -1,0 +1,85 @@
+/**
+ * One YAML file through every per-file check: bytes → text → prelint → YAML → schema.
+ * Pure: the caller reads the bytes; every problem comes back as a diagnostic.
+ */
+import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import type { Lang } from '../i18n/lang.js';
+import { messagesFor } from '../i18n/messages.js';
+import { decodeRoleBytes, MAX_ROLE_FILE_BYTES } from '../load/decode.js';
+import { createLocator, type Locator } from '../load/locate.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import { prelintYaml } from '../load/prelint.js';
+import { lineStarts, type SourceFile } from '../load/source-file.js';
+import { explainSchemaErrors } from './explain.js';
+import { allKeys, type CompiledSchema } from './schemas.js';
+
+export interface CheckedFile<T> {
+  /** Present when the bytes decoded; reporters quote lines from it. */
+  readonly source: SourceFile | undefined;
+  /** The schema-valid data, or undefined when the file had errors. */
+  readonly value: T | undefined;
+  /** The parsed data even when invalid (project rules still use a readable id). */
+  readonly data: unknown;
+  readonly locator: Locator | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+const keyCache = new WeakMap<object, Set<string>>();
+
+export function checkYamlFile<T>(
+  path: string,
+  bytes: Uint8Array,
+  schema: CompiledSchema<T>,
+  lang: Lang,
+  maxBytes: number = MAX_ROLE_FILE_BYTES,
+): CheckedFile<T> {
+  const messages = messagesFor(lang);
+  const decoded = decodeRoleBytes(bytes, path, messages, maxBytes);
+  if (!decoded.ok) {
+    return { source: undefined, value: undefined, data: undefined, locator: undefined, diagnostics: [decoded.diagnostic] };
+  }
+  const source: SourceFile = { path, text: decoded.text };
+
+  let knownKeys = keyCache.get(schema.root);
+  if (!knownKeys) keyCache.set(schema.root, (knownKeys = allKeys(schema.root)));
+  const prelint = prelintYaml(decoded.text, path, knownKeys, messages);
+  const parsed = parseYaml(prelint.text, path, messages);
+  const diagnostics = [...prelint.diagnostics, ...parsed.diagnostics];
+  if (parsed.data === undefined && parsed.diagnostics.length > 0) {
+    return { source, value: undefined, data: undefined, locator: undefined, diagnostics };
+  }
+  if (parsed.data === null || parsed.data === undefined) {
+    // Only comments: as empty as an empty file to the user.
+    diagnostics.push({
+      severity: 'error',
+      code: 'load.empty',
+      message: messages.emptyFile,
+      file: path,
+      span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      hint: messages.emptyFileHint,
+    });
+    return { source, value: undefined, data: undefined, locator: undefined, diagnostics };
+  }
+
+  const locator = createLocator(parsed.doc, parsed.lineCounter);
+  const result = schema.check(parsed.data);
+  if (!result.ok) {
+    const starts = lineStarts(prelint.text);
+    const sourceAt = (span: SourceSpan): string => {
+      const from = (starts[span.line - 1] ?? 0) + span.column - 1;
+      const to = (starts[span.endLine - 1] ?? 0) + span.endColumn - 1;
+      return prelint.text.slice(from, to);
+    };
+    diagnostics.push(
+      ...explainSchemaErrors(result.errors, { file: path, kind: schema.kind, root: schema.root, locator, lang, messages, sourceAt }),
+    );
+  }
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  return {
+    source,
+    value: result.ok && !hasError ? result.value : undefined,
+    data: parsed.data,
+    locator,
+    diagnostics,
+  };
+}

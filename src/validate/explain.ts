@@ -1,0 +1,186 @@
+/**
+ * ajv's errors → plain sentences at the right line. ajv says `must NOT have additional properties`
+ * about `/qualifications`; an HR editor needs "任职资格中没有“skils”这一项 — 是不是想写 skills（技能）？"
+ * pointing at the key they typed.
+ */
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { closest, distance } from 'fastest-levenshtein';
+import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import type { Lang } from '../i18n/lang.js';
+import type { JsonTypeName, Messages, PatternKind } from '../i18n/messages.js';
+import type { LocateTarget, Locator } from '../load/locate.js';
+import { parsePointer } from '../load/locate.js';
+import { schemaAt, type SchemaKind, type SchemaNode } from './schemas.js';
+
+export interface ExplainContext {
+  readonly file: string;
+  readonly kind: SchemaKind;
+  readonly root: SchemaNode;
+  readonly locator: Locator;
+  readonly lang: Lang;
+  readonly messages: Messages;
+  /** The source text under a span, to quote the user's own writing back (e.g. `001`). */
+  readonly sourceAt: (span: SourceSpan) => string;
+}
+
+/** A schema `title` is "中文 / English"; this picks the half for the language. */
+export function labelOf(node: SchemaNode | undefined, lang: Lang): string | undefined {
+  const title = node?.title;
+  if (!title) return undefined;
+  const [zh, en] = title.split(' / ');
+  return (lang === 'en' ? en : zh) ?? title;
+}
+
+/** The closest candidate to a misspelling, when it is close enough to be a plausible typo. */
+export function suggest(input: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const lower = input.toLowerCase();
+  const caseOnly = candidates.find((c) => c.toLowerCase() === lower);
+  if (caseOnly) return caseOnly;
+  const best = closest(lower, [...candidates]);
+  const limit = Math.max(2, Math.ceil(lower.length * 0.4));
+  return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
+}
+
+function patternKind(key: string | undefined): PatternKind {
+  if (key === 'id') return 'id';
+  if (key === 'established') return 'date';
+  if (key === 'currency') return 'currency';
+  return 'other';
+}
+
+function isIndex(segment: string | undefined): boolean {
+  return segment !== undefined && /^\d+$/.test(segment);
+}
+
+function typeNames(type: unknown): JsonTypeName[] {
+  const list = Array.isArray(type) ? type : [type];
+  return list.filter((t): t is JsonTypeName => typeof t === 'string');
+}
+
+export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: ExplainContext): Diagnostic[] {
+  const { messages, lang, root } = ctx;
+
+  /** How to name the data at `segments` in a sentence: 「工作任务」（tasks）的第 2 项. */
+  const nameOf = (segments: readonly string[]): string => {
+    if (segments.length === 0) return ctx.kind === 'config' ? messages.configLabel : messages.rootLabel;
+    const last = segments[segments.length - 1] ?? '';
+    if (isIndex(last)) return messages.itemOf(nameOf(segments.slice(0, -1)), Number(last));
+    return messages.field(labelOf(schemaAt(root, segments), lang), last);
+  };
+
+  /** Key and label of each property allowed at `segments`, for hints and suggestions. */
+  const propertiesAt = (segments: readonly string[]): { key: string; label: string | undefined }[] =>
+    Object.entries(schemaAt(root, segments)?.properties ?? {}).map(([key, node]) => ({
+      key,
+      label: labelOf(schemaAt(root, [...segments, key]) ?? node, lang),
+    }));
+
+  const diagnostic = (
+    code: string,
+    message: string,
+    segments: readonly string[],
+    target: LocateTarget,
+    hint?: string,
+  ): Diagnostic & { span: SourceSpan } => ({
+    severity: 'error',
+    code,
+    message,
+    file: ctx.file,
+    span: ctx.locator.locate(segments, target),
+    ...(hint === undefined ? {} : { hint }),
+  });
+
+  const out: Diagnostic[] = [];
+  for (const error of errors) {
+    const segments = parsePointer(error.instancePath);
+    const key = [...segments].reverse().find((s) => !isIndex(s));
+    const field = nameOf(segments);
+    const data: unknown = error.data;
+
+    switch (error.keyword) {
+      case 'additionalProperties': {
+        const unknownKey = String(error.params['additionalProperty']);
+        const allowed = propertiesAt(segments);
+        const byLabel = allowed.find((p) => p.label !== undefined && (p.label === unknownKey || unknownKey.includes(p.label)));
+        const near = byLabel?.key ?? suggest(unknownKey, allowed.map((p) => p.key));
+        const nearLabel = allowed.find((p) => p.key === near)?.label;
+        const hint = near
+          ? messages.didYouMean(lang === 'en' ? `\`${near}\`${nearLabel ? ` (${nearLabel})` : ''}` : `${near}${nearLabel ? `（${nearLabel}）` : ''}`)
+          : messages.unknownKeyHint(allowed.map((p) => p.key));
+        out.push(diagnostic('schema.unknown-key', messages.unknownKey(unknownKey, field), [...segments, unknownKey], 'key', hint));
+        break;
+      }
+      case 'required': {
+        const missing = String(error.params['missingProperty']);
+        const missingField = messages.field(labelOf(schemaAt(root, [...segments, missing]), lang), missing);
+        out.push(
+          diagnostic('schema.missing-key', messages.missingKey(missingField, field), segments, 'container', messages.missingKeyHint(missing)),
+        );
+        break;
+      }
+      case 'type': {
+        const expected = typeNames(error.params['type']);
+        if (segments.length === 0) {
+          out.push(diagnostic('schema.type', messages.rootNotMapping(messages.describeValue(data)), segments, 'value', messages.rootNotMappingHint));
+          break;
+        }
+        if (data === null) {
+          out.push(diagnostic('schema.empty-value', messages.emptyValue(field), segments, 'value', messages.emptyValueHint));
+          break;
+        }
+        const expectedText = expected.map((t) => messages.typeName(t)).join(lang === 'en' ? ' or ' : '或');
+        const base = diagnostic('schema.type', messages.wrongType(field, expectedText, messages.describeValue(data)), segments, 'value');
+        let hint: string | undefined;
+        if (expected.includes('string') && typeof data === 'number') {
+          hint = messages.numberAsTextHint(ctx.sourceAt(base.span).trim() || String(data));
+        } else if ((expected.includes('integer') || expected.includes('number')) && typeof data === 'string') {
+          const digits = /\d+(?:\.\d+)?/.exec(data)?.[0];
+          if (digits !== undefined) hint = messages.numberOnlyHint(key ?? '', digits);
+        }
+        out.push(hint === undefined ? base : { ...base, hint });
+        break;
+      }
+      case 'enum': {
+        const allowed = (error.params['allowedValues'] as unknown[]).map(String);
+        const value = String(data);
+        const near = suggest(value, allowed);
+        out.push(
+          diagnostic('schema.enum', messages.notInEnum(field, value, allowed), segments, 'value', near ? messages.didYouMean(near) : undefined),
+        );
+        break;
+      }
+      case 'pattern': {
+        const kind = patternKind(key);
+        out.push(diagnostic('schema.pattern', messages.badPattern(field, kind, String(data)), segments, 'value', messages.badPatternHint(kind)));
+        break;
+      }
+      case 'minItems':
+        out.push(diagnostic('schema.min-items', messages.tooFewItems(field, Number(error.params['limit'])), segments, 'value'));
+        break;
+      case 'maxItems':
+        out.push(diagnostic('schema.max-items', messages.tooManyItems(field, Number(error.params['limit'])), segments, 'value'));
+        break;
+      case 'minLength':
+        out.push(diagnostic('schema.empty-text', messages.emptyText(field), segments, 'value', messages.emptyValueHint));
+        break;
+      case 'maxLength':
+        out.push(diagnostic('schema.too-long', messages.textTooLong(field, Number(error.params['limit'])), segments, 'value'));
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum': {
+        const comparison = error.params['comparison'] as '>=' | '<=' | '>' | '<';
+        out.push(diagnostic('schema.range', messages.outOfRange(field, comparison, Number(error.params['limit']), Number(data)), segments, 'value'));
+        break;
+      }
+      case 'uniqueItems':
+        out.push(diagnostic('schema.duplicate-items', messages.duplicateItems(field), segments, 'value'));
+        break;
+      default:
+        out.push(diagnostic('schema.invalid', messages.schemaOther(field, error.message ?? error.keyword), segments, 'value'));
+    }
+  }
+  return out;
+}

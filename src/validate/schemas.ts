@@ -1,0 +1,105 @@
+/**
+ * The JSON Schemas in `schemas/` are the contract with HR (and what their editor autocompletes from);
+ * this module compiles them once per process with ajv and answers questions about them (labels,
+ * allowed keys) for the messages.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { RawConfig } from '../model/config.js';
+import type { RawRole } from '../model/role.js';
+
+export type SchemaKind = 'role' | 'config';
+
+/** A JSON Schema node as far as roledoc reads it. */
+export interface SchemaNode {
+  readonly title?: string;
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+  readonly enum?: readonly unknown[];
+  readonly $defs?: Readonly<Record<string, SchemaNode>>;
+}
+
+const SCHEMA_FILES: Record<SchemaKind, string> = {
+  role: 'role.schema.json',
+  config: 'config.schema.json',
+};
+
+/** `schemas/` sits two levels above both `src/validate` and `dist/validate`. */
+export function schemaPath(kind: SchemaKind): URL {
+  return new URL(`../../schemas/${SCHEMA_FILES[kind]}`, import.meta.url);
+}
+
+export function readSchema(kind: SchemaKind): SchemaNode {
+  return JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as SchemaNode;
+}
+
+export interface CompiledSchema<T> {
+  readonly kind: SchemaKind;
+  readonly root: SchemaNode;
+  /** Validates and narrows; errors are returned, never thrown. */
+  check(data: unknown): { ok: true; value: T } | { ok: false; errors: ErrorObject[] };
+}
+
+let ajv: Ajv2020 | undefined;
+
+function compile<T>(kind: SchemaKind): CompiledSchema<T> {
+  // verbose: errors carry the schema node they came from, which gives labels and allowed keys.
+  ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  const root = readSchema(kind);
+  const validate = ajv.compile(root) as ValidateFunction<T>;
+  return {
+    kind,
+    root,
+    check(data) {
+      if (validate(data)) return { ok: true, value: data };
+      return { ok: false, errors: [...(validate.errors ?? [])] };
+    },
+  };
+}
+
+const compiled: { role?: CompiledSchema<RawRole>; config?: CompiledSchema<RawConfig> } = {};
+
+export function roleSchema(): CompiledSchema<RawRole> {
+  return (compiled.role ??= compile<RawRole>('role'));
+}
+
+export function configSchema(): CompiledSchema<RawConfig> {
+  return (compiled.config ??= compile<RawConfig>('config'));
+}
+
+function resolveRef(root: SchemaNode, node: SchemaNode): SchemaNode {
+  const ref = node.$ref;
+  if (!ref?.startsWith('#/$defs/')) return node;
+  const target = root.$defs?.[ref.slice('#/$defs/'.length)];
+  // Keywords written beside $ref (title, description) describe the use site, so they win.
+  return target ? { ...resolveRef(root, target), ...node } : node;
+}
+
+/** The schema node that describes the data at `segments`, or undefined where the schema has none. */
+export function schemaAt(root: SchemaNode, segments: readonly string[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = resolveRef(root, root);
+  for (const segment of segments) {
+    if (!node) return undefined;
+    const next: SchemaNode | undefined = /^\d+$/.test(segment) && node.items ? node.items : node.properties?.[segment];
+    node = next ? resolveRef(root, next) : undefined;
+  }
+  return node;
+}
+
+/** Every key the schema knows, at any depth: the vocabulary of the format. */
+export function allKeys(root: SchemaNode): Set<string> {
+  const keys = new Set<string>();
+  const visit = (node: SchemaNode | undefined): void => {
+    if (!node) return;
+    const resolved = resolveRef(root, node);
+    for (const [key, child] of Object.entries(resolved.properties ?? {})) {
+      keys.add(key);
+      visit(child);
+    }
+    if (resolved.items) visit(resolved.items);
+  };
+  visit(root);
+  return keys;
+}
