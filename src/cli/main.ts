@@ -70,7 +70,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     const color = chalkFor(io, !argv.includes('--no-color'));
     if (error instanceof UserError) {
       io.stderr(`${color.red('✖')} ${error.message}\n`);
-      if (error.hint) io.stderr(`  ${color.cyan(`${messages.hint}:`)} ${error.hint}\n`);
+      if (error.hint) io.stderr(`  ${color.cyan(messages.hint)}${error.hint}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);

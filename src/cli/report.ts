@@ -39,7 +39,7 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
     const where = chalk.bold(`${d.file}:${d.span.line}:${d.span.column}`);
     const severity = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
     const lines = [`${where}  ${severity}  ${chalk.dim(d.code)}  ${d.message}`, ...excerpt(d, sources.get(d.file), chalk)];
-    if (d.hint) lines.push(`  ${chalk.cyan(`${messages.hint}:`)} ${d.hint}`);
+    if (d.hint) lines.push(`  ${chalk.cyan(messages.hint)}${d.hint}`);
     return lines.join('\n');
   });
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '';

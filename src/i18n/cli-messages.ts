@@ -15,7 +15,7 @@ export interface CliMessages {
 }
 
 const zh: CliMessages = {
-  hint: '提示',
+  hint: '提示：',
   noRolesFolder: (folder) => `找不到岗位目录 ${folder}/。`,
   noRolesFolderHint: '请在岗位仓库的根目录（roledoc.config.yaml 所在的位置）运行，或用 --cwd 指定该目录。',
   noRoleFiles: (where) => `${where} 中没有 .yaml 岗位文件。`,
@@ -30,7 +30,7 @@ const zh: CliMessages = {
 };
 
 const en: CliMessages = {
-  hint: 'hint',
+  hint: 'hint: ',
   noRolesFolder: (folder) => `The roles folder ${folder}/ does not exist.`,
   noRolesFolderHint: 'Run roledoc at the root of your HR repository (where roledoc.config.yaml is), or pass --cwd DIR.',
   noRoleFiles: (where) => `There are no .yaml role files in ${where}.`,

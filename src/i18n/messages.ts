@@ -209,7 +209,7 @@ const zh: Messages = {
 
   unknownKey: (key, where) => `${where}中没有“${key}”这一项。`,
   unknownKeyHint: (allowed) => `可以写的项有：${allowed.join('、')}。`,
-  missingKey: (field, where) => `${where}缺少必填项 ${field}。`,
+  missingKey: (field, where) => `${where}缺少必填项${field}。`,
   missingKeyHint: (key) => `请加上一行 ${key}: …`,
   wrongType: (field, expected, actual) => `${field}应该是${expected}，这里写的是${actual}。`,
   emptyValue: (field) => `${field}没有填写内容。`,

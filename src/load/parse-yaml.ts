@@ -40,9 +40,10 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
     keepSourceTokens: false,
   });
   const diagnostics: Diagnostic[] = [];
+  let syntaxReported = false;
 
   for (const error of doc.errors) {
-    const span = spanOfRange(lineCounter, error.pos[0], error.pos[1]);
+    let span = spanOfRange(lineCounter, error.pos[0], error.pos[1]);
     if (error.code === 'DUPLICATE_KEY') {
       diagnostics.push({
         severity: 'error',
@@ -55,6 +56,15 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
     } else if (error.code === 'MULTIPLE_DOCS') {
       diagnostics.push({ severity: 'error', code: 'yaml.multiple-documents', message: messages.yamlMultipleDocuments, file, span });
     } else {
+      // After the first syntax error the parser's further complaints are mostly echoes of it.
+      if (syntaxReported) continue;
+      syntaxReported = true;
+      const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+      if (quote !== undefined) {
+        // The parser notices at the end of the file; the mistake is where the quote was opened.
+        const opening = text.lastIndexOf(quote, error.pos[0] - 1);
+        if (opening >= 0) span = spanOfRange(lineCounter, opening, opening + 1);
+      }
       const hint = messages.yamlSyntaxHint(error.code);
       diagnostics.push({
         severity: 'error',

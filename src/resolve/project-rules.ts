@@ -1,57 +1,81 @@
 /**
  * Rules that need more than one file: ids unique, links resolve, no reporting cycles, KPI weights.
- * Each rule is a named function with its own diagnostic code, run over the roles that passed the
- * schema; they only read, and report with the same file:line:column as the schema checks.
+ * Each rule is a named function with its own diagnostic code. They read a lenient view of every
+ * role file that parsed — a role with a typo elsewhere still gets its links checked — so one run
+ * reports every problem, with the same file:line:column as the schema checks.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { Locator } from '../load/locate.js';
-import { ROLE_ID_PATTERN, type RawRole } from '../model/role.js';
+import { ROLE_ID_PATTERN } from '../model/role.js';
 import { labelOf, suggest } from '../validate/explain.js';
 import { roleSchema, schemaAt } from '../validate/schemas.js';
 
+/** What the rules read of a role file: each field only where it has the right type. */
 export interface RuleRole {
   readonly file: string;
-  readonly role: RawRole;
   readonly locator: Locator;
+  readonly id: string | undefined;
+  readonly reportsTo: string | undefined;
+  /** Index-aligned with the file's career_path; non-text entries are undefined. */
+  readonly careerPath: readonly (string | undefined)[];
+  readonly kpiWeights: readonly number[];
 }
 
-/** A role file whose id could be read even if the file has other errors: it still occupies the id. */
-export interface IdClaim {
-  readonly file: string;
-  readonly id: string;
-  readonly locator: Locator | undefined;
+function field(data: object, key: string): unknown {
+  return key in data ? (data as Record<string, unknown>)[key] : undefined;
+}
+
+/** The lenient view of parsed role data, whatever else is wrong with it. */
+export function ruleViewOf(file: string, data: unknown, locator: Locator): RuleRole {
+  const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const path = field(record, 'career_path');
+  const kpis = field(record, 'kpis');
+  return {
+    file,
+    locator,
+    id: text(field(record, 'id')),
+    reportsTo: text(field(record, 'reports_to')),
+    careerPath: Array.isArray(path) ? path.map(text) : [],
+    kpiWeights: Array.isArray(kpis)
+      ? kpis.flatMap((kpi: unknown) => {
+          const weight = typeof kpi === 'object' && kpi !== null ? field(kpi, 'weight') : undefined;
+          return typeof weight === 'number' ? [weight] : [];
+        })
+      : [],
+  };
 }
 
 interface RuleContext {
   readonly roles: readonly RuleRole[];
-  readonly claims: readonly IdClaim[];
   readonly messages: Messages;
   readonly lang: Lang;
 }
 
 type Rule = (ctx: RuleContext) => Diagnostic[];
 
+/** Names the field that holds the value at `segments` (the list, for a list entry). */
 function fieldName(ctx: RuleContext, segments: readonly string[]): string {
-  const key = segments.filter((s) => !/^\d+$/.test(s)).at(-1) ?? '';
-  return ctx.messages.field(labelOf(schemaAt(roleSchema().root, segments), ctx.lang), key);
+  const fieldPath = segments.filter((s) => !/^\d+$/.test(s));
+  return ctx.messages.field(labelOf(schemaAt(roleSchema().root, fieldPath), ctx.lang), fieldPath.at(-1) ?? '');
 }
 
 const uniqueIds: Rule = (ctx) => {
-  const byId = new Map<string, IdClaim[]>();
-  for (const claim of ctx.claims) byId.set(claim.id, [...(byId.get(claim.id) ?? []), claim]);
+  const byId = new Map<string, RuleRole[]>();
+  for (const role of ctx.roles) if (role.id !== undefined) byId.set(role.id, [...(byId.get(role.id) ?? []), role]);
   const out: Diagnostic[] = [];
-  for (const [id, claims] of byId) {
-    if (claims.length < 2) continue;
-    for (const claim of claims) {
-      const others = claims.filter((c) => c !== claim).map((c) => c.file);
+  for (const [id, holders] of byId) {
+    if (holders.length < 2) continue;
+    for (const holder of holders) {
+      const others = holders.filter((h) => h !== holder).map((h) => h.file);
       out.push({
         severity: 'error',
         code: 'role.duplicate-id',
         message: ctx.messages.duplicateId(id, others),
-        file: claim.file,
-        span: claim.locator?.locate(['id'], 'value') ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        file: holder.file,
+        span: holder.locator.locate(['id'], 'value'),
         hint: ctx.messages.duplicateIdHint,
       });
     }
@@ -60,11 +84,11 @@ const uniqueIds: Rule = (ctx) => {
 };
 
 const linksResolve: Rule = (ctx) => {
-  const ids = [...new Set(ctx.claims.map((c) => c.id))].sort();
+  const ids = [...new Set(ctx.roles.flatMap((r) => (r.id === undefined ? [] : [r.id])))].sort();
   const known = new Set(ids);
   const out: Diagnostic[] = [];
-  const check = (entry: RuleRole, value: string, segments: string[]): void => {
-    if (!ROLE_ID_PATTERN.test(value) || known.has(value)) return;
+  const check = (entry: RuleRole, value: string | undefined, segments: string[]): void => {
+    if (value === undefined || !ROLE_ID_PATTERN.test(value) || known.has(value)) return;
     const near = suggest(value, ids);
     out.push({
       severity: 'error',
@@ -76,25 +100,28 @@ const linksResolve: Rule = (ctx) => {
     });
   };
   for (const entry of ctx.roles) {
-    if (entry.role.reports_to !== undefined) check(entry, entry.role.reports_to, ['reports_to']);
-    entry.role.career_path?.forEach((step, index) => check(entry, step, ['career_path', String(index)]));
+    check(entry, entry.reportsTo, ['reports_to']);
+    entry.careerPath.forEach((step, index) => check(entry, step, ['career_path', String(index)]));
   }
   return out;
 };
 
 const noReportingCycles: Rule = (ctx) => {
-  const byId = new Map(ctx.roles.map((entry) => [entry.role.id, entry]));
+  // With duplicate ids the reporting line is ambiguous; uniqueIds reports that, and the first holder is followed here.
+  const byId = new Map<string, RuleRole>();
+  for (const role of ctx.roles) if (role.id !== undefined && !byId.has(role.id)) byId.set(role.id, role);
   const out: Diagnostic[] = [];
   const reported = new Set<string>();
-  for (const start of ctx.roles) {
+  for (const start of byId.values()) {
+    const startId = start.id ?? '';
     const chain: string[] = [];
     let current: RuleRole | undefined = start;
-    while (current && !chain.includes(current.role.id)) {
-      chain.push(current.role.id);
-      const next: string | undefined = current.role.reports_to;
+    while (current?.id !== undefined && !chain.includes(current.id)) {
+      chain.push(current.id);
+      const next: string | undefined = current.reportsTo;
       current = next === undefined ? undefined : byId.get(next);
     }
-    if (!current || current.role.id !== start.role.id || reported.has(start.role.id)) continue;
+    if (current?.id !== startId || reported.has(startId)) continue;
     // Every role on the cycle gets the error in its own file, each naming the whole circle from itself.
     for (const id of chain) reported.add(id);
     for (let i = 0; i < chain.length; i++) {
@@ -117,7 +144,7 @@ const noReportingCycles: Rule = (ctx) => {
 const kpiWeightsSumTo100: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   for (const entry of ctx.roles) {
-    const weights = (entry.role.kpis ?? []).flatMap((kpi) => (typeof kpi === 'object' && kpi.weight !== undefined ? [kpi.weight] : []));
+    const weights = entry.kpiWeights;
     if (weights.length === 0) continue;
     const sum = weights.reduce((a, b) => a + b, 0);
     // Decimal weights (33.3 + 33.3 + 33.4) do not add up exactly in floating point.
@@ -136,7 +163,7 @@ const kpiWeightsSumTo100: Rule = (ctx) => {
 
 const RULES: readonly Rule[] = [uniqueIds, linksResolve, noReportingCycles, kpiWeightsSumTo100];
 
-export function checkProjectRules(roles: readonly RuleRole[], claims: readonly IdClaim[], lang: Lang): Diagnostic[] {
-  const ctx: RuleContext = { roles, claims, messages: messagesFor(lang), lang };
+export function checkProjectRules(roles: readonly RuleRole[], lang: Lang): Diagnostic[] {
+  const ctx: RuleContext = { roles, messages: messagesFor(lang), lang };
   return RULES.flatMap((rule) => rule(ctx));
 }

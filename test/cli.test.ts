@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const CASES = path.join(REPO, 'test', 'cases');
+
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-test-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const VALID_ROLE = 'id: cs-a\ntitle: 客服主管\ndepartment: 客服部\nresponsibilities:\n  - 负责客服团队的日常管理；\n';
+
+describe('roledoc validate', () => {
+  it('finds the bundled seed roles valid', async () => {
+    const result = await runCli(['validate'], REPO);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('✔ 3 个岗位文件全部有效');
+  });
+
+  it('prints path:line:col, severity, code and message, then the line with a caret under the CJK-aware column', async () => {
+    const result = await runCli(['validate', '--no-color'], path.join(CASES, 'wrong-type-headcount'));
+    expect(result.exitCode).toBe(1);
+    const lines = result.stdout.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('roles/cs-a.yaml:6:12  error  schema.type  '));
+    expect(header).toBeGreaterThanOrEqual(0);
+    expect(lines[header + 1]).toBe('    6 | headcount: 4人');
+    // "4人" is three columns wide on a terminal: one for 4, two for 人.
+    expect(lines[header + 2]).toBe('      |            ^^^');
+    expect(lines[header + 3]).toBe('  提示：只写数字，例如 headcount: 4');
+    expect(result.stdout).toContain('✖ 发现 1 个错误');
+  });
+
+  it('speaks English with --lang en, whatever the project locale', async () => {
+    const result = await runCli(['validate', '--lang', 'en'], path.join(CASES, 'unknown-key-typo'));
+    expect(result.stdout).toContain('The role file has no item called "responsibilites".');
+    expect(result.stdout).toContain('hint: Did you mean `responsibilities` (Responsibilities)?');
+  });
+
+  it('validates only the named paths but checks links against the whole project', async () => {
+    const dir = path.join(CASES, 'dangling-link');
+    const manager = await runCli(['validate', 'roles/cs-manager.yaml'], dir);
+    expect(manager.exitCode).toBe(0);
+    expect(manager.stdout).toContain('✔ 1 个岗位文件全部有效');
+    const other = await runCli(['validate', 'roles/cs-a.yaml', '--format', 'json'], dir);
+    expect(other.exitCode).toBe(1);
+    expect(JSON.parse(other.stdout)).toHaveLength(2);
+  });
+
+  it('writes GitHub workflow commands with escaped properties and the hint on a second line', async () => {
+    const result = await runCli(['validate', '--format', 'github'], path.join(CASES, 'duplicate-id'));
+    const first = result.stdout.split('\n')[0] ?? '';
+    expect(first).toMatch(/^::error file=roles\/a\.yaml,line=1,col=5,endColumn=9,title=role\.duplicate-id::岗位 id“cs-a”重复了/);
+    expect(first).toContain('%0A每个岗位的 id 必须唯一');
+  });
+
+  it('honours --cwd', async () => {
+    const result = await runCli(['validate', '--cwd', path.join(CASES, 'valid-bom-crlf')], REPO);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('exits 2 with a sentence when there is no roles folder', async () => {
+    const dir = tempProject({ 'README.md': 'nothing here' });
+    const result = await runCli(['validate'], dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('找不到岗位目录 roles/');
+    expect(result.stderr).toContain('--cwd');
+  });
+
+  it('exits 2 for a path that does not exist and for an unknown option', async () => {
+    const dir = tempProject({ 'roles/a.yaml': VALID_ROLE });
+    expect((await runCli(['validate', 'roles/nope.yaml'], dir)).exitCode).toBe(2);
+    const bad = await runCli(['validate', '--frobnicate'], dir);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('exits 0 for --help and --version', async () => {
+    expect((await runCli(['--help'], REPO)).exitCode).toBe(0);
+    const version = await runCli(['--version'], REPO);
+    expect(version.exitCode).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('reports a bug as an internal error with a please-report line and no stack unless --debug', async () => {
+    const dir = tempProject({ 'roles/a.yaml': VALID_ROLE });
+    const failingIo = (stderr: string[]) => ({
+      stdout: () => {
+        throw new Error('disk on fire');
+      },
+      stderr: (text: string) => {
+        stderr.push(text);
+      },
+      env: {},
+      stdoutIsTty: false,
+      cwd: dir,
+    });
+    const quiet: string[] = [];
+    expect(await run(['validate'], failingIo(quiet))).toBe(2);
+    expect(quiet.join('')).toContain('roledoc 内部错误：disk on fire');
+    expect(quiet.join('')).toContain('请报告');
+    expect(quiet.join('')).not.toMatch(/\n\s+at /);
+    const loud: string[] = [];
+    await run(['validate', '--debug'], failingIo(loud));
+    expect(loud.join('')).toMatch(/\n\s+at /);
+  });
+
+  it('uses colour only on a terminal, and never with NO_COLOR or --no-color', async () => {
+    const dir = path.join(CASES, 'unknown-key-typo');
+    const ESC = '\u001b[';
+    const plain = await runCli(['validate'], dir);
+    expect(plain.stdout).not.toContain(ESC);
+    const forced = await runCli(['validate'], dir, { FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain(ESC);
+    expect((await runCli(['validate'], dir, { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain(ESC);
+    expect((await runCli(['validate', '--no-color'], dir, { FORCE_COLOR: '1' })).stdout).not.toContain(ESC);
+  });
+});
+
+describe('the installed command', () => {
+  const bin = path.join(REPO, 'bin', 'roledoc.js');
+  it('runs as a process: exit 1 on a broken file, no stack trace', async () => {
+    // dist/ is built by `npm ci` (the prepare script); a missing build is a failure, not a skip.
+    expect(existsSync(path.join(REPO, 'dist', 'cli', 'main.js'))).toBe(true);
+    const result = await promisify(execFile)(process.execPath, [bin, 'validate'], { cwd: path.join(CASES, 'gbk-bytes') }).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('roles/cs-a.yaml:2:8  error  load.not-utf8');
+    expect(result.stderr).toBe('');
+  });
+});
