@@ -103,6 +103,7 @@ describe('roledoc validate', () => {
       },
       env: {},
       stdoutIsTty: false,
+      stderrIsTty: false,
       cwd: dir,
     });
     const quiet: string[] = [];

@@ -11,6 +11,7 @@ export interface Io {
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTty: boolean;
+  readonly stderrIsTty: boolean;
   readonly cwd: string;
 }
 
@@ -42,6 +43,7 @@ export function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
     cwd: process.cwd(),
   };
 }

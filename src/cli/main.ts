@@ -11,6 +11,7 @@ import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang, LANGS, type Lang } from '../i18n/lang.js';
 import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
+import { runBuild, type BuildOptions } from './build-command.js';
 import { runValidate } from './validate-command.js';
 
 /** package.json sits two levels above both src/cli and dist/cli. */
@@ -41,6 +42,18 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .action(async (paths: string[], options: { format: ReportFormat }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       setExitCode(await runValidate(io, globals, paths, options.format));
+    });
+
+  program
+    .command('build')
+    .description('validate, then render each role to <out>/<id>.docx and <out>/<id>.pdf')
+    .argument('[paths...]', 'role files or folders (default: every role of the project)')
+    .option('--format <formats>', 'comma-separated output formats: docx,pdf (default: the config formats)')
+    .option('--out <dir>', 'output folder (default: the config out, usually out/)')
+    .option('--template <name|dir>', 'built-in template name or template folder (default: the config template)')
+    .addOption(new Option('--locale <locale>', 'language of the documents (default: the config locale)').choices(LANGS))
+    .action(async (paths: string[], options: BuildOptions, command: Command) => {
+      setExitCode(await runBuild(io, command.optsWithGlobals<GlobalOptions>(), paths, options));
     });
 
   return program;

@@ -12,6 +12,17 @@ export interface CliMessages {
   internalError(message: string): string;
   internalErrorHint: string;
   cwdNotFound(dir: string): string;
+  templateNotFound(name: string): string;
+  templateNotFoundHint: string;
+  fontNotFound(path: string): string;
+  fontFaceNotFound(path: string, face: string, available: readonly string[]): string;
+  fontUnreadable(path: string, reason: string): string;
+  noCjkFont: string;
+  noCjkFontHint: string;
+  progress(done: number, total: number): string;
+  built(roles: number, files: number, seconds: string, outDir: string): string;
+  badFormat(value: string): string;
+  badLocale(value: string): string;
 }
 
 const zh: CliMessages = {
@@ -27,6 +38,17 @@ const zh: CliMessages = {
   internalError: (message) => `roledoc 内部错误：${message}`,
   internalErrorHint: '这是 roledoc 的缺陷，不是您文件的问题。请报告此问题，并附上这条信息（加 --debug 可看到详细信息）。',
   cwdNotFound: (dir) => `目录 ${dir} 不存在。`,
+  templateNotFound: (name) => `找不到模板“${name}”。`,
+  templateNotFoundHint: '写内置模板的名称（例如 classic），或项目中包含 template.yaml 的文件夹路径。',
+  fontNotFound: (path) => `找不到字体文件 ${path}。`,
+  fontFaceNotFound: (path, face, available) => `字体集 ${path} 中没有名为“${face}”的字体；其中有：${available.join('、')}。`,
+  fontUnreadable: (path, reason) => `无法读取字体文件 ${path}（${reason}）。`,
+  noCjkFont: '没有可用于 PDF 的中文字体。',
+  noCjkFontHint: '重新运行 npm ci 安装内置字体，或在 roledoc.config.yaml 的 fonts 中指定字体文件。',
+  progress: (done, total) => `正在生成 ${done}/${total}`,
+  built: (roles, files, seconds, outDir) => `✔ ${roles} 个岗位，生成 ${files} 个文件，用时 ${seconds} 秒（${outDir}）。`,
+  badFormat: (value) => `不认识的格式“${value}”，只能是 docx、pdf。`,
+  badLocale: (value) => `不认识的语言“${value}”，只能是 zh-CN、en。`,
 };
 
 const en: CliMessages = {
@@ -42,6 +64,17 @@ const en: CliMessages = {
   internalError: (message) => `roledoc internal error: ${message}`,
   internalErrorHint: 'This is a bug in roledoc, not a problem with your files. Please report it with this message (add --debug for details).',
   cwdNotFound: (dir) => `The folder ${dir} does not exist.`,
+  templateNotFound: (name) => `There is no template "${name}".`,
+  templateNotFoundHint: 'Name a built-in template (e.g. classic) or a folder of the project that holds template.yaml.',
+  fontNotFound: (path) => `The font file ${path} does not exist.`,
+  fontFaceNotFound: (path, face, available) => `The font collection ${path} has no face "${face}"; it has: ${available.join(', ')}.`,
+  fontUnreadable: (path, reason) => `The font file ${path} cannot be read (${reason}).`,
+  noCjkFont: 'No CJK font is available for PDF output.',
+  noCjkFontHint: 'Run npm ci again to install the bundled font, or name font files under fonts in roledoc.config.yaml.',
+  progress: (done, total) => `Rendering ${done}/${total}`,
+  built: (roles, files, seconds, outDir) => `✔ ${roles} role${roles === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'} written in ${seconds} s (${outDir}).`,
+  badFormat: (value) => `Unknown format "${value}": use docx and/or pdf.`,
+  badLocale: (value) => `Unknown locale "${value}": use zh-CN or en.`,
 };
 
 export function cliMessagesFor(lang: Lang): CliMessages {

@@ -71,9 +71,12 @@ export interface Messages {
   reportsToCycleHint: string;
   kpiWeightsSum(sum: number): string;
   kpiWeightsSumHint: string;
+  missingGlyph(char: string, codePoint: string): string;
+  missingGlyphHint: string;
 
   rootLabel: string;
   configLabel: string;
+  templateLabel: string;
 }
 
 /** Pattern-checked fields get their own explanation instead of a regular expression. */
@@ -241,9 +244,12 @@ const zh: Messages = {
   reportsToCycleHint: '汇报关系必须是一棵树：检查这些岗位的 reports_to，去掉其中一处。',
   kpiWeightsSum: (sum) => `考核KPI指标的权重加起来是 ${formatNumber(sum)}，应该正好是 100。`,
   kpiWeightsSumHint: '调整各项 weight，使总和为 100；或者全部不写权重。',
+  missingGlyph: (char, codePoint) => `PDF 字体里没有“${char}”（${codePoint}）这个字，PDF 中会显示成方框。`,
+  missingGlyphHint: '换一个常用字写法，或在 roledoc.config.yaml 的 fonts 中指定包含这个字的字体。',
 
   rootLabel: '岗位文件',
   configLabel: '项目配置',
+  templateLabel: '模板',
 };
 
 const en: Messages = {
@@ -338,9 +344,12 @@ const en: Messages = {
   reportsToCycleHint: 'Reporting lines must form a tree: change reports_to in one of these roles.',
   kpiWeightsSum: (sum) => `The KPI weights add up to ${formatNumber(sum)}; they must add up to exactly 100.`,
   kpiWeightsSumHint: 'Adjust the weights so that they total 100, or leave all weights out.',
+  missingGlyph: (char, codePoint) => `The PDF font has no glyph for "${char}" (${codePoint}); the PDF would show a box.`,
+  missingGlyphHint: 'Use a more common character, or name a font that has it under fonts in roledoc.config.yaml.',
 
   rootLabel: 'The role file',
   configLabel: 'The project configuration',
+  templateLabel: 'The template',
 };
 
 const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };

@@ -1,6 +1,10 @@
 import type { Lang } from '../i18n/lang.js';
 
 export type OutputFormat = 'docx' | 'pdf';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+
+/** A font file, and for a TTC collection the face inside it. */
+export type FontRef = string | { readonly path: string; readonly face?: string };
 
 /** `roledoc.config.yaml` with every default filled in. */
 export interface ProjectConfig {
@@ -12,6 +16,8 @@ export interface ProjectConfig {
   readonly locale: Lang;
   readonly formats: readonly OutputFormat[];
   readonly handbook: boolean;
+  /** PDF fonts; without them the bundled Noto Sans SC is used. */
+  readonly fonts?: { readonly regular: FontRef; readonly bold?: FontRef };
 }
 
 /** The file as written: every key optional (see schemas/config.schema.json). */

@@ -4,6 +4,7 @@
  */
 import { normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
+import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { RawRole } from '../model/role.js';
 import { checkProjectRules, ruleViewOf, type RuleRole } from '../resolve/project-rules.js';
@@ -19,6 +20,8 @@ export interface FileInput {
 export interface CheckedRole {
   readonly file: string;
   readonly role: RawRole;
+  /** Where each value of the role is in its file, for diagnostics found after validation. */
+  readonly locator: Locator;
 }
 
 export interface RolesCheck {
@@ -41,7 +44,7 @@ export function checkRoles(inputs: readonly FileInput[], lang: Lang): RolesCheck
     diagnostics.push(...checked.diagnostics);
     if (checked.source) sources.set(input.path, checked.source);
     if (checked.locator) views.push(ruleViewOf(input.path, checked.data, checked.locator));
-    if (checked.value) roles.push({ file: input.path, role: checked.value });
+    if (checked.value && checked.locator) roles.push({ file: input.path, role: checked.value, locator: checked.locator });
   }
   diagnostics.push(...checkProjectRules(views, lang));
   return { roles, sources, diagnostics: normalizeDiagnostics(diagnostics) };

@@ -63,7 +63,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
 
   /** How to name the data at `segments` in a sentence: 「工作任务」（tasks）的第 2 项. */
   const nameOf = (segments: readonly string[]): string => {
-    if (segments.length === 0) return ctx.kind === 'config' ? messages.configLabel : messages.rootLabel;
+    if (segments.length === 0) return { role: messages.rootLabel, config: messages.configLabel, template: messages.templateLabel }[ctx.kind];
     const last = segments[segments.length - 1] ?? '';
     if (isIndex(last)) return messages.itemOf(nameOf(segments.slice(0, -1)), Number(last));
     return messages.field(labelOf(schemaAt(root, segments), lang), last);
@@ -175,6 +175,9 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
         out.push(diagnostic('schema.range', messages.outOfRange(field, comparison, Number(error.params['limit']), Number(data)), segments, 'value'));
         break;
       }
+      case 'if':
+        // "must match then schema" only repeats the enum error that the `then` branch already reported.
+        break;
       case 'uniqueItems':
         out.push(diagnostic('schema.duplicate-items', messages.duplicateItems(field), segments, 'value'));
         break;

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { RawConfig } from '../model/config.js';
 import type { RawRole } from '../model/role.js';
+import type { RawTemplate } from '../model/template.js';
 
-export type SchemaKind = 'role' | 'config';
+export type SchemaKind = 'role' | 'config' | 'template';
 
 /** A JSON Schema node as far as roledoc reads it. */
 export interface SchemaNode {
@@ -24,6 +25,7 @@ export interface SchemaNode {
 const SCHEMA_FILES: Record<SchemaKind, string> = {
   role: 'role.schema.json',
   config: 'config.schema.json',
+  template: 'template.schema.json',
 };
 
 /** `schemas/` sits two levels above both `src/validate` and `dist/validate`. */
@@ -59,7 +61,7 @@ function compile<T>(kind: SchemaKind): CompiledSchema<T> {
   };
 }
 
-const compiled: { role?: CompiledSchema<RawRole>; config?: CompiledSchema<RawConfig> } = {};
+const compiled: { role?: CompiledSchema<RawRole>; config?: CompiledSchema<RawConfig>; template?: CompiledSchema<RawTemplate> } = {};
 
 export function roleSchema(): CompiledSchema<RawRole> {
   return (compiled.role ??= compile<RawRole>('role'));
@@ -67,6 +69,10 @@ export function roleSchema(): CompiledSchema<RawRole> {
 
 export function configSchema(): CompiledSchema<RawConfig> {
   return (compiled.config ??= compile<RawConfig>('config'));
+}
+
+export function templateSchema(): CompiledSchema<RawTemplate> {
+  return (compiled.template ??= compile<RawTemplate>('template'));
 }
 
 function resolveRef(root: SchemaNode, node: SchemaNode): SchemaNode {

@@ -20,6 +20,7 @@ export async function runCli(args: readonly string[], cwd: string, env: NodeJS.P
     },
     env,
     stdoutIsTty: false,
+    stderrIsTty: false,
     cwd,
   };
   const exitCode = await run(args, io);

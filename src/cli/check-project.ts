@@ -1,0 +1,48 @@
+/** The part validate and build share: open the project, read its role files, check them. */
+import { normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { UserError } from '../core/errors.js';
+import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { isLang } from '../i18n/lang.js';
+import type { SourceFile } from '../load/source-file.js';
+import { checkRoles, type CheckedRole } from '../project/check-roles.js';
+import { expandPaths, findRoleFiles, openProject, readInputs, type ProjectContext } from '../project/read-project.js';
+import { resolveRoot, type GlobalOptions, type Io } from './io.js';
+
+export interface ProjectCheck {
+  readonly project: ProjectContext;
+  /** The files the command is about: the named paths, or every role file. */
+  readonly targets: readonly string[];
+  /** Every valid role of the project (links and direct reports need them all). */
+  readonly roles: readonly CheckedRole[];
+  /** Diagnostics for the config and the target files, sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Diagnostics anywhere in the project, sorted: any error here makes documents unsafe to build. */
+  readonly allDiagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, SourceFile>;
+}
+
+export async function checkProject(io: Io, options: GlobalOptions, paths: readonly string[]): Promise<ProjectCheck> {
+  const langOverride = isLang(options.lang) ? options.lang : undefined;
+  const root = await resolveRoot(io, options.cwd, langOverride ?? 'zh-CN');
+  const project = await openProject(root, langOverride);
+  const messages = cliMessagesFor(project.lang);
+
+  // Cross-file rules (links, unique ids) need every role of the project, even when only some are named.
+  const projectFiles = await findRoleFiles(project);
+  const targets = paths.length > 0 ? await expandPaths(project, paths) : projectFiles;
+  if (targets.length === 0) throw new UserError(messages.noRoleFiles(paths.length > 0 ? paths.join(', ') : `${project.config.roles}/`));
+  const allFiles = [...new Set([...projectFiles, ...targets])].sort();
+
+  const checked = checkRoles(await readInputs(project, allFiles), project.lang);
+  const wanted = new Set(targets);
+  const sources = new Map(checked.sources);
+  if (project.configSource) sources.set(project.configSource.path, project.configSource);
+  return {
+    project,
+    targets,
+    roles: checked.roles,
+    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
+    allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...checked.diagnostics]),
+    sources,
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * compose: Role + Template + Locale → Layout. Pure. Decides what goes where and in which words;
+ * how it looks on paper is the renderers' business.
+ */
+import type { Block, CellContent, Field, Layout, RichText, TableBlock, TableCell } from '../layout/layout.js';
+import type { Locale } from '../locale/locale.js';
+import type { RawRole, TextOrList } from '../model/role.js';
+import type { RawTemplate, SectionDisplay, SectionKey } from '../model/template.js';
+import type { RoleDirectory } from './directory.js';
+import { labelColumnShare, layoutStyleOf, pageSetupOf } from './style.js';
+
+export interface ComposeContext {
+  readonly template: RawTemplate;
+  readonly locale: Locale;
+  /** Company name: the documents' author. */
+  readonly organization: string;
+  readonly directory: RoleDirectory;
+}
+
+const text = (value: string, bold = false): RichText => [bold ? { text: value, bold: true } : { text: value }];
+const cell = (content: CellContent, options: { bold?: boolean; shaded?: boolean } = {}): TableCell => ({ content, ...options });
+const listOf = (value: TextOrList | undefined): readonly string[] =>
+  value === undefined ? [] : typeof value === 'string' ? [value] : value;
+const paragraphs = (values: readonly string[]): CellContent => values.map((v) => text(v));
+
+/** A label | value table; rows without a value are left out. */
+function labelTable(rows: readonly (readonly [string, CellContent])[], labelShare: number): TableBlock | undefined {
+  const filled = rows.filter(([, value]) => value.length > 0);
+  if (filled.length === 0) return undefined;
+  return {
+    kind: 'table',
+    columns: [{ width: labelShare }, { width: 1 - labelShare }],
+    rows: filled.map(([label, value]) => [cell([text(label)], { bold: true, shaded: true }), cell(value)]),
+  };
+}
+
+function sectionBlocks(
+  role: RawRole,
+  key: SectionKey,
+  display: SectionDisplay,
+  ctx: ComposeContext,
+  labelShare: number,
+): Block[] {
+  const { locale } = ctx;
+  const heading = (title: string): Block => ({ kind: 'heading', level: 1, text: title });
+  /** A role id shows as that role's title; free text shows as written. */
+  const linked = (value: string): string => ctx.directory.titleOf(value) ?? value;
+
+  switch (key) {
+    case 'info': {
+      const f = locale.fields;
+      const candidates: (Field | undefined)[] = [
+        { label: f.title, value: [text(role.title)] },
+        role.code === undefined ? undefined : { label: f.code, value: [text(role.code)] },
+        { label: f.department, value: [text(role.department)] },
+        role.unit === undefined ? undefined : { label: f.unit, value: [text(role.unit)] },
+        role.grade === undefined ? undefined : { label: f.grade, value: [text(role.grade)] },
+        role.headcount === undefined ? undefined : { label: f.headcount, value: [text(locale.formatHeadcount(role.headcount))] },
+        role.reports_to === undefined ? undefined : { label: f.reports_to, value: [text(linked(role.reports_to))] },
+        ((reports) => (reports.length === 0 ? undefined : { label: f.direct_reports, value: [text(locale.joinList(reports))] }))(
+          ctx.directory.directReportsOf(role.id),
+        ),
+        role.established === undefined ? undefined : { label: f.established, value: [text(locale.formatDate(role.established))] },
+        role.salary === undefined ? undefined : { label: f.salary, value: [text(locale.formatSalary(role.salary))] },
+        role.career_path === undefined && role.career_note === undefined
+          ? undefined
+          : {
+              label: f.career_path,
+              value: [
+                ...(role.career_path ? [text(role.career_path.map(linked).join(locale.careerPathSeparator))] : []),
+                ...(role.career_note ? [text(role.career_note)] : []),
+              ],
+              wide: true,
+            },
+      ];
+      const fields = candidates.filter((field): field is Field => field !== undefined);
+      if (display === 'label-table') {
+        const table = labelTable(fields.map((field) => [field.label, field.value] as const), labelShare);
+        return table ? [table] : [];
+      }
+      return [{ kind: 'field-grid', fields }];
+    }
+    case 'purpose':
+      return role.purpose === undefined ? [] : [heading(locale.sections.purpose), { kind: 'paragraph', text: text(role.purpose) }];
+    case 'responsibilities':
+      return [
+        heading(locale.sections.responsibilities),
+        display === 'paragraph'
+          ? { kind: 'paragraph', text: text(locale.joinList(role.responsibilities)) }
+          : { kind: 'list', numbering: 'decimal', items: role.responsibilities.map((r) => text(r)) },
+      ];
+    case 'duties': {
+      const duties = role.duties ?? [];
+      if (duties.length === 0) return [];
+      if (display === 'numbered-list') {
+        return [
+          heading(locale.sections.duties),
+          ...duties.flatMap((d): Block[] => [
+            { kind: 'heading', level: 2, text: d.duty },
+            { kind: 'list', numbering: 'decimal', items: d.tasks.map((t) => text(t)) },
+          ]),
+        ];
+      }
+      const dutyShare = Math.max(labelShare, 0.28);
+      return [
+        heading(locale.sections.duties),
+        {
+          kind: 'table',
+          columns: [{ width: dutyShare }, { width: 1 - dutyShare }],
+          header: [cell([text(locale.dutyTable.duty)], { bold: true, shaded: true }), cell([text(locale.dutyTable.tasks)], { bold: true, shaded: true })],
+          rows: duties.map((d) => [
+            cell([text(d.duty, true)], { bold: true }),
+            cell(d.tasks.map((task, index) => text(`${locale.taskLabel(index)}${task}`))),
+          ]),
+        },
+      ];
+    }
+    case 'relations': {
+      const r = role.relations;
+      const table = labelTable(
+        [
+          [locale.relations.internal, r?.internal ? [text(locale.joinList(r.internal))] : []],
+          [locale.relations.external, r?.external ? [text(locale.joinList(r.external))] : []],
+        ],
+        labelShare,
+      );
+      return table ? [heading(locale.sections.relations), table] : [];
+    }
+    case 'qualifications': {
+      const q = role.qualifications;
+      const l = locale.qualifications;
+      const withNote = (main: string | undefined, note: string | undefined): CellContent =>
+        main === undefined ? (note === undefined ? [] : [text(note)]) : [text(note === undefined ? main : locale.joinNote(main, note))];
+      const table = labelTable(
+        [
+          [l.education, withNote(q?.education, q?.education_note)],
+          [l.majors, withNote(q?.majors ? locale.joinList(q.majors) : undefined, q?.majors_note)],
+          [l.training, paragraphs(listOf(q?.training))],
+          [l.experience, paragraphs(listOf(q?.experience))],
+          [l.knowledge, paragraphs(listOf(q?.knowledge))],
+          [l.skills, paragraphs(listOf(q?.skills))],
+          [l.personal, paragraphs(listOf(q?.personal))],
+        ],
+        labelShare,
+      );
+      return table ? [heading(locale.sections.qualifications), table] : [];
+    }
+    case 'conditions': {
+      const c = role.conditions;
+      const l = locale.conditions;
+      const table = labelTable(
+        [
+          [l.tools, paragraphs(listOf(c?.tools))],
+          [l.environment, paragraphs(listOf(c?.environment))],
+          [l.schedule, paragraphs(listOf(c?.schedule))],
+          [l.records, paragraphs(listOf(c?.records))],
+        ],
+        labelShare,
+      );
+      return table ? [heading(locale.sections.conditions), table] : [];
+    }
+    case 'kpis': {
+      const kpis = (role.kpis ?? []).map((kpi) => (typeof kpi === 'string' ? { name: kpi } : kpi));
+      if (kpis.length === 0) return [];
+      const detailed = kpis.some((kpi) => kpi.weight !== undefined || kpi.target !== undefined);
+      if (display === 'kpi-table' && detailed) {
+        const hasWeight = kpis.some((kpi) => kpi.weight !== undefined);
+        const hasTarget = kpis.some((kpi) => kpi.target !== undefined);
+        const weightShare = hasWeight ? 0.12 : 0;
+        const nameShare = hasTarget ? 0.4 : 1 - weightShare;
+        const columns = [{ width: nameShare }, ...(hasWeight ? [{ width: weightShare }] : []), ...(hasTarget ? [{ width: 1 - nameShare - weightShare }] : [])];
+        const head = (label: string): TableCell => cell([text(label)], { bold: true, shaded: true });
+        return [
+          heading(locale.sections.kpis),
+          {
+            kind: 'table',
+            columns,
+            header: [head(locale.kpiTable.name), ...(hasWeight ? [head(locale.kpiTable.weight)] : []), ...(hasTarget ? [head(locale.kpiTable.target)] : [])],
+            rows: kpis.map((kpi) => [
+              cell([text(kpi.name)]),
+              ...(hasWeight ? [cell(kpi.weight === undefined ? [] : [text(locale.formatWeight(kpi.weight))])] : []),
+              ...(hasTarget ? [cell(kpi.target === undefined ? [] : [text(kpi.target)])] : []),
+            ]),
+          },
+        ];
+      }
+      if (display === 'kpi-table') {
+        // Plain indicator names read as the source prints them: one sentence, joined with 、.
+        return [heading(locale.sections.kpis), { kind: 'paragraph', text: text(locale.joinList(kpis.map((kpi) => kpi.name))) }];
+      }
+      return [heading(locale.sections.kpis), { kind: 'list', numbering: 'decimal', items: kpis.map((kpi) => text(kpi.name)) }];
+    }
+    case 'remarks':
+      return role.remarks === undefined ? [] : [heading(locale.sections.remarks), { kind: 'paragraph', text: text(role.remarks) }];
+    case 'extra_sections':
+      return (role.extra_sections ?? []).flatMap((section): Block[] => [
+        heading(section.title),
+        ...(section.text === undefined ? [] : [{ kind: 'paragraph', text: text(section.text) } as const]),
+        ...(section.items === undefined ? [] : [{ kind: 'list', numbering: 'decimal', items: section.items.map((item) => text(item)) } as const]),
+      ]);
+  }
+}
+
+export function composeRole(role: RawRole, ctx: ComposeContext): Layout {
+  const page = pageSetupOf(ctx.template);
+  const style = layoutStyleOf(ctx.template);
+  const labelShare = labelColumnShare(page, style);
+  const title = ctx.locale.documentTitle(role.title);
+  const blocks: Block[] = [{ kind: 'title', text: title }];
+  for (const { section, as } of ctx.template.sections) blocks.push(...sectionBlocks(role, section, as, ctx, labelShare));
+  return {
+    meta: {
+      title,
+      subject: role.department,
+      author: ctx.organization,
+      keywords: [role.title, role.department, ...(role.code === undefined ? [] : [role.code])],
+      lang: ctx.locale.lang,
+    },
+    page,
+    style,
+    pageNumbers: ctx.locale.pageNumbers,
+    blocks,
+  };
+}

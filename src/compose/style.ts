@@ -1,0 +1,50 @@
+/** Template data → the page and style of a Layout (millimetres and names → points and hex). */
+import type { LayoutStyle, PageSetup } from '../layout/layout.js';
+import type { RawTemplate } from '../model/template.js';
+
+const POINTS_PER_MM = 72 / 25.4;
+const PAPER: Record<RawTemplate['page']['size'], { width: number; height: number }> = {
+  A4: { width: 595.28, height: 841.89 },
+  Letter: { width: 612, height: 792 },
+};
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+export function pageSetupOf(template: RawTemplate): PageSetup {
+  const { margins_mm: mm, size } = template.page;
+  return {
+    ...PAPER[size],
+    margins: {
+      top: round(mm.top * POINTS_PER_MM),
+      right: round(mm.right * POINTS_PER_MM),
+      bottom: round(mm.bottom * POINTS_PER_MM),
+      left: round(mm.left * POINTS_PER_MM),
+    },
+  };
+}
+
+export function layoutStyleOf(template: RawTemplate): LayoutStyle {
+  const pair = (p: RawTemplate['fonts']['body']) => ({ eastAsia: p.east_asia, latin: p.latin });
+  return {
+    fonts: { body: pair(template.fonts.body), heading: pair(template.fonts.heading) },
+    sizes: { ...template.sizes_pt },
+    colors: {
+      text: template.colors.text.toUpperCase(),
+      heading: template.colors.heading.toUpperCase(),
+      border: template.colors.border.toUpperCase(),
+      labelFill: template.colors.label_fill.toUpperCase(),
+    },
+    lineHeight: template.line_height ?? 1.5,
+    blockSpacing: template.block_spacing_pt ?? 8,
+    labelColumnChars: template.label_column_chars ?? 8,
+  };
+}
+
+/** Cell padding both renderers use, so a label column sized here fits its text there. */
+export const CELL_PADDING_PT = 5.4;
+
+/** Share of the text width a label column needs for `labelColumnChars` characters of table text. */
+export function labelColumnShare(page: PageSetup, style: LayoutStyle): number {
+  const textWidth = page.width - page.margins.left - page.margins.right;
+  return (style.labelColumnChars * style.sizes.table + 2 * CELL_PADDING_PT + 2) / textWidth;
+}

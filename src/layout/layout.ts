@@ -1,0 +1,148 @@
+/**
+ * The Layout tree: the one contract between templates and renderers.
+ * compose() turns a role into a Layout; each renderer turns a Layout into its format. Renderers
+ * never see a role, templates never see docx or pdfkit, so a new look is a new template and a new
+ * format is a new renderer — never an edit across every file.
+ *
+ * Units: lengths in points (1/72 inch), colours as 6-digit hex without '#'.
+ */
+
+/** A piece of text with one look. `bold` is the only emphasis the forms use. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+}
+
+/** A paragraph's worth of runs. */
+export type RichText = readonly Run[];
+
+/** The paragraphs inside a table cell or a field value. */
+export type CellContent = readonly RichText[];
+
+/** How a list numbers its items. */
+export type NumberingStyle = 'decimal';
+
+export interface TitleBlock {
+  readonly kind: 'title';
+  readonly text: string;
+}
+
+export interface HeadingBlock {
+  readonly kind: 'heading';
+  readonly level: 1 | 2;
+  readonly text: string;
+}
+
+export interface ParagraphBlock {
+  readonly kind: 'paragraph';
+  readonly text: RichText;
+}
+
+/** A numbered list; numbering restarts with every list. */
+export interface ListBlock {
+  readonly kind: 'list';
+  readonly numbering: NumberingStyle;
+  readonly items: readonly RichText[];
+}
+
+/** One labelled value of a form. */
+export interface Field {
+  readonly label: string;
+  readonly value: CellContent;
+  /** Takes a whole row of the grid instead of half of one. */
+  readonly wide?: boolean;
+}
+
+/**
+ * The bordered form at the top of a job description: label | value | label | value, with shaded
+ * labels. Fields fill rows two at a time; a wide field (or a lone last field) takes the whole row.
+ */
+export interface FieldGridBlock {
+  readonly kind: 'field-grid';
+  readonly fields: readonly Field[];
+}
+
+export interface TableColumn {
+  /** Share of the text width; the shares of a table add up to 1. */
+  readonly width: number;
+}
+
+export interface TableCell {
+  readonly content: CellContent;
+  readonly bold?: boolean;
+  /** Label cells are shaded, as in the source form. */
+  readonly shaded?: boolean;
+}
+
+/**
+ * A bordered table. The header row, when present, is repeated on every page the table spans;
+ * body rows may split across pages (a row can be longer than a page).
+ */
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly columns: readonly TableColumn[];
+  readonly header?: readonly TableCell[];
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+export interface PageBreakBlock {
+  readonly kind: 'page-break';
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldGridBlock | TableBlock | PageBreakBlock;
+
+export interface FontPair {
+  /** Font for Chinese text (Word's w:eastAsia), e.g. SimSun. */
+  readonly eastAsia: string;
+  /** Font for Latin text and digits, e.g. Times New Roman. */
+  readonly latin: string;
+}
+
+export interface LayoutStyle {
+  readonly fonts: { readonly body: FontPair; readonly heading: FontPair };
+  readonly sizes: {
+    readonly title: number;
+    readonly heading1: number;
+    readonly heading2: number;
+    readonly body: number;
+    readonly table: number;
+    readonly footer: number;
+  };
+  readonly colors: {
+    readonly text: string;
+    readonly heading: string;
+    readonly border: string;
+    /** Fill of label cells and header rows. */
+    readonly labelFill: string;
+  };
+  /** Line height as a multiple of the font size. */
+  readonly lineHeight: number;
+  /** Space after a paragraph, list or table, in points. */
+  readonly blockSpacing: number;
+  /** Width of a label column, in characters of the body size: wide enough for 8 CJK characters by default. */
+  readonly labelColumnChars: number;
+}
+
+export interface PageSetup {
+  readonly width: number;
+  readonly height: number;
+  readonly margins: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+}
+
+export interface DocumentMeta {
+  readonly title: string;
+  readonly subject: string;
+  readonly author: string;
+  readonly keywords: readonly string[];
+  /** BCP 47: zh-CN or en. */
+  readonly lang: string;
+}
+
+export interface Layout {
+  readonly meta: DocumentMeta;
+  readonly page: PageSetup;
+  readonly style: LayoutStyle;
+  /** Footer text around the page numbers: `${before}N${between}M${after}` (第 N 页 / 共 M 页). */
+  readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string };
+  readonly blocks: readonly Block[];
+}

@@ -1,0 +1,40 @@
+/**
+ * The registry of output formats. A format is one renderer behind one interface; docx and pdfkit
+ * are imported only when something is rendered, so `roledoc validate` never pays for them.
+ */
+import type { Layout } from '../layout/layout.js';
+import type { OutputFormat } from '../model/config.js';
+import type { FontSet } from './pdf/measure.js';
+
+export interface RenderContext {
+  /** One timestamp per build, written into document metadata; never the clock. */
+  readonly createdAt: Date;
+  /** Parsed PDF fonts; present whenever PDF is among the formats. */
+  readonly fonts: FontSet | undefined;
+}
+
+export interface Renderer {
+  readonly format: OutputFormat;
+  render(layout: Layout, ctx: RenderContext): Promise<Uint8Array>;
+}
+
+const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
+  docx: async () => {
+    const { renderDocx } = await import('./docx/render-docx.js');
+    return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt }) };
+  },
+  pdf: async () => {
+    const { renderPdf } = await import('./pdf/render-pdf.js');
+    return {
+      format: 'pdf',
+      render: (layout, ctx) => {
+        if (!ctx.fonts) throw new Error('PDF rendering needs fonts: the build must load them first');
+        return renderPdf(layout, { fonts: ctx.fonts, createdAt: ctx.createdAt });
+      },
+    };
+  },
+};
+
+export function loadRenderer(format: OutputFormat): Promise<Renderer> {
+  return loaders[format]();
+}
