@@ -1,0 +1,612 @@
+/**
+ * Layout → .docx bytes. The only importer of `docx`; it never sees a role.
+ *
+ * Word and LibreOffice get real structure, not just looks: Title / Heading 1 / Heading 2 styles with outline levels
+ * (navigation pane, PDF bookmarks), real numbered lists, tables whose header row repeats, PAGE / NUMPAGES fields.
+ * Fonts, sizes and spacing live in the styles (document defaults, Normal, Title, Heading 1/2, Table Text), so a
+ * user restyles the document from Word's style gallery instead of run by run.
+ *
+ * Units: the Layout speaks points; Word speaks twips (1/20 pt, "DXA") for lengths, half-points for font sizes
+ * and eighths of a point for borders.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type {
+  IFontAttributesProperties,
+  INumberingOptions,
+  IRunStylePropertiesOptions,
+  ISpacingProperties,
+  IStylesOptions,
+  ITableBordersOptions,
+} from 'docx';
+import type {
+  Block,
+  CellContent,
+  FieldGridBlock,
+  FontPair,
+  Layout,
+  LayoutStyle,
+  RichText,
+  TableBlock,
+  TableCell as LayoutTableCell,
+} from '../../layout/layout.js';
+import { checkStampDate, stampDocx } from './stamp-docx.js';
+
+export interface RenderDocxOptions {
+  /** Written as the document's created and modified date and as every zip entry's time: the bytes depend on nothing else. */
+  readonly createdAt: Date;
+}
+
+/** The paragraph style of everything inside a table: the table size, no space between paragraphs. */
+const TABLE_TEXT_STYLE = 'TableText';
+
+/** Padding inside every table cell, in twips: Word's default 0.19 cm left and right, a little air above and below. */
+const CELL_MARGINS = { top: 40, bottom: 40, left: 108, right: 108 } as const;
+
+/** Border width of tables, in eighths of a point (4 = ½ pt, the hairline of printed forms). */
+const BORDER_SIZE = 4;
+
+/** Slack added to a label column on top of its characters and margins, in twips, so rounding never wraps a label. */
+const LABEL_SLACK = 60;
+
+export async function renderDocx(layout: Layout, options: RenderDocxOptions): Promise<Uint8Array> {
+  checkStampDate(options.createdAt);
+  const { style, page } = layout;
+  const geometry = pageGeometry(layout);
+  const lists = new ListNumbering();
+  const ctx: RenderContext = { style, textWidth: geometry.textWidth, lists };
+
+  const children = renderBlocks(layout.blocks, ctx);
+
+  const doc = new Document({
+    title: layout.meta.title,
+    subject: layout.meta.subject,
+    creator: layout.meta.author,
+    keywords: layout.meta.keywords.join(', '),
+    lastModifiedBy: 'roledoc',
+    // A "\n" in the text is a soft line break; without this Word and LibreOffice stretch the line before it across
+    // the whole width in a justified paragraph (备 注 ： 本 说 明 …).
+    compatibility: { doNotExpandShiftReturn: true },
+    styles: documentStyles(layout),
+    numbering: { config: lists.config(style) },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twips(page.width), height: twips(page.height) },
+            margin: {
+              top: twips(page.margins.top),
+              right: twips(page.margins.right),
+              bottom: twips(page.margins.bottom),
+              left: twips(page.margins.left),
+              header: twips(page.margins.top / 2),
+              footer: twips(page.margins.bottom / 2),
+              gutter: 0,
+            },
+          },
+        },
+        footers: { default: pageFooter(layout) },
+        children,
+      },
+    ],
+  });
+
+  const packed = await Packer.toBuffer(doc);
+  return stampDocx(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), options.createdAt);
+}
+
+interface RenderContext {
+  readonly style: LayoutStyle;
+  /** Width between the page margins, in twips: the width of every table. */
+  readonly textWidth: number;
+  readonly lists: ListNumbering;
+}
+
+type BodyChild = Paragraph | Table;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units and geometry
+
+/** Points → twips (DXA). */
+function twips(points: number): number {
+  return Math.round(points * 20);
+}
+
+/** Points → half-points, Word's unit for font sizes. */
+function halfPoints(points: number): number {
+  return Math.round(points * 2);
+}
+
+function pageGeometry(layout: Layout): { textWidth: number } {
+  const { page } = layout;
+  const textWidth = twips(page.width) - twips(page.margins.left) - twips(page.margins.right);
+  if (textWidth <= 0) throw new Error(`renderDocx: the page margins leave no room for text (${page.width} pt wide)`);
+  return { textWidth };
+}
+
+/**
+ * Splits `total` twips into columns by share, rounding each and giving the rounding remainder to the last column,
+ * so the columns add up to the table width exactly (fixed-layout tables are drawn from these numbers).
+ */
+function splitWidth(total: number, shares: readonly number[]): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const widths = shares.map((share) => Math.max(1, Math.round((total * share) / (sum > 0 ? sum : 1))));
+  const rest = total - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  if (widths.length > 0) widths[widths.length - 1] = Math.max(1, rest);
+  return widths;
+}
+
+/** Line spacing for text of `size` points: at least size × lineHeight (see documentStyles for why "at least"). */
+function lineSpacing(style: LayoutStyle, size: number): ISpacingProperties {
+  return { line: twips(size * style.lineHeight), lineRule: LineRuleType.AT_LEAST };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Styles
+
+function fontsOf(pair: FontPair): IFontAttributesProperties {
+  return { ascii: pair.latin, hAnsi: pair.latin, cs: pair.latin, eastAsia: pair.eastAsia, hint: 'eastAsia' };
+}
+
+/**
+ * Why "at least" line spacing: the Layout gives line height as a multiple of the font size, which is what the PDF
+ * renderer draws. Word's "multiple" spacing multiplies the font's own line height instead, which for CJK fonts is
+ * 1.0–1.45 em depending on the font actually used (SimSun in Word, Noto CJK in LibreOffice), so the same document
+ * would be airy in one and tight in the other. "At least size × lineHeight" gives the intended pitch in both and,
+ * unlike "exactly", never clips a taller fallback glyph.
+ */
+function documentStyles(layout: Layout): IStylesOptions {
+  const { style, meta } = layout;
+  const { sizes, colors, fonts } = style;
+  const headingRun = (size: number): IRunStylePropertiesOptions => ({
+    font: fontsOf(fonts.heading),
+    size: halfPoints(size),
+    bold: true,
+    color: colors.heading,
+  });
+  return {
+    default: {
+      // docDefaults: every paragraph, table cell and footer inherits the fonts and the language from here.
+      document: {
+        run: {
+          font: fontsOf(fonts.body),
+          size: halfPoints(sizes.body),
+          color: colors.text,
+          language: { value: latinLanguage(meta.lang), eastAsia: 'zh-CN' },
+        },
+        paragraph: {
+          alignment: AlignmentType.BOTH,
+          spacing: { ...lineSpacing(style, sizes.body), before: 0, after: twips(style.blockSpacing) },
+        },
+      },
+      title: {
+        run: headingRun(sizes.title),
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          keepLines: true,
+          spacing: { ...lineSpacing(style, sizes.title), before: 0, after: twips(style.blockSpacing * 2) },
+        },
+      },
+      heading1: {
+        run: headingRun(sizes.heading1),
+        paragraph: {
+          alignment: AlignmentType.LEFT,
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+          spacing: {
+            ...lineSpacing(style, sizes.heading1),
+            before: twips(style.blockSpacing * 1.5),
+            after: twips(style.blockSpacing * 0.75),
+          },
+        },
+      },
+      heading2: {
+        run: headingRun(sizes.heading2),
+        paragraph: {
+          alignment: AlignmentType.LEFT,
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 1,
+          spacing: {
+            ...lineSpacing(style, sizes.heading2),
+            before: twips(style.blockSpacing),
+            after: twips(style.blockSpacing * 0.5),
+          },
+        },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: TABLE_TEXT_STYLE,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        quickFormat: true,
+        run: { size: halfPoints(sizes.table) },
+        paragraph: { spacing: { ...lineSpacing(style, sizes.table), before: 0, after: 0 } },
+      },
+    ],
+  };
+}
+
+/** w:lang w:val: the language of Latin text. Chinese documents still carry English words and digits. */
+function latinLanguage(lang: string): string {
+  if (lang === '' || lang === 'en' || /^zh\b/i.test(lang)) return 'en-US';
+  return lang;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Blocks
+
+function renderBlocks(blocks: readonly Block[], ctx: RenderContext): BodyChild[] {
+  const out: BodyChild[] = [];
+  let breakBefore = false;
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind === 'page-break') {
+      // A page break is carried by the next paragraph (w:pageBreakBefore) so the new page does not start with an
+      // empty line; only when no paragraph follows (a table, another break, the end) is a break paragraph written.
+      const next = blocks[i + 1];
+      if (next !== undefined && startsWithParagraph(next) && !breakBefore) {
+        breakBefore = true;
+      } else {
+        out.push(breakParagraph(breakBefore));
+        breakBefore = false;
+      }
+      continue;
+    }
+    out.push(...renderBlock(block, ctx, breakBefore));
+    breakBefore = false;
+  }
+  return out;
+}
+
+function startsWithParagraph(block: Block): boolean {
+  return (
+    block.kind === 'title' ||
+    block.kind === 'heading' ||
+    block.kind === 'paragraph' ||
+    (block.kind === 'list' && block.items.length > 0)
+  );
+}
+
+function breakParagraph(alsoBefore: boolean): Paragraph {
+  return new Paragraph({
+    ...(alsoBefore ? { pageBreakBefore: true } : {}),
+    spacing: { before: 0, after: 0 },
+    children: [new PageBreak()],
+  });
+}
+
+function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderContext, breakBefore: boolean): BodyChild[] {
+  const pageBreak = breakBefore ? { pageBreakBefore: true } : {};
+  switch (block.kind) {
+    case 'title':
+      return [new Paragraph({ heading: HeadingLevel.TITLE, ...pageBreak, children: textRuns([{ text: block.text }]) })];
+    case 'heading':
+      return [
+        new Paragraph({
+          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          ...pageBreak,
+          children: textRuns([{ text: block.text }]),
+        }),
+      ];
+    case 'paragraph':
+      return [new Paragraph({ ...pageBreak, children: textRuns(block.text) })];
+    case 'list': {
+      if (block.items.length === 0) return [];
+      const reference = ctx.lists.next();
+      const last = block.items.length - 1;
+      return block.items.map(
+        (item, i) =>
+          new Paragraph({
+            ...(i === 0 ? pageBreak : {}),
+            numbering: { reference, level: 0 },
+            // Items sit close together; the list as a whole keeps the block spacing after it.
+            spacing: { after: i === last ? twips(ctx.style.blockSpacing) : 0 },
+            children: textRuns(item),
+          }),
+      );
+    }
+    case 'field-grid':
+      return block.fields.length === 0 ? [] : [fieldGrid(block, ctx), spacer(ctx.style)];
+    case 'table':
+      // A table without rows is not valid WordprocessingML; an empty table has nothing to show anyway.
+      return [...(block.header ?? []), ...block.rows.flat()].length === 0 ? [] : [table(block, ctx), spacer(ctx.style)];
+  }
+}
+
+/**
+ * The gap after a table. Word has no "space after" for tables, and two tables with nothing between them merge
+ * into one, so every table is followed by an empty paragraph exactly blockSpacing high.
+ */
+function spacer(style: LayoutStyle): Paragraph {
+  const height = Math.max(20, twips(style.blockSpacing));
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: height, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text
+
+/**
+ * One TextRun per line of each Run. A "\n" inside a Run becomes a line break (<w:br/>) before the next piece, so no
+ * text is lost and none is trimmed.
+ */
+function textRuns(text: RichText, extra: IRunStylePropertiesOptions = {}): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of text) {
+    const look = { ...extra, ...(run.bold === true ? { bold: true } : {}) };
+    run.text.split(/\r\n|\r|\n/).forEach((line, i) => {
+      out.push(new TextRun({ ...look, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+    });
+  }
+  return out;
+}
+
+/** How a cell's paragraphs sit: centred (labels, header) or as running text (see cellAlign). */
+type CellAlign = 'center' | 'text';
+
+/**
+ * Running text in a cell is justified when the cell holds at least this many characters a line, ragged-right below.
+ * Why: CJK lines may not start with ，。；、 so a line often wraps one character early; justifying it then spreads
+ * the gap over the characters left, which in a 10-character column reads as letter-spacing (心 的 实 施 方 案 、).
+ */
+const JUSTIFY_MIN_CHARS = 16;
+
+const CELL_ALIGNMENT = {
+  center: { alignment: AlignmentType.CENTER },
+  left: { alignment: AlignmentType.LEFT },
+  justify: {},
+} as const;
+
+function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyof typeof CELL_ALIGNMENT }): Paragraph[] {
+  // A cell must hold at least one paragraph, or Word reports the file as damaged.
+  const paragraphs: readonly RichText[] = content.length > 0 ? content : [[]];
+  return paragraphs.map(
+    (text) =>
+      new Paragraph({
+        style: TABLE_TEXT_STYLE,
+        ...CELL_ALIGNMENT[look.align],
+        children: textRuns(text, look.bold ? { bold: true } : {}),
+      }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables
+
+function tableBorders(style: LayoutStyle): ITableBordersOptions {
+  const line = { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border };
+  return { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+}
+
+function labelShading(style: LayoutStyle): { type: typeof ShadingType.CLEAR; fill: string; color: string } {
+  return { type: ShadingType.CLEAR, fill: style.colors.labelFill, color: 'auto' };
+}
+
+/** Every table is fixed-layout and exactly as wide as the text, so Word and LibreOffice draw the same grid. */
+function fixedTable(ctx: RenderContext, columnWidths: readonly number[], rows: TableRow[]): Table {
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: ctx.textWidth, type: WidthType.DXA },
+    columnWidths,
+    margins: { ...CELL_MARGINS, marginUnitType: WidthType.DXA },
+    borders: tableBorders(ctx.style),
+    rows,
+  });
+}
+
+interface CellSpec {
+  readonly content: CellContent;
+  readonly bold: boolean;
+  readonly shaded: boolean;
+  readonly align: CellAlign;
+  /** Index of the first grid column the cell covers, and how many it covers. */
+  readonly column: number;
+  readonly span: number;
+  readonly verticalAlign: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable];
+}
+
+function cellAlign(align: CellAlign, width: number, style: LayoutStyle): keyof typeof CELL_ALIGNMENT {
+  if (align === 'center') return 'center';
+  const textWidth = width - CELL_MARGINS.left - CELL_MARGINS.right;
+  return textWidth >= JUSTIFY_MIN_CHARS * style.sizes.table * 20 ? 'justify' : 'left';
+}
+
+function cell(spec: CellSpec, widths: readonly number[], style: LayoutStyle): TableCell {
+  const width = widths.slice(spec.column, spec.column + spec.span).reduce((a, b) => a + b, 0);
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    ...(spec.span > 1 ? { columnSpan: spec.span } : {}),
+    verticalAlign: spec.verticalAlign,
+    ...(spec.shaded ? { shading: labelShading(style) } : {}),
+    children: cellParagraphs(spec.content, { bold: spec.bold, align: cellAlign(spec.align, width, style) }),
+  });
+}
+
+/**
+ * A bordered table. The header row repeats on every page (w:tblHeader) and never splits; body rows may split, since
+ * a duty with six long tasks can be taller than what is left of a page, or than a page. All cells align to the top.
+ */
+function table(block: TableBlock, ctx: RenderContext): Table {
+  const widths = splitWidth(
+    ctx.textWidth,
+    block.columns.map((column) => column.width),
+  );
+  const rowCells = (cells: readonly LayoutTableCell[], header: boolean): TableCell[] => {
+    if (cells.length > widths.length) {
+      throw new Error(`renderDocx: a table row has ${cells.length} cells but the table has ${widths.length} columns`);
+    }
+    return cells.map((c, i) =>
+      cell(
+        {
+          content: c.content,
+          bold: header || c.bold === true,
+          shaded: header || c.shaded === true,
+          align: header ? 'center' : 'text',
+          column: i,
+          // A short row's last cell takes the columns left over, so the right border still closes.
+          span: i === cells.length - 1 ? widths.length - i : 1,
+          verticalAlign: VerticalAlignTable.TOP,
+        },
+        widths,
+        ctx.style,
+      ),
+    );
+  };
+  const rows: TableRow[] = [];
+  if (block.header !== undefined && block.header.length > 0) {
+    // keepNext: the header never stays alone at the foot of a page.
+    rows.push(
+      new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: rowCells(block.header, true) }),
+    );
+  }
+  for (const row of block.rows) {
+    if (row.length > 0) rows.push(new TableRow({ children: rowCells(row, false) }));
+  }
+  return fixedTable(ctx, widths, rows);
+}
+
+/**
+ * The form at the top of a job description: label | value | label | value.
+ *
+ * The label columns are as wide as style.labelColumnChars CJK characters of the table size plus the cell margins,
+ * so the longest usual label (8 characters, e.g. 工作时间特征 or 所需记录文档) stays on one line; the two value
+ * columns share the rest. Labels and values are centred vertically alike, so a label stays level with its value
+ * when the value wraps.
+ */
+function fieldGrid(block: FieldGridBlock, ctx: RenderContext): Table {
+  const { style, textWidth } = ctx;
+  const wanted =
+    Math.ceil(style.labelColumnChars * style.sizes.table * 20) + CELL_MARGINS.left + CELL_MARGINS.right + LABEL_SLACK;
+  // Never let the labels squeeze the values below a label's width (only reachable with tiny pages or huge labels).
+  const label = Math.min(wanted, Math.floor(textWidth / 4));
+  const value = Math.floor((textWidth - 2 * label) / 2);
+  const widths = [label, value, label, textWidth - 2 * label - value];
+
+  const labelCell = (field: FieldGridBlock['fields'][number], column: number): TableCell =>
+    cell(
+      {
+        content: [[{ text: field.label }]],
+        bold: true,
+        shaded: true,
+        align: 'center',
+        column,
+        span: 1,
+        verticalAlign: VerticalAlignTable.CENTER,
+      },
+      widths,
+      style,
+    );
+  const valueCell = (field: FieldGridBlock['fields'][number], column: number, span: number): TableCell =>
+    cell(
+      {
+        content: field.value,
+        bold: false,
+        shaded: false,
+        align: 'text',
+        column,
+        span,
+        verticalAlign: VerticalAlignTable.CENTER,
+      },
+      widths,
+      style,
+    );
+  const wholeRow = (field: FieldGridBlock['fields'][number]): TableRow =>
+    new TableRow({ children: [labelCell(field, 0), valueCell(field, 1, 3)] });
+
+  const rows: TableRow[] = [];
+  let pending: FieldGridBlock['fields'][number] | undefined;
+  for (const field of block.fields) {
+    if (field.wide === true) {
+      if (pending !== undefined) rows.push(wholeRow(pending));
+      pending = undefined;
+      rows.push(wholeRow(field));
+    } else if (pending === undefined) {
+      pending = field;
+    } else {
+      rows.push(new TableRow({ children: [labelCell(pending, 0), valueCell(pending, 1, 1), labelCell(field, 2), valueCell(field, 3, 1)] }));
+      pending = undefined;
+    }
+  }
+  if (pending !== undefined) rows.push(wholeRow(pending));
+  return fixedTable(ctx, widths, rows);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lists
+
+/**
+ * One numbering definition (abstractNum + num) per ListBlock, so every list starts at 1 on its own.
+ *
+ * Why not docx's `restart` / `instance`: `restart` draws ids from a module-global counter (different bytes for the
+ * second document of a process), and lists sharing one abstractNum rely on w:startOverride, which LibreOffice has
+ * honoured unevenly. Separate definitions are plain and restart everywhere.
+ */
+class ListNumbering {
+  #count = 0;
+
+  next(): string {
+    this.#count += 1;
+    return `roledoc-list-${this.#count}`;
+  }
+
+  config(style: LayoutStyle): INumberingOptions['config'] {
+    // Numbers hang in a 2-character gap at the margin; the text lines up after them, as in the source forms.
+    const hanging = twips(style.sizes.body * 2);
+    return Array.from({ length: this.#count }, (_, i) => ({
+      reference: `roledoc-list-${i + 1}`,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          start: 1,
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: hanging, hanging } } },
+        },
+      ],
+    }));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Footer
+
+/** `${before}N${between}M${after}` centred, with N and M as PAGE and NUMPAGES fields that Word fills in. */
+function pageFooter(layout: Layout): Footer {
+  const { before, between, after } = layout.pageNumbers;
+  const { style } = layout;
+  const parts = [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after].filter((part) => part !== '');
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 },
+        children: [new TextRun({ size: halfPoints(style.sizes.footer), children: parts })],
+      }),
+    ],
+  });
+}
