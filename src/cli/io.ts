@@ -23,21 +23,34 @@ export interface GlobalOptions {
 }
 
 /** Colour only for a terminal, never with NO_COLOR or --no-color; FORCE_COLOR wins for CI logs that render ANSI. */
-export function chalkFor(io: Io, colorFlag: boolean): ChalkInstance {
+export function chalkFor(io: Io, colorFlag: boolean, stream: 'stdout' | 'stderr' = 'stdout'): ChalkInstance {
   const forced = io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0';
   const noColor = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
-  const enabled = colorFlag && !noColor && (io.stdoutIsTty || forced);
+  const enabled = colorFlag && !noColor && ((stream === 'stdout' ? io.stdoutIsTty : io.stderrIsTty) || forced);
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
 export async function resolveRoot(io: Io, cwdOption: string | undefined, lang: Lang): Promise<string> {
   const root = path.resolve(io.cwd, cwdOption ?? '.');
   const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UserError(cliMessagesFor(lang).cwdNotFound(cwdOption ?? root));
+  if (!info) throw new UserError(cliMessagesFor(lang).cwdNotFound(cwdOption ?? root));
+  if (!info.isDirectory()) throw new UserError(cliMessagesFor(lang).notADirectory(cwdOption ?? root));
   return root;
 }
 
+let pipeGuarded = false;
+
 export function processIo(): Io {
+  if (!pipeGuarded) {
+    pipeGuarded = true;
+    // `roledoc validate | head`: the reader went away; that ends the output, it is not a crash.
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
+  }
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

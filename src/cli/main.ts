@@ -80,14 +80,14 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       // Help and version are successful exits; anything else commander rejects is a usage error.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    const color = chalkFor(io, !argv.includes('--no-color'));
+    const color = chalkFor(io, !argv.includes('--no-color'), 'stderr');
     if (error instanceof UserError) {
       io.stderr(`${color.red('✖')} ${error.message}\n`);
       if (error.hint) io.stderr(`  ${color.cyan(messages.hint)}${error.hint}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`${color.red('✖')} ${messages.internalError(message)}\n  ${messages.internalErrorHint}\n`);
+    io.stderr(`${color.red('✖')} ${messages.internalError(message)}\n`);
     if (argv.includes('--debug') && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_USAGE;
   }

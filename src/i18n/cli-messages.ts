@@ -10,8 +10,9 @@ export interface CliMessages {
   allValid(files: number, warnings: number): string;
   problems(errors: number, warnings: number, files: number): string;
   internalError(message: string): string;
-  internalErrorHint: string;
   cwdNotFound(dir: string): string;
+  notADirectory(dir: string): string;
+  cannotRead(file: string, reason: string): string;
   templateNotFound(name: string): string;
   templateNotFoundHint: string;
   fontNotFound(path: string): string;
@@ -35,9 +36,10 @@ const zh: CliMessages = {
     warnings > 0 ? `✔ ${files} 个岗位文件有效（${warnings} 个警告）。` : `✔ ${files} 个岗位文件全部有效。`,
   problems: (errors, warnings, files) =>
     `✖ 发现 ${errors} 个错误${warnings > 0 ? `、${warnings} 个警告` : ''}（共检查 ${files} 个文件）。`,
-  internalError: (message) => `roledoc 内部错误：${message}`,
-  internalErrorHint: '这是 roledoc 的缺陷，不是您文件的问题。请报告此问题，并附上这条信息（加 --debug 可看到详细信息）。',
+  internalError: (message) => `roledoc 内部错误：${message}——这是 roledoc 的缺陷，不是您文件的问题，请报告此问题并附上这条信息（加 --debug 可看到详细信息）。`,
   cwdNotFound: (dir) => `目录 ${dir} 不存在。`,
+  notADirectory: (dir) => `${dir} 不是文件夹。`,
+  cannotRead: (file, reason) => `无法读取 ${file}（${reason}）。`,
   templateNotFound: (name) => `找不到模板“${name}”。`,
   templateNotFoundHint: '写内置模板的名称（例如 classic），或项目中包含 template.yaml 的文件夹路径。',
   fontNotFound: (path) => `找不到字体文件 ${path}。`,
@@ -61,9 +63,10 @@ const en: CliMessages = {
     warnings > 0 ? `✔ ${files} role files are valid (${warnings} warning${warnings === 1 ? '' : 's'}).` : `✔ ${files} role files are valid.`,
   problems: (errors, warnings, files) =>
     `✖ ${errors} error${errors === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} in ${files} file${files === 1 ? '' : 's'} checked.`,
-  internalError: (message) => `roledoc internal error: ${message}`,
-  internalErrorHint: 'This is a bug in roledoc, not a problem with your files. Please report it with this message (add --debug for details).',
+  internalError: (message) => `roledoc internal error: ${message} — a bug in roledoc, not a problem with your files; please report it with this message (add --debug for details).`,
   cwdNotFound: (dir) => `The folder ${dir} does not exist.`,
+  notADirectory: (dir) => `${dir} is not a folder.`,
+  cannotRead: (file, reason) => `Cannot read ${file} (${reason}).`,
   templateNotFound: (name) => `There is no template "${name}".`,
   templateNotFoundHint: 'Name a built-in template (e.g. classic) or a folder of the project that holds template.yaml.',
   fontNotFound: (path) => `The font file ${path} does not exist.`,

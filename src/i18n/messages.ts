@@ -29,6 +29,8 @@ export interface Messages {
   fullwidthColon(key: string): string;
   fullwidthColonHint(key: string): string;
   fullwidthSpace: string;
+  fullwidthDash(dash: string): string;
+  dashWithoutSpace: string;
   fullwidthSpaceHint: string;
   fullwidthQuotes: string;
   fullwidthQuotesHint: string;
@@ -40,6 +42,17 @@ export interface Messages {
   yamlAliasLimit(limit: number): string;
   yamlAliasLimitHint: string;
   yamlMultipleDocuments: string;
+  overIndented: string;
+  overIndentedHint: string;
+  starText: string;
+  mergedListItem: string;
+  mergedListItemHint: string;
+  multilineText: string;
+  multilineTextHint: string;
+  fullwidthCommaInList: string;
+  fullwidthCommaInListHint: string;
+  listDashHint: string;
+  splitIntoListHint: string;
 
   unknownKey(key: string, where: string): string;
   unknownKeyHint(allowed: readonly string[]): string;
@@ -106,7 +119,7 @@ const zhTypeNames: Record<JsonTypeName, string> = {
   number: '数字',
   array: '列表',
   object: '带子项的映射（键: 值）',
-  boolean: '是/否（true 或 false）',
+  boolean: 'true 或 false',
   null: '空值',
 };
 
@@ -164,6 +177,8 @@ const zh: Messages = {
   fullwidthColon: (key) => `“${key}”后面用了中文冒号“：”，YAML 只认英文冒号“:”。`,
   fullwidthColonHint: (key) => `切换到英文输入法，写成 ${key}: 值（冒号后面加一个空格）。`,
   fullwidthSpace: '缩进里有中文全角空格（U+3000），YAML 只认英文空格。',
+  fullwidthDash: (dash) => `列表项用了“${dash}”开头，YAML 只认英文减号加空格“- ”。`,
+  dashWithoutSpace: '列表项的“-”后面少了一个空格。',
   fullwidthSpaceHint: '删掉行首的空白，切换到英文输入法后用空格键重新缩进。',
   fullwidthQuotes: '这个值两边是中文引号“ ”，它们会作为文字原样印在文档里。',
   fullwidthQuotesHint: '如果只是想给值加引号，请改用英文引号 "…"；如果确实要印出引号，可以忽略这条提醒。',
@@ -209,6 +224,17 @@ const zh: Messages = {
   yamlAliasLimit: (limit) => `文件里的别名（*名称）展开次数超过上限 ${limit}。`,
   yamlAliasLimitHint: '岗位文件不需要 YAML 别名。请直接写出内容，不要使用 & 和 *。',
   yamlMultipleDocuments: '一个文件里只能写一个岗位，这里出现了第二个文档分隔线“---”。',
+  overIndented: '这一行比上一行多缩进了，YAML 把它接在了上一行的后面。',
+  overIndentedHint: '同一层的键要左对齐：删掉这一行开头多出来的空格。',
+  starText: '以 * 开头的文字会被 YAML 当成“别名”，而不是普通文字。',
+  mergedListItem: '这一行像是新的列表项，但它比上一项多缩进了，YAML 把它接在了上一项的末尾。',
+  mergedListItemHint: '让这一行的“- ”和上一项的“- ”左对齐。',
+  multilineText: '这段文字跨了多行，YAML 会把这几行连成一句（中间加一个空格）。',
+  multilineTextHint: '如果是几条内容，请每条单独一行并以“- ”开头；如果是一段多行的话，请在冒号后写 | 再换行。',
+  fullwidthCommaInList: '方括号里用了中文逗号“，”，这几项会被当成一项。',
+  fullwidthCommaInListHint: '方括号里的各项要用英文逗号分隔，例如 [客服主管, 客服副经理]。',
+  listDashHint: '列表的每一项单独一行，以“- ”开头。',
+  splitIntoListHint: '把各项分开写成列表，例如 [客服主管, 客服副经理, 客服经理]。',
 
   unknownKey: (key, where) => `${where}中没有“${key}”这一项。`,
   unknownKeyHint: (allowed) => `可以写的项有：${allowed.join('、')}。`,
@@ -222,7 +248,7 @@ const zh: Messages = {
   notInEnum: (field, value, allowed) => `${field}不能写“${value}”，只能是：${allowed.join('、')}。`,
   badPattern: (field, kind, value) => `${field}的值“${truncate(value)}”${zhPatterns[kind]}。`,
   badPatternHint: (kind) =>
-    kind === 'id' ? 'id 用来命名输出文件和互相引用，例如 cs-supervisor。' : undefined,
+    ({ id: 'id 用来命名输出文件和互相引用，例如 cs-supervisor。', date: '写成 2014-09 这样的格式：年份四位，月份两位，中间用减号。', currency: '人民币写 CNY，美元写 USD。', other: undefined })[kind],
   tooFewItems: (field, min) => `${field}至少要写 ${min} 项。`,
   tooManyItems: (field, max) => `${field}最多只能写 ${max} 项。`,
   emptyText: (field) => `${field}不能是空文字。`,
@@ -261,7 +287,7 @@ const en: Messages = {
     return enTypeNames[type];
   },
   quote: (text) => `"${text}"`,
-  itemOf: (label, index) => `item ${index + 1} of ${label}`,
+  itemOf: (label, index) => `Item ${index + 1} of ${label}`,
   field: (label, key) => (label ? `${label} (\`${key}\`)` : `\`${key}\``),
   list: (items) => items.join(', '),
   didYouMean: (suggestion) => `Did you mean ${suggestion}?`,
@@ -281,6 +307,8 @@ const en: Messages = {
   fullwidthColon: (key) => `"${key}" is followed by a full-width colon "："; YAML needs an ASCII colon ":".`,
   fullwidthColonHint: (key) => `Switch to the English keyboard and write ${key}: value (with a space after the colon).`,
   fullwidthSpace: 'The indentation contains a full-width space (U+3000); YAML needs ordinary spaces.',
+  fullwidthDash: (dash) => `This list item starts with "${dash}"; YAML needs an ASCII dash and a space: "- ".`,
+  dashWithoutSpace: 'The "-" of this list item needs a space after it.',
   fullwidthSpaceHint: 'Delete the blank space at the start of the line and indent again with the English keyboard.',
   fullwidthQuotes: 'This value is wrapped in full-width quotes “ ”; they will be printed as part of the text.',
   fullwidthQuotesHint: 'To quote a value, use ASCII quotes "…". If the quotes should be printed, ignore this warning.',
@@ -309,6 +337,17 @@ const en: Messages = {
   yamlAliasLimit: (limit) => `The file expands aliases (*name) more than ${limit} times.`,
   yamlAliasLimitHint: 'Role files need no YAML aliases: write the content out instead of using & and *.',
   yamlMultipleDocuments: 'A file holds one role, but a second document separator "---" appears here.',
+  overIndented: 'This line is indented further than the line above, so YAML reads it as the end of that line.',
+  overIndentedHint: 'Keys at one level line up: delete the extra spaces at the start of this line.',
+  starText: 'Text that starts with * is read by YAML as an alias, not as text.',
+  mergedListItem: 'This line looks like a new list item, but it is indented further than the item above, so YAML glues it onto that item.',
+  mergedListItemHint: 'Line up the "- " of this line with the "- " of the item above.',
+  multilineText: 'This text runs over several lines; YAML joins them into one sentence (with a space between).',
+  multilineTextHint: 'For several entries, write each on its own line starting with "- "; for a paragraph, write | after the colon and start the text on the next line.',
+  fullwidthCommaInList: 'A full-width comma "，" inside [ ] does not separate entries: these become one entry.',
+  fullwidthCommaInListHint: 'Separate the entries with ASCII commas, e.g. [Supervisor, Manager].',
+  listDashHint: 'Write each entry on its own line, starting with "- ".',
+  splitIntoListHint: 'Write the entries as a list, e.g. [Supervisor, Deputy Manager, Manager].',
 
   unknownKey: (key, where) => `${where} has no item called "${key}".`,
   unknownKeyHint: (allowed) => `Allowed here: ${allowed.join(', ')}.`,
@@ -322,7 +361,12 @@ const en: Messages = {
   notInEnum: (field, value, allowed) => `${field} cannot be "${value}"; it must be one of: ${allowed.join(', ')}.`,
   badPattern: (field, kind, value) => `${field} "${truncate(value)}" ${enPatterns[kind]}.`,
   badPatternHint: (kind) =>
-    kind === 'id' ? 'The id names the output files and is how roles refer to each other, e.g. cs-supervisor.' : undefined,
+    ({
+      id: 'The id names the output files and is how roles refer to each other, e.g. cs-supervisor.',
+      date: 'Write it like 2014-09: a four-digit year, a two-digit month, joined by a hyphen.',
+      currency: 'Use the ISO code: CNY for yuan, USD for US dollars.',
+      other: undefined,
+    })[kind],
   tooFewItems: (field, min) => `${field} needs at least ${min} item${min === 1 ? '' : 's'}.`,
   tooManyItems: (field, max) => `${field} may have at most ${max} items.`,
   emptyText: (field) => `${field} must not be empty text.`,

@@ -96,7 +96,8 @@ export function decodeRoleBytes(
     const guess = decodesAsGb18030(body) ? 'GB18030' : undefined;
     return fail('load.not-utf8', messages.notUtf8(guess), spanOfByte(body, bad), messages.notUtf8Hint);
   }
-  const text = new TextDecoder('utf-8').decode(body);
+  // Classic Mac line ends (CR alone) become LF; same length, so every offset stays put.
+  const text = new TextDecoder('utf-8').decode(body).replace(/\r(?!\n)/g, '\n');
   if (text.trim() === '') {
     return fail('load.empty', messages.emptyFile, start, messages.emptyFileHint);
   }

@@ -5,6 +5,7 @@
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
+import { lintDocument } from './lint-document.js';
 
 /** A role file needs no aliases; this bound makes an alias bomb a quick, clear error. */
 export const MAX_ALIAS_COUNT = 100;
@@ -42,6 +43,29 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
   const diagnostics: Diagnostic[] = [];
   let syntaxReported = false;
 
+  // A key indented further than its neighbours makes the parser read it as the tail of the line
+  // above; its complaint lands on that innocent line, so point at the over-indented one instead.
+  const indentAt = (offset: number): number => /^[ \t]*/.exec(text.slice(offset))?.[0].length ?? 0;
+  const lineStartOf = (offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+  const glued = doc.errors.find((e) => {
+    if (e.code !== 'MULTILINE_IMPLICIT_KEY') return false;
+    const lineBreak = text.indexOf('\n', e.pos[0]);
+    return lineBreak >= 0 && lineBreak < e.pos[1] && indentAt(lineBreak + 1) > indentAt(lineStartOf(e.pos[0]));
+  });
+  if (glued) {
+    const lineBreak = text.indexOf('\n', glued.pos[0]);
+    const at = lineBreak + 1 + indentAt(lineBreak + 1);
+    diagnostics.push({
+      severity: 'error',
+      code: 'yaml.syntax',
+      message: messages.overIndented,
+      file,
+      span: spanOfRange(lineCounter, at, at + 1),
+      hint: messages.overIndentedHint,
+    });
+    syntaxReported = true;
+  }
+
   for (const error of doc.errors) {
     let span = spanOfRange(lineCounter, error.pos[0], error.pos[1]);
     if (error.code === 'DUPLICATE_KEY') {
@@ -78,27 +102,44 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
   }
   if (diagnostics.length > 0) return { doc, lineCounter, data: undefined, diagnostics };
 
+  const firstAliasWhere = (unresolvedOnly: boolean): SourceSpan => {
+    let found: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    visit(doc, {
+      Alias(_key, node) {
+        if (isAlias(node) && node.range && (!unresolvedOnly || node.resolve(doc) === undefined)) {
+          found = spanOfRange(lineCounter, node.range[0], node.range[1]);
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return found;
+  };
+
   try {
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    diagnostics.push(...lintDocument(doc, text, lineCounter, file, messages));
     return { doc, lineCounter, data, diagnostics };
   } catch (error: unknown) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      let firstAlias: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-      visit(doc, {
-        Alias(_key, node) {
-          if (isAlias(node) && node.range) {
-            firstAlias = spanOfRange(lineCounter, node.range[0], node.range[1]);
-            return visit.BREAK;
-          }
-          return undefined;
-        },
+    if (error instanceof ReferenceError && /^Unresolved alias/.test(error.message)) {
+      // `**重点**` or `*办公室`: text starting with * reads as an alias to YAML.
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml.syntax',
+        message: messages.starText,
+        file,
+        span: firstAliasWhere(true),
+        hint: messages.yamlSyntaxHint('BAD_SCALAR_START') ?? '',
       });
+      return { doc, lineCounter, data: undefined, diagnostics };
+    }
+    if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
       diagnostics.push({
         severity: 'error',
         code: 'yaml.alias-limit',
         message: messages.yamlAliasLimit(MAX_ALIAS_COUNT),
         file,
-        span: firstAlias,
+        span: firstAliasWhere(false),
         hint: messages.yamlAliasLimitHint,
       });
       return { doc, lineCounter, data: undefined, diagnostics };

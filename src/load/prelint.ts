@@ -15,6 +15,12 @@ export interface PrelintResult {
 
 const BLOCK_SCALAR_START = /(?:^|[:\-?]\s+|^\s*-\s*)[|>][0-9+-]*\s*(?:#.*)?$/;
 const KEY_WITH_FULLWIDTH_COLON = /^(\s*(?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*：/;
+/** A mapping line (no list dash) whose first word ends in ：, e.g. `所属分部：客服各分部`. */
+const ANY_KEY_WITH_FULLWIDTH_COLON = /^(\s*)([^\s:：#\-"'[{][^\s:：#"']{0,19})[ \t]*：/;
+/** A list item started with a full-width or typographic dash or bullet instead of `- `. */
+const FULLWIDTH_DASH = /^(\s*)([－—–•·●▪])[ \t\u3000]?/;
+/** `-负责…`: a list dash without the space after it. */
+const DASH_WITHOUT_SPACE = /^(\s*)-(?=[^\s\-])/;
 const FULLWIDTH_QUOTED_VALUE = /^(\s*(?:-\s+)*(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s+)?)(“[^“”]*”|‘[^‘’]*’)\s*(?:#.*)?$/;
 const IDEOGRAPHIC_SPACE = '\u3000';
 
@@ -23,8 +29,9 @@ function indentOf(line: string): number {
 }
 
 /**
- * @param knownKeys keys of the format; a full-width colon is only reported after one of them, so
- *   a list item such as `- KPI：完成率` (ordinary text) is left alone.
+ * @param knownKeys keys of the format. After a known key a full-width colon is always a mistake;
+ *   after any other word it is one only on a mapping line (no list dash), so a list item such as
+ *   `- 注意：按时完成` (ordinary text) is left alone.
  */
 export function prelintYaml(
   text: string,
@@ -61,8 +68,35 @@ export function prelintYaml(
       line = leading.replaceAll(IDEOGRAPHIC_SPACE, '  ') + line.slice(leading.length);
     }
 
-    const colon = KEY_WITH_FULLWIDTH_COLON.exec(line);
-    if (colon && knownKeys.has(colon[2] ?? '')) {
+    const dash = FULLWIDTH_DASH.exec(line);
+    if (dash) {
+      const column = (dash[1]?.length ?? 0) + 1;
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml.fullwidth-dash',
+        message: messages.fullwidthDash(dash[2] ?? ''),
+        file,
+        span: { line: lineNumber, column, endLine: lineNumber, endColumn: column + 1 },
+        hint: messages.listDashHint,
+      });
+      line = `${dash[1] ?? ''}- ${line.slice(dash[0].length)}`;
+    } else if (DASH_WITHOUT_SPACE.test(line) && !line.trimStart().startsWith('---')) {
+      const column = (DASH_WITHOUT_SPACE.exec(line)?.[1]?.length ?? 0) + 1;
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml.dash-without-space',
+        message: messages.dashWithoutSpace,
+        file,
+        span: { line: lineNumber, column, endLine: lineNumber, endColumn: column + 1 },
+        hint: messages.listDashHint,
+      });
+      line = `${line.slice(0, column)} ${line.slice(column)}`;
+    }
+
+    const known = KEY_WITH_FULLWIDTH_COLON.exec(line);
+    const anyKey = known ? undefined : ANY_KEY_WITH_FULLWIDTH_COLON.exec(line);
+    const colon = known && knownKeys.has(known[2] ?? '') ? known : anyKey && !/:\s/.test(line) ? anyKey : undefined;
+    if (colon) {
       const key = colon[2] ?? '';
       const at = colon[0].length - 1;
       diagnostics.push({

@@ -43,7 +43,7 @@ export function checkRoles(inputs: readonly FileInput[], lang: Lang): RolesCheck
     const checked = checkYamlFile<RawRole>(input.path, input.bytes, schema, lang);
     diagnostics.push(...checked.diagnostics);
     if (checked.source) sources.set(input.path, checked.source);
-    if (checked.locator) views.push(ruleViewOf(input.path, checked.data, checked.locator));
+    if (checked.locator) views.push(ruleViewOf(input.path, checked.data, checked.locator, checked.value !== undefined));
     if (checked.value && checked.locator) roles.push({ file: input.path, role: checked.value, locator: checked.locator });
   }
   diagnostics.push(...checkProjectRules(views, lang));

@@ -33,17 +33,39 @@ export function toProjectPath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 
-async function readIfExists(file: string): Promise<Uint8Array | undefined> {
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Reads a file, turning the disk's refusals (EACCES, EISDIR, …) into a sentence instead of a bug report. */
+async function readOrExplain(file: string, shownAs: string, lang: Lang): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (error: unknown) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
+    throw new UserError(cliMessagesFor(lang).cannotRead(shownAs, errorCode(error) ?? String(error)));
   }
 }
 
+async function readIfExists(file: string, shownAs: string, lang: Lang): Promise<Uint8Array | undefined> {
+  if (!(await stat(file).catch(() => undefined))) return undefined;
+  return readOrExplain(file, shownAs, lang);
+}
+
+/**
+ * The keys of a config that has errors which are fine on their own: a typo in one key must not
+ * silently reset the others (say, `roles:`) to their defaults. The errors are still reported.
+ */
+function validKeysOf(data: unknown): RawConfig {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (configSchema().check({ [key]: value }).ok) kept[key] = value;
+  }
+  return kept as RawConfig;
+}
+
 export async function openProject(root: string, langOverride: Lang | undefined): Promise<ProjectContext> {
-  const bytes = await readIfExists(path.join(root, CONFIG_FILE_NAME));
+  const bytes = await readIfExists(path.join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME, langOverride ?? DEFAULT_CONFIG.locale);
   if (bytes === undefined) {
     const lang = langOverride ?? DEFAULT_CONFIG.locale;
     return { root, config: DEFAULT_CONFIG, lang, configDiagnostics: [], configSource: undefined };
@@ -56,13 +78,16 @@ export async function openProject(root: string, langOverride: Lang | undefined):
   if (lang !== (langOverride ?? DEFAULT_CONFIG.locale)) {
     checked = checkYamlFile<RawConfig>(CONFIG_FILE_NAME, bytes, configSchema(), lang);
   }
-  const config: ProjectConfig = { ...DEFAULT_CONFIG, ...(checked.value ?? {}) };
-  return { root, config, lang, configDiagnostics: checked.diagnostics, configSource: checked.source };
+  // Every key is optional, so a config with nothing but comments is a valid, default one.
+  const diagnostics = checked.diagnostics.filter((d) => d.code !== 'load.empty');
+  const config: ProjectConfig = { ...DEFAULT_CONFIG, ...(checked.value ?? validKeysOf(checked.data)) };
+  return { root, config, lang, configDiagnostics: diagnostics, configSource: checked.source };
 }
 
+/** Role files matching `pattern` under `cwd`; the project's own config file is never a role. */
 async function filesUnder(root: string, pattern: string, cwd: string): Promise<string[]> {
   const found = await glob([pattern], { cwd, absolute: true, onlyFiles: true, dot: false });
-  return found.map((file) => toProjectPath(root, path.resolve(file)));
+  return found.map((file) => toProjectPath(root, path.resolve(file))).filter((file) => file !== CONFIG_FILE_NAME);
 }
 
 /** The project's role files: the config's `roles` folder (or glob), sorted for stable output. */
@@ -87,12 +112,13 @@ export async function expandPaths(project: ProjectContext, paths: readonly strin
     if (info.isDirectory()) {
       for (const file of await filesUnder(project.root, ROLE_FILE_GLOB, absolute)) files.add(file);
     } else {
-      files.add(toProjectPath(project.root, absolute));
+      const file = toProjectPath(project.root, absolute);
+      if (file !== CONFIG_FILE_NAME) files.add(file);
     }
   }
   return [...files].sort();
 }
 
 export async function readInputs(project: ProjectContext, files: readonly string[]): Promise<FileInput[]> {
-  return Promise.all(files.map(async (file) => ({ path: file, bytes: await readFile(path.resolve(project.root, file)) })));
+  return Promise.all(files.map(async (file) => ({ path: file, bytes: await readOrExplain(path.resolve(project.root, file), file, project.lang) })));
 }

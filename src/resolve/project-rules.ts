@@ -21,6 +21,8 @@ export interface RuleRole {
   /** Index-aligned with the file's career_path; non-text entries are undefined. */
   readonly careerPath: readonly (string | undefined)[];
   readonly kpiWeights: readonly number[];
+  /** The file passed the schema: rules that sum values only trust schema-checked data. */
+  readonly valid: boolean;
 }
 
 function field(data: object, key: string): unknown {
@@ -28,7 +30,7 @@ function field(data: object, key: string): unknown {
 }
 
 /** The lenient view of parsed role data, whatever else is wrong with it. */
-export function ruleViewOf(file: string, data: unknown, locator: Locator): RuleRole {
+export function ruleViewOf(file: string, data: unknown, locator: Locator, valid: boolean): RuleRole {
   const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
   const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   const path = field(record, 'career_path');
@@ -36,6 +38,7 @@ export function ruleViewOf(file: string, data: unknown, locator: Locator): RuleR
   return {
     file,
     locator,
+    valid,
     id: text(field(record, 'id')),
     reportsTo: text(field(record, 'reports_to')),
     careerPath: Array.isArray(path) ? path.map(text) : [],
@@ -145,7 +148,8 @@ const kpiWeightsSumTo100: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   for (const entry of ctx.roles) {
     const weights = entry.kpiWeights;
-    if (weights.length === 0) continue;
+    // A misspelt `wieght` or a `50%` is already an error; a sum without it would be a second, misleading one.
+    if (weights.length === 0 || !entry.valid) continue;
     const sum = weights.reduce((a, b) => a + b, 0);
     // Decimal weights (33.3 + 33.3 + 33.4) do not add up exactly in floating point.
     if (Math.abs(sum - 100) < 1e-3) continue;

@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { JsonTypeName, Messages, PatternKind } from '../i18n/messages.js';
 import type { LocateTarget, Locator } from '../load/locate.js';
 import { parsePointer } from '../load/locate.js';
+import { LABEL_ALIASES } from './label-aliases.js';
 import { schemaAt, type SchemaKind, type SchemaNode } from './schemas.js';
 
 export interface ExplainContext {
@@ -37,6 +38,11 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   const lower = input.toLowerCase();
   const caseOnly = candidates.find((c) => c.toLowerCase() === lower);
   if (caseOnly) return caseOnly;
+  // `zh` → `zh-CN`: a value cut short is a stronger hint than edit distance.
+  const prefixed = lower.length >= 2 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (prefixed.length === 1) return prefixed[0];
+  // Edit distance between Chinese text and English keys means nothing (any two characters are "close" to `id`).
+  if (/[^\x00-\x7f]/.test(input)) return undefined;
   const best = closest(lower, [...candidates]);
   const limit = Math.max(2, Math.ceil(lower.length * 0.4));
   return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
@@ -67,6 +73,12 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
     const last = segments[segments.length - 1] ?? '';
     if (isIndex(last)) return messages.itemOf(nameOf(segments.slice(0, -1)), Number(last));
     return messages.field(labelOf(schemaAt(root, segments), lang), last);
+  };
+
+  /** Every name of a key, in both languages and the usual synonyms: what a user may have typed instead. */
+  const labelsOf = (segments: readonly string[], key: string): string[] => {
+    const title = schemaAt(root, [...segments, key])?.title;
+    return [...(title ? title.split(' / ') : []), ...(LABEL_ALIASES[key] ?? [])];
   };
 
   /** Key and label of each property allowed at `segments`, for hints and suggestions. */
@@ -102,7 +114,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
       case 'additionalProperties': {
         const unknownKey = String(error.params['additionalProperty']);
         const allowed = propertiesAt(segments);
-        const byLabel = allowed.find((p) => p.label !== undefined && (p.label === unknownKey || unknownKey.includes(p.label)));
+        const byLabel = allowed.find((p) => labelsOf(segments, p.key).some((label) => label === unknownKey || (unknownKey.length >= 2 && (label.includes(unknownKey) || unknownKey.includes(label)))));
         const near = byLabel?.key ?? suggest(unknownKey, allowed.map((p) => p.key));
         const nearLabel = allowed.find((p) => p.key === near)?.label;
         const hint = near
@@ -132,11 +144,15 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
         const expectedText = expected.map((t) => messages.typeName(t)).join(lang === 'en' ? ' or ' : '或');
         const base = diagnostic('schema.type', messages.wrongType(field, expectedText, messages.describeValue(data)), segments, 'value');
         let hint: string | undefined;
+        const fieldSchema = schemaAt(root, segments);
         if (expected.includes('string') && typeof data === 'number') {
-          hint = messages.numberAsTextHint(ctx.sourceAt(base.span).trim() || String(data));
+          // A date typed as 2014.09 parses as a number; the format is the advice, not quoting.
+          hint = fieldSchema?.pattern ? messages.badPatternHint(patternKind(key)) : messages.numberAsTextHint(ctx.sourceAt(base.span).trim() || String(data));
         } else if ((expected.includes('integer') || expected.includes('number')) && typeof data === 'string') {
           const digits = /\d+(?:\.\d+)?/.exec(data)?.[0];
           if (digits !== undefined) hint = messages.numberOnlyHint(key ?? '', digits);
+        } else if (expected.includes('array') && typeof data === 'string') {
+          hint = /[→、，,]/.test(data) ? messages.splitIntoListHint : messages.listDashHint;
         }
         out.push(hint === undefined ? base : { ...base, hint });
         break;

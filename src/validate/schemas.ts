@@ -19,6 +19,7 @@ export interface SchemaNode {
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly items?: SchemaNode;
   readonly enum?: readonly unknown[];
+  readonly pattern?: string;
   readonly $defs?: Readonly<Record<string, SchemaNode>>;
 }
 

@@ -1,0 +1,65 @@
+/**
+ * Mistakes that are valid YAML but almost never what an HR editor meant, found on the parsed
+ * document: a list item indented one space too far is silently glued onto the item above, and a
+ * Chinese comma inside [ ] turns several entries into one.
+ */
+import { isScalar, isSeq, visit, type Document, type LineCounter } from 'yaml';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Messages } from '../i18n/messages.js';
+import { spanOfRange } from './parse-yaml.js';
+
+export function lintDocument(doc: Document.Parsed, text: string, lineCounter: LineCounter, file: string, messages: Messages): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || !node.range) return;
+      const [start, end] = node.range;
+      const source = text.slice(start, end);
+      const firstBreak = source.indexOf('\n');
+      if (firstBreak < 0) return;
+      // Offset of each continuation line's first non-blank character.
+      const continuations: number[] = [];
+      for (let i = firstBreak; i >= 0; i = source.indexOf('\n', i + 1)) {
+        const lineStart = i + 1;
+        const indent = /^[ \t]*/.exec(source.slice(lineStart))?.[0].length ?? 0;
+        if (lineStart + indent < source.length) continuations.push(start + lineStart + indent);
+      }
+      const glued = continuations.find((offset) => /^-[ \t]/.test(text.slice(offset, offset + 2)));
+      if (glued !== undefined) {
+        out.push({
+          severity: 'error',
+          code: 'yaml.merged-list-item',
+          message: messages.mergedListItem,
+          file,
+          span: spanOfRange(lineCounter, glued, glued + 1),
+          hint: messages.mergedListItemHint,
+        });
+      } else if (continuations[0] !== undefined) {
+        out.push({
+          severity: 'warning',
+          code: 'yaml.multiline-text',
+          message: messages.multilineText,
+          file,
+          span: spanOfRange(lineCounter, continuations[0], continuations[0] + 1),
+          hint: messages.multilineTextHint,
+        });
+      }
+    },
+    Seq(_key, node) {
+      if (!isSeq(node) || !node.flow) return;
+      for (const item of node.items) {
+        if (isScalar(item) && typeof item.value === 'string' && item.value.includes('，') && item.range) {
+          out.push({
+            severity: 'warning',
+            code: 'yaml.fullwidth-comma',
+            message: messages.fullwidthCommaInList,
+            file,
+            span: spanOfRange(lineCounter, item.range[0], item.range[1]),
+            hint: messages.fullwidthCommaInListHint,
+          });
+        }
+      }
+    },
+  });
+  return out;
+}

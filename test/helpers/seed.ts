@@ -1,0 +1,66 @@
+/** The bundled example roles, checked and composed the way `roledoc build` does. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildDirectory } from '../../src/compose/directory.js';
+import { composeRole } from '../../src/compose/compose-role.js';
+import type { Lang } from '../../src/i18n/lang.js';
+import type { Layout } from '../../src/layout/layout.js';
+import { localeFor } from '../../src/locale/index.js';
+import type { RawRole } from '../../src/model/role.js';
+import type { RawTemplate } from '../../src/model/template.js';
+import { checkRoles, type CheckedRole } from '../../src/project/check-roles.js';
+import { checkYamlFile } from '../../src/validate/check-file.js';
+import { templateSchema } from '../../src/validate/schemas.js';
+
+export const REPO = path.resolve(import.meta.dirname, '..', '..');
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Checks every role file under `rolesDir` (absolute) and returns the valid roles; throws on any error. */
+export function loadRoles(rolesDir: string, lang: Lang = 'zh-CN'): CheckedRole[] {
+  const inputs = yamlFilesUnder(rolesDir).map((file) => ({ path: path.relative(REPO, file).split(path.sep).join('/'), bytes: readFileSync(file) }));
+  const checked = checkRoles(inputs, lang);
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(errors.map((d) => `${d.file}:${d.span.line} ${d.message}`).join('\n'));
+  return [...checked.roles];
+}
+
+export function loadBuiltinTemplate(name = 'classic'): RawTemplate {
+  const file = path.join(REPO, 'templates', name, 'template.yaml');
+  const checked = checkYamlFile<RawTemplate>(`templates/${name}/template.yaml`, readFileSync(file), templateSchema(), 'en');
+  if (!checked.value) throw new Error(checked.diagnostics.map((d) => d.message).join('\n'));
+  return checked.value;
+}
+
+export function composeAll(roles: readonly RawRole[], lang: Lang = 'zh-CN', template = loadBuiltinTemplate()): Map<string, Layout> {
+  const directory = buildDirectory(roles);
+  const locale = localeFor(lang);
+  return new Map(roles.map((role) => [role.id, composeRole(role, { template, locale, organization: '', directory })]));
+}
+
+export const seedRoles = (): CheckedRole[] => loadRoles(path.join(REPO, 'roles'));
+
+/** Every leaf string of a role, as ../shared/tools/check-text.py collects them: ids used as links become titles. */
+export function leafStrings(role: RawRole, titleOf: (id: string) => string | undefined): string[] {
+  const skip = new Set(['id', 'headcount', 'established', 'weight', 'min', 'max', 'currency', 'period']);
+  const out: string[] = [];
+  const walk = (node: unknown, key: string | undefined): void => {
+    if (key !== undefined && skip.has(key)) return;
+    if (typeof node === 'string') {
+      out.push((key === 'reports_to' || key === 'career_path') && titleOf(node) !== undefined ? (titleOf(node) ?? node) : node);
+    } else if (Array.isArray(node)) {
+      for (const item of node) walk(item, key);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [k, v] of Object.entries(node)) walk(v, k);
+    }
+  };
+  walk(role, undefined);
+  return out;
+}
+
+export const squash = (text: string): string => text.replace(/\s+/g, '');
