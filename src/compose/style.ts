@@ -34,7 +34,7 @@ export function layoutStyleOf(template: RawTemplate): LayoutStyle {
       border: template.colors.border.toUpperCase(),
       labelFill: template.colors.label_fill.toUpperCase(),
     },
-    lineHeight: template.line_height ?? 1.5,
+    lineHeight: template.line_height ?? 1.45,
     blockSpacing: template.block_spacing_pt ?? 8,
     labelColumnChars: template.label_column_chars ?? 8,
   };

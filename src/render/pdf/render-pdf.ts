@@ -19,8 +19,26 @@ export interface PdfRenderOptions {
 const REGULAR = 'roledoc-regular';
 const BOLD = 'roledoc-bold';
 const BORDER_WIDTH = 0.6;
+/** Justify only lines that hold at least this many characters (the docx renderer uses the same rule). */
+const JUSTIFY_MIN_CHARS = 16;
 /** Layout colours are bare hex; pdfkit reads CSS-style '#RRGGBB'. */
 const css = (hex: string): string => `#${hex}`;
+
+/**
+ * The most lines (at most `fits`) a row can put on this page so that every cell breaks between
+ * paragraphs or has finished; 0 when no such point exists.
+ */
+function splitPoint(row: PreparedRow, from: readonly number[], fits: number): number {
+  for (let count = fits; count >= 1; count--) {
+    const clean = row.every((cell, index) => {
+      const start = from[index] ?? 0;
+      const left = cell.lines.length - start;
+      return left <= count || cell.lines[start + count - 1]?.endsParagraph === true;
+    });
+    if (clean) return count;
+  }
+  return 0;
+}
 
 /** A table cell prepared for drawing: where it is, and its wrapped lines. */
 interface PreparedCell {
@@ -113,7 +131,9 @@ class PdfComposer {
   private drawLine(line: Line, x: number, y: number, width: number, size: number, options: { justify: boolean; color: string }): void {
     const chars = line.fragments.reduce((n, f) => n + Array.from(f.text).length, 0);
     const slack = width - line.width;
-    const spacing = options.justify && !line.endsParagraph && chars > 1 && slack > 0 && slack < size * 2 ? slack / (chars - 1) : 0;
+    // Narrow columns stay ragged: spreading a dozen characters over a wide gap letter-spaces them.
+    const wideEnough = width >= JUSTIFY_MIN_CHARS * size;
+    const spacing = options.justify && wideEnough && !line.endsParagraph && chars > 1 && slack > 0 && slack < size * 2 ? slack / (chars - 1) : 0;
     // pdfkit places text by the top of the font's box; centre that box in the line height.
     let cursor = x;
     const baselineTop = y + (this.lineHeight(size) - this.fontBoxEm * size) / 2;
@@ -189,13 +209,24 @@ class PdfComposer {
     this.y += this.style.blockSpacing / 2;
   }
 
+  /**
+   * Draws paragraphs line by line. A paragraph that fits on a page is kept on one page (a sentence
+   * cut by a page break reads badly and no longer extracts as one string); a longer one flows on.
+   */
   private flowLines(lines: readonly Line[], x: number, width: number, size: number): void {
     const height = this.lineHeight(size);
-    for (const line of lines) {
+    let paragraphStart = 0;
+    lines.forEach((line, index) => {
+      if (index === paragraphStart) {
+        const end = lines.findIndex((l, i) => i >= index && l.endsParagraph);
+        const paragraphHeight = ((end < 0 ? lines.length - 1 : end) - index + 1) * height;
+        if (paragraphHeight <= this.bottom - this.top) this.ensureSpace(paragraphHeight);
+      }
       this.ensureSpace(height);
       this.drawLine(line, x, this.y, width, size, { justify: true, color: this.style.colors.text });
       this.y += height;
-    }
+      if (line.endsParagraph) paragraphStart = index + 1;
+    });
   }
 
   private paragraph(text: RichText): void {
@@ -314,17 +345,21 @@ class PdfComposer {
       let first = true;
       while (remaining > 0) {
         const fits = Math.floor((this.bottom - this.y - 2 * pad + 1e-6) / lineHeight);
-        // Short rows move whole to the next page; long ones split, but never leave a single line behind.
-        const mustMove = fits < Math.min(remaining, 2) || (first && remaining <= 3 && fits < remaining);
-        if (mustMove && this.y > this.top + headerHeight + 1e-6) {
+        const atPageTop = this.y <= this.top + headerHeight + 1e-6;
+        const count = remaining <= fits ? remaining : splitPoint(row, next, fits);
+        // Short rows move whole to the next page; longer ones split between paragraphs; only a
+        // paragraph taller than a whole page is cut between its lines.
+        const mustMove = count === 0 || (first && remaining <= 3 && fits < remaining);
+        if (mustMove && !atPageTop) {
           this.newPage();
           drawHeader();
           continue;
         }
-        const count = Math.max(1, Math.min(remaining, fits));
-        drawSegment(row, next, count, count === total);
-        for (let i = 0; i < next.length; i++) next[i] = (next[i] ?? 0) + count;
-        remaining -= count;
+        if (count === 0 && atPageTop && fits < 1) throw new Error('a table line is taller than the page');
+        const drawn = count === 0 ? Math.max(1, fits) : count;
+        drawSegment(row, next, drawn, drawn === total);
+        for (let i = 0; i < next.length; i++) next[i] = (next[i] ?? 0) + drawn;
+        remaining -= drawn;
         first = false;
         if (remaining > 0) {
           this.newPage();
