@@ -393,7 +393,11 @@ class PdfComposer {
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       this.doc.on('data', (chunk) => chunks.push(chunk));
-      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
+      this.doc.on('end', () => {
+        const joined = Buffer.concat(chunks);
+        // A plain Uint8Array view, as the renderer interface promises (some readers refuse Buffers).
+        resolve(new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength));
+      });
       this.doc.on('error', reject);
       this.doc.flushPages();
       this.doc.end();

@@ -99,7 +99,14 @@ export function wrapRichText(text: RichText, maxWidth: number, size: number, mea
           // A word longer than the whole line (a URL): cut it between characters, keeping at least one.
           let take = 1;
           while (take < piece.length && widthOf(piece.slice(0, take + 1), size, measure) <= maxWidth) take++;
-          while (take > 1 && (NO_LINE_START.has(piece[take]?.char ?? '') || NO_LINE_END.has(piece[take - 1]?.char ?? ''))) take--;
+          const badCut = (at: number): boolean => NO_LINE_START.has(piece[at]?.char ?? '') || NO_LINE_END.has(piece[at - 1]?.char ?? '');
+          const fitted = take;
+          while (take > 1 && badCut(take)) take--;
+          // A run of closing marks longer than the line has no good cut: let them hang past the edge.
+          if (badCut(take)) {
+            take = fitted;
+            while (take < piece.length && badCut(take)) take++;
+          }
           line.push(...piece.slice(0, take));
           if (take < piece.length) queue.unshift(piece.slice(take));
           raw.push(line);
@@ -110,9 +117,11 @@ export function wrapRichText(text: RichText, maxWidth: number, size: number, mea
         line.push(...piece);
         lineWidth += widthOf(piece, size, measure);
       } else {
+        // Start a new line and look at the piece again there: it may itself need cutting.
         raw.push(line);
-        line = [...piece];
-        lineWidth = widthOf(piece, size, measure);
+        line = [];
+        lineWidth = 0;
+        queue.unshift(piece);
       }
     }
     if (line.length > 0 || raw.length === 0) raw.push(line);

@@ -1,0 +1,104 @@
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { extractText } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+import { REPO, squash } from './helpers/seed.js';
+
+function seedProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-build-'));
+  cpSync(path.join(REPO, 'roles'), path.join(dir, 'roles'), { recursive: true });
+  cpSync(path.join(REPO, 'roledoc.config.yaml'), path.join(dir, 'roledoc.config.yaml'));
+  return dir;
+}
+
+async function pdfText(file: string): Promise<string> {
+  const { text } = await extractText(new Uint8Array(readFileSync(file)), { mergePages: true });
+  return squash(text);
+}
+
+describe('roledoc build', () => {
+  it('writes a .docx and a .pdf per seed role', async () => {
+    const dir = seedProject();
+    const result = await runCli(['build'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(
+      ['cs-manager', 'cs-marketing-support-supervisor', 'cs-supervisor'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
+    );
+    expect(result.stdout).toMatch(/✔ 3 个岗位，生成 6 个文件/);
+  });
+
+  it('writes nothing when any role has an error, and leaves earlier documents as they were', async () => {
+    const dir = seedProject();
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    const before = readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf'));
+    const mtime = statSync(path.join(dir, 'out', 'cs-supervisor.pdf')).mtimeMs;
+    const file = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('headcount: 4', 'headcount: 4人'));
+    const result = await runCli(['build'], dir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('roles/客服部/cs-supervisor.yaml:');
+    expect(result.stdout).toContain('schema.type');
+    expect(readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf')).equals(before)).toBe(true);
+    expect(statSync(path.join(dir, 'out', 'cs-supervisor.pdf')).mtimeMs).toBe(mtime);
+  });
+
+  it('builds English documents for a project whose locale is en', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-en-'));
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'title: Job Descriptions\norganization: ACME Ltd\nlocale: en\n');
+    mkdirSync(path.join(dir, 'roles'));
+    writeFileSync(
+      path.join(dir, 'roles', 'support-lead.yaml'),
+      [
+        'id: support-lead',
+        'title: Support Team Lead',
+        'department: Customer Service',
+        'headcount: 3',
+        'established: 2021-04',
+        'salary: {min: 6000, max: 9000}',
+        'responsibilities:',
+        '  - Plans the shifts of the support team.',
+        '  - Reviews escalated customer complaints.',
+        'kpis:',
+        '  - {name: Customer satisfaction, weight: 60, target: "95%"}',
+        '  - {name: First response time, weight: 40}',
+        '',
+      ].join('\n'),
+    );
+    const result = await runCli(['build'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('✔ 1 role, 2 files written');
+    const text = await pdfText(path.join(dir, 'out', 'support-lead.pdf'));
+    for (const expected of ['JobDescription:SupportTeamLead', 'Headcount3', 'EstablishedApr2021', '6,000–9,000CNY/month', 'Responsibilities', 'KeyPerformanceIndicators', 'Page1of1']) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('honours --format, --out and named paths', async () => {
+    const dir = seedProject();
+    const result = await runCli(['build', 'roles/客服部/cs-supervisor.yaml', '--format', 'docx', '--out', 'docs-out'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(readdirSync(path.join(dir, 'docs-out'))).toEqual(['cs-supervisor.docx']);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('warns about a character the PDF font cannot draw, at its file and line, and still builds', async () => {
+    const dir = seedProject();
+    const file = path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}remarks: 吉祥物“𠮷”\n`);
+    const result = await runCli(['build', '--format', 'pdf'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/roles\/客服部\/cs-marketing-support-supervisor\.yaml:\d+:10 {2}warning {2}font\.missing-glyph {2}.*“𠮷”（U\+20BB7）/);
+  });
+
+  it('exits 2 with a sentence for an unknown template or format', async () => {
+    const dir = seedProject();
+    const template = await runCli(['build', '--template', 'fancy'], dir);
+    expect(template.exitCode).toBe(2);
+    expect(template.stderr).toContain('找不到模板“fancy”');
+    const format = await runCli(['build', '--format', 'odt'], dir);
+    expect(format.exitCode).toBe(2);
+    expect(format.stderr).toContain('不认识的格式“odt”');
+  });
+});

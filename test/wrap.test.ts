@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createMeasurer } from '../src/render/pdf/measure.js';
+import { NO_LINE_END, NO_LINE_START, wrapRichText, type Line } from '../src/render/pdf/wrap.js';
+import { bundledFonts } from './helpers/fonts.js';
+import { leafStrings, seedRoles } from './helpers/seed.js';
+
+const measure = createMeasurer(bundledFonts());
+const textOf = (line: Line): string => line.fragments.map((f) => f.text).join('');
+const SIZE = 10.5;
+
+const sentences = [
+  ...seedRoles().flatMap((entry) => leafStrings(entry.role, () => undefined)),
+  // A torture line: every closing mark right after a possible break, every opening mark before one.
+  '（注意）“客户至上”，《服务规范》；【重要】「原则」：质量、效率！是否？是。‘内部’）》」』】',
+];
+
+describe('wrapRichText', () => {
+  it('never starts a line with closing punctuation nor ends one with an opening bracket, at any width', () => {
+    const offenders: string[] = [];
+    let lines = 0;
+    for (let width = 60; width <= 480; width += 3.7) {
+      for (const sentence of sentences) {
+        const wrapped = wrapRichText([{ text: sentence }], width, SIZE, measure);
+        lines += wrapped.length;
+        wrapped.forEach((line, index) => {
+          const text = textOf(line);
+          if (index > 0 && NO_LINE_START.has(Array.from(text)[0] ?? '')) offenders.push(`${width}: starts "${text}"`);
+          if (!line.endsParagraph && NO_LINE_END.has(Array.from(text).at(-1) ?? '')) offenders.push(`${width}: ends "${text}"`);
+        });
+      }
+    }
+    expect(lines).toBeGreaterThan(10_000);
+    expect(offenders).toEqual([]);
+  });
+
+  it('loses no character and overflows no line', () => {
+    for (const width of [80, 150, 333]) {
+      for (const sentence of sentences) {
+        const wrapped = wrapRichText([{ text: sentence }], width, SIZE, measure);
+        expect(wrapped.map(textOf).join('').replace(/\s/g, '')).toBe(sentence.replace(/\s/g, ''));
+        for (const line of wrapped) expect(line.width).toBeLessThanOrEqual(width + 1e-6);
+      }
+    }
+  });
+
+  it('cuts an unbroken 300-character token (a URL) between characters to fit', () => {
+    const url = `https://example.com/${'a1b2c3d4e5'.repeat(28)}`;
+    const wrapped = wrapRichText([{ text: url }], 200, SIZE, measure);
+    expect(wrapped.length).toBeGreaterThan(5);
+    expect(wrapped.map(textOf).join('')).toBe(url);
+    for (const line of wrapped) expect(line.width).toBeLessThanOrEqual(200 + 1e-6);
+  });
+
+  it('keeps runs of different weight apart and honours line breaks inside text', () => {
+    const wrapped = wrapRichText([{ text: '标签：', bold: true }, { text: '第一行\n第二行' }], 300, SIZE, measure);
+    expect(wrapped.map(textOf)).toEqual(['标签：第一行', '第二行']);
+    expect(wrapped[0]?.fragments).toEqual([
+      { text: '标签：', bold: true },
+      { text: '第一行', bold: false },
+    ]);
+    expect(wrapped.map((l) => l.endsParagraph)).toEqual([true, true]);
+  });
+});
