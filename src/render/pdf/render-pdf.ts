@@ -47,6 +47,8 @@ interface PreparedCell {
   readonly lines: readonly Line[];
   readonly shaded: boolean;
   readonly centerVertically: boolean;
+  /** Header cells are centred, as Word shows them. */
+  readonly centerHorizontally: boolean;
 }
 
 type PreparedRow = readonly PreparedCell[];
@@ -261,8 +263,15 @@ class PdfComposer {
     return content.flatMap((paragraph) => this.wrap(paragraph, inner, size, bold));
   }
 
-  private prepareCell(cell: TableCell, x: number, width: number, centerVertically = false): PreparedCell {
-    return { x, width, lines: this.cellLines(cell.content, width, cell.bold === true), shaded: cell.shaded === true, centerVertically };
+  private prepareCell(cell: TableCell, x: number, width: number, placement: { middle?: boolean; center?: boolean } = {}): PreparedCell {
+    return {
+      x,
+      width,
+      lines: this.cellLines(cell.content, width, cell.bold === true),
+      shaded: cell.shaded === true,
+      centerVertically: placement.middle === true,
+      centerHorizontally: placement.center === true,
+    };
   }
 
   private table(block: TableBlock): void {
@@ -272,10 +281,10 @@ class PdfComposer {
       xs.push(x);
       x += column.width * this.width;
     }
-    const prepare = (cells: readonly TableCell[]): PreparedRow =>
-      cells.map((cell, index) => this.prepareCell(cell, xs[index] ?? this.left, (block.columns[index]?.width ?? 0) * this.width));
-    const header = block.header ? prepare(block.header) : undefined;
-    this.drawRows(block.rows.map(prepare), header);
+    const prepare = (cells: readonly TableCell[], center: boolean): PreparedRow =>
+      cells.map((cell, index) => this.prepareCell(cell, xs[index] ?? this.left, (block.columns[index]?.width ?? 0) * this.width, { center }));
+    const header = block.header ? prepare(block.header, true) : undefined;
+    this.drawRows(block.rows.map((row) => prepare(row, false)), header);
   }
 
   private fieldGrid(block: FieldGridBlock): void {
@@ -284,8 +293,8 @@ class PdfComposer {
     const rows: PreparedCell[][] = [];
     let pending: PreparedCell[] | undefined;
     const label = (text: string, x: number): PreparedCell =>
-      this.prepareCell({ content: [[{ text }]], bold: true, shaded: true }, x, labelWidth, true);
-    const value = (content: CellContent, x: number, width: number): PreparedCell => this.prepareCell({ content }, x, width, true);
+      this.prepareCell({ content: [[{ text }]], bold: true, shaded: true }, x, labelWidth, { middle: true });
+    const value = (content: CellContent, x: number, width: number): PreparedCell => this.prepareCell({ content }, x, width, { middle: true });
     block.fields.forEach((field, index) => {
       const isLast = index === block.fields.length - 1;
       if (pending) {
@@ -317,8 +326,10 @@ class PdfComposer {
         const lines = cell.lines.slice(start, start + count);
         const offset = whole && cell.centerVertically ? ((count - lines.length) * lineHeight) / 2 : 0;
         lines.forEach((line, lineIndex) => {
-          this.drawLine(line, cell.x + pad, this.y + pad + offset + lineIndex * lineHeight, cell.width - 2 * pad, size, {
-            justify: true,
+          const inner = cell.width - 2 * pad;
+          const x = cell.x + pad + (cell.centerHorizontally ? Math.max(0, (inner - line.width) / 2) : 0);
+          this.drawLine(line, x, this.y + pad + offset + lineIndex * lineHeight, inner, size, {
+            justify: !cell.centerHorizontally,
             color: this.style.colors.text,
           });
         });
