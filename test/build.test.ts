@@ -1,10 +1,13 @@
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { REPO, squash } from './helpers/seed.js';
+
+const require = createRequire(import.meta.url);
 
 function seedProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-build-'));
@@ -100,5 +103,31 @@ describe('roledoc build', () => {
     const format = await runCli(['build', '--format', 'odt'], dir);
     expect(format.exitCode).toBe(2);
     expect(format.stderr).toContain('不认识的格式“odt”');
+  });
+});
+
+describe('roledoc build: PDF fonts from the config', () => {
+  it('uses the font files the config names, relative to the project', async () => {
+    const dir = seedProject();
+    const bundled = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
+    mkdirSync(path.join(dir, 'fonts'));
+    cpSync(path.join(bundled, 'NotoSansSC_400Regular.ttf'), path.join(dir, 'fonts', 'body.ttf'));
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'title: 呼叫中心岗位说明书\nfonts:\n  regular: fonts/body.ttf\n');
+    const result = await runCli(['build', '--format', 'pdf'], dir);
+    expect(result.exitCode).toBe(0);
+    // With no bold face named, bold text is set in the regular face (never a synthetic or Latin font).
+    const raw = readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf')).toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
+    expect(raw).not.toMatch(/NotoSansSC-Bold|Helvetica/);
+  });
+
+  it('stops with a sentence when a configured font file is missing', async () => {
+    const dir = seedProject();
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'fonts:\n  regular: fonts/missing.ttf\n');
+    const result = await runCli(['build'], dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('找不到字体文件');
+    expect(result.stderr).toContain('missing.ttf');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });

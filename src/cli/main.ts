@@ -11,7 +11,7 @@ import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang, LANGS, type Lang } from '../i18n/lang.js';
 import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
-import { runBuild, type BuildOptions } from './build-command.js';
+import type { BuildOptions } from './build-command.js';
 import { runValidate } from './validate-command.js';
 
 /** package.json sits two levels above both src/cli and dist/cli. */
@@ -53,6 +53,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--template <name|dir>', 'built-in template name or template folder (default: the config template)')
     .addOption(new Option('--locale <locale>', 'language of the documents (default: the config locale)').choices(LANGS))
     .action(async (paths: string[], options: BuildOptions, command: Command) => {
+      // Loaded on demand: fonts and renderers are not for `validate` to pay for.
+      const { runBuild } = await import('./build-command.js');
       setExitCode(await runBuild(io, command.optsWithGlobals<GlobalOptions>(), paths, options));
     });
 
