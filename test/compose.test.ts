@@ -15,7 +15,7 @@ function texts(layout: Layout): string[] {
     if (block.kind === 'title' || block.kind === 'heading') out.push(block.text);
     if (block.kind === 'paragraph') cell([block.text]);
     if (block.kind === 'list') cell(block.items);
-    if (block.kind === 'field-grid') block.fields.forEach((f) => (out.push(f.label), cell(f.value)));
+    if (block.kind === 'field-grid') block.rows.flat().forEach((f) => (out.push(f.label), cell(f.value)));
     if (block.kind === 'table') [...(block.header ? [block.header] : []), ...block.rows].forEach((row) => row.forEach((c) => cell(c.content)));
   }
   return out;
@@ -39,11 +39,21 @@ describe('compose: the seed roles', () => {
     const grid = layout.blocks[1];
     expect(grid?.kind).toBe('field-grid');
     if (grid?.kind !== 'field-grid') return;
-    const value = (label: string) => grid.fields.find((f) => f.label === label)?.value.map((p) => p.map((r) => r.text).join(''));
+    const value = (label: string) => grid.rows.flat().find((f) => f.label === label)?.value.map((p) => p.map((r) => r.text).join(''));
     expect(value('定员人数')).toEqual(['4人']);
     expect(value('定岗时间')).toEqual(['2014年9月']);
     expect(value('发展通路')).toEqual(['客服主管→客服副经理→客服经理→客服总监']);
-    expect(grid.fields.find((f) => f.label === '发展通路')?.wide).toBe(true);
+    // The career path has a row of its own, the last one.
+    expect(grid.rows.at(-1)?.map((f) => f.label)).toEqual(['发展通路']);
+    expect(grid.rows.slice(0, -1).every((row) => row.length === 2)).toBe(true);
+  });
+
+  it('makes the label columns wide enough for 8 CJK characters of table text plus the cell padding', () => {
+    const layout = layouts.get('cs-supervisor');
+    const grid = layout?.blocks[1];
+    if (!layout || grid?.kind !== 'field-grid') throw new Error('no grid');
+    const textWidth = layout.page.width - layout.page.margins.left - layout.page.margins.right;
+    expect(grid.labelWidth * textWidth).toBeGreaterThanOrEqual(8 * layout.style.sizes.table + 2 * 5.4);
   });
 
   it('prints 元/月 for a salary without numbers, as the source does', () => {

@@ -39,17 +39,26 @@ export const sampleLayout: Layout = {
     { kind: 'title', text: '客服主管职位说明书' },
     {
       kind: 'field-grid',
-      fields: [
-        { label: '职位名称', value: cellOf('客服主管') },
-        { label: '所属部门', value: cellOf('客服各分部') },
-        { label: '直接上级', value: cellOf('部门经理') },
-        { label: '定员人数', value: cellOf('4人') },
-        { label: '定岗时间', value: cellOf('2014年9月') },
-        { label: '直接下级岗位名称', value: cellOf('客服专员、质检专员、培训专员') },
-        { label: '发展通路', value: cellOf('客服主管→客服副经理→客服经理→客服总监'), wide: true },
-        { label: '薪资待遇', value: cellOf('面议（元/月）') },
-        { label: '工作时间特征', value: cellOf('工作时间固定、规律') },
-        { label: '所需记录文档', value: cellOf('各运营相关文件', '每日营销数据报表') },
+      labelWidth: 0.2,
+      rows: [
+        [
+          { label: '职位名称', value: cellOf('客服主管') },
+          { label: '所属部门', value: cellOf('客服各分部') },
+        ],
+        [
+          { label: '直接上级', value: cellOf('部门经理') },
+          { label: '定员人数', value: cellOf('4人') },
+        ],
+        [
+          { label: '定岗时间', value: cellOf('2014年9月') },
+          { label: '直接下级岗位名称', value: cellOf('客服专员、质检专员、培训专员') },
+        ],
+        [{ label: '发展通路', value: cellOf('客服主管→客服副经理→客服经理→客服总监') }],
+        [
+          { label: '薪资待遇', value: cellOf('面议（元/月）') },
+          { label: '工作时间特征', value: cellOf('工作时间固定、规律') },
+        ],
+        [{ label: '所需记录文档', value: cellOf('各运营相关文件', '每日营销数据报表') }],
       ],
     },
     { kind: 'heading', level: 1, text: '一、岗位职责' },
@@ -199,7 +208,7 @@ function layoutStrings(layout: Layout): string[] {
         b.items.forEach(rich);
         break;
       case 'field-grid':
-        for (const f of b.fields) {
+        for (const f of b.rows.flat()) {
           out.push(f.label);
           content(f.value);
         }
@@ -367,7 +376,8 @@ describe('renderDocx', () => {
     expect(cols).toHaveLength(4);
     expect(cols.reduce((a, b) => a + b, 0)).toBe(8306);
     expect(cols[0]).toBe(cols[2]);
-    expect(cols[0]).toBeGreaterThanOrEqual(8 * 10.5 * 20 + 2 * 108);
+    // The label columns take the share compose chose (labelWidth), in twips.
+    expect(cols[0]).toBe(Math.round(0.2 * 8306));
     expect(cols[1]).toBeGreaterThan(cols[0] ?? 0);
     // 发展通路 (wide) and the lone last field span the three other columns.
     expect(grid.match(/<w:gridSpan w:val="3"\/>/g)).toHaveLength(2);
@@ -405,7 +415,7 @@ describe('renderDocx', () => {
         { kind: 'page-break' },
         { kind: 'list', numbering: 'decimal', items: [] },
         { kind: 'table', columns: [{ width: 0.5 }, { width: 0.5 }], rows: [] },
-        { kind: 'field-grid', fields: [] },
+        { kind: 'field-grid', labelWidth: 0.2, rows: [] },
         { kind: 'table', columns: [{ width: 0.25 }, { width: 0.25 }, { width: 0.5 }], rows: [[labelCell('甲'), plainCell('乙')]] },
       ],
     };

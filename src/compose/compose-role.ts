@@ -2,7 +2,7 @@
  * compose: Role + Template + Locale → Layout. Pure. Decides what goes where and in which words;
  * how it looks on paper is the renderers' business.
  */
-import type { Block, CellContent, Field, Layout, RichText, TableBlock, TableCell } from '../layout/layout.js';
+import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, TableBlock, TableCell } from '../layout/layout.js';
 import type { Locale } from '../locale/locale.js';
 import type { RawRole, TextOrList } from '../model/role.js';
 import type { RawTemplate, SectionDisplay, SectionKey } from '../model/template.js';
@@ -34,6 +34,22 @@ function labelTable(rows: readonly (readonly [string, CellContent])[], labelShar
   };
 }
 
+/** Two fields a row; one left without a partner takes a row of its own. */
+function pairFields(fields: readonly Field[]): FieldGridBlock['rows'] {
+  const rows: (readonly [Field] | readonly [Field, Field])[] = [];
+  let pending: Field | undefined;
+  for (const field of fields) {
+    if (pending) {
+      rows.push([pending, field]);
+      pending = undefined;
+    } else {
+      pending = field;
+    }
+  }
+  if (pending) rows.push([pending]);
+  return rows;
+}
+
 function sectionBlocks(
   role: RawRole,
   key: SectionKey,
@@ -49,6 +65,7 @@ function sectionBlocks(
   switch (key) {
     case 'info': {
       const f = locale.fields;
+      const reports = ctx.directory.directReportsOf(role.id);
       const candidates: (Field | undefined)[] = [
         { label: f.title, value: [text(role.title)] },
         role.code === undefined ? undefined : { label: f.code, value: [text(role.code)] },
@@ -57,11 +74,13 @@ function sectionBlocks(
         role.grade === undefined ? undefined : { label: f.grade, value: [text(role.grade)] },
         role.headcount === undefined ? undefined : { label: f.headcount, value: [text(locale.formatHeadcount(role.headcount))] },
         role.reports_to === undefined ? undefined : { label: f.reports_to, value: [text(linked(role.reports_to))] },
-        ((reports) => (reports.length === 0 ? undefined : { label: f.direct_reports, value: [text(locale.joinList(reports))] }))(
-          ctx.directory.directReportsOf(role.id),
-        ),
+        reports.length === 0 ? undefined : { label: f.direct_reports, value: [text(locale.joinList(reports))] },
         role.established === undefined ? undefined : { label: f.established, value: [text(locale.formatDate(role.established))] },
         role.salary === undefined ? undefined : { label: f.salary, value: [text(locale.formatSalary(role.salary))] },
+      ];
+      const fields = candidates.filter((field): field is Field => field !== undefined);
+      // The career path is a sentence, not a short value: it takes a row of its own, last.
+      const careerPath: Field | undefined =
         role.career_path === undefined && role.career_note === undefined
           ? undefined
           : {
@@ -70,15 +89,14 @@ function sectionBlocks(
                 ...(role.career_path ? [text(role.career_path.map(linked).join(locale.careerPathSeparator))] : []),
                 ...(role.career_note ? [text(role.career_note)] : []),
               ],
-              wide: true,
-            },
-      ];
-      const fields = candidates.filter((field): field is Field => field !== undefined);
+            };
       if (display === 'label-table') {
-        const table = labelTable(fields.map((field) => [field.label, field.value] as const), labelShare);
+        const all = careerPath ? [...fields, careerPath] : fields;
+        const table = labelTable(all.map((field) => [field.label, field.value] as const), labelShare);
         return table ? [table] : [];
       }
-      return [{ kind: 'field-grid', fields }];
+      const rows = pairFields(fields);
+      return [{ kind: 'field-grid', labelWidth: labelShare, rows: careerPath ? [...rows, [careerPath]] : rows }];
     }
     case 'purpose':
       return role.purpose === undefined ? [] : [heading(locale.sections.purpose), { kind: 'paragraph', text: text(role.purpose) }];

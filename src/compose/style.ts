@@ -1,5 +1,6 @@
 /** Template data → the page and style of a Layout (millimetres and names → points and hex). */
 import type { LayoutStyle, PageSetup } from '../layout/layout.js';
+import { CELL_PADDING } from '../layout/metrics.js';
 import type { RawTemplate } from '../model/template.js';
 
 const POINTS_PER_MM = 72 / 25.4;
@@ -40,11 +41,11 @@ export function layoutStyleOf(template: RawTemplate): LayoutStyle {
   };
 }
 
-/** Cell padding both renderers use, so a label column sized here fits its text there. */
-export const CELL_PADDING_PT = 5.4;
-
-/** Share of the text width a label column needs for `labelColumnChars` characters of table text. */
+/**
+ * Share of the text width a label column needs for `labelColumnChars` characters of table text,
+ * plus the cell padding and 3 pt so rounding never wraps a label; at most a quarter of the width.
+ */
 export function labelColumnShare(page: PageSetup, style: LayoutStyle): number {
   const textWidth = page.width - page.margins.left - page.margins.right;
-  return (style.labelColumnChars * style.sizes.table + 2 * CELL_PADDING_PT + 2) / textWidth;
+  return Math.min(0.25, (style.labelColumnChars * style.sizes.table + 2 * CELL_PADDING.x + 3) / textWidth);
 }

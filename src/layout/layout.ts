@@ -49,17 +49,17 @@ export interface ListBlock {
 export interface Field {
   readonly label: string;
   readonly value: CellContent;
-  /** Takes a whole row of the grid instead of half of one. */
-  readonly wide?: boolean;
 }
 
 /**
- * The bordered form at the top of a job description: label | value | label | value, with shaded
- * labels. Fields fill rows two at a time; a wide field (or a lone last field) takes the whole row.
+ * The bordered form at the top of a job description: label | value | label | value, with shaded,
+ * centred labels. A row holds two fields, or one that takes the whole width.
  */
 export interface FieldGridBlock {
   readonly kind: 'field-grid';
-  readonly fields: readonly Field[];
+  /** Share of the text width of each label column. */
+  readonly labelWidth: number;
+  readonly rows: readonly (readonly [Field] | readonly [Field, Field])[];
 }
 
 export interface TableColumn {

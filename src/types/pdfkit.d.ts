@@ -32,6 +32,7 @@ declare module 'pdfkit' {
   export interface TextOptions {
     lineBreak?: boolean;
     characterSpacing?: number;
+    wordSpacing?: number;
   }
 
   export interface OutlineItem {

@@ -49,6 +49,7 @@ import type {
   TableBlock,
   TableCell as LayoutTableCell,
 } from '../../layout/layout.js';
+import { CELL_PADDING, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
 import { checkStampDate, stampDocx } from './stamp-docx.js';
 
 export interface RenderDocxOptions {
@@ -59,14 +60,17 @@ export interface RenderDocxOptions {
 /** The paragraph style of everything inside a table: the table size, no space between paragraphs. */
 const TABLE_TEXT_STYLE = 'TableText';
 
-/** Padding inside every table cell, in twips: Word's default 0.19 cm left and right, a little air above and below. */
-const CELL_MARGINS = { top: 40, bottom: 40, left: 108, right: 108 } as const;
+/** Padding inside every table cell, in twips (the same as the PDF's). */
+const CELL_MARGINS = {
+  top: Math.round(CELL_PADDING.y * 20),
+  bottom: Math.round(CELL_PADDING.y * 20),
+  left: Math.round(CELL_PADDING.x * 20),
+  right: Math.round(CELL_PADDING.x * 20),
+} as const;
 
 /** Border width of tables, in eighths of a point (4 = ½ pt, the hairline of printed forms). */
 const BORDER_SIZE = 4;
 
-/** Slack added to a label column on top of its characters and margins, in twips, so rounding never wraps a label. */
-const LABEL_SLACK = 60;
 
 export async function renderDocx(layout: Layout, options: RenderDocxOptions): Promise<Uint8Array> {
   checkStampDate(options.createdAt);
@@ -216,8 +220,8 @@ function documentStyles(layout: Layout): IStylesOptions {
           outlineLevel: 0,
           spacing: {
             ...lineSpacing(style, sizes.heading1),
-            before: twips(style.blockSpacing * 1.5),
-            after: twips(style.blockSpacing * 0.75),
+            before: twips(style.blockSpacing * HEADING_SPACE.before),
+            after: twips(style.blockSpacing * HEADING_SPACE.after),
           },
         },
       },
@@ -328,7 +332,7 @@ function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderC
       );
     }
     case 'field-grid':
-      return block.fields.length === 0 ? [] : [fieldGrid(block, ctx), spacer(ctx.style)];
+      return block.rows.length === 0 ? [] : [fieldGrid(block, ctx), spacer(ctx.style)];
     case 'table':
       // A table without rows is not valid WordprocessingML; an empty table has nothing to show anyway.
       return [...(block.header ?? []), ...block.rows.flat()].length === 0 ? [] : [table(block, ctx), spacer(ctx.style)];
@@ -368,12 +372,6 @@ function textRuns(text: RichText, extra: IRunStylePropertiesOptions = {}): TextR
 /** How a cell's paragraphs sit: centred (labels, header) or as running text (see cellAlign). */
 type CellAlign = 'center' | 'text';
 
-/**
- * Running text in a cell is justified when the cell holds at least this many characters a line, ragged-right below.
- * Why: CJK lines may not start with ，。；、 so a line often wraps one character early; justifying it then spreads
- * the gap over the characters left, which in a 10-character column reads as letter-spacing (心 的 实 施 方 案 、).
- */
-const JUSTIFY_MIN_CHARS = 16;
 
 const CELL_ALIGNMENT = {
   center: { alignment: AlignmentType.CENTER },
@@ -490,68 +488,35 @@ function table(block: TableBlock, ctx: RenderContext): Table {
 }
 
 /**
- * The form at the top of a job description: label | value | label | value.
- *
- * The label columns are as wide as style.labelColumnChars CJK characters of the table size plus the cell margins,
- * so the longest usual label (8 characters, e.g. 工作时间特征 or 所需记录文档) stays on one line; the two value
- * columns share the rest. Labels and values are centred vertically alike, so a label stays level with its value
- * when the value wraps.
+ * The form at the top of a job description: label | value | label | value. compose decides the
+ * rows and the label width (enough for style.labelColumnChars characters); the two value columns
+ * share the rest. Labels and values are centred vertically alike, so a label stays level with its
+ * value when the value wraps.
  */
 function fieldGrid(block: FieldGridBlock, ctx: RenderContext): Table {
   const { style, textWidth } = ctx;
-  const wanted =
-    Math.ceil(style.labelColumnChars * style.sizes.table * 20) + CELL_MARGINS.left + CELL_MARGINS.right + LABEL_SLACK;
-  // Never let the labels squeeze the values below a label's width (only reachable with tiny pages or huge labels).
-  const label = Math.min(wanted, Math.floor(textWidth / 4));
+  const label = Math.round(block.labelWidth * textWidth);
   const value = Math.floor((textWidth - 2 * label) / 2);
   const widths = [label, value, label, textWidth - 2 * label - value];
+  type GridField = FieldGridBlock['rows'][number][number];
 
-  const labelCell = (field: FieldGridBlock['fields'][number], column: number): TableCell =>
+  const labelCell = (field: GridField, column: number): TableCell =>
     cell(
-      {
-        content: [[{ text: field.label }]],
-        bold: true,
-        shaded: true,
-        align: 'center',
-        column,
-        span: 1,
-        verticalAlign: VerticalAlignTable.CENTER,
-      },
+      { content: [[{ text: field.label }]], bold: true, shaded: true, align: 'center', column, span: 1, verticalAlign: VerticalAlignTable.CENTER },
       widths,
       style,
     );
-  const valueCell = (field: FieldGridBlock['fields'][number], column: number, span: number): TableCell =>
-    cell(
-      {
-        content: field.value,
-        bold: false,
-        shaded: false,
-        align: 'text',
-        column,
-        span,
-        verticalAlign: VerticalAlignTable.CENTER,
-      },
-      widths,
-      style,
-    );
-  const wholeRow = (field: FieldGridBlock['fields'][number]): TableRow =>
-    new TableRow({ children: [labelCell(field, 0), valueCell(field, 1, 3)] });
+  const valueCell = (field: GridField, column: number, span: number): TableCell =>
+    cell({ content: field.value, bold: false, shaded: false, align: 'text', column, span, verticalAlign: VerticalAlignTable.CENTER }, widths, style);
 
-  const rows: TableRow[] = [];
-  let pending: FieldGridBlock['fields'][number] | undefined;
-  for (const field of block.fields) {
-    if (field.wide === true) {
-      if (pending !== undefined) rows.push(wholeRow(pending));
-      pending = undefined;
-      rows.push(wholeRow(field));
-    } else if (pending === undefined) {
-      pending = field;
-    } else {
-      rows.push(new TableRow({ children: [labelCell(pending, 0), valueCell(pending, 1, 1), labelCell(field, 2), valueCell(field, 3, 1)] }));
-      pending = undefined;
-    }
-  }
-  if (pending !== undefined) rows.push(wholeRow(pending));
+  const rows = block.rows.map((row) => {
+    const [first, second] = row;
+    return new TableRow({
+      children: second
+        ? [labelCell(first, 0), valueCell(first, 1, 1), labelCell(second, 2), valueCell(second, 3, 1)]
+        : [labelCell(first, 0), valueCell(first, 1, 3)],
+    });
+  });
   return fixedTable(ctx, widths, rows);
 }
 
@@ -575,7 +540,7 @@ class ListNumbering {
 
   config(style: LayoutStyle): INumberingOptions['config'] {
     // Numbers hang in a 2-character gap at the margin; the text lines up after them, as in the source forms.
-    const hanging = twips(style.sizes.body * 2);
+    const hanging = twips(style.sizes.body * LIST_INDENT_CHARS);
     return Array.from({ length: this.#count }, (_, i) => ({
       reference: `roledoc-list-${i + 1}`,
       levels: [

@@ -1,12 +1,13 @@
 /**
  * Layout → PDF bytes with pdfkit. roledoc does its own line-level layout (wrap.ts) and draws
  * each line itself, because pdfkit's doc.table() silently drops text in rows taller than a page
- * and never repeats a header. Here every page break is decided in one place: table rows split
- * between lines, the header row repeats, and borders close at the page end.
+ * and never repeats a header. Every page break is decided here, by one rule: a block starts on
+ * this page only if its first piece fits — a whole list item, a whole paragraph, a table header
+ * with its first row (or the first sentences of a long row) — and a heading goes with that piece.
  */
-import PDFDocument from 'pdfkit';
-import { CELL_PADDING_PT, labelColumnShare } from '../../compose/style.js';
+import PDFDocument, { type OutlineItem } from 'pdfkit';
 import type { Block, CellContent, FieldGridBlock, Layout, RichText, TableBlock, TableCell } from '../../layout/layout.js';
+import { CELL_PADDING, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
 import { createMeasurer, type FontSet, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
@@ -19,26 +20,14 @@ export interface PdfRenderOptions {
 const REGULAR = 'roledoc-regular';
 const BOLD = 'roledoc-bold';
 const BORDER_WIDTH = 0.6;
-/** Justify only lines that hold at least this many characters (the docx renderer uses the same rule). */
-const JUSTIFY_MIN_CHARS = 16;
+/** Justification never spreads a gap wider than this share of the font size; such a line stays ragged. */
+const MAX_GAP_EM = 0.6;
+/** A table row split across pages leaves at least this many lines on each side. */
+const MIN_SPLIT_LINES = 2;
 /** Layout colours are bare hex; pdfkit reads CSS-style '#RRGGBB'. */
 const css = (hex: string): string => `#${hex}`;
-
-/**
- * The most lines (at most `fits`) a row can put on this page so that every cell breaks between
- * paragraphs or has finished; 0 when no such point exists.
- */
-function splitPoint(row: PreparedRow, from: readonly number[], fits: number): number {
-  for (let count = fits; count >= 1; count--) {
-    const clean = row.every((cell, index) => {
-      const start = from[index] ?? 0;
-      const left = cell.lines.length - start;
-      return left <= count || cell.lines[start + count - 1]?.endsParagraph === true;
-    });
-    if (clean) return count;
-  }
-  return 0;
-}
+/** Characters that are justified one by one (CJK); runs of anything else are set as words. */
+const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
 
 /** A table cell prepared for drawing: where it is, and its wrapped lines. */
 interface PreparedCell {
@@ -46,15 +35,56 @@ interface PreparedCell {
   readonly width: number;
   readonly lines: readonly Line[];
   readonly shaded: boolean;
-  readonly centerVertically: boolean;
-  /** Header cells are centred, as Word shows them. */
-  readonly centerHorizontally: boolean;
+  readonly middle: boolean;
+  readonly center: boolean;
 }
 
 type PreparedRow = readonly PreparedCell[];
 
-interface OutlineTarget {
-  addItem(title: string, options?: { expanded?: boolean; fit?: boolean; top?: number; left?: number }): OutlineTarget;
+interface PreparedTable {
+  readonly header: PreparedRow | undefined;
+  readonly rows: readonly PreparedRow[];
+}
+
+/** A piece of a line set in one go: a run of CJK characters (spread apart) or a Latin word or phrase. */
+interface Token {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly cjk: boolean;
+}
+
+function tokensOf(line: Line): Token[] {
+  const tokens: Token[] = [];
+  for (const fragment of line.fragments) {
+    for (const char of fragment.text) {
+      const cjk = CJK.test(char);
+      const last = tokens[tokens.length - 1];
+      if (last && last.bold === fragment.bold && last.cjk === cjk) tokens[tokens.length - 1] = { ...last, text: last.text + char };
+      else tokens.push({ text: char, bold: fragment.bold, cjk });
+    }
+  }
+  return tokens;
+}
+
+const rowLines = (row: PreparedRow): number => Math.max(1, ...row.map((cell) => cell.lines.length));
+
+/**
+ * How many lines of a row (from `from`, at most `fits`) can go on this page so that every cell
+ * breaks between paragraphs or has finished, or 0 when there is no such point. Searching from
+ * `fits` down gives the most; `smallest` searches up instead, for the least a page must hold.
+ */
+function cleanSplit(row: PreparedRow, from: readonly number[], fits: number, smallest = false): number {
+  const clean = (count: number): boolean =>
+    row.every((cell, index) => {
+      const start = from[index] ?? 0;
+      return cell.lines.length - start <= count || cell.lines[start + count - 1]?.endsParagraph === true;
+    });
+  if (smallest) {
+    for (let count = MIN_SPLIT_LINES; count <= fits; count++) if (clean(count)) return count;
+    return 0;
+  }
+  for (let count = fits; count >= MIN_SPLIT_LINES; count--) if (clean(count)) return count;
+  return 0;
 }
 
 class PdfComposer {
@@ -67,7 +97,8 @@ class PdfComposer {
   /** Height of the font's ascent-to-descent box per point of size: what pdfkit positions text by. */
   private readonly fontBoxEm: number;
   private y: number;
-  private outlineRoot: OutlineTarget | undefined;
+  private titleBookmark: OutlineItem | undefined;
+  private sectionBookmark: OutlineItem | undefined;
 
   constructor(
     private readonly layout: Layout,
@@ -107,6 +138,10 @@ class PdfComposer {
     return this.layout.style;
   }
 
+  private get pageHeight(): number {
+    return this.bottom - this.top;
+  }
+
   private lineHeight(size: number): number {
     return size * this.style.lineHeight;
   }
@@ -116,9 +151,9 @@ class PdfComposer {
     this.y = this.top;
   }
 
-  /** Starts a new page unless `height` still fits on this one. */
+  /** Starts a new page unless `height` still fits on this one (or cannot fit on any). */
   private ensureSpace(height: number): void {
-    if (this.y + height > this.bottom + 1e-6 && this.y > this.top) this.newPage();
+    if (this.y + height > this.bottom + 1e-6 && this.y > this.top && height <= this.pageHeight) this.newPage();
   }
 
   private wrap(text: RichText, width: number, size: number, bold = false): Line[] {
@@ -127,61 +162,128 @@ class PdfComposer {
   }
 
   /**
-   * Draws one line with its top at `y`. Lines that do not end a paragraph are justified by
-   * spreading the slack across the characters, which is how CJK text is justified.
+   * Draws one line with its top at `y`. A justified line spreads its slack over the gaps between
+   * CJK characters and the spaces between words — never inside a Latin word (no "K P I").
    */
   private drawLine(line: Line, x: number, y: number, width: number, size: number, options: { justify: boolean; color: string }): void {
-    const chars = line.fragments.reduce((n, f) => n + Array.from(f.text).length, 0);
+    const tokens = tokensOf(line);
+    const spaces = (text: string): number => (text.match(/ /g) ?? []).length;
+    // Gaps: between neighbouring tokens, inside CJK runs, and at the spaces of Latin runs.
+    const gaps = tokens.reduce((n, t, i) => n + (i > 0 ? 1 : 0) + (t.cjk ? Array.from(t.text).length - 1 : spaces(t.text)), 0);
     const slack = width - line.width;
-    // Narrow columns stay ragged: spreading a dozen characters over a wide gap letter-spaces them.
-    const wideEnough = width >= JUSTIFY_MIN_CHARS * size;
-    const spacing = options.justify && wideEnough && !line.endsParagraph && chars > 1 && slack > 0 && slack < size * 2 ? slack / (chars - 1) : 0;
+    const justify = options.justify && !line.endsParagraph && width >= JUSTIFY_MIN_CHARS * size && gaps > 0 && slack > 0;
+    const gap = justify && slack / gaps <= size * MAX_GAP_EM ? slack / gaps : 0;
     // pdfkit places text by the top of the font's box; centre that box in the line height.
-    let cursor = x;
-    const baselineTop = y + (this.lineHeight(size) - this.fontBoxEm * size) / 2;
+    const top = y + (this.lineHeight(size) - this.fontBoxEm * size) / 2;
     this.doc.fillColor(css(options.color));
-    line.fragments.forEach((fragment) => {
-      this.doc.font(fragment.bold ? BOLD : REGULAR).fontSize(size);
-      this.doc.text(fragment.text, cursor, baselineTop, { lineBreak: false, characterSpacing: spacing });
-      // pdfkit adds the spacing after every character, so the next fragment starts one gap later.
-      cursor += this.measure.width(fragment.text, fragment.bold, size) + spacing * Array.from(fragment.text).length;
+    let cursor = x;
+    tokens.forEach((token, index) => {
+      if (index > 0) cursor += gap;
+      this.doc.font(token.bold ? BOLD : REGULAR).fontSize(size);
+      const count = Array.from(token.text).length;
+      // pdfkit adds characterSpacing after every character (the last one too) and wordSpacing at every space.
+      const spacing = token.cjk ? { characterSpacing: gap } : { wordSpacing: gap };
+      this.doc.text(token.text, cursor, top, { lineBreak: false, ...spacing });
+      cursor += this.measure.width(token.text, token.bold, size) + (token.cjk ? gap * (count - 1) : gap * spaces(token.text));
     });
   }
 
-  private bookmark(text: string, level: 0 | 1): void {
+  private drawLines(lines: readonly Line[], x: number, width: number, size: number, color: string, justify: boolean): void {
+    for (const line of lines) {
+      this.drawLine(line, x, this.y, width, size, { justify, color });
+      this.y += this.lineHeight(size);
+    }
+  }
+
+  private bookmark(text: string, level: 0 | 1 | 2): void {
     const options = { fit: false, top: this.y, left: this.layout.page.width, expanded: true };
-    if (level === 0 || !this.outlineRoot) {
-      const item = this.doc.outline.addItem(text, options);
-      if (level === 0) this.outlineRoot = item;
+    if (level === 0) {
+      this.titleBookmark = this.doc.outline.addItem(text, options);
+      this.sectionBookmark = undefined;
+    } else if (level === 1 || !this.sectionBookmark) {
+      this.sectionBookmark = (this.titleBookmark ?? this.doc.outline).addItem(text, options);
     } else {
-      this.outlineRoot.addItem(text, options);
+      this.sectionBookmark.addItem(text, options);
     }
   }
 
   render(): void {
-    this.layout.blocks.forEach((block, index) => this.block(block, this.layout.blocks[index + 1]));
+    this.layout.blocks.forEach((block, index) => this.block(block, index));
     this.drawPageNumbers();
   }
 
-  private block(block: Block, next: Block | undefined): void {
+  private block(block: Block, index: number): void {
     switch (block.kind) {
       case 'title':
         return this.title(block.text);
       case 'heading':
-        return this.heading(block.text, block.level, next);
+        return this.heading(block.text, block.level, index);
       case 'paragraph':
         return this.paragraph(block.text);
       case 'list':
         return this.list(block.items);
       case 'field-grid':
-        return this.fieldGrid(block);
+        return this.drawTable(this.prepareFieldGrid(block));
       case 'table':
-        return this.table(block);
+        return this.drawTable(this.prepareTable(block));
       case 'page-break':
         if (this.y > this.top) this.newPage();
         return;
     }
   }
+
+  // ---- the space a block needs before it may start at the bottom of a page ------------------
+
+  /** Height of a paragraph's lines if they fit on one page (they are kept together), else two lines. */
+  private keptHeight(lines: readonly Line[], size: number): number {
+    const end = lines.findIndex((line) => line.endsParagraph);
+    const height = ((end < 0 ? lines.length - 1 : end) + 1) * this.lineHeight(size);
+    return height <= this.pageHeight ? height : Math.min(lines.length, MIN_SPLIT_LINES) * this.lineHeight(size);
+  }
+
+  private rowHeight(lines: number): number {
+    return lines * this.lineHeight(this.style.sizes.table) + 2 * CELL_PADDING.y;
+  }
+
+  /** The least of a row that may stand at a page bottom: all of a short row, else its first clean split. */
+  private firstRowPiece(row: PreparedRow): number {
+    const total = rowLines(row);
+    if (total <= 3) return this.rowHeight(total);
+    // The same rule as drawTable: a split leaves at least MIN_SPLIT_LINES lines for the next page.
+    const lines = cleanSplit(row, row.map(() => 0), total - MIN_SPLIT_LINES, true);
+    return this.rowHeight(lines === 0 ? total : lines);
+  }
+
+  private tableStart(table: PreparedTable): number {
+    const header = table.header ? this.rowHeight(rowLines(table.header)) : 0;
+    const first = table.rows[0];
+    return header + (first ? this.firstRowPiece(first) : 0);
+  }
+
+  private startHeight(index: number): number {
+    const block = this.layout.blocks[index];
+    if (!block) return 0;
+    const body = this.style.sizes.body;
+    switch (block.kind) {
+      case 'title':
+      case 'page-break':
+        return 0;
+      case 'heading':
+        return this.headingHeight(block.text, block.level) + this.startHeight(index + 1);
+      case 'paragraph':
+        return this.keptHeight(this.wrap(block.text, this.width, body), body);
+      case 'list': {
+        const first = block.items[0];
+        return first ? this.keptHeight(this.wrap(first, this.width - this.listIndent(block.items.length), body), body) : 0;
+      }
+      case 'field-grid':
+        return this.tableStart({ header: undefined, rows: this.prepareFieldGrid(block).rows.slice(0, 1) });
+      case 'table':
+        return this.tableStart(this.prepareTable({ ...block, rows: block.rows.slice(0, 1) }));
+    }
+  }
+
+  // ---- blocks ----------------------------------------------------------------------------------
 
   private title(text: string): void {
     const size = this.style.sizes.title;
@@ -195,36 +297,37 @@ class PdfComposer {
     this.y += this.style.blockSpacing;
   }
 
-  private heading(text: string, level: 1 | 2, next: Block | undefined): void {
-    const size = level === 1 ? this.style.sizes.heading1 : this.style.sizes.heading2;
+  private headingSize(level: 1 | 2): number {
+    return level === 1 ? this.style.sizes.heading1 : this.style.sizes.heading2;
+  }
+
+  private headingHeight(text: string, level: 1 | 2): number {
+    const size = this.headingSize(level);
     const lines = this.wrap([{ text }], this.width, size, true);
-    const height = lines.length * this.lineHeight(size) + this.style.blockSpacing / 2;
-    // Keep a heading with the start of what it heads: never alone at the bottom of a page.
-    const following = next === undefined || next.kind === 'heading' ? 0 : 3 * this.lineHeight(this.style.sizes.body) + 2 * CELL_PADDING_PT;
-    this.y += this.style.blockSpacing / 2;
-    this.ensureSpace(height + following);
-    this.bookmark(text, 1);
-    for (const line of lines) {
-      this.drawLine(line, this.left, this.y, this.width, size, { justify: false, color: this.style.colors.heading });
-      this.y += this.lineHeight(size);
-    }
-    this.y += this.style.blockSpacing / 2;
+    return lines.length * this.lineHeight(size) + this.style.blockSpacing * (HEADING_SPACE.before + HEADING_SPACE.after);
+  }
+
+  private heading(text: string, level: 1 | 2, index: number): void {
+    // A heading goes to the next page with whatever it heads, never alone at the bottom.
+    this.ensureSpace(this.startHeight(index));
+    if (this.y > this.top) this.y += this.style.blockSpacing * HEADING_SPACE.before;
+    this.bookmark(text, level);
+    const size = this.headingSize(level);
+    this.drawLines(this.wrap([{ text }], this.width, size, true), this.left, this.width, size, this.style.colors.heading, false);
+    this.y += this.style.blockSpacing * HEADING_SPACE.after;
   }
 
   /**
    * Draws paragraphs line by line. A paragraph that fits on a page is kept on one page (a sentence
    * cut by a page break reads badly and no longer extracts as one string); a longer one flows on.
    */
-  private flowLines(lines: readonly Line[], x: number, width: number, size: number): void {
+  private flowLines(lines: readonly Line[], x: number, width: number, size: number, before?: () => void): void {
     const height = this.lineHeight(size);
     let paragraphStart = 0;
     lines.forEach((line, index) => {
-      if (index === paragraphStart) {
-        const end = lines.findIndex((l, i) => i >= index && l.endsParagraph);
-        const paragraphHeight = ((end < 0 ? lines.length - 1 : end) - index + 1) * height;
-        if (paragraphHeight <= this.bottom - this.top) this.ensureSpace(paragraphHeight);
-      }
+      if (index === paragraphStart) this.ensureSpace(this.keptHeight(lines.slice(index), size));
       this.ensureSpace(height);
+      if (index === 0) before?.();
       this.drawLine(line, x, this.y, width, size, { justify: true, color: this.style.colors.text });
       this.y += height;
       if (line.endsParagraph) paragraphStart = index + 1;
@@ -237,44 +340,39 @@ class PdfComposer {
     this.y += this.style.blockSpacing;
   }
 
+  /** Numbers hang in the indent: two characters wide, more only when the numbers need it. */
+  private listIndent(count: number): number {
+    const size = this.style.sizes.body;
+    return Math.max(LIST_INDENT_CHARS * size, this.measure.width(`${count}.`, false, size) + size * 0.4);
+  }
+
   private list(items: readonly RichText[]): void {
     const size = this.style.sizes.body;
-    const labels = items.map((_, index) => `${index + 1}.`);
-    const gap = size * 0.5;
-    const indent = Math.max(...labels.map((label) => this.measure.width(label, false, size))) + gap;
-    const lineHeight = this.lineHeight(size);
+    const indent = this.listIndent(items.length);
     items.forEach((item, index) => {
-      const lines = this.wrap(item, this.width - indent, size);
-      this.ensureSpace(lineHeight);
-      const label = labels[index] ?? '';
-      const labelWidth = this.measure.width(label, false, size);
-      this.drawLine({ fragments: [{ text: label, bold: false }], width: labelWidth, endsParagraph: true }, this.left + indent - gap - labelWidth, this.y, labelWidth, size, {
-        justify: false,
-        color: this.style.colors.text,
+      const label = `${index + 1}.`;
+      // The number is drawn with the item's first line, on whichever page that line lands.
+      this.flowLines(this.wrap(item, this.width - indent, size), this.left + indent, this.width - indent, size, () => {
+        const width = this.measure.width(label, false, size);
+        this.drawLine({ fragments: [{ text: label, bold: false }], width, endsParagraph: true }, this.left, this.y, width, size, {
+          justify: false,
+          color: this.style.colors.text,
+        });
       });
-      this.flowLines(lines, this.left + indent, this.width - indent, size);
     });
     this.y += this.style.blockSpacing;
   }
 
-  private cellLines(content: CellContent, width: number, bold: boolean): Line[] {
-    const size = this.style.sizes.table;
-    const inner = width - 2 * CELL_PADDING_PT;
-    return content.flatMap((paragraph) => this.wrap(paragraph, inner, size, bold));
-  }
+  // ---- tables ----------------------------------------------------------------------------------
 
   private prepareCell(cell: TableCell, x: number, width: number, placement: { middle?: boolean; center?: boolean } = {}): PreparedCell {
-    return {
-      x,
-      width,
-      lines: this.cellLines(cell.content, width, cell.bold === true),
-      shaded: cell.shaded === true,
-      centerVertically: placement.middle === true,
-      centerHorizontally: placement.center === true,
-    };
+    const inner = width - 2 * CELL_PADDING.x;
+    const size = this.style.sizes.table;
+    const lines = cell.content.flatMap((paragraph) => this.wrap(paragraph, inner, size, cell.bold === true));
+    return { x, width, lines, shaded: cell.shaded === true, middle: placement.middle === true, center: placement.center === true };
   }
 
-  private table(block: TableBlock): void {
+  private prepareTable(block: TableBlock): PreparedTable {
     const xs: number[] = [];
     let x = this.left;
     for (const column of block.columns) {
@@ -283,53 +381,47 @@ class PdfComposer {
     }
     const prepare = (cells: readonly TableCell[], center: boolean): PreparedRow =>
       cells.map((cell, index) => this.prepareCell(cell, xs[index] ?? this.left, (block.columns[index]?.width ?? 0) * this.width, { center }));
-    const header = block.header ? prepare(block.header, true) : undefined;
-    this.drawRows(block.rows.map((row) => prepare(row, false)), header);
+    return { header: block.header ? prepare(block.header, true) : undefined, rows: block.rows.map((row) => prepare(row, false)) };
   }
 
-  private fieldGrid(block: FieldGridBlock): void {
-    const labelWidth = labelColumnShare(this.layout.page, this.style) * this.width;
+  private prepareFieldGrid(block: FieldGridBlock): PreparedTable {
+    const labelWidth = block.labelWidth * this.width;
     const valueWidth = (this.width - 2 * labelWidth) / 2;
-    const rows: PreparedCell[][] = [];
-    let pending: PreparedCell[] | undefined;
     const label = (text: string, x: number): PreparedCell =>
-      this.prepareCell({ content: [[{ text }]], bold: true, shaded: true }, x, labelWidth, { middle: true });
+      this.prepareCell({ content: [[{ text }]], bold: true, shaded: true }, x, labelWidth, { middle: true, center: true });
     const value = (content: CellContent, x: number, width: number): PreparedCell => this.prepareCell({ content }, x, width, { middle: true });
-    block.fields.forEach((field, index) => {
-      const isLast = index === block.fields.length - 1;
-      if (pending) {
-        const x = this.left + 2 * labelWidth + valueWidth;
-        rows.push([...pending, label(field.label, x - labelWidth), value(field.value, x, valueWidth)]);
-        pending = undefined;
-      } else if (field.wide === true || isLast || block.fields[index + 1]?.wide === true) {
-        rows.push([label(field.label, this.left), value(field.value, this.left + labelWidth, this.width - labelWidth)]);
-      } else {
-        pending = [label(field.label, this.left), value(field.value, this.left + labelWidth, valueWidth)];
-      }
+    const rows = block.rows.map(([first, second]): PreparedRow => {
+      if (!second) return [label(first.label, this.left), value(first.value, this.left + labelWidth, this.width - labelWidth)];
+      const right = this.left + labelWidth + valueWidth;
+      return [
+        label(first.label, this.left),
+        value(first.value, this.left + labelWidth, valueWidth),
+        label(second.label, right),
+        value(second.value, right + labelWidth, valueWidth),
+      ];
     });
-    this.drawRows(rows, undefined);
+    return { header: undefined, rows };
   }
 
-  /** Rows with borders; a row that does not fit splits between lines and continues under a repeated header. */
-  private drawRows(rows: readonly PreparedRow[], header: PreparedRow | undefined): void {
+  /** Rows with borders; a row that does not fit splits between paragraphs and continues under a repeated header. */
+  private drawTable(table: PreparedTable): void {
     const size = this.style.sizes.table;
     const lineHeight = this.lineHeight(size);
-    const pad = CELL_PADDING_PT;
-    const rowLines = (row: PreparedRow): number => Math.max(1, ...row.map((cell) => cell.lines.length));
-    const heightOf = (lines: number): number => lines * lineHeight + 2 * pad;
+    const { header } = table;
+    const headerHeight = header ? this.rowHeight(rowLines(header)) : 0;
 
     const drawSegment = (row: PreparedRow, from: readonly number[], count: number, whole: boolean): void => {
-      const height = heightOf(count);
+      const height = this.rowHeight(count);
       row.forEach((cell, index) => {
         if (cell.shaded) this.doc.rect(cell.x, this.y, cell.width, height).fill(css(this.style.colors.labelFill));
         const start = from[index] ?? 0;
         const lines = cell.lines.slice(start, start + count);
-        const offset = whole && cell.centerVertically ? ((count - lines.length) * lineHeight) / 2 : 0;
+        const offset = whole && cell.middle ? ((count - lines.length) * lineHeight) / 2 : 0;
+        const inner = cell.width - 2 * CELL_PADDING.x;
         lines.forEach((line, lineIndex) => {
-          const inner = cell.width - 2 * pad;
-          const x = cell.x + pad + (cell.centerHorizontally ? Math.max(0, (inner - line.width) / 2) : 0);
-          this.drawLine(line, x, this.y + pad + offset + lineIndex * lineHeight, inner, size, {
-            justify: !cell.centerHorizontally,
+          const x = cell.x + CELL_PADDING.x + (cell.center ? Math.max(0, (inner - line.width) / 2) : 0);
+          this.drawLine(line, x, this.y + CELL_PADDING.y + offset + lineIndex * lineHeight, inner, size, {
+            justify: !cell.center,
             color: this.style.colors.text,
           });
         });
@@ -338,40 +430,31 @@ class PdfComposer {
       for (const cell of row) this.doc.rect(cell.x, this.y, cell.width, height).stroke();
       this.y += height;
     };
-
     const drawHeader = (): void => {
       if (header) drawSegment(header, header.map(() => 0), rowLines(header), true);
     };
 
-    // The header comes with at least the first lines of the first row.
-    const firstRow = rows[0];
-    const headerHeight = header ? heightOf(rowLines(header)) : 0;
-    this.ensureSpace(headerHeight + heightOf(Math.min(firstRow ? rowLines(firstRow) : 1, 2)));
+    this.ensureSpace(this.tableStart(table));
     drawHeader();
-
-    for (const row of rows) {
+    for (const row of table.rows) {
       const total = rowLines(row);
       const next = row.map(() => 0);
       let remaining = total;
-      let first = true;
       while (remaining > 0) {
-        const fits = Math.floor((this.bottom - this.y - 2 * pad + 1e-6) / lineHeight);
         const atPageTop = this.y <= this.top + headerHeight + 1e-6;
-        const count = remaining <= fits ? remaining : splitPoint(row, next, fits);
-        // Short rows move whole to the next page; longer ones split between paragraphs; only a
-        // paragraph taller than a whole page is cut between its lines.
-        const mustMove = count === 0 || (first && remaining <= 3 && fits < remaining);
-        if (mustMove && !atPageTop) {
+        const fits = Math.floor((this.bottom - this.y - 2 * CELL_PADDING.y + 1e-6) / lineHeight);
+        // Short rows stay whole; longer ones split between paragraphs, two lines or more a side.
+        const count = remaining <= fits ? remaining : total <= 3 && remaining === total ? 0 : cleanSplit(row, next, Math.min(fits, remaining - MIN_SPLIT_LINES));
+        if (count === 0 && !atPageTop) {
           this.newPage();
           drawHeader();
           continue;
         }
-        if (count === 0 && atPageTop && fits < 1) throw new Error('a table line is taller than the page');
-        const drawn = count === 0 ? Math.max(1, fits) : count;
+        // Only a paragraph taller than the whole page is cut between its lines.
+        const drawn = count === 0 ? Math.max(1, Math.min(fits, remaining)) : count;
         drawSegment(row, next, drawn, drawn === total);
         for (let i = 0; i < next.length; i++) next[i] = (next[i] ?? 0) + drawn;
         remaining -= drawn;
-        first = false;
         if (remaining > 0) {
           this.newPage();
           drawHeader();
@@ -392,8 +475,8 @@ class PdfComposer {
       this.doc.page.margins = { ...this.doc.page.margins, bottom: 0 };
       const label = `${before}${i + 1}${between}${range.count}${after}`;
       const width = this.measure.width(label, false, size);
-      const y = this.layout.page.height - this.layout.page.margins.bottom / 2 - size / 2;
-      this.drawLine({ fragments: [{ text: label, bold: false }], width, endsParagraph: true }, (this.layout.page.width - width) / 2, y - this.lineHeight(size) / 2 + size / 2, width, size, {
+      const middle = this.layout.page.height - this.layout.page.margins.bottom / 2;
+      this.drawLine({ fragments: [{ text: label, bold: false }], width, endsParagraph: true }, (this.layout.page.width - width) / 2, middle - this.lineHeight(size) / 2, width, size, {
         justify: false,
         color: this.style.colors.text,
       });
