@@ -113,3 +113,29 @@ describe('compose: links, derived reports and formats', () => {
     expect(texts(layout)).toEqual(expect.arrayContaining(['60%', '≥ 95%', '40%']));
   });
 });
+
+describe('compose: other ways a template may show a section', () => {
+  const role: RawRole = {
+    id: 'x',
+    title: '客服主管',
+    department: '客服部',
+    responsibilities: ['负责排班；', '负责培训', '负责质检。'],
+    kpis: [{ name: '客户满意度', weight: 60, target: '≥ 95%' }, { name: '投诉率', weight: 40 }],
+  };
+  const custom = {
+    ...template,
+    sections: [
+      { section: 'responsibilities', as: 'paragraph' },
+      { section: 'kpis', as: 'numbered-list' },
+    ],
+  } as const;
+  const layout = composeRole(role, { template: custom, locale: localeFor('zh-CN'), organization: '', directory: buildDirectory([role]) });
+
+  it('joins responsibilities shown as a paragraph without doubling their punctuation', () => {
+    expect(texts(layout)).toContain('负责排班；负责培训；负责质检。');
+  });
+
+  it('keeps KPI weights and targets when KPIs are shown as a list', () => {
+    expect(texts(layout)).toEqual(expect.arrayContaining(['客户满意度（权重 60%，目标 ≥ 95%）', '投诉率（权重 40%）']));
+  });
+});

@@ -61,3 +61,14 @@ describe('wrapRichText', () => {
     expect(wrapped.map((l) => l.endsParagraph)).toEqual([true, true]);
   });
 });
+
+describe('glyph coverage', () => {
+  it('the bundled font draws all of both locales’ own text, and reports what it lacks in order', async () => {
+    const { missingCharacters } = await import('../src/build/glyph-coverage.js');
+    const { localeFor, localeText } = await import('../src/locale/index.js');
+    const fonts = bundledFonts();
+    expect(missingCharacters(localeText(localeFor('zh-CN')), fonts)).toEqual([]);
+    expect(missingCharacters(localeText(localeFor('en')), fonts)).toEqual([]);
+    expect(missingCharacters('吉𠮷祥😀吉 𠮷', fonts)).toEqual(['𠮷', '😀']);
+  });
+});

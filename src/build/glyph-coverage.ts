@@ -2,7 +2,7 @@
  * Every character of a role is checked against the PDF fonts before rendering: a character no font
  * can draw would print as a box (tofu) without a word, so it becomes a warning at its file:line.
  */
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Locator } from '../load/locate.js';
 import type { FontSet } from '../render/pdf/measure.js';
@@ -11,6 +11,19 @@ export interface CoverageInput {
   readonly file: string;
   readonly data: unknown;
   readonly locator: Locator;
+  /** The file's text, to point at the character itself rather than its whole value. */
+  readonly text: string | undefined;
+}
+
+/** Characters of `text` that either face lacks, in order of appearance (whitespace never counts). */
+export function missingCharacters(text: string, fonts: FontSet): string[] {
+  const missing = new Set<string>();
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (/\s/.test(char)) continue;
+    if (!fonts.regular.hasGlyphForCodePoint(codePoint) || !fonts.bold.hasGlyphForCodePoint(codePoint)) missing.add(char);
+  }
+  return [...missing];
 }
 
 function* strings(node: unknown, path: string[]): Generator<{ path: string[]; text: string }> {
@@ -23,36 +36,37 @@ export function codePointLabel(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/**
+ * One warning per file and character, at its first appearance, pointing at the character: a name
+ * written fifty times with a rare character is one thing to fix, not fifty.
+ */
 export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: FontSet, messages: Messages): Diagnostic[] {
-  const known = new Map<number, boolean>();
-  const drawable = (codePoint: number): boolean => {
-    let ok = known.get(codePoint);
-    if (ok === undefined) {
-      ok = fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint);
-      known.set(codePoint, ok);
-    }
-    return ok;
-  };
   const out: Diagnostic[] = [];
   for (const input of inputs) {
+    const reported = new Set<string>();
     for (const { path, text } of strings(input.data, [])) {
-      const missing = new Set<string>();
-      for (const char of text) {
-        const codePoint = char.codePointAt(0) ?? 0;
-        if (/\s/.test(char) || drawable(codePoint)) continue;
-        missing.add(char);
-      }
-      for (const char of missing) {
+      for (const char of missingCharacters(text, fonts)) {
+        if (reported.has(char)) continue;
+        reported.add(char);
         out.push({
           severity: 'warning',
           code: 'font.missing-glyph',
           message: messages.missingGlyph(char, codePointLabel(char.codePointAt(0) ?? 0)),
           file: input.file,
-          span: input.locator.locate(path, 'value'),
+          span: narrowTo(char, input.locator.locate(path, 'value'), input.text),
           hint: messages.missingGlyphHint,
         });
       }
     }
   }
   return out;
+}
+
+/** The span of `char` inside a value's span when it is on the value's first line; else the value. */
+function narrowTo(char: string, span: SourceSpan, text: string | undefined): SourceSpan {
+  if (text === undefined) return span;
+  const line = text.split('\n')[span.line - 1] ?? '';
+  const at = line.indexOf(char, span.column - 1);
+  if (at < 0) return span;
+  return { line: span.line, column: at + 1, endLine: span.line, endColumn: at + 1 + char.length };
 }

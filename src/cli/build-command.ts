@@ -7,13 +7,13 @@ import path from 'node:path';
 import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
 import { buildDate } from '../build/build-date.js';
-import { checkGlyphCoverage } from '../build/glyph-coverage.js';
+import { checkGlyphCoverage, missingCharacters } from '../build/glyph-coverage.js';
 import { buildDirectory } from '../compose/directory.js';
 import { composeRole } from '../compose/compose-role.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
-import { localeFor } from '../locale/index.js';
+import { localeFor, localeText } from '../locale/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
 import { writeOutputs, type OutputFile } from '../project/write-outputs.js';
 import { chooseFonts, FontError, loadFontSet } from '../render/fonts.js';
@@ -37,6 +37,7 @@ const PROGRESS_THRESHOLD = 5;
 function parseFormats(value: string | undefined, fallback: readonly OutputFormat[], badFormat: (v: string) => string): OutputFormat[] {
   if (value === undefined) return [...fallback];
   const formats = value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+  if (formats.length === 0) throw new UserError(badFormat(value));
   for (const format of formats) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UserError(badFormat(format));
   }
@@ -50,7 +51,9 @@ function fontProblemMessage(error: FontError, lang: 'zh-CN' | 'en'): UserError {
     case 'missing-file':
       return new UserError(messages.fontNotFound(problem.path));
     case 'missing-face':
-      return new UserError(messages.fontFaceNotFound(problem.path, problem.face, problem.available));
+      return problem.face === ''
+        ? new UserError(messages.fontNeedsFace(problem.path), messages.fontFaces(problem.available))
+        : new UserError(messages.fontFaceNotFound(problem.path, problem.face, problem.available));
     case 'unreadable':
       return new UserError(messages.fontUnreadable(problem.path, problem.reason));
     case 'none-found':
@@ -97,8 +100,11 @@ export async function runBuild(io: Io, options: GlobalOptions, paths: readonly s
   const targets = new Set(check.targets);
   const roles = check.roles.filter((entry) => targets.has(entry.file));
   if (fonts) {
+    // The document's own words (labels, titles, page numbers) must be drawable, or every page is tofu.
+    const lacking = missingCharacters(localeText(locale), fonts);
+    if (lacking.length > 0) throw new UserError(messages.fontLacksLocale(lacking.join(''), locale.lang), messages.fontLacksLocaleHint);
     const coverage = checkGlyphCoverage(
-      roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
+      roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator, text: sources.get(entry.file)?.text })),
       fonts,
       messagesFor(project.lang),
     );

@@ -104,7 +104,7 @@ function sectionBlocks(
       return [
         heading(locale.sections.responsibilities),
         display === 'paragraph'
-          ? { kind: 'paragraph', text: text(locale.joinList(role.responsibilities)) }
+          ? { kind: 'paragraph', text: text(locale.joinSentences(role.responsibilities)) }
           : { kind: 'list', numbering: 'decimal', items: role.responsibilities.map((r) => text(r)) },
       ];
     case 'duties': {
@@ -206,7 +206,10 @@ function sectionBlocks(
         // Plain indicator names read as the source prints them: one sentence, joined with 、.
         return [heading(locale.sections.kpis), { kind: 'paragraph', text: text(locale.joinList(kpis.map((kpi) => kpi.name))) }];
       }
-      return [heading(locale.sections.kpis), { kind: 'list', numbering: 'decimal', items: kpis.map((kpi) => text(kpi.name)) }];
+      return [
+        heading(locale.sections.kpis),
+        { kind: 'list', numbering: 'decimal', items: kpis.map((kpi) => text(`${kpi.name}${locale.kpiDetails(kpi.weight, kpi.target)}`)) },
+      ];
     }
     case 'remarks':
       return role.remarks === undefined ? [] : [heading(locale.sections.remarks), { kind: 'paragraph', text: text(role.remarks) }];

@@ -19,11 +19,26 @@ export interface CliMessages {
   fontFaceNotFound(path: string, face: string, available: readonly string[]): string;
   fontUnreadable(path: string, reason: string): string;
   noCjkFont: string;
+  fontNeedsFace(path: string): string;
+  fontFaces(available: readonly string[]): string;
+  fontLacksLocale(chars: string, lang: string): string;
+  fontLacksLocaleHint: string;
   noCjkFontHint: string;
   progress(done: number, total: number): string;
   built(roles: number, files: number, seconds: string, outDir: string): string;
   badFormat(value: string): string;
   badLocale(value: string): string;
+}
+
+/** The face a Chinese document most likely wants from a CJK collection: the Simplified Chinese one. */
+function simplifiedChineseFace(available: readonly string[]): string {
+  return available.find((face) => /sc\b|SC\b|CJKsc/.test(face)) ?? available[0] ?? '…';
+}
+
+/** The first dozen characters of a long list, and how many there are. */
+function sample(chars: string): string {
+  const all = Array.from(chars);
+  return all.length > 12 ? `${all.slice(0, 12).join('')}… (${all.length})` : chars;
 }
 
 const zh: CliMessages = {
@@ -46,6 +61,10 @@ const zh: CliMessages = {
   fontFaceNotFound: (path, face, available) => `字体集 ${path} 中没有名为“${face}”的字体；其中有：${available.join('、')}。`,
   fontUnreadable: (path, reason) => `无法读取字体文件 ${path}（${reason}）。`,
   noCjkFont: '没有可用于 PDF 的中文字体。',
+  fontNeedsFace: (path) => `${path} 是字体集（TTC），里面有多个字体，需要用 face 指明用哪一个。`,
+  fontFaces: (available) => `在 roledoc.config.yaml 中写成 { path: …, face: ${simplifiedChineseFace(available)} }；其中的字体有：${available.join('、')}。`,
+  fontLacksLocale: (chars, lang) => `PDF 字体缺少文档（${lang}）本身要用的字：${sample(chars)}。用它生成的 PDF 会满是方框。`,
+  fontLacksLocaleHint: '在 roledoc.config.yaml 的 fonts 中换一个中文字体，或删掉 fonts，使用内置的 Noto Sans SC。',
   noCjkFontHint: '重新运行 npm ci 安装内置字体，或在 roledoc.config.yaml 的 fonts 中指定字体文件。',
   progress: (done, total) => `正在生成 ${done}/${total}`,
   built: (roles, files, seconds, outDir) => `✔ ${roles} 个岗位，生成 ${files} 个文件，用时 ${seconds} 秒（${outDir}）。`,
@@ -73,6 +92,10 @@ const en: CliMessages = {
   fontFaceNotFound: (path, face, available) => `The font collection ${path} has no face "${face}"; it has: ${available.join(', ')}.`,
   fontUnreadable: (path, reason) => `The font file ${path} cannot be read (${reason}).`,
   noCjkFont: 'No CJK font is available for PDF output.',
+  fontNeedsFace: (path) => `${path} is a font collection (TTC) holding several faces: name one with face.`,
+  fontFaces: (available) => `Write { path: …, face: ${simplifiedChineseFace(available)} } in roledoc.config.yaml; its faces are: ${available.join(', ')}.`,
+  fontLacksLocale: (chars, lang) => `The PDF font cannot draw the document's own text (${lang}): ${sample(chars)}. Every page would show boxes.`,
+  fontLacksLocaleHint: 'Name a CJK font under fonts in roledoc.config.yaml, or remove fonts to use the bundled Noto Sans SC.',
   noCjkFontHint: 'Run npm ci again to install the bundled font, or name font files under fonts in roledoc.config.yaml.',
   progress: (done, total) => `Rendering ${done}/${total}`,
   built: (roles, files, seconds, outDir) => `✔ ${roles} role${roles === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'} written in ${seconds} s (${outDir}).`,

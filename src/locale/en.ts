@@ -65,6 +65,11 @@ export const en: Locale = {
   },
   formatWeight: (weight) => `${weight}%`,
   joinList: (items) => items.join(', '),
+  joinSentences: (items) => items.map((item, i) => (i < items.length - 1 && !ENDS_WITH_PUNCTUATION.test(item) ? `${item};` : item)).join(' '),
+  kpiDetails(weight, target) {
+    const parts = [...(weight === undefined ? [] : [`weight ${weight}%`]), ...(target === undefined ? [] : [`target ${target}`])];
+    return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+  },
   joinNote: (main, note) => (ENDS_WITH_PUNCTUATION.test(main) ? `${main} ${note}` : `${main}; ${note}`),
   careerPathSeparator: ' → ',
   taskLabel: (index) => `(${index + 1}) `,

@@ -54,6 +54,10 @@ export interface Locale {
   formatWeight(weight: number): string;
   /** Joins names in a sentence: 公司各部门、客服经理 / Sales, Support. */
   joinList(items: readonly string[]): string;
+  /** Joins whole sentences into one paragraph, adding a separator only where one is missing. */
+  joinSentences(items: readonly string[]): string;
+  /** A KPI's weight and target after its name, when they are shown in a list: （权重 60%，目标 ≥ 95%）. */
+  kpiDetails(weight: number | undefined, target: string | undefined): string;
   /** Joins a value with its note: 大专以上 + 根据能力可放宽标准 → 大专以上，根据能力可放宽标准. */
   joinNote(main: string, note: string): string;
   readonly careerPathSeparator: string;

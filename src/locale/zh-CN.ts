@@ -59,6 +59,11 @@ export const zhCN: Locale = {
   },
   formatWeight: (weight) => `${weight}%`,
   joinList: (items) => items.join('、'),
+  joinSentences: (items) => items.map((item, i) => (i < items.length - 1 && !ENDS_WITH_PUNCTUATION.test(item) ? `${item}；` : item)).join(''),
+  kpiDetails(weight, target) {
+    const parts = [...(weight === undefined ? [] : [`权重 ${weight}%`]), ...(target === undefined ? [] : [`目标 ${target}`])];
+    return parts.length === 0 ? '' : `（${parts.join('，')}）`;
+  },
   joinNote: (main, note) => (ENDS_WITH_PUNCTUATION.test(main) || note.startsWith('等') ? `${main}${note}` : `${main}，${note}`),
   careerPathSeparator: '→',
   taskLabel: (index) => `（${index + 1}）`,

@@ -247,7 +247,8 @@ function documentStyles(layout: Layout): IStylesOptions {
         basedOn: 'Normal',
         quickFormat: true,
         run: { size: halfPoints(sizes.table) },
-        paragraph: { spacing: { ...lineSpacing(style, sizes.table), before: 0, after: 0 } },
+        // A paragraph in a cell (a duty, a task) stays on one page when its row splits, as in the PDF.
+        paragraph: { keepLines: true, spacing: { ...lineSpacing(style, sizes.table), before: 0, after: 0 } },
       },
     ],
   };
