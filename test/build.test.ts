@@ -86,13 +86,13 @@ describe('roledoc build', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('warns about a character the PDF font cannot draw, at its file and line, and still builds', async () => {
+  it('warns about a character the PDF font cannot draw, at its own line and column, and still builds', async () => {
     const dir = seedProject();
     const file = path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}remarks: 吉祥物“𠮷”\n`);
     const result = await runCli(['build', '--format', 'pdf'], dir);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/roles\/客服部\/cs-marketing-support-supervisor\.yaml:\d+:10 {2}warning {2}font\.missing-glyph {2}.*“𠮷”（U\+20BB7）/);
+    expect(result.stdout).toMatch(/roles\/客服部\/cs-marketing-support-supervisor\.yaml:\d+:14 {2}warning {2}font\.missing-glyph {2}.*“𠮷”（U\+20BB7）/);
   });
 
   it('exits 2 with a sentence for an unknown template or format', async () => {
