@@ -4,7 +4,7 @@ import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import type { Layout } from '../src/layout/layout.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundledFonts } from './helpers/fonts.js';
-import { composeAll, leafStrings, seedRoles, squash } from './helpers/seed.js';
+import { leafStrings, seedFixture, squash } from './helpers/seed.js';
 
 const fonts = bundledFonts();
 const createdAt = new Date('2024-03-01T08:30:00Z');
@@ -21,10 +21,7 @@ interface OutlineNode {
   items: OutlineNode[];
 }
 
-const seed = seedRoles();
-const roles = seed.map((entry) => entry.role);
-const layouts = composeAll(roles);
-const titles = new Map(roles.map((role) => [role.id, role.title]));
+const { roles, layouts, titleOf } = seedFixture();
 
 describe('PDF renderer on the seed roles', () => {
   it.each(roles.map((role) => role.id))('%s: every string of the role is in the PDF text', async (id) => {
@@ -32,7 +29,7 @@ describe('PDF renderer on the seed roles', () => {
     const layout = layouts.get(id);
     if (!role || !layout) throw new Error('missing');
     const text = squash((await pagesOf(await render(layout))).join(''));
-    const missing = leafStrings(role, (ref) => titles.get(ref)).filter((s) => !text.includes(squash(s)));
+    const missing = leafStrings(role, titleOf).filter((s) => !text.includes(squash(s)));
     expect(missing).toEqual([]);
   });
 

@@ -5,14 +5,15 @@
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Locator } from '../load/locate.js';
+import { sourceLine, type SourceFile } from '../load/source-file.js';
 import type { FontSet } from '../render/pdf/measure.js';
 
 export interface CoverageInput {
   readonly file: string;
   readonly data: unknown;
   readonly locator: Locator;
-  /** The file's text, to point at the character itself rather than its whole value. */
-  readonly text: string | undefined;
+  /** The file, to point at the character itself rather than its whole value. */
+  readonly source: SourceFile | undefined;
 }
 
 /** Characters of `text` that either face lacks, in order of appearance (whitespace never counts). */
@@ -53,7 +54,7 @@ export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: Font
           code: 'font.missing-glyph',
           message: messages.missingGlyph(char, codePointLabel(char.codePointAt(0) ?? 0)),
           file: input.file,
-          span: narrowTo(char, input.locator.locate(path, 'value'), input.text),
+          span: narrowTo(char, input.locator.locate(path, 'value'), input.source),
           hint: messages.missingGlyphHint,
         });
       }
@@ -63,9 +64,9 @@ export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: Font
 }
 
 /** The span of `char` inside a value's span when it is on the value's first line; else the value. */
-function narrowTo(char: string, span: SourceSpan, text: string | undefined): SourceSpan {
-  if (text === undefined) return span;
-  const line = text.split('\n')[span.line - 1] ?? '';
+function narrowTo(char: string, span: SourceSpan, source: SourceFile | undefined): SourceSpan {
+  if (source === undefined) return span;
+  const line = sourceLine(source, span.line);
   const at = line.indexOf(char, span.column - 1);
   if (at < 0) return span;
   return { line: span.line, column: at + 1, endLine: span.line, endColumn: at + 1 + char.length };

@@ -104,7 +104,7 @@ export async function runBuild(io: Io, options: GlobalOptions, paths: readonly s
     const lacking = missingCharacters(localeText(locale), fonts);
     if (lacking.length > 0) throw new UserError(messages.fontLacksLocale(lacking.join(''), locale.lang), messages.fontLacksLocaleHint);
     const coverage = checkGlyphCoverage(
-      roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator, text: sources.get(entry.file)?.text })),
+      roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator, source: sources.get(entry.file) })),
       fonts,
       messagesFor(project.lang),
     );

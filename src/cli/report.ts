@@ -6,7 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { CliMessages } from '../i18n/cli-messages.js';
-import { lineText, type SourceFile } from '../load/source-file.js';
+import { sourceLine, type SourceFile } from '../load/source-file.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
@@ -20,7 +20,7 @@ export interface TextReportOptions {
 /** The quoted source line with a caret under the span, aligned for double-width CJK characters. */
 function excerpt(d: Diagnostic, source: SourceFile | undefined, chalk: ChalkInstance): string[] {
   if (!source) return [];
-  const line = lineText(source.text, d.span.line).replaceAll('\t', ' ');
+  const line = sourceLine(source, d.span.line).replaceAll('\t', ' ');
   if (line.trim() === '') return [];
   const startIndex = Math.min(d.span.column - 1, line.length);
   const endIndex = d.span.endLine === d.span.line ? Math.min(Math.max(d.span.endColumn - 1, startIndex), line.length) : line.length;

@@ -15,12 +15,17 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The text of a 1-based line, without its line break (LF or CRLF). */
-export function lineText(text: string, line: number): string {
-  const starts = lineStarts(text);
-  const start = starts[line - 1];
-  if (start === undefined) return '';
-  const next = starts[line];
-  const end = next === undefined ? text.length : next - 1;
-  return text.slice(start, end).replace(/\r$/, '');
+const linesCache = new WeakMap<SourceFile, readonly string[]>();
+
+/**
+ * The text of a 1-based line, without its line break (LF or CRLF). The lines of a file are split
+ * once: a report of thousands of problems in one file must not rescan it for each.
+ */
+export function sourceLine(source: SourceFile, line: number): string {
+  let lines = linesCache.get(source);
+  if (!lines) {
+    lines = source.text.split('\n').map((l) => l.replace(/\r$/, ''));
+    linesCache.set(source, lines);
+  }
+  return lines[line - 1] ?? '';
 }

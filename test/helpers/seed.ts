@@ -64,3 +64,10 @@ export function leafStrings(role: RawRole, titleOf: (id: string) => string | und
 }
 
 export const squash = (text: string): string => text.replace(/\s+/g, '');
+
+/** The seed roles with their composed Layouts and a title lookup for links: what renderer tests start from. */
+export function seedFixture(): { roles: RawRole[]; layouts: Map<string, Layout>; titleOf: (id: string) => string | undefined } {
+  const roles = seedRoles().map((entry) => entry.role);
+  const titles = new Map(roles.map((role) => [role.id, role.title]));
+  return { roles, layouts: composeAll(roles), titleOf: (id) => titles.get(id) };
+}
