@@ -1,51 +1,84 @@
 /**
- * `roledoc build [paths…]`: validate, then render each role to out/<id>.docx and out/<id>.pdf.
+ * `roledoc build [paths…]`: validate, then render each role to <out>/<id>.docx and <out>/<id>.pdf.
  * Validation comes first and any error stops the build before a single file is written, so a
- * broken commit never replaces a good document.
+ * broken commit never replaces a good document. Documents whose inputs did not change are neither
+ * rendered nor rewritten; `--check` renders in memory and only reports.
  */
+import { readFile, stat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
-import { buildDate } from '../build/build-date.js';
+import { documentDate } from '../build/build-date.js';
 import { checkGlyphCoverage, missingCharacters } from '../build/glyph-coverage.js';
+import { MANIFEST_NAME, parseManifest, serializeManifest, sha256, type ManifestEntry } from '../build/manifest.js';
+import { planBuild, type WantedOutput } from '../build/plan.js';
 import { buildDirectory } from '../compose/directory.js';
 import { composeRole } from '../compose/compose-role.js';
-import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { cliMessagesFor, type CliMessages } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
+import type { Layout } from '../layout/layout.js';
 import { localeFor, localeText } from '../locale/index.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
+import { CONFIG_FILE_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
+import { readCommitDates } from '../project/git-dates.js';
 import { writeOutputs, type OutputFile } from '../project/write-outputs.js';
 import { chooseFonts, FontError, loadFontSet } from '../render/fonts.js';
 import type { FontSet } from '../render/pdf/measure.js';
-import { loadRenderer } from '../render/renderers.js';
+import { loadRenderer, type Renderer } from '../render/renderers.js';
 import { loadTemplate } from '../template/load-template.js';
+import { roledocVersion } from '../version.js';
 import { checkProject } from './check-project.js';
 import { chalkFor, type GlobalOptions, type Io } from './io.js';
-import { formatText } from './report.js';
+import { formatGithub, formatJson, formatText, REPORT_FORMATS, type ReportFormat } from './report.js';
 
 export interface BuildOptions {
+  /** Comma-separated: output formats (docx, pdf) and/or one report format (text, json, github). */
   readonly format?: string;
   readonly out?: string;
   readonly template?: string;
   readonly locale?: string;
+  readonly force?: boolean;
+  readonly check?: boolean;
+  readonly watch?: boolean;
 }
 
 /** Progress is worth a line only on a terminal and for more than a handful of roles. */
 const PROGRESS_THRESHOLD = 5;
 
-function parseFormats(value: string | undefined, fallback: readonly OutputFormat[], badFormat: (v: string) => string): OutputFormat[] {
-  if (value === undefined) return [...fallback];
-  const formats = value.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
-  if (formats.length === 0) throw new UserError(badFormat(value));
-  for (const format of formats) {
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UserError(badFormat(format));
-  }
-  return [...new Set(formats as OutputFormat[])];
+export type OutputStatus = 'missing' | 'stale' | 'foreign-modified' | 'orphaned';
+
+export interface BuildResult {
+  readonly exitCode: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+  /** With --check: every output that is not as a build would leave it. */
+  readonly problems: readonly { readonly file: string; readonly status: OutputStatus }[];
+  readonly roles: number;
+  readonly outDir: string;
+  readonly milliseconds: number;
 }
 
-function fontProblemMessage(error: FontError, lang: 'zh-CN' | 'en'): UserError {
-  const messages = cliMessagesFor(lang);
+export function parseFormats(
+  value: string | undefined,
+  fallback: readonly OutputFormat[],
+  messages: CliMessages,
+): { outputs: OutputFormat[]; report: ReportFormat } {
+  const parts = (value ?? '').split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+  if (value !== undefined && parts.length === 0) throw new UserError(messages.badFormat(value));
+  const outputs: OutputFormat[] = [];
+  const reports: ReportFormat[] = [];
+  for (const part of parts) {
+    if ((OUTPUT_FORMATS as readonly string[]).includes(part)) outputs.push(part as OutputFormat);
+    else if ((REPORT_FORMATS as readonly string[]).includes(part)) reports.push(part as ReportFormat);
+    else throw new UserError(messages.badFormat(part));
+  }
+  if (reports.length > 1) throw new UserError(messages.badFormat(reports.join(',')));
+  return { outputs: outputs.length > 0 ? [...new Set(outputs)] : [...fallback], report: reports[0] ?? 'text' };
+}
+
+function fontProblemMessage(error: FontError, messages: CliMessages): UserError {
   const problem = error.problem;
   switch (problem.kind) {
     case 'missing-file':
@@ -61,30 +94,42 @@ function fontProblemMessage(error: FontError, lang: 'zh-CN' | 'en'): UserError {
   }
 }
 
-export async function runBuild(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<number> {
+/** What identifies a font for the manifest: the same on every machine, unlike its path. */
+function fontIdentity(fonts: FontSet): string {
+  return [fonts.regular, fonts.bold].map((font) => `${font.postscriptName}/${font.version}/${font.numGlyphs}`).join('|');
+}
+
+async function readIfPresent(file: string): Promise<Uint8Array | undefined> {
+  return readFile(file).catch(() => undefined);
+}
+
+/** One build (or check) of the project; prints diagnostics and progress, returns what happened. */
+export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<BuildResult & { report: ReportFormat; messages: CliMessages }> {
   const started = performance.now();
   const check = await checkProject(io, options, paths);
   const { project } = check;
   const messages = cliMessagesFor(project.lang);
-  const chalk = chalkFor(io, options.color);
-  const formats = parseFormats(build.format, project.config.formats, messages.badFormat);
+  const { outputs: formats, report } = parseFormats(build.format, project.config.formats, messages);
   if (build.locale !== undefined && !isLang(build.locale)) throw new UserError(messages.badLocale(build.locale));
   const locale = localeFor(isLang(build.locale) ? build.locale : project.config.locale);
-  const loaded = await loadTemplate(build.template ?? project.config.template, project.root, project.lang);
-
+  const templateName = build.template ?? project.config.template;
+  const loaded = await loadTemplate(templateName, project.root, project.lang);
+  const outDir = path.resolve(project.root, build.out ?? project.config.out);
   const sources = new Map(check.sources);
   if (loaded.source) sources.set(loaded.source.path, loaded.source);
-  const report = (diagnostics: readonly Diagnostic[]): void => {
+  const chalk = chalkFor(io, options.color);
+  const base = { report, messages, outDir, written: [], unchanged: [], removed: [], problems: [], roles: 0 };
+  const finish = (result: Omit<BuildResult, 'milliseconds'>) => ({ ...base, ...result, milliseconds: performance.now() - started });
+  const printDiagnostics = (diagnostics: readonly Diagnostic[]): void => {
+    if (report !== 'text') return;
     const text = formatText(diagnostics, { chalk, sources, messages });
     if (text) io.stdout(`${text}\n`);
   };
 
   let diagnostics = normalizeDiagnostics([...check.allDiagnostics, ...loaded.diagnostics]);
   if (hasErrors(diagnostics) || !loaded.template) {
-    report(diagnostics);
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    io.stdout(`${chalk.red(messages.problems(errors, diagnostics.length - errors, check.targets.length))}\n`);
-    return EXIT_INVALID;
+    printDiagnostics(diagnostics);
+    return finish({ ...base, exitCode: EXIT_INVALID, diagnostics });
   }
   const template = loaded.template;
 
@@ -93,7 +138,7 @@ export async function runBuild(io: Io, options: GlobalOptions, paths: readonly s
     try {
       fonts = loadFontSet(chooseFonts(project.config.fonts, project.root));
     } catch (error: unknown) {
-      if (error instanceof FontError) throw fontProblemMessage(error, project.lang);
+      if (error instanceof FontError) throw fontProblemMessage(error, messages);
       throw error;
     }
   }
@@ -110,27 +155,142 @@ export async function runBuild(io: Io, options: GlobalOptions, paths: readonly s
     );
     diagnostics = normalizeDiagnostics([...diagnostics, ...coverage]);
   }
-  report(diagnostics);
+  printDiagnostics(diagnostics);
 
+  // Compose every document (cheap, pure) and hash what each is made from.
   const directory = buildDirectory(check.roles.map((entry) => entry.role));
-  const renderers = await Promise.all(formats.map((format) => loadRenderer(format)));
-  const ctx = { createdAt: buildDate(io.env), fonts };
-  const outputs: OutputFile[] = [];
-  const showProgress = io.stderrIsTty && roles.length > PROGRESS_THRESHOLD;
-  for (const [index, entry] of roles.entries()) {
+  const fileOfRole = new Map(check.roles.map((entry) => [entry.role.id, entry.file]));
+  const commits = await readCommitDates(project.root);
+  const templateFiles = loaded.source ? [loaded.source.path] : [];
+  const planned: (WantedOutput & { layout: Layout; createdAt: Date; format: OutputFormat })[] = [];
+  for (const entry of roles) {
     const layout = composeRole(entry.role, { template, locale, organization: project.config.organization, directory });
-    for (const renderer of renderers) {
-      outputs.push({ name: `${entry.role.id}.${renderer.format}`, bytes: await renderer.render(layout, ctx) });
+    // The roles whose titles this document shows: its links, and the roles that report to it.
+    const related = [entry.role.reports_to, ...(entry.role.career_path ?? [])]
+      .concat(check.roles.filter((other) => other.role.reports_to === entry.role.id).map((other) => other.role.id))
+      .flatMap((id) => (id !== undefined && fileOfRole.has(id) ? [fileOfRole.get(id) ?? ''] : []));
+    const createdAt = documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles, ...related], io.env, commits);
+    for (const format of formats) {
+      const inputs = sha256(
+        JSON.stringify({ roledoc: roledocVersion(), format, date: createdAt.toISOString(), fonts: format === 'pdf' && fonts ? fontIdentity(fonts) : '', layout }),
+      );
+      planned.push({ name: `${entry.role.id}.${format}`, role: entry.role.id, inputs, layout, createdAt, format });
     }
-    if (showProgress) io.stderr(`\r${messages.progress(index + 1, roles.length)}`);
+  }
+
+  const manifestPath = path.join(outDir, MANIFEST_NAME);
+  const manifest = parseManifest(await readFile(manifestPath, 'utf8').catch(() => undefined));
+  const disk = new Map<string, { size: number }>();
+  for (const name of new Set([...planned.map((p) => p.name), ...manifest.keys()])) {
+    const info = await stat(path.join(outDir, name)).catch(() => undefined);
+    if (info?.isFile()) disk.set(name, { size: info.size });
+  }
+  const allRoles = new Set(check.roles.map((entry) => entry.role.id));
+  const plan = planBuild(planned, manifest, disk, { force: build.force === true || build.check === true, wholeProject: paths.length === 0, allRoles });
+
+  const renderers = new Map<OutputFormat, Renderer>();
+  for (const format of new Set(plan.render.map((output) => (output as (typeof planned)[number]).format))) {
+    renderers.set(format, await loadRenderer(format));
+  }
+  const showProgress = io.stderrIsTty && plan.render.length > PROGRESS_THRESHOLD && report === 'text';
+  const rendered: OutputFile[] = [];
+  for (const [index, output] of (plan.render as typeof planned).entries()) {
+    const renderer = renderers.get(output.format);
+    if (!renderer) throw new Error(`no renderer for ${output.format}`);
+    rendered.push({ name: output.name, bytes: await renderer.render(output.layout, { createdAt: output.createdAt, fonts }) });
+    if (showProgress) io.stderr(`\r${messages.progress(index + 1, plan.render.length)}`);
   }
   if (showProgress) io.stderr('\r\u001b[K');
 
+  if (build.check === true) {
+    // Nothing is written: each wanted document is compared with what is on disk.
+    const problems: { file: string; status: OutputStatus }[] = [];
+    for (const [index, output] of planned.entries()) {
+      const onDisk = await readIfPresent(path.join(outDir, output.name));
+      const shown = path.relative(project.root, path.join(outDir, output.name)).split(path.sep).join('/');
+      const fresh = rendered[index]?.bytes ?? new Uint8Array();
+      if (!onDisk) problems.push({ file: shown, status: 'missing' });
+      else if (sha256(onDisk) === sha256(fresh)) continue;
+      else {
+        const entry = manifest.get(output.name);
+        const madeByRoledoc = entry !== undefined && entry.sha256 === sha256(onDisk);
+        problems.push({ file: shown, status: madeByRoledoc ? 'stale' : 'foreign-modified' });
+      }
+    }
+    for (const name of plan.remove) problems.push({ file: path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/'), status: 'orphaned' });
+    return finish({ ...base, exitCode: problems.length > 0 ? EXIT_INVALID : EXIT_OK, diagnostics, problems, roles: roles.length, unchanged: [] });
+  }
+
   // Everything rendered before anything is written: a failure half-way leaves the old documents.
-  const outDir = path.resolve(project.root, build.out ?? project.config.out);
-  await writeOutputs(outDir, outputs);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const shownOut = path.relative(io.cwd, outDir) || '.';
-  io.stdout(`${chalk.green(messages.built(roles.length, outputs.length, seconds, `${shownOut.split(path.sep).join('/')}/`))}\n`);
-  return EXIT_OK;
+  await writeOutputs(outDir, rendered);
+  for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
+  const next = new Map<string, ManifestEntry>(manifest);
+  for (const name of plan.remove) next.delete(name);
+  for (const [index, output] of plan.render.entries()) {
+    const bytes = rendered[index]?.bytes ?? new Uint8Array();
+    next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
+  }
+  if (rendered.length > 0 || plan.remove.length > 0 || manifest.size !== next.size) {
+    await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(serializeManifest(next)) }]);
+  }
+  return finish({
+    ...base,
+    exitCode: EXIT_OK,
+    diagnostics,
+    written: rendered.map((output) => output.name),
+    unchanged: plan.unchanged.map((output) => output.name),
+    removed: [...plan.remove],
+    roles: roles.length,
+  });
+}
+
+export function printBuildResult(io: Io, options: GlobalOptions, result: Awaited<ReturnType<typeof buildOnce>>, check: boolean): void {
+  const { messages, report } = result;
+  const seconds = (result.milliseconds / 1000).toFixed(1);
+  const shownOut = `${(path.relative(io.cwd, result.outDir) || '.').split(path.sep).join('/')}/`;
+  if (report === 'json') {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          ok: result.exitCode === EXIT_OK,
+          outDir: shownOut,
+          roles: result.roles,
+          written: result.written,
+          unchanged: result.unchanged,
+          removed: result.removed,
+          ...(check ? { problems: result.problems } : {}),
+          diagnostics: JSON.parse(formatJson(result.diagnostics)) as unknown,
+          milliseconds: Math.round(result.milliseconds),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  if (report === 'github') io.stdout(formatGithub(result.diagnostics));
+  const chalk = chalkFor(io, options.color);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    io.stdout(`${chalk.red(messages.problems(errors, result.diagnostics.length - errors, result.roles))}\n`);
+  } else if (check) {
+    for (const problem of result.problems) io.stdout(`${problem.file}  ${chalk.red(problem.status)}\n`);
+    io.stdout(
+      result.problems.length > 0
+        ? `${chalk.red(messages.checkFailed(result.problems.length))}\n`
+        : `${chalk.green(messages.checkPassed(result.roles, shownOut))}\n`,
+    );
+  } else {
+    io.stdout(`${chalk.green(messages.built(result.roles, result.written.length, result.unchanged.length, result.removed.length, seconds, shownOut))}\n`);
+  }
+}
+
+export async function runBuild(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<number> {
+  if (build.watch === true) {
+    const { watchBuild } = await import('./watch.js');
+    return watchBuild(io, options, paths, build);
+  }
+  const result = await buildOnce(io, options, paths, build);
+  printBuildResult(io, options, result, build.check === true);
+  return result.exitCode;
 }

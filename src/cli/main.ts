@@ -4,28 +4,23 @@
  *   1  the role files (or the config) have errors
  *   2  roledoc could not run: bad option, missing folder, I/O error, or a bug in roledoc
  */
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { UserError, EXIT_OK, EXIT_USAGE } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang, LANGS, type Lang } from '../i18n/lang.js';
+import { roledocVersion } from '../version.js';
 import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
 import type { BuildOptions } from './build-command.js';
 import { runValidate } from './validate-command.js';
 
-/** package.json sits two levels above both src/cli and dist/cli. */
-function readVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-}
 
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command();
   program
     .name('roledoc')
     .description('Job descriptions (岗位说明书) as code: validate YAML role files and render them to Word and PDF.')
-    .version(readVersion(), '-V, --version')
+    .version(roledocVersion(), '-V, --version')
     .option('--cwd <dir>', 'project root (where roledoc.config.yaml is); default: the current folder')
     .addOption(new Option('--lang <lang>', 'language of messages (default: the project locale)').choices(LANGS))
     .option('--no-color', 'no colours in the output')
@@ -48,14 +43,46 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .command('build')
     .description('validate, then render each role to <out>/<id>.docx and <out>/<id>.pdf')
     .argument('[paths...]', 'role files or folders (default: every role of the project)')
-    .option('--format <formats>', 'comma-separated output formats: docx,pdf (default: the config formats)')
+    .option('--format <formats>', 'comma-separated: output formats docx,pdf (default: the config formats) and/or a report format text|json|github')
     .option('--out <dir>', 'output folder (default: the config out, usually out/)')
     .option('--template <name|dir>', 'built-in template name or template folder (default: the config template)')
     .addOption(new Option('--locale <locale>', 'language of the documents (default: the config locale)').choices(LANGS))
+    .option('--force', 'render every document, even those whose inputs did not change')
+    .option('--check', 'write nothing; exit 1 and list every document that is missing, stale or modified by hand')
+    .option('--watch', 'rebuild what a saved change affects, until Ctrl-C')
     .action(async (paths: string[], options: BuildOptions, command: Command) => {
       // Loaded on demand: fonts and renderers are not for `validate` to pay for.
       const { runBuild } = await import('./build-command.js');
       setExitCode(await runBuild(io, command.optsWithGlobals<GlobalOptions>(), paths, options));
+    });
+
+  program
+    .command('init')
+    .description('scaffold an HR repository: config, an example role, schemas, VS Code settings, a CI workflow')
+    .argument('[dir]', 'folder to set up (default: the current folder)')
+    .action(async (dir: string | undefined, _options: object, command: Command) => {
+      const { runInit } = await import('./scaffold-commands.js');
+      setExitCode(await runInit(io, command.optsWithGlobals<GlobalOptions>(), dir));
+    });
+
+  program
+    .command('new')
+    .description('write a new role file with every section and a comment on each')
+    .argument('<id>', 'the role id, e.g. cs-agent')
+    .option('--title <title>', 'the job title')
+    .option('--department <department>', 'the department (also the folder under roles/)')
+    .action(async (id: string, options: { title?: string; department?: string }, command: Command) => {
+      const { runNew } = await import('./scaffold-commands.js');
+      setExitCode(await runNew(io, command.optsWithGlobals<GlobalOptions>(), id, options));
+    });
+
+  program
+    .command('schema')
+    .description('print a JSON Schema, to publish or to wire into an editor')
+    .addArgument(new Argument('[kind]', 'which schema').choices(['role', 'config', 'template']).default('role'))
+    .action(async (kind: 'role' | 'config' | 'template') => {
+      const { runSchema } = await import('./scaffold-commands.js');
+      setExitCode(await runSchema(io, kind));
     });
 
   return program;

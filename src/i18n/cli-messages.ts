@@ -25,7 +25,18 @@ export interface CliMessages {
   fontLacksLocaleHint: string;
   noCjkFontHint: string;
   progress(done: number, total: number): string;
-  built(roles: number, files: number, seconds: string, outDir: string): string;
+  built(roles: number, written: number, unchanged: number, removed: number, seconds: string, outDir: string): string;
+  checkPassed(roles: number, outDir: string): string;
+  checkFailed(count: number): string;
+  watching(root: string): string;
+  initCreated(file: string): string;
+  initSkipped(file: string): string;
+  initDone(dir: string): string;
+  newBadId(id: string): string;
+  newBadIdHint: string;
+  newExists(file: string): string;
+  newCreated(file: string): string;
+  rebuilding(file: string): string;
   badFormat(value: string): string;
   badLocale(value: string): string;
 }
@@ -67,7 +78,19 @@ const zh: CliMessages = {
   fontLacksLocaleHint: '在 roledoc.config.yaml 的 fonts 中换一个中文字体，或删掉 fonts，使用内置的 Noto Sans SC。',
   noCjkFontHint: '重新运行 npm ci 安装内置字体，或在 roledoc.config.yaml 的 fonts 中指定字体文件。',
   progress: (done, total) => `正在生成 ${done}/${total}`,
-  built: (roles, files, seconds, outDir) => `✔ ${roles} 个岗位，生成 ${files} 个文件，用时 ${seconds} 秒（${outDir}）。`,
+  built: (roles, written, unchanged, removed, seconds, outDir) =>
+    `✔ ${roles} 个岗位，生成 ${written} 个文件${unchanged > 0 ? `，${unchanged} 个未变` : ''}${removed > 0 ? `，删除 ${removed} 个` : ''}，用时 ${seconds} 秒（${outDir}）。`,
+  checkPassed: (roles, outDir) => `✔ ${outDir} 中 ${roles} 个岗位的文档都是最新的。`,
+  checkFailed: (count) => `✖ ${count} 个文档不是最新的（missing 缺失、stale 过期、foreign-modified 被手工改过、orphaned 岗位已删除）。运行 roledoc build 更新。`,
+  watching: (root) => `正在监视 ${root} 的改动，按 Ctrl-C 退出。`,
+  initCreated: (file) => `+ ${file}`,
+  initSkipped: (file) => `= ${file}（已存在，未改动）`,
+  initDone: (dir) => `✔ 岗位仓库已就绪（${dir}）。下一步：roledoc validate，然后 roledoc build。`,
+  newBadId: (id) => `“${id}”不能用作岗位 id。`,
+  newBadIdHint: 'id 只能由小写英文字母、数字和连字符组成，例如 kf-zhuanyuan。',
+  newExists: (file) => `${file} 已经存在，没有改动它。`,
+  newCreated: (file) => `✔ 已新建 ${file}：填写各项后运行 roledoc validate 检查。`,
+  rebuilding: (file) => `${file} 改动了，重新生成……`,
   badFormat: (value) => `不认识的格式“${value}”，只能是 docx、pdf。`,
   badLocale: (value) => `不认识的语言“${value}”，只能是 zh-CN、en。`,
 };
@@ -98,7 +121,19 @@ const en: CliMessages = {
   fontLacksLocaleHint: 'Name a CJK font under fonts in roledoc.config.yaml, or remove fonts to use the bundled Noto Sans SC.',
   noCjkFontHint: 'Run npm ci again to install the bundled font, or name font files under fonts in roledoc.config.yaml.',
   progress: (done, total) => `Rendering ${done}/${total}`,
-  built: (roles, files, seconds, outDir) => `✔ ${roles} role${roles === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'} written in ${seconds} s (${outDir}).`,
+  built: (roles, written, unchanged, removed, seconds, outDir) =>
+    `✔ ${roles} role${roles === 1 ? '' : 's'}, ${written} file${written === 1 ? '' : 's'} written${unchanged > 0 ? `, ${unchanged} unchanged` : ''}${removed > 0 ? `, ${removed} removed` : ''} in ${seconds} s (${outDir}).`,
+  checkPassed: (roles, outDir) => `✔ The documents of ${roles} role${roles === 1 ? '' : 's'} in ${outDir} are up to date.`,
+  checkFailed: (count) => `✖ ${count} document${count === 1 ? ' is' : 's are'} not up to date (missing, stale, foreign-modified, or orphaned by a deleted role). Run roledoc build.`,
+  watching: (root) => `Watching ${root} for changes; Ctrl-C to stop.`,
+  initCreated: (file) => `+ ${file}`,
+  initSkipped: (file) => `= ${file} (exists, left as it is)`,
+  initDone: (dir) => `✔ The HR repository is ready (${dir}). Next: roledoc validate, then roledoc build.`,
+  newBadId: (id) => `"${id}" cannot be a role id.`,
+  newBadIdHint: 'Use lower-case letters, digits and hyphens, e.g. support-agent.',
+  newExists: (file) => `${file} already exists; it was left as it is.`,
+  newCreated: (file) => `✔ Created ${file}: fill it in, then run roledoc validate.`,
+  rebuilding: (file) => `${file} changed, rebuilding…`,
   badFormat: (value) => `Unknown format "${value}": use docx and/or pdf.`,
   badLocale: (value) => `Unknown locale "${value}": use zh-CN or en.`,
 };

@@ -5,6 +5,8 @@ declare module 'fontkit' {
   }
   export interface Font {
     readonly postscriptName: string;
+    readonly version: string;
+    readonly numGlyphs: number;
     readonly unitsPerEm: number;
     readonly ascent: number;
     readonly descent: number;

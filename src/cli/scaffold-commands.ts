@@ -1,0 +1,63 @@
+/** `roledoc init`, `roledoc new` and `roledoc schema`: starting a project, a role, an editor setup. */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXIT_OK, UserError } from '../core/errors.js';
+import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { isLang, type Lang } from '../i18n/lang.js';
+import { ROLE_ID_PATTERN } from '../model/role.js';
+import { openProject } from '../project/read-project.js';
+import { projectFiles } from '../scaffold/project-files.js';
+import { roleSkeleton } from '../scaffold/role-skeleton.js';
+import { schemaPath, type SchemaKind } from '../validate/schemas.js';
+import { resolveRoot, type GlobalOptions, type Io } from './io.js';
+
+export const SCHEMA_KINDS: readonly SchemaKind[] = ['role', 'config', 'template'];
+
+function langOf(options: GlobalOptions): Lang {
+  return isLang(options.lang) ? options.lang : 'zh-CN';
+}
+
+export async function runSchema(io: Io, kind: SchemaKind): Promise<number> {
+  io.stdout(await readFile(schemaPath(kind), 'utf8'));
+  return EXIT_OK;
+}
+
+/** Writes each file that does not exist yet; an existing file is never touched. */
+export async function runInit(io: Io, options: GlobalOptions, dir: string | undefined): Promise<number> {
+  const messages = cliMessagesFor(langOf(options));
+  const root = path.resolve(io.cwd, options.cwd ?? '.', dir ?? '.');
+  await mkdir(root, { recursive: true });
+  const files = projectFiles({ role: await readFile(schemaPath('role'), 'utf8'), config: await readFile(schemaPath('config'), 'utf8') });
+  for (const file of files) {
+    const target = path.join(root, file.path);
+    if (existsSync(target)) {
+      io.stdout(`  ${messages.initSkipped(file.path)}\n`);
+      continue;
+    }
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content, { flag: 'wx' });
+    io.stdout(`  ${messages.initCreated(file.path)}\n`);
+  }
+  io.stdout(`${messages.initDone(path.relative(io.cwd, root) || '.')}\n`);
+  return EXIT_OK;
+}
+
+export async function runNew(io: Io, options: GlobalOptions, id: string, details: { title?: string; department?: string }): Promise<number> {
+  const root = await resolveRoot(io, options.cwd, langOf(options));
+  const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
+  const messages = cliMessagesFor(project.lang);
+  if (!ROLE_ID_PATTERN.test(id)) throw new UserError(messages.newBadId(id), messages.newBadIdHint);
+  // A department becomes a folder only when it is a plain name (never a path).
+  const folder = details.department !== undefined && !/[\\/:*?"<>|]|^\.+$/.test(details.department) ? details.department : '';
+  const dir = path.join(root, project.config.roles, folder);
+  const file = path.join(dir, `${id}.yaml`);
+  const shown = path.relative(root, file).split(path.sep).join('/');
+  if (existsSync(file)) throw new UserError(messages.newExists(shown));
+  const schema = path.relative(dir, path.join(root, 'schemas', 'role.schema.json')).split(path.sep).join('/');
+  await mkdir(dir, { recursive: true });
+  await writeFile(file, roleSkeleton({ id, ...details, schemaPath: schema, lang: project.config.locale }), { flag: 'wx' });
+  io.stdout(`${messages.newCreated(shown)}\n`);
+  return EXIT_OK;
+}
+

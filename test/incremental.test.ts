@@ -1,0 +1,166 @@
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { getMeta } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { sha256 } from '../src/build/manifest.js';
+import { runCli } from './helpers/run-cli.js';
+import { REPO } from './helpers/seed.js';
+
+const BIN = path.join(REPO, 'bin', 'roledoc.js');
+const run = promisify(execFile);
+
+function seedProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-inc-'));
+  cpSync(path.join(REPO, 'roles'), path.join(dir, 'roles'), { recursive: true });
+  cpSync(path.join(REPO, 'roledoc.config.yaml'), path.join(dir, 'roledoc.config.yaml'));
+  return dir;
+}
+
+const outFiles = (dir: string): string[] => readdirSync(path.join(dir, 'out')).sort();
+const hashes = (dir: string): Record<string, string> =>
+  Object.fromEntries(outFiles(dir).map((name) => [name, sha256(readFileSync(path.join(dir, 'out', name)))]));
+const mtimes = (dir: string): Record<string, number> =>
+  Object.fromEntries(outFiles(dir).map((name) => [name, statSync(path.join(dir, 'out', name)).mtimeMs]));
+const supervisorFile = (dir: string): string => path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
+
+describe('reproducible bytes', () => {
+  it('two builds in different time zones, as separate processes, give identical sha256 for every file', async () => {
+    const a = seedProject();
+    const b = seedProject();
+    await run(process.execPath, [BIN, 'build'], { cwd: a, env: { ...process.env, TZ: 'Asia/Shanghai' } });
+    await run(process.execPath, [BIN, 'build'], { cwd: b, env: { ...process.env, TZ: 'America/Los_Angeles' } });
+    expect(outFiles(a)).toContain('.roledoc-manifest.json');
+    expect(hashes(a)).toEqual(hashes(b));
+  });
+
+  it('dates each document by the newest commit of its inputs, or by SOURCE_DATE_EPOCH', async () => {
+    const dir = seedProject();
+    const git = (...args: string[]) =>
+      run('git', args, {
+        cwd: dir,
+        env: { ...process.env, GIT_AUTHOR_DATE: '2021-06-15T08:00:00Z', GIT_COMMITTER_DATE: '2021-06-15T08:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
+    await git('init', '-q');
+    await git('add', '.');
+    await git('commit', '-q', '-m', 'roles');
+    expect((await runCli(['build', '--format', 'pdf'], dir)).exitCode).toBe(0);
+    const meta = await getMeta(new Uint8Array(readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf'))));
+    expect(String(meta.info['CreationDate'])).toMatch(/^D:20210615080000Z/);
+
+    expect((await runCli(['build', '--format', 'pdf', '--force'], dir, { SOURCE_DATE_EPOCH: '1700000000' })).exitCode).toBe(0);
+    const pinned = await getMeta(new Uint8Array(readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf'))));
+    expect(String(pinned.info['CreationDate'])).toMatch(/^D:20231114221320Z/);
+  });
+});
+
+describe('incremental builds', () => {
+  it('a second build with no change renders and writes nothing', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    const before = mtimes(dir);
+    const second = await runCli(['build'], dir);
+    expect(second.stdout).toContain('生成 0 个文件，6 个未变');
+    expect(mtimes(dir)).toEqual(before);
+  });
+
+  it('changing one role rebuilds its documents only; a role linking to it is rebuilt when what it shows changes', async () => {
+    const dir = seedProject();
+    const manager = path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
+    // Link the supervisor to the manager, so the supervisor's document shows the manager's title.
+    writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('reports_to: 部门经理', 'reports_to: cs-manager'));
+    await runCli(['build'], dir);
+    const before = mtimes(dir);
+
+    writeFileSync(manager, `${readFileSync(manager, 'utf8')}remarks: 每年复核。\n`);
+    const onlyManager = await runCli(['build', '--format', 'docx,pdf,json'], dir);
+    expect(JSON.parse(onlyManager.stdout)).toMatchObject({ written: ['cs-manager.docx', 'cs-manager.pdf'], removed: [] });
+
+    writeFileSync(manager, readFileSync(manager, 'utf8').replace('title: 客服部经理', 'title: 客服中心经理'));
+    const linked = await runCli(['build', '--format', 'json'], dir);
+    expect(JSON.parse(linked.stdout).written).toEqual(['cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf']);
+    const after = mtimes(dir);
+    expect(after['cs-marketing-support-supervisor.pdf']).toBe(before['cs-marketing-support-supervisor.pdf']);
+  });
+
+  it('--force renders everything again, to the same bytes', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    const before = hashes(dir);
+    const forced = await runCli(['build', '--force', '--format', 'json'], dir);
+    expect(JSON.parse(forced.stdout).written).toHaveLength(6);
+    expect(hashes(dir)).toEqual(before);
+  });
+
+  it('removes the documents of a deleted role, and only files roledoc made', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    writeFileSync(path.join(dir, 'out', 'notes.txt'), 'mine');
+    rmSync(path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml'));
+    const result = await runCli(['build', '--format', 'json'], dir);
+    expect(JSON.parse(result.stdout).removed).toEqual(['cs-marketing-support-supervisor.docx', 'cs-marketing-support-supervisor.pdf']);
+    expect(outFiles(dir)).toEqual(['.roledoc-manifest.json', 'cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf', 'notes.txt']);
+  });
+});
+
+describe('roledoc build --check', () => {
+  it('passes on fresh documents and writes nothing', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    const before = mtimes(dir);
+    const result = await runCli(['build', '--check'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(mtimes(dir)).toEqual(before);
+  });
+
+  it('fails and names every stale, missing, hand-modified or orphaned document', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4', 'headcount: 5'));
+    rmSync(path.join(dir, 'out', 'cs-manager.docx'));
+    writeFileSync(path.join(dir, 'out', 'cs-manager.pdf'), 'edited by hand');
+    const before = hashes(dir);
+    const result = await runCli(['build', '--check', '--no-color'], dir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('out/cs-supervisor.pdf  stale');
+    expect(result.stdout).toContain('out/cs-supervisor.docx  stale');
+    expect(result.stdout).toContain('out/cs-manager.docx  missing');
+    expect(result.stdout).toContain('out/cs-manager.pdf  foreign-modified');
+    expect(hashes(dir)).toEqual(before);
+
+    rmSync(path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml'));
+    const orphaned = await runCli(['build', '--check', '--format', 'json'], dir);
+    expect(JSON.parse(orphaned.stdout).problems).toContainEqual({ file: 'out/cs-marketing-support-supervisor.pdf', status: 'orphaned' });
+  });
+});
+
+describe('roledoc build --watch', () => {
+  it('rebuilds what a saved change affects, keeps going after an error, and exits cleanly on Ctrl-C', async () => {
+    const dir = seedProject();
+    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'pdf'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const waitFor = async (pattern: RegExp, count = 1): Promise<void> => {
+      const started = Date.now();
+      while ((output.match(new RegExp(pattern, 'g')) ?? []).length < count) {
+        if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${pattern}: ${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      await waitFor(/正在监视/);
+      writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4', 'headcount: 4人'));
+      await waitFor(/schema\.type/);
+      writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4人', 'headcount: 5'));
+      await waitFor(/生成 1 个文件/);
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 40_000);
+});

@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from './helpers/run-cli.js';
+import { REPO } from './helpers/seed.js';
+
+const emptyDir = (): string => mkdtempSync(path.join(tmpdir(), 'roledoc-init-'));
+
+describe('roledoc init', () => {
+  it('scaffolds a repository that validates and builds at once', async () => {
+    const dir = emptyDir();
+    const init = await runCli(['init'], dir);
+    expect(init.exitCode).toBe(0);
+    for (const file of ['roledoc.config.yaml', 'roles/客服部/cs-supervisor.yaml', 'schemas/role.schema.json', '.vscode/settings.json', '.vscode/extensions.json', '.github/workflows/roledoc.yml', '.gitignore', 'README.md']) {
+      expect(existsSync(path.join(dir, file)), file).toBe(true);
+    }
+    expect((await runCli(['validate'], dir)).exitCode).toBe(0);
+    const build = await runCli(['build'], dir);
+    expect(build.exitCode).toBe(0);
+    expect(existsSync(path.join(dir, 'out', 'cs-supervisor.pdf'))).toBe(true);
+
+    const settings = JSON.parse(readFileSync(path.join(dir, '.vscode', 'settings.json'), 'utf8'));
+    expect(settings['yaml.schemas']['./schemas/role.schema.json']).toContain('roles/**/*.yaml');
+    const workflow = parse(readFileSync(path.join(dir, '.github', 'workflows', 'roledoc.yml'), 'utf8'));
+    const steps = JSON.stringify(workflow.jobs.documents.steps);
+    for (const step of ['roledoc validate --format github', 'roledoc build', 'actions/upload-artifact', 'ROLEDOC_COMMIT_OUT']) expect(steps).toContain(step);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const dir = emptyDir();
+    writeFileSync(path.join(dir, 'README.md'), '我们自己的说明');
+    const result = await runCli(['init'], dir);
+    expect(result.stdout).toContain('= README.md（已存在，未改动）');
+    expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe('我们自己的说明');
+  });
+
+  it('sets up the folder it is given', async () => {
+    const dir = emptyDir();
+    expect((await runCli(['init', 'hr-roles'], dir)).exitCode).toBe(0);
+    expect(existsSync(path.join(dir, 'hr-roles', 'roledoc.config.yaml'))).toBe(true);
+  });
+});
+
+describe('roledoc new', () => {
+  it('writes a role with every section, which validates once filled in', async () => {
+    const dir = emptyDir();
+    await runCli(['init'], dir);
+    const created = await runCli(['new', 'kf-agent', '--title', '客服专员', '--department', '客服部'], dir);
+    expect(created.exitCode).toBe(0);
+    const file = path.join(dir, 'roles', '客服部', 'kf-agent.yaml');
+    const skeleton = readFileSync(file, 'utf8');
+    expect(skeleton).toContain('# yaml-language-server: $schema=../../schemas/role.schema.json');
+    for (const key of ['title', 'responsibilities', 'duties', 'relations', 'qualifications', 'conditions', 'kpis', 'remarks']) {
+      expect(skeleton).toMatch(new RegExp(`^${key}:.*# `, 'm'));
+    }
+    // Unfilled, it fails, pointing at what is left to fill.
+    const unfilled = await runCli(['validate', '--format', 'json'], dir);
+    expect(unfilled.exitCode).toBe(1);
+    expect(JSON.parse(unfilled.stdout).every((d: { file: string }) => d.file === 'roles/客服部/kf-agent.yaml')).toBe(true);
+    // Filled (every empty value given a value of its kind), it validates.
+    const filled = skeleton
+      .replace(/^(\s*(?:- )?(?:code|unit|reports_to|purpose|education|experience|skills|personal|tools|environment|schedule|records|remarks|duty|name|target):)(\s*(?:#.*)?)$/gm, '$1 示例$2')
+      .replace(/^(\s*(?:headcount|min|max|weight):)(\s*(?:#.*)?)$/gm, (_m, key: string, rest: string) => `${key} ${key.includes('max') ? 9000 : key.includes('weight') ? 100 : 6000}${rest}`)
+      .replace(/^(\s*established:)(\s*(?:#.*)?)$/m, '$1 2024-03$2')
+      .replace(/^(\s*- )$/gm, '$1示例');
+    writeFileSync(file, filled);
+    const valid = await runCli(['validate', 'roles/客服部/kf-agent.yaml', '--format', 'json'], dir);
+    expect(JSON.parse(valid.stdout)).toEqual([]);
+    expect(valid.exitCode).toBe(0);
+  });
+
+  it('refuses a bad id and never overwrites a role', async () => {
+    const dir = emptyDir();
+    await runCli(['init'], dir);
+    expect((await runCli(['new', '../x'], dir)).exitCode).toBe(2);
+    const again = await runCli(['new', 'cs-supervisor', '--department', '客服部'], dir);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('已经存在');
+  });
+});
+
+describe('roledoc schema', () => {
+  it.each(['role', 'config', 'template'])('prints the %s schema', async (kind) => {
+    const result = await runCli(['schema', kind], REPO);
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(readFileSync(path.join(REPO, 'schemas', `${kind}.schema.json`), 'utf8')));
+  });
+});
