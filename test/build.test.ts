@@ -26,9 +26,10 @@ describe('roledoc build', () => {
     const dir = seedProject();
     const result = await runCli(['build'], dir);
     expect(result.exitCode).toBe(0);
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(
-      ['cs-manager', 'cs-marketing-support-supervisor', 'cs-supervisor'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
-    );
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([
+      '.roledoc-manifest.json',
+      ...['cs-manager', 'cs-marketing-support-supervisor', 'cs-supervisor'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
+    ]);
     expect(result.stdout).toMatch(/✔ 3 个岗位，生成 6 个文件/);
   });
 
@@ -82,7 +83,7 @@ describe('roledoc build', () => {
     const dir = seedProject();
     const result = await runCli(['build', 'roles/客服部/cs-supervisor.yaml', '--format', 'docx', '--out', 'docs-out'], dir);
     expect(result.exitCode).toBe(0);
-    expect(readdirSync(path.join(dir, 'docs-out'))).toEqual(['cs-supervisor.docx']);
+    expect(readdirSync(path.join(dir, 'docs-out')).sort()).toEqual(['.roledoc-manifest.json', 'cs-supervisor.docx']);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
