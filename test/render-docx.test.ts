@@ -479,12 +479,22 @@ describe('renderDocx determinism', () => {
     expect(sha256(losAngeles)).toBe(sha256(shanghai));
   });
 
-  it('stamps every zip entry with the UTC wall time of createdAt', async () => {
+  it('renders the same bytes in any time zone at a daylight-saving jump', async () => {
+    // 02:30 on 10 March 2024 does not exist in Los Angeles: clocks jump from 02:00 to 03:00.
+    const atJump = new Date('2024-03-10T02:30:00Z');
+    process.env.TZ = 'UTC';
+    const utc = await renderDocx(sampleLayout, { createdAt: atJump });
+    process.env.TZ = 'America/Los_Angeles';
+    const losAngeles = await renderDocx(sampleLayout, { createdAt: atJump });
+    expect(sha256(losAngeles)).toBe(sha256(utc));
+  });
+
+  it('stamps every zip entry with the UTC date of createdAt at noon', async () => {
     process.env.TZ = 'Asia/Shanghai';
     const bytes = await renderDocx(sampleLayout, { createdAt: CREATED_AT });
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    // DOS date/time of 2024-03-01 08:30:46 UTC (seconds in steps of 2).
-    const dosTime = (8 << 11) | (30 << 5) | (46 >> 1);
+    // DOS date 2024-03-01, time 12:00:00.
+    const dosTime = 12 << 11;
     const dosDate = ((2024 - 1980) << 9) | (3 << 5) | 1;
     let entries = 0;
     for (let at = 0; at + 30 <= bytes.length; ) {

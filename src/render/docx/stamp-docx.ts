@@ -18,16 +18,11 @@ export function stampDocx(docx: Uint8Array, createdAt: Date): Uint8Array {
       .replace(/(<dcterms:modified\b[^>]*>)[^<]*/, `$1${iso}`),
   );
   // fflate turns `mtime` into a DOS time with the *local* getters (getFullYear, getHours, …). A Date whose local
-  // fields are the UTC fields of createdAt therefore writes the intended UTC wall time whatever TZ is set.
+  // fields are the UTC date of createdAt at noon writes that same date in every time zone. Noon, not the hour of
+  // createdAt: at a daylight-saving jump some local hours do not exist (02:30 in Los Angeles on 10 March 2024)
+  // and would shift, but clocks never jump at midday. The exact time is in core.xml; the zip only needs the day.
   const d = createdAt;
-  const localWallTime = new Date(
-    d.getUTCFullYear(),
-    d.getUTCMonth(),
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-  );
+  const localWallTime = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12, 0, 0);
   // unzipSync keeps the entries in archive order ([Content_Types].xml first) and zipSync writes them in key order.
   return zipSync(files, { mtime: localWallTime, level: 6 });
 }
