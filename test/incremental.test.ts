@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -94,6 +94,39 @@ describe('incremental builds', () => {
     expect(hashes(dir)).toEqual(before);
   });
 
+  it('repairs a document changed by hand, even when its size did not change', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    const file = path.join(dir, 'out', 'cs-manager.pdf');
+    const bytes = readFileSync(file);
+    const original = sha256(bytes);
+    bytes[2000] = (bytes[2000] ?? 0) ^ 0xff;
+    writeFileSync(file, bytes);
+    expect((await runCli(['build', '--check'], dir)).exitCode).toBe(1);
+    const repaired = await runCli(['build', '--format', 'json'], dir);
+    expect(JSON.parse(repaired.stdout).written).toEqual(['cs-manager.pdf']);
+    expect(sha256(readFileSync(file))).toBe(original);
+    expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
+  });
+
+  it('keeps a hand-edited document of a deleted role, and says so', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    writeFileSync(path.join(dir, 'out', 'cs-marketing-support-supervisor.docx'), 'edited by HR');
+    rmSync(path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml'));
+    const result = await runCli(['build', '--format', 'json'], dir);
+    expect(JSON.parse(result.stdout).removed).toEqual(['cs-marketing-support-supervisor.pdf']);
+    expect(result.stderr).toContain('out/cs-marketing-support-supervisor.docx');
+    expect(readFileSync(path.join(dir, 'out', 'cs-marketing-support-supervisor.docx'), 'utf8')).toBe('edited by HR');
+  });
+
+  it('refuses an unusable SOURCE_DATE_EPOCH instead of ignoring it', async () => {
+    const dir = seedProject();
+    const result = await runCli(['build'], dir, { SOURCE_DATE_EPOCH: 'yesterday' });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('SOURCE_DATE_EPOCH');
+  });
+
   it('removes the documents of a deleted role, and only files roledoc made', async () => {
     const dir = seedProject();
     await runCli(['build'], dir);
@@ -134,6 +167,20 @@ describe('roledoc build --check', () => {
     const orphaned = await runCli(['build', '--check', '--format', 'json'], dir);
     expect(JSON.parse(orphaned.stdout).problems).toContainEqual({ file: 'out/cs-marketing-support-supervisor.pdf', status: 'orphaned' });
   });
+
+  it('fails when the manifest is missing, since a build would write it', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    rmSync(path.join(dir, 'out', '.roledoc-manifest.json'));
+    const result = await runCli(['build', '--check', '--no-color'], dir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('out/.roledoc-manifest.json  missing');
+  });
+
+  it('cannot be combined with --watch', async () => {
+    const result = await runCli(['build', '--check', '--watch'], seedProject());
+    expect(result.exitCode).toBe(2);
+  });
 });
 
 describe('roledoc build --watch', () => {
@@ -154,7 +201,10 @@ describe('roledoc build --watch', () => {
       await waitFor(/正在监视/);
       writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4', 'headcount: 4人'));
       await waitFor(/schema\.type/);
-      writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4人', 'headcount: 5'));
+      // Saved the way many editors (and sed -i) do: a temporary file renamed over the old one.
+      const temporary = `${supervisorFile(dir)}.tmp~`;
+      writeFileSync(temporary, readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4人', 'headcount: 5'));
+      renameSync(temporary, supervisorFile(dir));
       await waitFor(/生成 1 个文件/);
       const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGINT');

@@ -25,7 +25,11 @@ describe('roledoc init', () => {
     expect(settings['yaml.schemas']['./schemas/role.schema.json']).toContain('roles/**/*.yaml');
     const workflow = parse(readFileSync(path.join(dir, '.github', 'workflows', 'roledoc.yml'), 'utf8'));
     const steps = JSON.stringify(workflow.jobs.documents.steps);
-    for (const step of ['roledoc validate --format github', 'roledoc build', 'actions/upload-artifact', 'ROLEDOC_COMMIT_OUT']) expect(steps).toContain(step);
+    for (const step of ['npm install --global', 'roledoc validate --format github', 'roledoc build', 'actions/upload-artifact']) expect(steps).toContain(step);
+    // Committing out/ is opt-in, on branch pushes only, and the only job that may write.
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.commit.if).toContain("vars.ROLEDOC_COMMIT_OUT == 'true'");
+    expect(workflow.jobs.commit.permissions).toEqual({ contents: 'write' });
   });
 
   it('never overwrites an existing file', async () => {
@@ -71,13 +75,22 @@ describe('roledoc new', () => {
     expect(valid.exitCode).toBe(0);
   });
 
-  it('refuses a bad id and never overwrites a role', async () => {
+  it('refuses a bad id and an id the project already has, wherever its file is', async () => {
     const dir = emptyDir();
     await runCli(['init'], dir);
     expect((await runCli(['new', '../x'], dir)).exitCode).toBe(2);
-    const again = await runCli(['new', 'cs-supervisor', '--department', '客服部'], dir);
+    const again = await runCli(['new', 'cs-supervisor'], dir);
     expect(again.exitCode).toBe(2);
-    expect(again.stderr).toContain('已经存在');
+    expect(again.stderr).toContain('已经在 roles/客服部/cs-supervisor.yaml 里用了');
+    expect(existsSync(path.join(dir, 'roles', 'cs-supervisor.yaml'))).toBe(false);
+  });
+
+  it('quotes a title YAML would read as something else, and files a role under the roles folder of a glob', async () => {
+    const dir = emptyDir();
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'roles: "岗位/**/*.yaml"\n');
+    expect((await runCli(['new', 'x-1', '--title', '1e3', '--department', 'Support'], dir)).exitCode).toBe(0);
+    const text = readFileSync(path.join(dir, '岗位', 'Support', 'x-1.yaml'), 'utf8');
+    expect(parse(text).title).toBe('1e3');
   });
 });
 

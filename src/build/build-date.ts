@@ -3,6 +3,7 @@
  * bytes: SOURCE_DATE_EPOCH (the reproducible-builds convention) when set; else the newest commit of
  * the files the document is made from; else a fixed date, 2024-01-01 00:00 UTC.
  */
+import { UserError } from '../core/errors.js';
 import type { CommitDates } from '../project/git-dates.js';
 
 export const FIXED_BUILD_DATE = new Date('2024-01-01T00:00:00Z');
@@ -13,17 +14,21 @@ function usable(date: Date): boolean {
   return year >= 1980 && year <= 2099;
 }
 
-export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
-  const epoch = env['SOURCE_DATE_EPOCH']?.trim();
-  if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
-  const date = new Date(Number(epoch) * 1000);
-  return usable(date) ? date : undefined;
+/**
+ * SOURCE_DATE_EPOCH as a date, or undefined when unset. A value that is set but unusable is an
+ * error: a build that quietly ignored it would not be the reproducible build that was asked for.
+ */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv, messages: { badSourceDateEpoch(value: string): string }): Date | undefined {
+  const raw = env['SOURCE_DATE_EPOCH'];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const date = /^\d+$/.test(raw.trim()) ? new Date(Number(raw.trim()) * 1000) : undefined;
+  if (!date || !usable(date)) throw new UserError(messages.badSourceDateEpoch(raw));
+  return date;
 }
 
 /** The date for a document made from `files` (project-relative paths). */
-export function documentDate(files: readonly string[], env: NodeJS.ProcessEnv, commits: CommitDates): Date {
-  const fromEnv = sourceDateEpoch(env);
-  if (fromEnv) return fromEnv;
+export function documentDate(files: readonly string[], epoch: Date | undefined, commits: CommitDates): Date {
+  if (epoch) return epoch;
   const newest = Math.max(0, ...files.map((file) => commits.get(file) ?? 0));
   const date = new Date(newest * 1000);
   return newest > 0 && usable(date) ? date : FIXED_BUILD_DATE;

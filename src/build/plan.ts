@@ -12,14 +12,18 @@ export interface WantedOutput {
   readonly inputs: string;
 }
 
-/** What is on disk now: the size of each file of the output folder that a wanted output or the manifest names. */
-export type DiskState = ReadonlyMap<string, { readonly size: number }>;
+/** What is on disk now: the sha256 of each file of the output folder that a wanted output or the manifest names. */
+export type DiskState = ReadonlyMap<string, { readonly sha256: string }>;
 
 export interface BuildPlan {
   readonly render: readonly WantedOutput[];
   readonly unchanged: readonly WantedOutput[];
-  /** Files roledoc made for roles that are gone. */
+  /** Files roledoc made, unchanged since, for roles that are gone. */
   readonly remove: readonly string[];
+  /** Files made for roles that are gone but changed by hand since: left alone, no longer roledoc's. */
+  readonly disown: readonly string[];
+  /** Manifest entries whose files no longer exist. */
+  readonly forget: readonly string[];
 }
 
 /**
@@ -37,12 +41,21 @@ export function planBuild(
   for (const output of wanted) {
     const entry = manifest.get(output.name);
     const onDisk = disk.get(output.name);
-    // A file of another size than roledoc wrote was changed by hand: it is rebuilt. (--check compares bytes.)
-    const upToDate = !options.force && entry !== undefined && entry.inputs === output.inputs && onDisk !== undefined && onDisk.size === entry.size;
+    // A file changed by hand (its bytes are not what roledoc wrote) is rebuilt.
+    const upToDate = !options.force && entry !== undefined && entry.inputs === output.inputs && onDisk?.sha256 === entry.sha256;
     (upToDate ? unchanged : render).push(output);
   }
-  const remove = options.wholeProject
-    ? [...manifest.entries()].filter(([name, entry]) => !options.allRoles.has(entry.role) && disk.has(name)).map(([name]) => name)
-    : [];
-  return { render, unchanged, remove: remove.sort() };
+  const wantedNames = new Set(wanted.map((output) => output.name));
+  const remove: string[] = [];
+  const disown: string[] = [];
+  const forget: string[] = [];
+  for (const [name, entry] of manifest) {
+    const onDisk = disk.get(name);
+    if (!onDisk) {
+      if (!wantedNames.has(name)) forget.push(name);
+    } else if (options.wholeProject && !options.allRoles.has(entry.role)) {
+      (onDisk.sha256 === entry.sha256 ? remove : disown).push(name);
+    }
+  }
+  return { render, unchanged, remove: remove.sort(), disown: disown.sort(), forget: forget.sort() };
 }

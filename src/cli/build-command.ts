@@ -4,11 +4,11 @@
  * broken commit never replaces a good document. Documents whose inputs did not change are neither
  * rendered nor rewritten; `--check` renders in memory and only reports.
  */
-import { readFile, stat, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
-import { documentDate } from '../build/build-date.js';
+import { documentDate, sourceDateEpoch } from '../build/build-date.js';
 import { checkGlyphCoverage, missingCharacters } from '../build/glyph-coverage.js';
 import { MANIFEST_NAME, parseManifest, serializeManifest, sha256, type ManifestEntry } from '../build/manifest.js';
 import { planBuild, type WantedOutput } from '../build/plan.js';
@@ -21,7 +21,7 @@ import type { Layout } from '../layout/layout.js';
 import { localeFor, localeText } from '../locale/index.js';
 import { CONFIG_FILE_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
 import { readCommitDates } from '../project/git-dates.js';
-import { writeOutputs, type OutputFile } from '../project/write-outputs.js';
+import { writeOutputs } from '../project/write-outputs.js';
 import { chooseFonts, FontError, loadFontSet } from '../render/fonts.js';
 import type { FontSet } from '../render/pdf/measure.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
@@ -118,8 +118,9 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
   const sources = new Map(check.sources);
   if (loaded.source) sources.set(loaded.source.path, loaded.source);
   const chalk = chalkFor(io, options.color);
-  const base = { report, messages, outDir, written: [], unchanged: [], removed: [], problems: [], roles: 0 };
-  const finish = (result: Omit<BuildResult, 'milliseconds'>) => ({ ...base, ...result, milliseconds: performance.now() - started });
+  const base = { report, messages, outDir, written: [], unchanged: [], removed: [], problems: [], roles: check.targets.length };
+  type Outcome = Pick<BuildResult, 'exitCode' | 'diagnostics'> & Partial<Omit<BuildResult, 'exitCode' | 'diagnostics' | 'milliseconds'>>;
+  const finish = (result: Outcome) => ({ ...base, ...result, milliseconds: performance.now() - started });
   const printDiagnostics = (diagnostics: readonly Diagnostic[]): void => {
     if (report !== 'text') return;
     const text = formatText(diagnostics, { chalk, sources, messages });
@@ -129,7 +130,7 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
   let diagnostics = normalizeDiagnostics([...check.allDiagnostics, ...loaded.diagnostics]);
   if (hasErrors(diagnostics) || !loaded.template) {
     printDiagnostics(diagnostics);
-    return finish({ ...base, exitCode: EXIT_INVALID, diagnostics });
+    return finish({ exitCode: EXIT_INVALID, diagnostics });
   }
   const template = loaded.template;
 
@@ -159,17 +160,14 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
 
   // Compose every document (cheap, pure) and hash what each is made from.
   const directory = buildDirectory(check.roles.map((entry) => entry.role));
-  const fileOfRole = new Map(check.roles.map((entry) => [entry.role.id, entry.file]));
-  const commits = await readCommitDates(project.root);
+  const epoch = sourceDateEpoch(io.env, messages);
+  const commits = epoch ? new Map<string, number>() : await readCommitDates(project.root);
   const templateFiles = loaded.source ? [loaded.source.path] : [];
   const planned: (WantedOutput & { layout: Layout; createdAt: Date; format: OutputFormat })[] = [];
   for (const entry of roles) {
     const layout = composeRole(entry.role, { template, locale, organization: project.config.organization, directory });
-    // The roles whose titles this document shows: its links, and the roles that report to it.
-    const related = [entry.role.reports_to, ...(entry.role.career_path ?? [])]
-      .concat(check.roles.filter((other) => other.role.reports_to === entry.role.id).map((other) => other.role.id))
-      .flatMap((id) => (id !== undefined && fileOfRole.has(id) ? [fileOfRole.get(id) ?? ''] : []));
-    const createdAt = documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles, ...related], io.env, commits);
+    // Dated by its own files only: a commit to another role (even one it links to) does not re-date it.
+    const createdAt = documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles], epoch, commits);
     for (const format of formats) {
       const inputs = sha256(
         JSON.stringify({ roledoc: roledocVersion(), format, date: createdAt.toISOString(), fonts: format === 'pdf' && fonts ? fontIdentity(fonts) : '', layout }),
@@ -179,65 +177,72 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
   }
 
   const manifestPath = path.join(outDir, MANIFEST_NAME);
-  const manifest = parseManifest(await readFile(manifestPath, 'utf8').catch(() => undefined));
-  const disk = new Map<string, { size: number }>();
+  const manifestText = await readFile(manifestPath, 'utf8').catch(() => undefined);
+  const manifest = parseManifest(manifestText);
+  // What is on disk, by content: a hand edit that keeps the size is still a change.
+  const onDisk = new Map<string, Uint8Array>();
   for (const name of new Set([...planned.map((p) => p.name), ...manifest.keys()])) {
-    const info = await stat(path.join(outDir, name)).catch(() => undefined);
-    if (info?.isFile()) disk.set(name, { size: info.size });
+    const bytes = await readIfPresent(path.join(outDir, name));
+    if (bytes) onDisk.set(name, bytes);
   }
+  const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
   const allRoles = new Set(check.roles.map((entry) => entry.role.id));
-  const plan = planBuild(planned, manifest, disk, { force: build.force === true || build.check === true, wholeProject: paths.length === 0, allRoles });
+  const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0, allRoles });
 
+  const byName = new Map(planned.map((output) => [output.name, output]));
+  const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
   const renderers = new Map<OutputFormat, Renderer>();
-  for (const format of new Set(plan.render.map((output) => (output as (typeof planned)[number]).format))) {
-    renderers.set(format, await loadRenderer(format));
-  }
-  const showProgress = io.stderrIsTty && plan.render.length > PROGRESS_THRESHOLD && report === 'text';
-  const rendered: OutputFile[] = [];
-  for (const [index, output] of (plan.render as typeof planned).entries()) {
+  for (const format of new Set(toRender.map((output) => output.format))) renderers.set(format, await loadRenderer(format));
+  const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
+  const rendered = new Map<string, Uint8Array>();
+  for (const [index, output] of toRender.entries()) {
     const renderer = renderers.get(output.format);
     if (!renderer) throw new Error(`no renderer for ${output.format}`);
-    rendered.push({ name: output.name, bytes: await renderer.render(output.layout, { createdAt: output.createdAt, fonts }) });
-    if (showProgress) io.stderr(`\r${messages.progress(index + 1, plan.render.length)}`);
+    rendered.set(output.name, await renderer.render(output.layout, { createdAt: output.createdAt, fonts }));
+    if (showProgress) io.stderr(`\r${messages.progress(index + 1, toRender.length)}`);
   }
   if (showProgress) io.stderr('\r\u001b[K');
 
+  // The manifest as this build leaves it: rendered documents in, removed and vanished ones out.
+  const next = new Map<string, ManifestEntry>(manifest);
+  for (const name of [...plan.remove, ...plan.disown, ...plan.forget]) next.delete(name);
+  for (const output of toRender) {
+    const bytes = rendered.get(output.name) ?? new Uint8Array();
+    next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
+  }
+  const nextManifest = serializeManifest(next);
+  const shown = (name: string): string => path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/');
+
   if (build.check === true) {
-    // Nothing is written: each wanted document is compared with what is on disk.
+    // Nothing is written: every document is what a build would leave, or it is named.
     const problems: { file: string; status: OutputStatus }[] = [];
-    for (const [index, output] of planned.entries()) {
-      const onDisk = await readIfPresent(path.join(outDir, output.name));
-      const shown = path.relative(project.root, path.join(outDir, output.name)).split(path.sep).join('/');
-      const fresh = rendered[index]?.bytes ?? new Uint8Array();
-      if (!onDisk) problems.push({ file: shown, status: 'missing' });
-      else if (sha256(onDisk) === sha256(fresh)) continue;
-      else {
-        const entry = manifest.get(output.name);
-        const madeByRoledoc = entry !== undefined && entry.sha256 === sha256(onDisk);
-        problems.push({ file: shown, status: madeByRoledoc ? 'stale' : 'foreign-modified' });
-      }
+    for (const output of planned) {
+      const current = onDisk.get(output.name);
+      const fresh = rendered.get(output.name);
+      if (!current) problems.push({ file: shown(output.name), status: 'missing' });
+      else if (fresh === undefined || sha256(current) === sha256(fresh)) continue;
+      else problems.push({ file: shown(output.name), status: manifest.get(output.name)?.sha256 === sha256(current) ? 'stale' : 'foreign-modified' });
     }
-    for (const name of plan.remove) problems.push({ file: path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/'), status: 'orphaned' });
-    return finish({ ...base, exitCode: problems.length > 0 ? EXIT_INVALID : EXIT_OK, diagnostics, problems, roles: roles.length, unchanged: [] });
+    for (const name of plan.remove) problems.push({ file: shown(name), status: 'orphaned' });
+    // A build would also rewrite the manifest: a missing or outdated one makes the folder not up to date.
+    if (problems.length === 0 && manifestText !== nextManifest) problems.push({ file: shown(MANIFEST_NAME), status: manifestText === undefined ? 'missing' : 'stale' });
+    return finish({ exitCode: problems.length > 0 ? EXIT_INVALID : EXIT_OK, diagnostics, problems, roles: roles.length });
   }
 
   // Everything rendered before anything is written: a failure half-way leaves the old documents.
-  await writeOutputs(outDir, rendered);
-  for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
-  const next = new Map<string, ManifestEntry>(manifest);
-  for (const name of plan.remove) next.delete(name);
-  for (const [index, output] of plan.render.entries()) {
-    const bytes = rendered[index]?.bytes ?? new Uint8Array();
-    next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
+  try {
+    await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
+    for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
+    if (manifestText !== nextManifest) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(nextManifest) }]);
+  } catch (error: unknown) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new UserError(messages.cannotWrite(shown(''), reason));
   }
-  if (rendered.length > 0 || plan.remove.length > 0 || manifest.size !== next.size) {
-    await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(serializeManifest(next)) }]);
-  }
+  for (const name of plan.disown) io.stderr(`${messages.disowned(shown(name))}\n`);
   return finish({
-    ...base,
     exitCode: EXIT_OK,
     diagnostics,
-    written: rendered.map((output) => output.name),
+    written: [...rendered.keys()],
     unchanged: plan.unchanged.map((output) => output.name),
     removed: [...plan.remove],
     roles: roles.length,
@@ -287,6 +292,7 @@ export function printBuildResult(io: Io, options: GlobalOptions, result: Awaited
 
 export async function runBuild(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<number> {
   if (build.watch === true) {
+    if (build.check === true) throw new UserError(cliMessagesFor(isLang(options.lang) ? options.lang : 'zh-CN').checkWithWatch);
     const { watchBuild } = await import('./watch.js');
     return watchBuild(io, options, paths, build);
   }

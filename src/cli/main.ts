@@ -43,7 +43,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .command('build')
     .description('validate, then render each role to <out>/<id>.docx and <out>/<id>.pdf')
     .argument('[paths...]', 'role files or folders (default: every role of the project)')
-    .option('--format <formats>', 'comma-separated: output formats docx,pdf (default: the config formats) and/or a report format text|json|github')
+    .option(
+      '--format <formats>',
+      'comma-separated: output formats docx,pdf (default: the config formats) and/or a report format text|json|github',
+      // Given twice (--format pdf --format json), the values add up rather than the last one winning.
+      (value: string, previous: string | undefined) => (previous === undefined ? value : `${previous},${value}`),
+    )
     .option('--out <dir>', 'output folder (default: the config out, usually out/)')
     .option('--template <name|dir>', 'built-in template name or template folder (default: the config template)')
     .addOption(new Option('--locale <locale>', 'language of the documents (default: the config locale)').choices(LANGS))

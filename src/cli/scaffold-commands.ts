@@ -6,7 +6,7 @@ import { EXIT_OK, UserError } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { ROLE_ID_PATTERN } from '../model/role.js';
-import { openProject } from '../project/read-project.js';
+import { findRoleFiles, globBase, openProject } from '../project/read-project.js';
 import { projectFiles } from '../scaffold/project-files.js';
 import { roleSkeleton } from '../scaffold/role-skeleton.js';
 import { schemaPath, type SchemaKind } from '../validate/schemas.js';
@@ -33,13 +33,14 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
     const target = path.join(root, file.path);
     if (existsSync(target)) {
       io.stdout(`  ${messages.initSkipped(file.path)}\n`);
+      if (file.path === '.gitignore' && !/^\/?out\/?$/m.test(await readFile(target, 'utf8'))) io.stdout(`    ${messages.initGitignoreHint}\n`);
       continue;
     }
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.content, { flag: 'wx' });
     io.stdout(`  ${messages.initCreated(file.path)}\n`);
   }
-  io.stdout(`${messages.initDone(path.relative(io.cwd, root) || '.')}\n`);
+  io.stdout(`${messages.initDone(path.relative(io.cwd, root).split(path.sep).join('/'))}\n`);
   return EXIT_OK;
 }
 
@@ -48,9 +49,15 @@ export async function runNew(io: Io, options: GlobalOptions, id: string, details
   const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
   const messages = cliMessagesFor(project.lang);
   if (!ROLE_ID_PATTERN.test(id)) throw new UserError(messages.newBadId(id), messages.newBadIdHint);
+  // The id must be new to the whole project, not just to the folder the file goes in.
+  const idLine = new RegExp(`^id:\\s*["']?${id}["']?\\s*(#.*)?$`, 'm');
+  for (const existing of await findRoleFiles(project).catch(() => [])) {
+    const text = await readFile(path.join(root, existing), 'utf8').catch(() => '');
+    if (idLine.test(text)) throw new UserError(messages.newIdTaken(id, existing));
+  }
   // A department becomes a folder only when it is a plain name (never a path).
   const folder = details.department !== undefined && !/[\\/:*?"<>|]|^\.+$/.test(details.department) ? details.department : '';
-  const dir = path.join(root, project.config.roles, folder);
+  const dir = path.join(root, globBase(project.config.roles), folder);
   const file = path.join(dir, `${id}.yaml`);
   const shown = path.relative(root, file).split(path.sep).join('/');
   if (existsSync(file)) throw new UserError(messages.newExists(shown));

@@ -29,12 +29,18 @@ export interface CliMessages {
   checkPassed(roles: number, outDir: string): string;
   checkFailed(count: number): string;
   watching(root: string): string;
+  cannotWrite(dir: string, reason: string): string;
+  disowned(file: string): string;
+  badSourceDateEpoch(value: string): string;
+  checkWithWatch: string;
   initCreated(file: string): string;
   initSkipped(file: string): string;
   initDone(dir: string): string;
   newBadId(id: string): string;
   newBadIdHint: string;
   newExists(file: string): string;
+  newIdTaken(id: string, file: string): string;
+  initGitignoreHint: string;
   newCreated(file: string): string;
   rebuilding(file: string): string;
   badFormat(value: string): string;
@@ -83,12 +89,18 @@ const zh: CliMessages = {
   checkPassed: (roles, outDir) => `✔ ${outDir} 中 ${roles} 个岗位的文档都是最新的。`,
   checkFailed: (count) => `✖ ${count} 个文档不是最新的（missing 缺失、stale 过期、foreign-modified 被手工改过、orphaned 岗位已删除）。运行 roledoc build 更新。`,
   watching: (root) => `正在监视 ${root} 的改动，按 Ctrl-C 退出。`,
+  cannotWrite: (dir, reason) => `无法写入 ${dir}（${reason}）。已有的文档没有改动。`,
+  disowned: (file) => `${file} 的岗位已删除，但这个文件被手工改过，所以保留没有删除。`,
+  badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 的值“${value}”不可用：应是 1980 到 2099 年之间的秒数（整数）。`,
+  checkWithWatch: '--check 和 --watch 不能一起用。',
   initCreated: (file) => `+ ${file}`,
   initSkipped: (file) => `= ${file}（已存在，未改动）`,
-  initDone: (dir) => `✔ 岗位仓库已就绪（${dir}）。下一步：roledoc validate，然后 roledoc build。`,
+  initDone: (dir) => `✔ 岗位仓库已就绪。下一步：${dir === '' ? '' : `cd ${dir}，然后 `}roledoc validate，再 roledoc build。`,
   newBadId: (id) => `“${id}”不能用作岗位 id。`,
   newBadIdHint: 'id 只能由小写英文字母、数字和连字符组成，例如 kf-zhuanyuan。',
   newExists: (file) => `${file} 已经存在，没有改动它。`,
+  newIdTaken: (id, file) => `岗位 id“${id}”已经在 ${file} 里用了。`,
+  initGitignoreHint: '已有的 .gitignore 里没有 out/：如果不想把生成的文档提交到 git，请加上一行 out/。',
   newCreated: (file) => `✔ 已新建 ${file}：填写各项后运行 roledoc validate 检查。`,
   rebuilding: (file) => `${file} 改动了，重新生成……`,
   badFormat: (value) => `不认识的格式“${value}”，只能是 docx、pdf。`,
@@ -126,12 +138,18 @@ const en: CliMessages = {
   checkPassed: (roles, outDir) => `✔ The documents of ${roles} role${roles === 1 ? '' : 's'} in ${outDir} are up to date.`,
   checkFailed: (count) => `✖ ${count} document${count === 1 ? ' is' : 's are'} not up to date (missing, stale, foreign-modified, or orphaned by a deleted role). Run roledoc build.`,
   watching: (root) => `Watching ${root} for changes; Ctrl-C to stop.`,
+  cannotWrite: (dir, reason) => `Cannot write to ${dir} (${reason}). The existing documents were left as they were.`,
+  disowned: (file) => `${file} belongs to a deleted role but was changed by hand, so it was kept.`,
+  badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH "${value}" is not usable: it must be a whole number of seconds in 1980–2099.`,
+  checkWithWatch: '--check and --watch cannot be used together.',
   initCreated: (file) => `+ ${file}`,
   initSkipped: (file) => `= ${file} (exists, left as it is)`,
-  initDone: (dir) => `✔ The HR repository is ready (${dir}). Next: roledoc validate, then roledoc build.`,
+  initDone: (dir) => `✔ The HR repository is ready. Next: ${dir === '' ? '' : `cd ${dir}, then `}roledoc validate, then roledoc build.`,
   newBadId: (id) => `"${id}" cannot be a role id.`,
   newBadIdHint: 'Use lower-case letters, digits and hyphens, e.g. support-agent.',
   newExists: (file) => `${file} already exists; it was left as it is.`,
+  newIdTaken: (id, file) => `The role id "${id}" is already used in ${file}.`,
+  initGitignoreHint: 'The existing .gitignore does not list out/: add a line out/ unless you want the documents in git.',
   newCreated: (file) => `✔ Created ${file}: fill it in, then run roledoc validate.`,
   rebuilding: (file) => `${file} changed, rebuilding…`,
   badFormat: (value) => `Unknown format "${value}": use docx and/or pdf.`,

@@ -6,7 +6,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-/** Project-relative path (forward slashes) → seconds since the epoch of its newest commit. */
+/**
+ * Project-relative path (forward slashes) → seconds since the epoch of its newest commit. The
+ * author date, not the committer date: a rebase or a cherry-pick keeps it, so the documents do too.
+ */
 export type CommitDates = ReadonlyMap<string, number>;
 
 export function parseGitLog(output: string): Map<string, number> {
@@ -28,7 +31,7 @@ export async function readCommitDates(root: string): Promise<CommitDates> {
   try {
     const { stdout } = await promisify(execFile)(
       'git',
-      ['-c', 'core.quotePath=false', 'log', '--format=%x00%ct', '--name-only', '--relative', '--no-renames', '--', '.'],
+      ['-c', 'core.quotePath=false', 'log', '--format=%x00%at', '--name-only', '--relative', '--no-renames', '--', '.'],
       { cwd: root, maxBuffer: 256 * 1024 * 1024 },
     );
     return parseGitLog(stdout);

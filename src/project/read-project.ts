@@ -28,6 +28,13 @@ export interface ProjectContext {
 const ROLE_FILE_GLOB = '**/*.{yaml,yml}';
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** The folder part of the `roles:` setting before any glob character: `roles/**\/*.yaml` → `roles`. */
+export function globBase(setting: string): string {
+  const parts = setting.split('/');
+  const firstGlob = parts.findIndex((part) => GLOB_CHARS.test(part));
+  return (firstGlob < 0 ? parts : parts.slice(0, firstGlob)).join('/') || '.';
+}
+
 /** Project-relative, forward slashes: the same on Windows and in CI logs. */
 export function toProjectPath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');

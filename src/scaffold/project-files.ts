@@ -86,13 +86,19 @@ const VSCODE_EXTENSIONS = `{
 
 function workflow(version: string): string {
   return `# 每次提交都检查岗位文件并生成文档。生成的文档在 Actions 页面的 Artifacts 里下载。
+# Checks the role files and builds the documents on every push and pull request.
 name: roledoc
 on:
   push:
+    branches: ["**"]
   pull_request:
 
 permissions:
-  contents: write
+  contents: read
+
+env:
+  # Where to install roledoc from: a package name@version, a git URL, or a tarball URL.
+  ROLEDOC_PACKAGE: roledoc@${version}
 
 jobs:
   documents:
@@ -100,12 +106,12 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0 # the documents are dated by the commits of their roles
+          fetch-depth: 0 # full history: each document is dated by the last commit of its role
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 22
       - name: Install roledoc
-        run: npm install --global roledoc@${version}
+        run: npm install --global "$ROLEDOC_PACKAGE"
       - name: Validate
         run: roledoc validate --format github
       - name: Build
@@ -114,15 +120,34 @@ jobs:
         with:
           name: documents
           path: out/
-      # Opt in: set the repository variable ROLEDOC_COMMIT_OUT to true (Settings → Variables) to
-      # commit the documents into the repository (also remove out/ from .gitignore).
+          include-hidden-files: true # the build manifest, out/.roledoc-manifest.json
+
+  # Opt in: set the repository variable ROLEDOC_COMMIT_OUT to true (Settings → Secrets and
+  # variables → Actions → Variables) to commit the documents back to the branch, and remove out/
+  # from .gitignore. Pushes to one branch take turns, so two runs never race to push.
+  commit:
+    needs: documents
+    if: github.event_name == 'push' && github.ref_type == 'branch' && vars.ROLEDOC_COMMIT_OUT == 'true'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    concurrency:
+      group: roledoc-commit-\${{ github.ref }}
+      cancel-in-progress: false
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/download-artifact@v4
+        with:
+          name: documents
+          path: out/
       - name: Commit the documents
-        if: github.event_name == 'push' && vars.ROLEDOC_COMMIT_OUT == 'true'
         run: |
           git config user.name "roledoc"
           git config user.email "roledoc@users.noreply.github.com"
           git add --force out/
-          git diff --cached --quiet || git commit -m "Regenerate job descriptions [skip ci]"
+          git diff --cached --quiet && exit 0
+          git commit -m "Regenerate job descriptions [skip ci]"
+          git pull --rebase
           git push
 `;
 }
@@ -138,6 +163,11 @@ const README = `# 岗位说明书
 这个仓库用 roledoc 管理岗位说明书：每个岗位一个 YAML 文件，
 自动检查并生成 Word（.docx）和 PDF 文档。
 
+## 安装
+
+roledoc 需要 Node.js 20 或更新版本。安装方式由维护 roledoc 的同事提供（npm 包、git 地址或安装包），例如：
+\`npm install --global <roledoc 的安装来源>\`。CI 使用的来源写在 \`.github/workflows/roledoc.yml\` 的 ROLEDOC_PACKAGE 中。
+
 ## 日常使用
 
 1. 用 VS Code 打开这个文件夹，按提示安装 YAML 插件（Red Hat）。写岗位文件时会有自动补全和错误提示。
@@ -151,7 +181,8 @@ const README = `# 岗位说明书
 - \`roledoc.config.yaml\`：手册标题、单位名称、文档语言等。
 - \`schemas/\`：岗位文件的格式说明，供 VS Code 使用。升级 roledoc 后运行
   \`roledoc schema role > schemas/role.schema.json\`（config 同理）更新。
-- \`.github/workflows/roledoc.yml\`：每次提交自动检查并生成文档。
+- \`.github/workflows/roledoc.yml\`：每次提交自动检查并生成文档。文档的日期取自岗位文件最后一次提交的时间，
+  所以 CI 需要完整的 git 历史（已设置 fetch-depth: 0）。
 
 ## 常见问题
 

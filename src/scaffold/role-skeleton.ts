@@ -2,6 +2,7 @@
  * The text of a new role file: every section present, each with a short comment saying what goes
  * there, values left empty so `roledoc validate` points at each one until it is filled in.
  */
+import { stringify } from 'yaml';
 import type { Lang } from '../i18n/lang.js';
 
 interface SkeletonOptions {
@@ -56,10 +57,10 @@ const COMMENTS: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** A YAML scalar for a value a user passed on the command line: quoted only when YAML needs it. */
+/** A YAML scalar for text a user passed on the command line, quoted when YAML would read it otherwise (1e3, yes, a: b). */
 function scalar(value: string | undefined): string {
   if (value === undefined || value === '') return '';
-  return ` ${/^[\w\u4e00-\u9fff][^:#]*$/u.test(value) && !/^(true|false|null|yes|no|~|\d[\d.-]*)$/i.test(value) ? value : JSON.stringify(value)}`;
+  return ` ${stringify(value, { lineWidth: 0 }).trimEnd()}`;
 }
 
 export function roleSkeleton(options: SkeletonOptions): string {
