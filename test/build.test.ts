@@ -5,16 +5,9 @@ import path from 'node:path';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { REPO, squash } from './helpers/seed.js';
+import { seedProject, squash } from './helpers/seed.js';
 
 const require = createRequire(import.meta.url);
-
-function seedProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-build-'));
-  cpSync(path.join(REPO, 'roles'), path.join(dir, 'roles'), { recursive: true });
-  cpSync(path.join(REPO, 'roledoc.config.yaml'), path.join(dir, 'roledoc.config.yaml'));
-  return dir;
-}
 
 async function pdfText(file: string): Promise<string> {
   const { text } = await extractText(new Uint8Array(readFileSync(file)), { mergePages: true });

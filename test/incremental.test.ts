@@ -1,23 +1,16 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/build/manifest.js';
 import { runCli } from './helpers/run-cli.js';
-import { REPO } from './helpers/seed.js';
+import { REPO, seedProject } from './helpers/seed.js';
 
 const BIN = path.join(REPO, 'bin', 'roledoc.js');
 const run = promisify(execFile);
 
-function seedProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-inc-'));
-  cpSync(path.join(REPO, 'roles'), path.join(dir, 'roles'), { recursive: true });
-  cpSync(path.join(REPO, 'roledoc.config.yaml'), path.join(dir, 'roledoc.config.yaml'));
-  return dir;
-}
 
 const outFiles = (dir: string): string[] => readdirSync(path.join(dir, 'out')).sort();
 const hashes = (dir: string): Record<string, string> =>

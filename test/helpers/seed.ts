@@ -1,5 +1,6 @@
 /** The bundled example roles, checked and composed the way `roledoc build` does. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDirectory } from '../../src/compose/directory.js';
 import { composeRole } from '../../src/compose/compose-role.js';
@@ -70,4 +71,12 @@ export function seedFixture(): { roles: RawRole[]; layouts: Map<string, Layout>;
   const roles = seedRoles().map((entry) => entry.role);
   const titles = new Map(roles.map((role) => [role.id, role.title]));
   return { roles, layouts: composeAll(roles), titleOf: (id) => titles.get(id) };
+}
+
+/** A copy of the bundled example project (roles and config) in a fresh temporary folder. */
+export function seedProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-seed-'));
+  cpSync(path.join(REPO, 'roles'), path.join(dir, 'roles'), { recursive: true });
+  cpSync(path.join(REPO, 'roledoc.config.yaml'), path.join(dir, 'roledoc.config.yaml'));
+  return dir;
 }
