@@ -207,3 +207,14 @@ describe('roledoc build --watch', () => {
     }
   }, 40_000);
 });
+
+describe('roledoc build for CI', () => {
+  it('--format github prints diagnostics as workflow commands and still builds', async () => {
+    const dir = seedProject();
+    writeFileSync(supervisorFile(dir), `${readFileSync(supervisorFile(dir), 'utf8')}remarks: “重要”\n`);
+    const result = await runCli(['build', '--format', 'github'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^::warning file=roles\/客服部\/cs-supervisor\.yaml,line=\d+,col=10,.*title=yaml\.fullwidth-quotes::/m);
+    expect(outFiles(dir)).toContain('cs-supervisor.pdf');
+  });
+});
