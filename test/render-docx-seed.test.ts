@@ -1,7 +1,7 @@
-import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { leafStrings, seedFixture, squash } from './helpers/seed.js';
+import { assertValidDocx } from './helpers/valid-output.js';
 
 const { roles, layouts, titleOf } = seedFixture();
 
@@ -11,8 +11,7 @@ describe('docx renderer on the seed roles', () => {
     const layout = layouts.get(id);
     if (!role || !layout) throw new Error('missing');
     const docx = await renderDocx(layout, { createdAt: new Date('2024-01-01T00:00:00Z') });
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });
-    const text = squash(value);
+    const text = squash(await assertValidDocx(docx));
     const missing = leafStrings(role, titleOf).filter((s) => !text.includes(squash(s)));
     expect(missing).toEqual([]);
   });

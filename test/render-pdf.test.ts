@@ -5,6 +5,7 @@ import type { Layout } from '../src/layout/layout.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { leafStrings, seedFixture, squash } from './helpers/seed.js';
+import { assertValidPdf } from './helpers/valid-output.js';
 
 const fonts = bundledFonts();
 const createdAt = new Date('2024-03-01T08:30:00Z');
@@ -28,7 +29,7 @@ describe('PDF renderer on the seed roles', () => {
     const role = roles.find((r) => r.id === id);
     const layout = layouts.get(id);
     if (!role || !layout) throw new Error('missing');
-    const text = squash((await pagesOf(await render(layout))).join(''));
+    const text = squash(await assertValidPdf(await render(layout)));
     const missing = leafStrings(role, titleOf).filter((s) => !text.includes(squash(s)));
     expect(missing).toEqual([]);
   });

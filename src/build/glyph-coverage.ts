@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
+import { codePointLabel, stringsWithPaths } from '../load/control-characters.js';
 import type { Locator } from '../load/locate.js';
 import { sourceLine, type SourceFile } from '../load/source-file.js';
 import type { FontSet } from '../render/pdf/measure.js';
@@ -27,16 +28,6 @@ export function missingCharacters(text: string, fonts: FontSet): string[] {
   return [...missing];
 }
 
-function* strings(node: unknown, path: string[]): Generator<{ path: string[]; text: string }> {
-  if (typeof node === 'string') yield { path, text: node };
-  else if (Array.isArray(node)) for (const [index, item] of node.entries()) yield* strings(item, [...path, String(index)]);
-  else if (typeof node === 'object' && node !== null) for (const [key, value] of Object.entries(node)) yield* strings(value, [...path, key]);
-}
-
-export function codePointLabel(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
 /**
  * One warning per file and character, at its first appearance, pointing at the character: a name
  * written fifty times with a rare character is one thing to fix, not fifty.
@@ -45,7 +36,7 @@ export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: Font
   const out: Diagnostic[] = [];
   for (const input of inputs) {
     const reported = new Set<string>();
-    for (const { path, text } of strings(input.data, [])) {
+    for (const { path, text } of stringsWithPaths(input.data)) {
       for (const char of missingCharacters(text, fonts)) {
         if (reported.has(char)) continue;
         reported.add(char);

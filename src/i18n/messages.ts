@@ -42,6 +42,8 @@ export interface Messages {
   yamlAliasLimit(limit: number): string;
   yamlAliasLimitHint: string;
   yamlMultipleDocuments: string;
+  tooDeep(max: number): string;
+  tooDeepHint: string;
   overIndented: string;
   overIndentedHint: string;
   starText: string;
@@ -85,6 +87,8 @@ export interface Messages {
   kpiWeightsSum(sum: number): string;
   kpiWeightsSumHint: string;
   missingGlyph(char: string, codePoint: string): string;
+  controlCharacters(codePoints: readonly string[]): string;
+  controlCharactersHint: string;
   missingGlyphHint: string;
 
   rootLabel: string;
@@ -224,6 +228,8 @@ const zh: Messages = {
   yamlAliasLimit: (limit) => `文件里的别名（*名称）展开次数超过上限 ${limit}。`,
   yamlAliasLimitHint: '岗位文件不需要 YAML 别名。请直接写出内容，不要使用 & 和 *。',
   yamlMultipleDocuments: '一个文件里只能写一个岗位，这里出现了第二个文档分隔线“---”。',
+  tooDeep: (max) => `这里的嵌套超过了 ${max} 层，岗位文件不会嵌套这么深。`,
+  tooDeepHint: '检查方括号 [ ] 和花括号 { } 是否成对，以及缩进是否一层层越来越深。',
   overIndented: '这一行比上一行多缩进了，YAML 把它接在了上一行的后面。',
   overIndentedHint: '同一层的键要左对齐：删掉这一行开头多出来的空格。',
   starText: '以 * 开头的文字会被 YAML 当成“别名”，而不是普通文字。',
@@ -272,6 +278,8 @@ const zh: Messages = {
   kpiWeightsSumHint: '调整各项 weight，使总和为 100；或者全部不写权重。',
   missingGlyph: (char, codePoint) => `PDF 字体里没有“${char}”（${codePoint}）这个字，PDF 中会显示成方框。`,
   missingGlyphHint: '换一个常用字写法，或在 roledoc.config.yaml 的 fonts 中指定包含这个字的字体。',
+  controlCharacters: (codePoints) => `这段文字里有文档不能包含的控制字符（${codePoints.join('、')}），生成文档时已去掉。`,
+  controlCharactersHint: '这种字符通常是从别的软件复制粘贴带进来的：删掉后重新输入这段文字即可。',
 
   rootLabel: '岗位文件',
   configLabel: '项目配置',
@@ -337,6 +345,8 @@ const en: Messages = {
   yamlAliasLimit: (limit) => `The file expands aliases (*name) more than ${limit} times.`,
   yamlAliasLimitHint: 'Role files need no YAML aliases: write the content out instead of using & and *.',
   yamlMultipleDocuments: 'A file holds one role, but a second document separator "---" appears here.',
+  tooDeep: (max) => `The file nests more than ${max} levels deep here; no role file nests that deep.`,
+  tooDeepHint: 'Check that brackets [ ] and braces { } are closed, and that the indentation does not keep growing.',
   overIndented: 'This line is indented further than the line above, so YAML reads it as the end of that line.',
   overIndentedHint: 'Keys at one level line up: delete the extra spaces at the start of this line.',
   starText: 'Text that starts with * is read by YAML as an alias, not as text.',
@@ -390,6 +400,8 @@ const en: Messages = {
   kpiWeightsSumHint: 'Adjust the weights so that they total 100, or leave all weights out.',
   missingGlyph: (char, codePoint) => `The PDF font has no glyph for "${char}" (${codePoint}); the PDF would show a box.`,
   missingGlyphHint: 'Use a more common character, or name a font that has it under fonts in roledoc.config.yaml.',
+  controlCharacters: (codePoints) => `This text contains control characters a document cannot hold (${codePoints.join(', ')}); they are left out of the documents.`,
+  controlCharactersHint: 'They usually come in with text pasted from another program: delete the text and type it again.',
 
   rootLabel: 'The role file',
   configLabel: 'The project configuration',

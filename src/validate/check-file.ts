@@ -7,6 +7,8 @@ import type { Lang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
 import { decodeRoleBytes, MAX_ROLE_FILE_BYTES } from '../load/decode.js';
 import { createLocator, type Locator } from '../load/locate.js';
+import { cleanStrings, codePointLabel, forbiddenCharacters, stringsWithPaths } from '../load/control-characters.js';
+import { findTooDeep, MAX_NESTING } from '../load/nesting.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { prelintYaml } from '../load/prelint.js';
 import { lineStarts, type SourceFile } from '../load/source-file.js';
@@ -39,6 +41,13 @@ export function checkYamlFile<T>(
     return { source: undefined, value: undefined, data: undefined, locator: undefined, diagnostics: [decoded.diagnostic] };
   }
   const source: SourceFile = { path, text: decoded.text };
+
+  const tooDeep = findTooDeep(decoded.text);
+  if (tooDeep) {
+    const span = { line: tooDeep.line, column: tooDeep.column, endLine: tooDeep.line, endColumn: tooDeep.column + 1 };
+    const diagnostic = { severity: 'error', code: 'yaml.too-deep', message: messages.tooDeep(MAX_NESTING), file: path, span, hint: messages.tooDeepHint } as const;
+    return { source, value: undefined, data: undefined, locator: undefined, diagnostics: [diagnostic] };
+  }
 
   let knownKeys = keyCache.get(schema.root);
   if (!knownKeys) keyCache.set(schema.root, (knownKeys = allKeys(schema.root)));
@@ -74,10 +83,22 @@ export function checkYamlFile<T>(
       ...explainSchemaErrors(result.errors, { file: path, kind: schema.kind, root: schema.root, locator, lang, messages, sourceAt }),
     );
   }
+  for (const { path: segments, text } of stringsWithPaths(parsed.data)) {
+    const found = forbiddenCharacters(text);
+    if (found.length === 0) continue;
+    diagnostics.push({
+      severity: 'warning',
+      code: 'text.control-character',
+      message: messages.controlCharacters(found.map((char) => codePointLabel(char.codePointAt(0) ?? 0))),
+      file: path,
+      span: locator.locate(segments, 'value'),
+      hint: messages.controlCharactersHint,
+    });
+  }
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return {
     source,
-    value: result.ok && !hasError ? result.value : undefined,
+    value: result.ok && !hasError ? cleanStrings(result.value) : undefined,
     data: parsed.data,
     locator,
     diagnostics,

@@ -1,0 +1,96 @@
+/**
+ * Text HR pastes from Word and WeChat, and files nobody meant to write: each renders in both
+ * formats with nothing lost, or is reported — and every document stays readable by other programs.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+import { squash } from './helpers/seed.js';
+import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
+
+const LONG_URL = `https://example.com/docs/${'a1b2c3d4e5'.repeat(28)}`;
+const LONG_TITLE = '华东区域客户服务中心高级客户体验与服务质量保障及培训发展项目负责人兼运营数据分析主管';
+const items = Array.from({ length: 150 }, (_, i) => `第${i + 1}条职责：负责客服团队的日常管理与服务质量监督；`);
+const tasks = Array.from({ length: 60 }, (_, i) => `任务${i + 1}：负责对管辖范围内人员的日常营销工作进行管理安排，及时发现问题。`);
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-hostile-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const hostileRole = [
+  '\ufeffid: hostile',
+  `title: ${LONG_TITLE}`,
+  'department: 客服部',
+  'remarks: "XML 的特殊字符 & < > \\" \' ]]> 原样保留；响铃\\x07与半个代理对\\uD800被去掉。"',
+  `purpose: 网址 ${LONG_URL} 必须在格子里换行。`,
+  'kpis: ["客户满意度 😀 与 𠮷 字"]',
+  'responsibilities:',
+  ...items.map((item) => `  - ${item}`),
+  'duties:',
+  '  - duty: 一行长过一页的职责',
+  '    tasks:',
+  ...tasks.map((task) => `      - ${task}`),
+  '',
+].join('\r\n');
+
+describe('hostile text', () => {
+  it('renders in both formats with nothing lost, control characters reported and removed, documents readable', async () => {
+    const dir = project({ 'roles/hostile.yaml': hostileRole });
+    const result = await runCli(['build', '--format', 'docx,pdf,json'], dir);
+    expect(result.exitCode).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    const codes = summary.diagnostics.map((d: { code: string; line: number }) => `${d.code}@${d.line}`);
+    expect(codes).toEqual(expect.arrayContaining(['text.control-character@4', 'font.missing-glyph@6']));
+
+    const docxText = squash(await assertValidDocx(new Uint8Array(readFileSync(path.join(dir, 'out', 'hostile.docx')))));
+    const pdfText = squash(await assertValidPdf(new Uint8Array(readFileSync(path.join(dir, 'out', 'hostile.pdf')))));
+    const expected = [
+      `XML的特殊字符&<>"']]>原样保留；响铃与半个代理对被去掉。`,
+      squash(LONG_URL),
+      LONG_TITLE,
+      ...items,
+      ...tasks.map((task) => squash(task)),
+    ];
+    for (const text of [docxText, pdfText]) {
+      for (const string of expected) expect(text).toContain(squash(string));
+      expect(text).not.toContain('\u0007');
+    }
+  });
+
+  it('keeps every document of a build well-formed: the seed roles, in both languages', async () => {
+    const dir = project({});
+    const seed = path.resolve(import.meta.dirname, '..', 'roles', '客服部');
+    for (const name of readdirSync(seed)) writeFileSync(path.join(dir, name), readFileSync(path.join(seed, name)));
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'roles: .\nout: out\n');
+    for (const locale of ['zh-CN', 'en']) {
+      expect((await runCli(['build', '--locale', locale, '--out', `out-${locale}`], dir)).exitCode).toBe(0);
+      for (const name of readdirSync(path.join(dir, `out-${locale}`)).filter((n) => !n.startsWith('.'))) {
+        const bytes = new Uint8Array(readFileSync(path.join(dir, `out-${locale}`, name)));
+        await (name.endsWith('.pdf') ? assertValidPdf(bytes) : assertValidDocx(bytes));
+      }
+    }
+  });
+});
+
+describe('the validity checks themselves', () => {
+  it('reject a PDF pdf.js has to repair, and a .docx with a broken XML part', async () => {
+    const dir = project({ 'roles/a.yaml': 'id: a\ntitle: 甲\ndepartment: 乙\nresponsibilities: [丙]\n' });
+    await runCli(['build'], dir);
+    const pdf = readFileSync(path.join(dir, 'out', 'a.pdf'));
+    // Point startxref somewhere wrong: pdf.js then rebuilds the cross-reference table, with a warning.
+    const damaged = Buffer.from(pdf.toString('latin1').replace(/startxref\n\d+/, 'startxref\n12'), 'latin1');
+    await expect(assertValidPdf(new Uint8Array(damaged))).rejects.toThrow(/pdf\.js warned/);
+
+    const { unzipSync, zipSync, strToU8 } = await import('fflate');
+    const parts = unzipSync(new Uint8Array(readFileSync(path.join(dir, 'out', 'a.docx'))));
+    parts['word/document.xml'] = strToU8('<w:document><w:body></w:document>');
+    await expect(assertValidDocx(zipSync(parts))).rejects.toThrow(/not well-formed/);
+  });
+});
