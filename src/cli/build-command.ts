@@ -21,7 +21,7 @@ import type { Layout } from '../layout/layout.js';
 import { localeFor, localeText } from '../locale/index.js';
 import { CONFIG_FILE_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
 import { readCommitDates } from '../project/git-dates.js';
-import { writeOutputs } from '../project/write-outputs.js';
+import { lockOutputFolder, removeStaleTemporaries, writeOutputs } from '../project/write-outputs.js';
 import { chooseFonts, FontError, loadFontSet } from '../render/fonts.js';
 import type { FontSet } from '../render/pdf/measure.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
@@ -112,11 +112,8 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
   const { outputs: formats, report } = parseFormats(build.format, project.config.formats, messages);
   if (build.locale !== undefined && !isLang(build.locale)) throw new UserError(messages.badLocale(build.locale));
   const locale = localeFor(isLang(build.locale) ? build.locale : project.config.locale);
-  const templateName = build.template ?? project.config.template;
-  const loaded = await loadTemplate(templateName, project.root, project.lang);
   const outDir = path.resolve(project.root, build.out ?? project.config.out);
   const sources = new Map(check.sources);
-  if (loaded.source) sources.set(loaded.source.path, loaded.source);
   const chalk = chalkFor(io, options.color);
   const base = { report, messages, outDir, written: [], unchanged: [], removed: [], problems: [], roles: check.targets.length };
   type Outcome = Pick<BuildResult, 'exitCode' | 'diagnostics'> & Partial<Omit<BuildResult, 'exitCode' | 'diagnostics' | 'milliseconds'>>;
@@ -127,6 +124,13 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
     if (text) io.stdout(`${text}\n`);
   };
 
+  // A broken config may name a template that is not there: report the config first.
+  if (hasErrors(check.allDiagnostics)) {
+    printDiagnostics(check.allDiagnostics);
+    return finish({ exitCode: EXIT_INVALID, diagnostics: check.allDiagnostics });
+  }
+  const loaded = await loadTemplate(build.template ?? project.config.template, project.root, project.lang);
+  if (loaded.source) sources.set(loaded.source.path, loaded.source);
   let diagnostics = normalizeDiagnostics([...check.allDiagnostics, ...loaded.diagnostics]);
   if (hasErrors(diagnostics) || !loaded.template) {
     printDiagnostics(diagnostics);
@@ -176,77 +180,88 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
     }
   }
 
-  const manifestPath = path.join(outDir, MANIFEST_NAME);
-  const manifestText = await readFile(manifestPath, 'utf8').catch(() => undefined);
-  const manifest = parseManifest(manifestText);
-  // What is on disk, by content: a hand edit that keeps the size is still a change.
-  const onDisk = new Map<string, Uint8Array>();
-  for (const name of new Set([...planned.map((p) => p.name), ...manifest.keys()])) {
-    const bytes = await readIfPresent(path.join(outDir, name));
-    if (bytes) onDisk.set(name, bytes);
-  }
-  const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
-  const allRoles = new Set(check.roles.map((entry) => entry.role.id));
-  const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0, allRoles });
-
-  const byName = new Map(planned.map((output) => [output.name, output]));
-  const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
-  const renderers = new Map<OutputFormat, Renderer>();
-  for (const format of new Set(toRender.map((output) => output.format))) renderers.set(format, await loadRenderer(format));
-  const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
-  const rendered = new Map<string, Uint8Array>();
-  for (const [index, output] of toRender.entries()) {
-    const renderer = renderers.get(output.format);
-    if (!renderer) throw new Error(`no renderer for ${output.format}`);
-    rendered.set(output.name, await renderer.render(output.layout, { createdAt: output.createdAt, fonts }));
-    if (showProgress) io.stderr(`\r${messages.progress(index + 1, toRender.length)}`);
-  }
-  if (showProgress) io.stderr('\r\u001b[K');
-
-  // The manifest as this build leaves it: rendered documents in, removed and vanished ones out.
-  const next = new Map<string, ManifestEntry>(manifest);
-  for (const name of [...plan.remove, ...plan.disown, ...plan.forget]) next.delete(name);
-  for (const output of toRender) {
-    const bytes = rendered.get(output.name) ?? new Uint8Array();
-    next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
-  }
-  const nextManifest = serializeManifest(next);
-  const shown = (name: string): string => path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/');
-
-  if (build.check === true) {
-    // Nothing is written: every document is what a build would leave, or it is named.
-    const problems: { file: string; status: OutputStatus }[] = [];
-    for (const output of planned) {
-      const current = onDisk.get(output.name);
-      const fresh = rendered.get(output.name);
-      if (!current) problems.push({ file: shown(output.name), status: 'missing' });
-      else if (fresh === undefined || sha256(current) === sha256(fresh)) continue;
-      else problems.push({ file: shown(output.name), status: manifest.get(output.name)?.sha256 === sha256(current) ? 'stale' : 'foreign-modified' });
-    }
-    for (const name of plan.remove) problems.push({ file: shown(name), status: 'orphaned' });
-    // A build would also rewrite the manifest: a missing or outdated one makes the folder not up to date.
-    if (problems.length === 0 && manifestText !== nextManifest) problems.push({ file: shown(MANIFEST_NAME), status: manifestText === undefined ? 'missing' : 'stale' });
-    return finish({ exitCode: problems.length > 0 ? EXIT_INVALID : EXIT_OK, diagnostics, problems, roles: roles.length });
-  }
-
-  // Everything rendered before anything is written: a failure half-way leaves the old documents.
+  // From reading the manifest to writing it, this build is the only one in the output folder.
+  const release = build.check === true ? async () => {} : await lockOutputFolder(outDir, () => io.stderr(`${messages.waitingForLock}\n`));
   try {
-    await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
-    for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
-    if (manifestText !== nextManifest) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(nextManifest) }]);
-  } catch (error: unknown) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UserError(messages.cannotWrite(shown(''), reason));
+    return await planRenderWrite();
+  } finally {
+    await release();
   }
-  for (const name of plan.disown) io.stderr(`${messages.disowned(shown(name))}\n`);
-  return finish({
-    exitCode: EXIT_OK,
-    diagnostics,
-    written: [...rendered.keys()],
-    unchanged: plan.unchanged.map((output) => output.name),
-    removed: [...plan.remove],
-    roles: roles.length,
-  });
+
+  async function planRenderWrite(): Promise<BuildResult & { report: ReportFormat; messages: CliMessages }> {
+    if (build.check !== true) await removeStaleTemporaries(outDir);
+    const manifestPath = path.join(outDir, MANIFEST_NAME);
+    const manifestText = await readFile(manifestPath, 'utf8').catch(() => undefined);
+    const manifest = parseManifest(manifestText);
+    // What is on disk, by content: a hand edit that keeps the size is still a change.
+    const onDisk = new Map<string, Uint8Array>();
+    for (const name of new Set([...planned.map((p) => p.name), ...manifest.keys()])) {
+      const bytes = await readIfPresent(path.join(outDir, name));
+      if (bytes) onDisk.set(name, bytes);
+    }
+    const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
+    const allRoles = new Set(check.roles.map((entry) => entry.role.id));
+    const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0, allRoles });
+
+    const byName = new Map(planned.map((output) => [output.name, output]));
+    const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
+    const renderers = new Map<OutputFormat, Renderer>();
+    for (const format of new Set(toRender.map((output) => output.format))) renderers.set(format, await loadRenderer(format));
+    const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
+    const rendered = new Map<string, Uint8Array>();
+    for (const [index, output] of toRender.entries()) {
+      const renderer = renderers.get(output.format);
+      if (!renderer) throw new Error(`no renderer for ${output.format}`);
+      rendered.set(output.name, await renderer.render(output.layout, { createdAt: output.createdAt, fonts }));
+      if (showProgress) io.stderr(`\r${messages.progress(index + 1, toRender.length)}`);
+    }
+    if (showProgress) io.stderr('\r\u001b[K');
+
+    // The manifest as this build leaves it: rendered documents in, removed and vanished ones out.
+    const next = new Map<string, ManifestEntry>(manifest);
+    for (const name of [...plan.remove, ...plan.disown, ...plan.forget]) next.delete(name);
+    for (const output of toRender) {
+      const bytes = rendered.get(output.name) ?? new Uint8Array();
+      next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
+    }
+    const nextManifest = serializeManifest(next);
+    const shown = (name: string): string => path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/');
+
+    if (build.check === true) {
+      // Nothing is written: every document is what a build would leave, or it is named.
+      const problems: { file: string; status: OutputStatus }[] = [];
+      for (const output of planned) {
+        const current = onDisk.get(output.name);
+        const fresh = rendered.get(output.name);
+        if (!current) problems.push({ file: shown(output.name), status: 'missing' });
+        else if (fresh === undefined || sha256(current) === sha256(fresh)) continue;
+        else problems.push({ file: shown(output.name), status: manifest.get(output.name)?.sha256 === sha256(current) ? 'stale' : 'foreign-modified' });
+      }
+      for (const name of plan.remove) problems.push({ file: shown(name), status: 'orphaned' });
+      // A build would also rewrite the manifest: a missing or outdated one makes the folder not up to date.
+      if (problems.length === 0 && manifestText !== nextManifest) problems.push({ file: shown(MANIFEST_NAME), status: manifestText === undefined ? 'missing' : 'stale' });
+      return finish({ exitCode: problems.length > 0 ? EXIT_INVALID : EXIT_OK, diagnostics, problems, roles: roles.length });
+    }
+
+    // Everything rendered before anything is written: a failure half-way leaves the old documents.
+    try {
+      await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
+      for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
+      if (manifestText !== nextManifest) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(nextManifest) }]);
+    } catch (error: unknown) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      throw new UserError(messages.cannotWrite(shown(''), reason));
+    }
+    for (const name of plan.disown) io.stderr(`${messages.disowned(shown(name))}\n`);
+    return finish({
+      exitCode: EXIT_OK,
+      diagnostics,
+      written: [...rendered.keys()],
+      unchanged: plan.unchanged.map((output) => output.name),
+      removed: [...plan.remove],
+      roles: roles.length,
+    });
+  }
 }
 
 export function printBuildResult(io: Io, options: GlobalOptions, result: Awaited<ReturnType<typeof buildOnce>>, check: boolean): void {

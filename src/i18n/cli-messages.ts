@@ -33,6 +33,7 @@ export interface CliMessages {
   disowned(file: string): string;
   badSourceDateEpoch(value: string): string;
   checkWithWatch: string;
+  waitingForLock: string;
   initCreated(file: string): string;
   initSkipped(file: string): string;
   initDone(dir: string): string;
@@ -93,6 +94,7 @@ const zh: CliMessages = {
   disowned: (file) => `${file} 的岗位已删除，但这个文件被手工改过，所以保留没有删除。`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 的值“${value}”不可用：应是 1980 到 2099 年之间的秒数（整数）。`,
   checkWithWatch: '--check 和 --watch 不能一起用。',
+  waitingForLock: '另一个 roledoc build 正在写这个输出目录，等它完成……',
   initCreated: (file) => `+ ${file}`,
   initSkipped: (file) => `= ${file}（已存在，未改动）`,
   initDone: (dir) => `✔ 岗位仓库已就绪。下一步：${dir === '' ? '' : `cd ${dir}，然后 `}roledoc validate，再 roledoc build。`,
@@ -142,6 +144,7 @@ const en: CliMessages = {
   disowned: (file) => `${file} belongs to a deleted role but was changed by hand, so it was kept.`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH "${value}" is not usable: it must be a whole number of seconds in 1980–2099.`,
   checkWithWatch: '--check and --watch cannot be used together.',
+  waitingForLock: 'Another roledoc build is writing to this output folder; waiting for it to finish…',
   initCreated: (file) => `+ ${file}`,
   initSkipped: (file) => `= ${file} (exists, left as it is)`,
   initDone: (dir) => `✔ The HR repository is ready. Next: ${dir === '' ? '' : `cd ${dir}, then `}roledoc validate, then roledoc build.`,

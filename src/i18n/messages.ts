@@ -87,6 +87,8 @@ export interface Messages {
   kpiWeightsSum(sum: number): string;
   kpiWeightsSumHint: string;
   missingGlyph(char: string, codePoint: string): string;
+  pathOutsideProject(key: string, value: string): string;
+  pathOutsideProjectHint: string;
   controlCharacters(codePoints: readonly string[]): string;
   controlCharactersHint: string;
   missingGlyphHint: string;
@@ -280,6 +282,8 @@ const zh: Messages = {
   missingGlyphHint: '换一个常用字写法，或在 roledoc.config.yaml 的 fonts 中指定包含这个字的字体。',
   controlCharacters: (codePoints) => `这段文字里有文档不能包含的控制字符（${codePoints.join('、')}），生成文档时已去掉。`,
   controlCharactersHint: '这种字符通常是从别的软件复制粘贴带进来的：删掉后重新输入这段文字即可。',
+  pathOutsideProject: (key, value) => `${key} 的路径“${value}”指到了项目文件夹之外。`,
+  pathOutsideProjectHint: '相对路径必须留在项目文件夹里；确实要用项目外的位置，请写绝对路径。',
 
   rootLabel: '岗位文件',
   configLabel: '项目配置',
@@ -402,6 +406,8 @@ const en: Messages = {
   missingGlyphHint: 'Use a more common character, or name a font that has it under fonts in roledoc.config.yaml.',
   controlCharacters: (codePoints) => `This text contains control characters a document cannot hold (${codePoints.join(', ')}); they are left out of the documents.`,
   controlCharactersHint: 'They usually come in with text pasted from another program: delete the text and type it again.',
+  pathOutsideProject: (key, value) => `The ${key} path "${value}" leads outside the project folder.`,
+  pathOutsideProjectHint: 'A relative path must stay inside the project; to use a place outside it on purpose, write an absolute path.',
 
   rootLabel: 'The role file',
   configLabel: 'The project configuration',

@@ -6,11 +6,13 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
+import type { Locator } from '../load/locate.js';
 import { UserError } from '../core/errors.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import type { SourceFile } from '../load/source-file.js';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type ProjectConfig, type RawConfig } from '../model/config.js';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type FontRef, type ProjectConfig, type RawConfig } from '../model/config.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { configSchema } from '../validate/schemas.js';
 import type { FileInput } from './check-roles.js';
@@ -58,6 +60,43 @@ async function readIfExists(file: string, shownAs: string, lang: Lang): Promise<
   return readOrExplain(file, shownAs, lang);
 }
 
+/** True for a relative path that stays inside `root` once resolved (`../x` does not). */
+export function staysInside(root: string, relative: string): boolean {
+  const resolved = path.resolve(root, relative);
+  return resolved === root || resolved.startsWith(root + path.sep);
+}
+
+/**
+ * Whatever a config says, roledoc reads and writes only inside the project: a relative path that
+ * climbs out of it (`out: ../../elsewhere`) is an error. An absolute path is taken as meant.
+ */
+function pathsOutsideProject(config: ProjectConfig, root: string, locator: Locator, messages: Messages): Diagnostic[] {
+  const fontPath = (ref: FontRef | undefined): string | undefined => (ref === undefined ? undefined : typeof ref === 'string' ? ref : ref.path);
+  const fontSegments = (ref: FontRef | undefined, which: string): string[] => (typeof ref === 'object' ? ['fonts', which, 'path'] : ['fonts', which]);
+  const candidates: [string | undefined, string[]][] = [
+    [config.out, ['out']],
+    [config.roles, ['roles']],
+    // A template name without a path is a built-in one.
+    [/[\\/.]/.test(config.template) ? config.template : undefined, ['template']],
+    [fontPath(config.fonts?.regular), fontSegments(config.fonts?.regular, 'regular')],
+    [fontPath(config.fonts?.bold), fontSegments(config.fonts?.bold, 'bold')],
+  ];
+  return candidates.flatMap(([value, segments]): Diagnostic[] =>
+    value === undefined || path.isAbsolute(value) || staysInside(root, globBase(value))
+      ? []
+      : [
+          {
+            severity: 'error',
+            code: 'config.path-outside',
+            message: messages.pathOutsideProject(segments[0] ?? '', value),
+            file: CONFIG_FILE_NAME,
+            span: locator.locate(segments, 'value'),
+            hint: messages.pathOutsideProjectHint,
+          },
+        ],
+  );
+}
+
 /**
  * The keys of a config that has errors which are fine on their own: a typo in one key must not
  * silently reset the others (say, `roles:`) to their defaults. The errors are still reported.
@@ -86,8 +125,9 @@ export async function openProject(root: string, langOverride: Lang | undefined):
     checked = checkYamlFile<RawConfig>(CONFIG_FILE_NAME, bytes, configSchema(), lang);
   }
   // Every key is optional, so a config with nothing but comments is a valid, default one.
-  const diagnostics = checked.diagnostics.filter((d) => d.code !== 'load.empty');
+  const diagnostics: Diagnostic[] = checked.diagnostics.filter((d) => d.code !== 'load.empty');
   const config: ProjectConfig = { ...DEFAULT_CONFIG, ...(checked.value ?? validKeysOf(checked.data)) };
+  if (checked.locator) diagnostics.push(...pathsOutsideProject(config, root, checked.locator, messagesFor(lang)));
   return { root, config, lang, configDiagnostics: diagnostics, configSource: checked.source };
 }
 

@@ -1,0 +1,111 @@
+/** Faults: paths that try to leave the project, two builds at once, a build killed half-way. */
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+import { REPO, seedProject } from './helpers/seed.js';
+
+const BIN = path.join(REPO, 'bin', 'roledoc.js');
+
+/** A PDF or .docx is whole: the PDF ends with its trailer, the .docx unzips. */
+function isWhole(file: string): boolean {
+  const bytes = readFileSync(file);
+  if (file.endsWith('.pdf')) return bytes.subarray(0, 5).toString() === '%PDF-' && bytes.subarray(-8).toString().includes('%%EOF');
+  try {
+    return 'word/document.xml' in unzipSync(new Uint8Array(bytes));
+  } catch {
+    return false;
+  }
+}
+
+function manyRoles(count: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-many-'));
+  mkdirSync(path.join(dir, 'roles'));
+  const tasks = Array.from({ length: 6 }, (_, i) => `      - 负责对管辖范围内人员的日常营销工作进行管理安排，通过对每日数据的监控和诊断，及时发现问题${i}；`).join('\n');
+  for (let i = 0; i < count; i++) {
+    writeFileSync(
+      path.join(dir, 'roles', `r-${i}.yaml`),
+      `id: r-${i}\ntitle: 岗位${i}\ndepartment: 部门${i % 5}\nresponsibilities:\n  - 负责客服团队的日常管理；\n  - 负责培训。\nduties:\n  - duty: 日常行政管理\n    tasks:\n${tasks}\n`,
+    );
+  }
+  return dir;
+}
+
+describe('paths stay inside the project', () => {
+  it('refuses config paths that climb out of the project, at their line', async () => {
+    const dir = seedProject();
+    writeFileSync(
+      path.join(dir, 'roledoc.config.yaml'),
+      'out: ../../elsewhere\ntemplate: ../templates/mine\nfonts:\n  regular: ../../fonts/x.ttf\n  bold: { path: ../y.ttc, face: Y }\n',
+    );
+    const result = await runCli(['validate', '--format', 'json'], dir);
+    expect(result.exitCode).toBe(1);
+    const found = JSON.parse(result.stdout).map((d: { code: string; line: number }) => `${d.code}@${d.line}`);
+    expect(found).toEqual(['config.path-outside@1', 'config.path-outside@2', 'config.path-outside@4', 'config.path-outside@5']);
+    const build = await runCli(['build'], dir);
+    expect(build.exitCode).toBe(1);
+    expect(existsSync(path.join(dir, '..', '..', 'elsewhere'))).toBe(false);
+  });
+
+  it('accepts an absolute path, written on purpose', async () => {
+    const dir = seedProject();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'roledoc-abs-'));
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), `out: ${JSON.stringify(elsewhere)}\nformats: [docx]\n`);
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    expect(readdirSync(elsewhere)).toContain('cs-supervisor.docx');
+  });
+
+  it('writes into a symlinked out/, and replaces a planted symlink instead of writing through it', async () => {
+    const dir = seedProject();
+    const target = mkdtempSync(path.join(tmpdir(), 'roledoc-target-'));
+    symlinkSync(target, path.join(dir, 'out'));
+    const victim = path.join(mkdtempSync(path.join(tmpdir(), 'roledoc-victim-')), 'precious.txt');
+    writeFileSync(victim, 'do not touch');
+    symlinkSync(victim, path.join(target, 'cs-supervisor.pdf'));
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('do not touch');
+    expect(lstatSync(path.join(target, 'cs-supervisor.pdf')).isSymbolicLink()).toBe(false);
+    expect(isWhole(path.join(target, 'cs-supervisor.pdf'))).toBe(true);
+  });
+});
+
+describe('faults', () => {
+  it('two builds of one project at once both succeed and leave whole documents and one consistent manifest', async () => {
+    const dir = manyRoles(12);
+    const run = (): Promise<number | null> =>
+      new Promise((resolve) => spawn(process.execPath, [BIN, 'build', '--force'], { cwd: dir, stdio: 'ignore' }).on('exit', resolve));
+    expect(await Promise.all([run(), run()])).toEqual([0, 0]);
+    const out = path.join(dir, 'out');
+    const documents = readdirSync(out).filter((name) => !name.startsWith('.'));
+    expect(documents).toHaveLength(24);
+    for (const name of documents) expect(isWhole(path.join(out, name))).toBe(true);
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([]);
+    expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
+  }, 60_000);
+
+  it('a build killed while writing leaves only whole files, and the next build completes and cleans up', async () => {
+    const dir = manyRoles(150);
+    const out = path.join(dir, 'out');
+    const child = spawn(process.execPath, [BIN, 'build'], { cwd: dir, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // Documents appear only once all are rendered: kill as soon as the first lands.
+    const started = Date.now();
+    while (!(existsSync(out) && readdirSync(out).some((name) => name.endsWith('.pdf') || name.endsWith('.docx')))) {
+      if (Date.now() - started > 120_000) throw new Error('the build never started writing');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    const written = readdirSync(out).filter((name) => /\.(pdf|docx)$/.test(name));
+    expect(written.length).toBeLessThan(300);
+    for (const name of written) expect(isWhole(path.join(out, name)), name).toBe(true);
+
+    const next = await runCli(['build'], dir);
+    expect(next.exitCode).toBe(0);
+    expect(readdirSync(out).filter((name) => /\.(pdf|docx)$/.test(name))).toHaveLength(300);
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([]);
+  }, 180_000);
+});
