@@ -55,8 +55,8 @@ describe('wrapRichText', () => {
     const wrapped = wrapRichText([{ text: '标签：', bold: true }, { text: '第一行\n第二行' }], 300, SIZE, measure);
     expect(wrapped.map(textOf)).toEqual(['标签：第一行', '第二行']);
     expect(wrapped[0]?.fragments).toEqual([
-      { text: '标签：', bold: true },
-      { text: '第一行', bold: false },
+      { text: '标签：', face: 'bold' },
+      { text: '第一行', face: 'regular' },
     ]);
     expect(wrapped.map((l) => l.endsParagraph)).toEqual([true, true]);
   });
@@ -70,5 +70,34 @@ describe('glyph coverage', () => {
     expect(missingCharacters(localeText(localeFor('zh-CN')), fonts)).toEqual([]);
     expect(missingCharacters(localeText(localeFor('en')), fonts)).toEqual([]);
     expect(missingCharacters('吉𠮷祥😀吉 𠮷', fonts)).toEqual(['𠮷', '😀']);
+  });
+});
+
+describe('a fallback font', () => {
+  it('sets the characters the main faces lack in the fallback, and the PDF draws them', async () => {
+    const { renderPdf } = await import('../src/render/pdf/render-pdf.js');
+    const { missingCharacters } = await import('../src/build/glyph-coverage.js');
+    const { assertValidPdf } = await import('./helpers/valid-output.js');
+    const real = bundledFonts();
+    // Main faces that lack 乙 (as a Latin font lacks Chinese, or a CJK font lacks an emoji).
+    const lacking = (font: typeof real.regular) =>
+      new Proxy(font, { get: (target, key) => (key === 'hasGlyphForCodePoint' ? (cp: number) => cp !== 0x4e59 && target.hasGlyphForCodePoint(cp) : Reflect.get(target, key)) });
+    const fonts = { regular: lacking(real.regular), bold: lacking(real.bold), fallback: real.regular };
+
+    expect(missingCharacters('甲乙丙', { regular: fonts.regular, bold: fonts.bold })).toEqual(['乙']);
+    expect(missingCharacters('甲乙丙', fonts)).toEqual([]);
+    const lines = wrapRichText([{ text: '甲乙丙' }], 300, SIZE, createMeasurer(fonts));
+    expect(lines[0]?.fragments).toEqual([
+      { text: '甲', face: 'regular' },
+      { text: '乙', face: 'fallback' },
+      { text: '丙', face: 'regular' },
+    ]);
+
+    const layout = {
+      ...(await import('./helpers/seed.js')).composeAll([{ id: 'x', title: '甲乙丙', department: '丁', responsibilities: ['甲乙丙'] }]).get('x'),
+    } as import('../src/layout/layout.js').Layout;
+    const pdf = await renderPdf(layout, { fonts, createdAt: new Date('2024-01-01T00:00:00Z') });
+    expect(await assertValidPdf(pdf)).toContain('甲乙丙');
+    expect(Buffer.from(pdf).toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/g)?.length).toBe(2);
   });
 });

@@ -17,13 +17,14 @@ export interface CoverageInput {
   readonly source: SourceFile | undefined;
 }
 
-/** Characters of `text` that either face lacks, in order of appearance (whitespace never counts). */
+/** Characters of `text` no font can draw (the main faces, then the fallback), in order of appearance; whitespace never counts. */
 export function missingCharacters(text: string, fonts: FontSet): string[] {
   const missing = new Set<string>();
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
     if (/\s/.test(char)) continue;
-    if (!fonts.regular.hasGlyphForCodePoint(codePoint) || !fonts.bold.hasGlyphForCodePoint(codePoint)) missing.add(char);
+    const main = fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint);
+    if (!main && !(fonts.fallback?.hasGlyphForCodePoint(codePoint) ?? false)) missing.add(char);
   }
   return [...missing];
 }

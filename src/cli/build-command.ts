@@ -96,7 +96,7 @@ function fontProblemMessage(error: FontError, messages: CliMessages): UserError 
 
 /** What identifies a font for the manifest: the same on every machine, unlike its path. */
 function fontIdentity(fonts: FontSet): string {
-  return [fonts.regular, fonts.bold].map((font) => `${font.postscriptName}/${font.version}/${font.numGlyphs}`).join('|');
+  return [fonts.regular, fonts.bold, fonts.fallback].map((font) => (font ? `${font.postscriptName}/${font.version}/${font.numGlyphs}` : '')).join('|');
 }
 
 async function readIfPresent(file: string): Promise<Uint8Array | undefined> {

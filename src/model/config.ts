@@ -17,7 +17,7 @@ export interface ProjectConfig {
   readonly formats: readonly OutputFormat[];
   readonly handbook: boolean;
   /** PDF fonts; without them the bundled Noto Sans SC is used. */
-  readonly fonts?: { readonly regular: FontRef; readonly bold?: FontRef };
+  readonly fonts?: { readonly regular?: FontRef; readonly bold?: FontRef; readonly fallback?: FontRef };
 }
 
 /** The file as written: every key optional (see schemas/config.schema.json). */

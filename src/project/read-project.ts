@@ -80,6 +80,7 @@ function pathsOutsideProject(config: ProjectConfig, root: string, locator: Locat
     [/[\\/.]/.test(config.template) ? config.template : undefined, ['template']],
     [fontPath(config.fonts?.regular), fontSegments(config.fonts?.regular, 'regular')],
     [fontPath(config.fonts?.bold), fontSegments(config.fonts?.bold, 'bold')],
+    [fontPath(config.fonts?.fallback), fontSegments(config.fonts?.fallback, 'fallback')],
   ];
   return candidates.flatMap(([value, segments]): Diagnostic[] =>
     value === undefined || path.isAbsolute(value) || staysInside(root, globBase(value))

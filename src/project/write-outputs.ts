@@ -4,7 +4,7 @@
  * the folder while it plans and writes, so two builds at once (watch and a terminal, or CI) take
  * turns instead of mixing one build's files with the other's manifest.
  */
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -13,8 +13,8 @@ export interface OutputFile {
   readonly bytes: Uint8Array;
 }
 
-/** `.cs-supervisor.pdf.1234.tmp`: the output name and the writing process. */
-const TEMPORARY = /^\.(.+)\.(\d+)\.tmp$/;
+/** `.cs-supervisor.pdf.1234.tmp` (a document being written) or `.roledoc.lock.1234` (a lock being taken), by process 1234. */
+const TEMPORARY = /^\.(?:.+\.(\d+)\.tmp|roledoc\.lock\.(\d+))$/;
 
 export async function writeOutputs(outDir: string, outputs: readonly OutputFile[]): Promise<void> {
   await mkdir(outDir, { recursive: true });
@@ -33,6 +33,7 @@ export async function writeOutputs(outDir: string, outputs: readonly OutputFile[
 }
 
 function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -47,7 +48,7 @@ export async function removeStaleTemporaries(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => []);
   for (const name of names) {
     const match = TEMPORARY.exec(name);
-    if (match && !isRunning(Number(match[2]))) await rm(path.join(outDir, name), { force: true });
+    if (match && !isRunning(Number(match[1] ?? match[2]))) await rm(path.join(outDir, name), { force: true });
   }
 }
 
@@ -57,34 +58,37 @@ const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
  * Takes the output folder's lock (waiting while another live build holds it) and returns its
- * release. A lock left by a killed build is taken over.
+ * release. The lock is created whole, with the holder's process id in it (written to a file of its
+ * own, then hard-linked into place, which fails if the lock exists), so a waiting build never sees
+ * a lock without an owner. A lock whose owner no longer runs is taken over.
  */
 export async function lockOutputFolder(outDir: string, onWait: () => void): Promise<() => Promise<void>> {
   await mkdir(outDir, { recursive: true });
   const lock = path.join(outDir, LOCK_NAME);
+  const mine = `${lock}.${process.pid}`;
+  await writeFile(mine, String(process.pid));
   const started = Date.now();
   let waited = false;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(lock, { force: true });
-    } catch (error: unknown) {
-      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
-    }
-    const text = await readFile(lock, 'utf8').catch(() => '');
-    const holder = Number(text);
-    if (holder > 0 && isRunning(holder)) {
+  try {
+    for (;;) {
+      try {
+        await link(mine, lock);
+        return () => rm(lock, { force: true });
+      } catch (error: unknown) {
+        if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+      }
+      const holder = Number(await readFile(lock, 'utf8').catch(() => '0'));
+      if (!isRunning(holder)) {
+        // Left by a build that was killed; look again right before removing, as another waiter may have taken it.
+        if (Number(await readFile(lock, 'utf8').catch(() => '0')) === holder) await rm(lock, { force: true });
+        continue;
+      }
       if (Date.now() - started > LOCK_TIMEOUT_MS) throw new Error(`the output folder is still locked by process ${holder}`);
       if (!waited) onWait();
       waited = true;
-    } else if (text !== '' || Date.now() - started > 1000) {
-      // Left behind by a build that no longer runs. (An empty lock is one being written this instant.)
-      await rm(lock, { force: true });
-      continue;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
-    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  } finally {
+    await rm(mine, { force: true });
   }
 }
-

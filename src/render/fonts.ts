@@ -19,6 +19,7 @@ export interface FontFile {
 export interface FontChoice {
   readonly regular: FontFile;
   readonly bold: FontFile;
+  readonly fallback?: FontFile | undefined;
   readonly source: 'config' | 'bundled' | 'system';
 }
 
@@ -65,16 +66,20 @@ function fileOf(ref: FontRef, root: string): FontFile {
   return given.face === undefined ? { path: resolved } : { path: resolved, face: given.face };
 }
 
-export function chooseFonts(configured: { readonly regular: FontRef; readonly bold?: FontRef } | undefined, projectRoot: string): FontChoice {
-  if (configured) {
+export function chooseFonts(
+  configured: { readonly regular?: FontRef; readonly bold?: FontRef; readonly fallback?: FontRef } | undefined,
+  projectRoot: string,
+): FontChoice {
+  const fallback = configured?.fallback === undefined ? undefined : fileOf(configured.fallback, projectRoot);
+  if (configured?.regular !== undefined) {
     const regular = fileOf(configured.regular, projectRoot);
     // No bold face given: bold text is set in the regular face rather than faked.
     const bold = configured.bold === undefined ? regular : fileOf(configured.bold, projectRoot);
-    return { regular, bold, source: 'config' };
+    return { regular, bold, fallback, source: 'config' };
   }
   const found = bundledFonts() ?? systemFonts();
   if (!found) throw new FontError({ kind: 'none-found' });
-  return found;
+  return { ...found, fallback };
 }
 
 const parsed = new Map<string, Font>();
@@ -104,5 +109,5 @@ function loadFont(file: FontFile): Font {
 
 /** Parses the chosen fonts (once per process; later calls reuse them). */
 export function loadFontSet(choice: FontChoice): FontSet {
-  return { regular: loadFont(choice.regular), bold: loadFont(choice.bold) };
+  return { regular: loadFont(choice.regular), bold: loadFont(choice.bold), fallback: choice.fallback ? loadFont(choice.fallback) : undefined };
 }

@@ -7,26 +7,48 @@ import type { Font } from 'fontkit';
 export interface FontSet {
   readonly regular: Font;
   readonly bold: Font;
+  /** Draws what the main faces lack (an emoji font, a CJK Extension B font); never bold. */
+  readonly fallback?: Font | undefined;
 }
 
+/** Which font a piece of text is set in. */
+export type Face = 'regular' | 'bold' | 'fallback';
+
 export interface Measurer {
-  /** Width in points of `text` at `size` in the regular or bold face. */
-  width(text: string, bold: boolean, size: number): number;
+  /** Width in points of `text` at `size` in the given face. */
+  width(text: string, face: Face, size: number): number;
+  /** The face a character is set in: its own weight, or the fallback when the main faces lack it. */
+  faceOf(char: string, bold: boolean): Face;
+}
+
+export function fontOf(fonts: FontSet, face: Face): Font {
+  return face === 'fallback' ? (fonts.fallback ?? fonts.regular) : fonts[face];
 }
 
 export function createMeasurer(fonts: FontSet): Measurer {
   // Widths at size 1, per face: most pieces are single CJK characters, so the cache hits constantly.
-  const caches = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+  const caches: Record<Face, Map<string, number>> = { regular: new Map(), bold: new Map(), fallback: new Map() };
+  const covered = new Map<number, boolean>();
   return {
-    width(text, bold, size) {
-      const cache = bold ? caches.bold : caches.regular;
+    width(text, face, size) {
+      const cache = caches[face];
       let unit = cache.get(text);
       if (unit === undefined) {
-        const font = bold ? fonts.bold : fonts.regular;
+        const font = fontOf(fonts, face);
         unit = font.layout(text).advanceWidth / font.unitsPerEm;
         cache.set(text, unit);
       }
       return unit * size;
+    },
+    faceOf(char, bold) {
+      if (!fonts.fallback) return bold ? 'bold' : 'regular';
+      const codePoint = char.codePointAt(0) ?? 0;
+      let main = covered.get(codePoint);
+      if (main === undefined) {
+        main = /\s/.test(char) || (fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint));
+        covered.set(codePoint, main);
+      }
+      return main || !fonts.fallback.hasGlyphForCodePoint(codePoint) ? (bold ? 'bold' : 'regular') : 'fallback';
     },
   };
 }

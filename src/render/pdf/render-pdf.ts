@@ -8,7 +8,7 @@
 import PDFDocument, { type OutlineItem } from 'pdfkit';
 import type { Block, CellContent, FieldGridBlock, Layout, RichText, TableBlock, TableCell } from '../../layout/layout.js';
 import { CELL_PADDING, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
-import { createMeasurer, type FontSet, type Measurer } from './measure.js';
+import { createMeasurer, type Face, type FontSet, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
 export interface PdfRenderOptions {
@@ -17,8 +17,7 @@ export interface PdfRenderOptions {
   readonly createdAt: Date;
 }
 
-const REGULAR = 'roledoc-regular';
-const BOLD = 'roledoc-bold';
+const FONT_NAMES: Record<Face, string> = { regular: 'roledoc-regular', bold: 'roledoc-bold', fallback: 'roledoc-fallback' };
 const BORDER_WIDTH = 0.6;
 /** Justification never spreads a gap wider than this share of the font size; such a line stays ragged. */
 const MAX_GAP_EM = 0.6;
@@ -49,7 +48,7 @@ interface PreparedTable {
 /** A piece of a line set in one go: a run of CJK characters (spread apart) or a Latin word or phrase. */
 interface Token {
   readonly text: string;
-  readonly bold: boolean;
+  readonly face: Face;
   readonly cjk: boolean;
 }
 
@@ -59,8 +58,8 @@ function tokensOf(line: Line): Token[] {
     for (const char of fragment.text) {
       const cjk = CJK.test(char);
       const last = tokens[tokens.length - 1];
-      if (last && last.bold === fragment.bold && last.cjk === cjk) tokens[tokens.length - 1] = { ...last, text: last.text + char };
-      else tokens.push({ text: char, bold: fragment.bold, cjk });
+      if (last && last.face === fragment.face && last.cjk === cjk) tokens[tokens.length - 1] = { ...last, text: last.text + char };
+      else tokens.push({ text: char, face: fragment.face, cjk });
     }
   }
   return tokens;
@@ -124,7 +123,8 @@ class PdfComposer {
         CreationDate: createdAt,
       },
     });
-    this.doc.registerFont(REGULAR, fonts.regular).registerFont(BOLD, fonts.bold);
+    this.doc.registerFont(FONT_NAMES.regular, fonts.regular).registerFont(FONT_NAMES.bold, fonts.bold);
+    if (fonts.fallback) this.doc.registerFont(FONT_NAMES.fallback, fonts.fallback);
     this.measure = createMeasurer(fonts);
     this.fontBoxEm = (fonts.regular.ascent - fonts.regular.descent) / fonts.regular.unitsPerEm;
     this.left = page.margins.left;
@@ -179,12 +179,12 @@ class PdfComposer {
     let cursor = x;
     tokens.forEach((token, index) => {
       if (index > 0) cursor += gap;
-      this.doc.font(token.bold ? BOLD : REGULAR).fontSize(size);
+      this.doc.font(FONT_NAMES[token.face]).fontSize(size);
       const count = Array.from(token.text).length;
       // pdfkit adds characterSpacing after every character (the last one too) and wordSpacing at every space.
       const spacing = token.cjk ? { characterSpacing: gap } : { wordSpacing: gap };
       this.doc.text(token.text, cursor, top, { lineBreak: false, ...spacing });
-      cursor += this.measure.width(token.text, token.bold, size) + (token.cjk ? gap * (count - 1) : gap * spaces(token.text));
+      cursor += this.measure.width(token.text, token.face, size) + (token.cjk ? gap * (count - 1) : gap * spaces(token.text));
     });
   }
 
@@ -343,7 +343,7 @@ class PdfComposer {
   /** Numbers hang in the indent: two characters wide, more only when the numbers need it. */
   private listIndent(count: number): number {
     const size = this.style.sizes.body;
-    return Math.max(LIST_INDENT_CHARS * size, this.measure.width(`${count}.`, false, size) + size * 0.4);
+    return Math.max(LIST_INDENT_CHARS * size, this.measure.width(`${count}.`, 'regular', size) + size * 0.4);
   }
 
   private list(items: readonly RichText[]): void {
@@ -353,8 +353,8 @@ class PdfComposer {
       const label = `${index + 1}.`;
       // The number is drawn with the item's first line, on whichever page that line lands.
       this.flowLines(this.wrap(item, this.width - indent, size), this.left + indent, this.width - indent, size, () => {
-        const width = this.measure.width(label, false, size);
-        this.drawLine({ fragments: [{ text: label, bold: false }], width, endsParagraph: true }, this.left, this.y, width, size, {
+        const width = this.measure.width(label, 'regular', size);
+        this.drawLine({ fragments: [{ text: label, face: 'regular' }], width, endsParagraph: true }, this.left, this.y, width, size, {
           justify: false,
           color: this.style.colors.text,
         });
@@ -474,9 +474,9 @@ class PdfComposer {
       // With the bottom margin in place, pdfkit would start a new page for text below it.
       this.doc.page.margins = { ...this.doc.page.margins, bottom: 0 };
       const label = `${before}${i + 1}${between}${range.count}${after}`;
-      const width = this.measure.width(label, false, size);
+      const width = this.measure.width(label, 'regular', size);
       const middle = this.layout.page.height - this.layout.page.margins.bottom / 2;
-      this.drawLine({ fragments: [{ text: label, bold: false }], width, endsParagraph: true }, (this.layout.page.width - width) / 2, middle - this.lineHeight(size) / 2, width, size, {
+      this.drawLine({ fragments: [{ text: label, face: 'regular' }], width, endsParagraph: true }, (this.layout.page.width - width) / 2, middle - this.lineHeight(size) / 2, width, size, {
         justify: false,
         color: this.style.colors.text,
       });

@@ -6,7 +6,7 @@
  */
 import LineBreaker from 'linebreak';
 import type { RichText } from '../../layout/layout.js';
-import type { Measurer } from './measure.js';
+import type { Face, Measurer } from './measure.js';
 
 /** Must not start a line. */
 export const NO_LINE_START = new Set([...'，。；、：？！）》」』】”’,.;:?!)]}%…〉〕．']);
@@ -15,7 +15,7 @@ export const NO_LINE_END = new Set([...'（《「『【“‘([{〈〔']);
 
 export interface Fragment {
   readonly text: string;
-  readonly bold: boolean;
+  readonly face: Face;
 }
 
 export interface Line {
@@ -29,25 +29,25 @@ export interface Line {
 /** A character with the face it is set in. */
 interface Glyph {
   readonly char: string;
-  readonly bold: boolean;
+  readonly face: Face;
 }
 
-function glyphsOf(text: RichText): Glyph[] {
-  return text.flatMap((run) => Array.from(run.text, (char) => ({ char, bold: run.bold === true })));
+function glyphsOf(text: RichText, measure: Measurer): Glyph[] {
+  return text.flatMap((run) => Array.from(run.text, (char) => ({ char, face: measure.faceOf(char, run.bold === true) })));
 }
 
 function fragmentsOf(glyphs: readonly Glyph[]): Fragment[] {
-  const out: { text: string; bold: boolean }[] = [];
+  const out: { text: string; face: Face }[] = [];
   for (const g of glyphs) {
     const last = out[out.length - 1];
-    if (last && last.bold === g.bold) last.text += g.char;
-    else out.push({ text: g.char, bold: g.bold });
+    if (last && last.face === g.face) last.text += g.char;
+    else out.push({ text: g.char, face: g.face });
   }
   return out;
 }
 
 function widthOf(glyphs: readonly Glyph[], size: number, measure: Measurer): number {
-  return fragmentsOf(glyphs).reduce((sum, f) => sum + measure.width(f.text, f.bold, size), 0);
+  return fragmentsOf(glyphs).reduce((sum, f) => sum + measure.width(f.text, f.face, size), 0);
 }
 
 function trimEnd(glyphs: readonly Glyph[]): Glyph[] {
@@ -78,7 +78,7 @@ function pieces(glyphs: readonly Glyph[]): Glyph[][] {
 
 /** Wraps one paragraph of rich text into lines no wider than `maxWidth`. A "\n" forces a break. */
 export function wrapRichText(text: RichText, maxWidth: number, size: number, measure: Measurer): Line[] {
-  const all = glyphsOf(text);
+  const all = glyphsOf(text, measure);
   const segments: Glyph[][] = [[]];
   for (const g of all) {
     if (g.char === '\n') segments.push([]);
