@@ -36,6 +36,7 @@ const hostileRole = [
   'duties:',
   '  - duty: 一行长过一页的职责',
   '    tasks:',
+  `      - 网址 ${LONG_URL} 在表格的格子里换行。`,
   ...tasks.map((task) => `      - ${task}`),
   '',
 ].join('\r\n');
@@ -53,7 +54,8 @@ describe('hostile text', () => {
     const pdfText = squash(await assertValidPdf(new Uint8Array(readFileSync(path.join(dir, 'out', 'hostile.pdf')))));
     const expected = [
       `XML的特殊字符&<>"']]>原样保留；响铃与半个代理对被去掉。`,
-      squash(LONG_URL),
+      squash(`网址 ${LONG_URL} 必须在格子里换行。`),
+      squash(`网址 ${LONG_URL} 在表格的格子里换行。`),
       LONG_TITLE,
       ...items,
       ...tasks.map((task) => squash(task)),
@@ -62,6 +64,12 @@ describe('hostile text', () => {
       for (const string of expected) expect(text).toContain(squash(string));
       expect(text).not.toContain('\u0007');
     }
+    // Word would spread the short line before the URL letter by letter if the paragraph were justified.
+    const { strFromU8, unzipSync } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(dir, 'out', 'hostile.docx'))))['word/document.xml'] ?? new Uint8Array());
+    const urlParagraphs = xml.split('<w:p>').filter((p) => p.includes('https://example.com'));
+    expect(urlParagraphs.length).toBe(2);
+    for (const paragraph of urlParagraphs) expect(paragraph).toContain('<w:jc w:val="left"/>');
   });
 
   it('keeps every document of a build well-formed: the seed roles, in both languages', async () => {

@@ -316,7 +316,7 @@ function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderC
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ ...pageBreak, children: textRuns(block.text) })];
+      return [new Paragraph({ ...pageBreak, ...raggedIfUnbreakable(block.text), children: textRuns(block.text) })];
     case 'list': {
       if (block.items.length === 0) return [];
       const reference = ctx.lists.next();
@@ -328,6 +328,7 @@ function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderC
             numbering: { reference, level: 0 },
             // Items sit close together; the list as a whole keeps the block spacing after it.
             spacing: { after: i === last ? twips(ctx.style.blockSpacing) : 0 },
+            ...raggedIfUnbreakable(item),
             children: textRuns(item),
           }),
       );
@@ -380,6 +381,14 @@ const CELL_ALIGNMENT = {
   justify: {},
 } as const;
 
+/**
+ * A word longer than a line (a URL) wraps early and leaves the line before it short; justified,
+ * that line is spread apart character by character ("网      址"). Such paragraphs stay ragged.
+ */
+function raggedIfUnbreakable(text: RichText): { alignment?: (typeof AlignmentType)['LEFT'] } {
+  return /[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]{40,}/u.test(text.map((run) => run.text).join('')) ? { alignment: AlignmentType.LEFT } : {};
+}
+
 function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyof typeof CELL_ALIGNMENT }): Paragraph[] {
   // A cell must hold at least one paragraph, or Word reports the file as damaged.
   const paragraphs: readonly RichText[] = content.length > 0 ? content : [[]];
@@ -388,6 +397,7 @@ function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyo
       new Paragraph({
         style: TABLE_TEXT_STYLE,
         ...CELL_ALIGNMENT[look.align],
+        ...(look.align === 'justify' ? raggedIfUnbreakable(text) : {}),
         children: textRuns(text, look.bold ? { bold: true } : {}),
       }),
   );
