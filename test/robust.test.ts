@@ -37,9 +37,10 @@ function manyRoles(count: number): string {
 describe('paths stay inside the project', () => {
   it('refuses config paths that climb out of the project, at their line', async () => {
     const dir = seedProject();
+    const elsewhere = `elsewhere-${path.basename(dir)}`;
     writeFileSync(
       path.join(dir, 'roledoc.config.yaml'),
-      'out: ../../elsewhere\ntemplate: ../templates/mine\nfonts:\n  regular: ../../fonts/x.ttf\n  bold: { path: ../y.ttc, face: Y }\n',
+      `out: ../../${elsewhere}\ntemplate: ../templates/mine\nfonts:\n  regular: ../../fonts/x.ttf\n  bold: { path: ../y.ttc, face: Y }\n`,
     );
     const result = await runCli(['validate', '--format', 'json'], dir);
     expect(result.exitCode).toBe(1);
@@ -47,7 +48,7 @@ describe('paths stay inside the project', () => {
     expect(found).toEqual(['config.path-outside@1', 'config.path-outside@2', 'config.path-outside@4', 'config.path-outside@5']);
     const build = await runCli(['build'], dir);
     expect(build.exitCode).toBe(1);
-    expect(existsSync(path.join(dir, '..', '..', 'elsewhere'))).toBe(false);
+    expect(existsSync(path.join(dir, '..', '..', elsewhere))).toBe(false);
   });
 
   it('accepts an absolute path, written on purpose', async () => {
@@ -108,4 +109,22 @@ describe('faults', () => {
     expect(readdirSync(out).filter((name) => /\.(pdf|docx)$/.test(name))).toHaveLength(300);
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([]);
   }, 180_000);
+});
+
+describe('a build waiting for another', () => {
+  it('reads the role files once it has the lock, so it builds them as they are then', async () => {
+    const dir = seedProject();
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    const holder = spawn('sleep', ['30']);
+    writeFileSync(path.join(dir, 'out', '.roledoc.lock'), String(holder.pid));
+    const building = new Promise<number | null>((resolve) =>
+      spawn(process.execPath, [BIN, 'build'], { cwd: dir, stdio: 'ignore' }).on('exit', resolve),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const role = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
+    writeFileSync(role, readFileSync(role, 'utf8').replace('headcount: 4', 'headcount: 9'));
+    holder.kill('SIGKILL');
+    expect(await building).toBe(0);
+    expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
+  }, 60_000);
 });

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 
 export const MANIFEST_NAME = '.roledoc-manifest.json';
+/** The names of the documents roledoc writes: a validated role id and a format. */
+export const OUTPUT_NAME = /^[a-z0-9][a-z0-9-]{0,63}\.(docx|pdf)$/;
 const MANIFEST_VERSION = 1;
 
 export interface ManifestEntry {
@@ -39,7 +41,8 @@ export function parseManifest(text: string | undefined): Manifest {
     if (typeof data !== 'object' || data === null || (data as Record<string, unknown>)['version'] !== MANIFEST_VERSION) return new Map();
     const outputs = (data as Record<string, unknown>)['outputs'];
     if (typeof outputs !== 'object' || outputs === null) return new Map();
-    return new Map(Object.entries(outputs).filter((entry): entry is [string, ManifestEntry] => isEntry(entry[1])));
+    // Only names roledoc itself gives (<id>.<format>): a hand-made entry like "../x" must never lead a build to delete it.
+    return new Map(Object.entries(outputs).filter((entry): entry is [string, ManifestEntry] => OUTPUT_NAME.test(entry[0]) && isEntry(entry[1])));
   } catch {
     return new Map();
   }

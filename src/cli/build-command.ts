@@ -4,7 +4,7 @@
  * broken commit never replaces a good document. Documents whose inputs did not change are neither
  * rendered nor rewritten; `--check` renders in memory and only reports.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
@@ -28,7 +28,8 @@ import { loadRenderer, type Renderer } from '../render/renderers.js';
 import { loadTemplate } from '../template/load-template.js';
 import { roledocVersion } from '../version.js';
 import { checkProject } from './check-project.js';
-import { chalkFor, type GlobalOptions, type Io } from './io.js';
+import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
+import { openProject } from '../project/read-project.js';
 import { formatGithub, formatJson, formatText, REPORT_FORMATS, type ReportFormat } from './report.js';
 
 export interface BuildOptions {
@@ -104,7 +105,36 @@ async function readIfPresent(file: string): Promise<Uint8Array | undefined> {
 }
 
 /** One build (or check) of the project; prints diagnostics and progress, returns what happened. */
-export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<BuildResult & { report: ReportFormat; messages: CliMessages }> {
+type BuildOutcome = BuildResult & { report: ReportFormat; messages: CliMessages };
+
+/**
+ * One build (or check) of the project. A build takes the output folder's lock before it reads a
+ * single input, so two builds at once run one after the other, each on the files as they are then.
+ */
+export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<BuildOutcome> {
+  if (build.check === true) return buildLocked(io, options, paths, build);
+  const langOverride = isLang(options.lang) ? options.lang : undefined;
+  const root = await resolveRoot(io, options.cwd, langOverride ?? 'zh-CN');
+  const project = await openProject(root, langOverride);
+  // A config with errors (an out: that leaves the project, say) is reported without touching any folder.
+  if (hasErrors(project.configDiagnostics)) return buildLocked(io, options, paths, build);
+  const messages = cliMessagesFor(project.lang);
+  const outDir = path.resolve(root, build.out ?? project.config.out);
+  const release = await lockOutputFolder(outDir, () => io.stderr(`${messages.waitingForLock}\n`)).catch((error: unknown) => {
+    throw new UserError(messages.cannotWrite(path.relative(root, outDir).split(path.sep).join('/') || '.', errorCode(error)));
+  });
+  try {
+    return await buildLocked(io, options, paths, build);
+  } finally {
+    await release();
+  }
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
+}
+
+async function buildLocked(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   const check = await checkProject(io, options, paths);
   const { project } = check;
@@ -180,88 +210,81 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
     }
   }
 
-  // From reading the manifest to writing it, this build is the only one in the output folder.
-  const release = build.check === true ? async () => {} : await lockOutputFolder(outDir, () => io.stderr(`${messages.waitingForLock}\n`));
+  if (build.check !== true) await removeStaleTemporaries(outDir);
+  const manifestPath = path.join(outDir, MANIFEST_NAME);
+  const manifestText = await readFile(manifestPath, 'utf8').catch(() => undefined);
+  const manifest = parseManifest(manifestText);
+  // What is on disk, by content: a hand edit that keeps the size is still a change.
+  const onDisk = new Map<string, Uint8Array>();
+  for (const name of new Set([...planned.map((p) => p.name), ...manifest.keys()])) {
+    const bytes = await readIfPresent(path.join(outDir, name));
+    if (bytes) onDisk.set(name, bytes);
+  }
+  const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
+  const allRoles = new Set(check.roles.map((entry) => entry.role.id));
+  const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0, allRoles });
+
+  const byName = new Map(planned.map((output) => [output.name, output]));
+  const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
+  const renderers = new Map<OutputFormat, Renderer>();
+  for (const format of new Set(toRender.map((output) => output.format))) renderers.set(format, await loadRenderer(format));
+  const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
+  const rendered = new Map<string, Uint8Array>();
+  for (const [index, output] of toRender.entries()) {
+    const renderer = renderers.get(output.format);
+    if (!renderer) throw new Error(`no renderer for ${output.format}`);
+    rendered.set(output.name, await renderer.render(output.layout, { createdAt: output.createdAt, fonts }));
+    if (showProgress) io.stderr(`\r${messages.progress(index + 1, toRender.length)}`);
+  }
+  if (showProgress) io.stderr('\r\u001b[K');
+
+  // The manifest as this build leaves it: rendered documents in, removed and vanished ones out.
+  const next = new Map<string, ManifestEntry>(manifest);
+  for (const name of [...plan.remove, ...plan.disown, ...plan.forget]) next.delete(name);
+  for (const output of toRender) {
+    const bytes = rendered.get(output.name) ?? new Uint8Array();
+    next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
+  }
+  const nextManifest = serializeManifest(next);
+  const shown = (name: string): string => path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/');
+
+  if (build.check === true) {
+    // Nothing is written: every document is what a build would leave, or it is named.
+    const problems: { file: string; status: OutputStatus }[] = [];
+    for (const output of planned) {
+      const current = onDisk.get(output.name);
+      const fresh = rendered.get(output.name);
+      if (!current) problems.push({ file: shown(output.name), status: 'missing' });
+      else if (fresh === undefined || sha256(current) === sha256(fresh)) continue;
+      else problems.push({ file: shown(output.name), status: manifest.get(output.name)?.sha256 === sha256(current) ? 'stale' : 'foreign-modified' });
+    }
+    for (const name of plan.remove) problems.push({ file: shown(name), status: 'orphaned' });
+    // A build would also rewrite the manifest: a missing or outdated one makes the folder not up to date.
+    if (problems.length === 0 && manifestText !== nextManifest) problems.push({ file: shown(MANIFEST_NAME), status: manifestText === undefined ? 'missing' : 'stale' });
+    return finish({ exitCode: problems.length > 0 ? EXIT_INVALID : EXIT_OK, diagnostics, problems, roles: roles.length });
+  }
+
+  // Everything rendered before anything is written, and each target checked first: a document
+  // whose name is taken by a folder stops the build before any file changes.
+  for (const name of rendered.keys()) {
+    if ((await stat(path.join(outDir, name)).catch(() => undefined))?.isDirectory()) throw new UserError(messages.cannotWrite(shown(name), 'EISDIR'));
+  }
   try {
-    return await planRenderWrite();
-  } finally {
-    await release();
+    await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
+    for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
+    if (manifestText !== nextManifest) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(nextManifest) }]);
+  } catch (error: unknown) {
+    throw new UserError(messages.writeInterrupted(shown(''), errorCode(error)));
   }
-
-  async function planRenderWrite(): Promise<BuildResult & { report: ReportFormat; messages: CliMessages }> {
-    if (build.check !== true) await removeStaleTemporaries(outDir);
-    const manifestPath = path.join(outDir, MANIFEST_NAME);
-    const manifestText = await readFile(manifestPath, 'utf8').catch(() => undefined);
-    const manifest = parseManifest(manifestText);
-    // What is on disk, by content: a hand edit that keeps the size is still a change.
-    const onDisk = new Map<string, Uint8Array>();
-    for (const name of new Set([...planned.map((p) => p.name), ...manifest.keys()])) {
-      const bytes = await readIfPresent(path.join(outDir, name));
-      if (bytes) onDisk.set(name, bytes);
-    }
-    const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
-    const allRoles = new Set(check.roles.map((entry) => entry.role.id));
-    const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0, allRoles });
-
-    const byName = new Map(planned.map((output) => [output.name, output]));
-    const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
-    const renderers = new Map<OutputFormat, Renderer>();
-    for (const format of new Set(toRender.map((output) => output.format))) renderers.set(format, await loadRenderer(format));
-    const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
-    const rendered = new Map<string, Uint8Array>();
-    for (const [index, output] of toRender.entries()) {
-      const renderer = renderers.get(output.format);
-      if (!renderer) throw new Error(`no renderer for ${output.format}`);
-      rendered.set(output.name, await renderer.render(output.layout, { createdAt: output.createdAt, fonts }));
-      if (showProgress) io.stderr(`\r${messages.progress(index + 1, toRender.length)}`);
-    }
-    if (showProgress) io.stderr('\r\u001b[K');
-
-    // The manifest as this build leaves it: rendered documents in, removed and vanished ones out.
-    const next = new Map<string, ManifestEntry>(manifest);
-    for (const name of [...plan.remove, ...plan.disown, ...plan.forget]) next.delete(name);
-    for (const output of toRender) {
-      const bytes = rendered.get(output.name) ?? new Uint8Array();
-      next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
-    }
-    const nextManifest = serializeManifest(next);
-    const shown = (name: string): string => path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/');
-
-    if (build.check === true) {
-      // Nothing is written: every document is what a build would leave, or it is named.
-      const problems: { file: string; status: OutputStatus }[] = [];
-      for (const output of planned) {
-        const current = onDisk.get(output.name);
-        const fresh = rendered.get(output.name);
-        if (!current) problems.push({ file: shown(output.name), status: 'missing' });
-        else if (fresh === undefined || sha256(current) === sha256(fresh)) continue;
-        else problems.push({ file: shown(output.name), status: manifest.get(output.name)?.sha256 === sha256(current) ? 'stale' : 'foreign-modified' });
-      }
-      for (const name of plan.remove) problems.push({ file: shown(name), status: 'orphaned' });
-      // A build would also rewrite the manifest: a missing or outdated one makes the folder not up to date.
-      if (problems.length === 0 && manifestText !== nextManifest) problems.push({ file: shown(MANIFEST_NAME), status: manifestText === undefined ? 'missing' : 'stale' });
-      return finish({ exitCode: problems.length > 0 ? EXIT_INVALID : EXIT_OK, diagnostics, problems, roles: roles.length });
-    }
-
-    // Everything rendered before anything is written: a failure half-way leaves the old documents.
-    try {
-      await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
-      for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
-      if (manifestText !== nextManifest) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(nextManifest) }]);
-    } catch (error: unknown) {
-      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-      throw new UserError(messages.cannotWrite(shown(''), reason));
-    }
-    for (const name of plan.disown) io.stderr(`${messages.disowned(shown(name))}\n`);
-    return finish({
-      exitCode: EXIT_OK,
-      diagnostics,
-      written: [...rendered.keys()],
-      unchanged: plan.unchanged.map((output) => output.name),
-      removed: [...plan.remove],
-      roles: roles.length,
-    });
-  }
+  for (const name of plan.disown) io.stderr(`${messages.disowned(shown(name))}\n`);
+  return finish({
+    exitCode: EXIT_OK,
+    diagnostics,
+    written: [...rendered.keys()],
+    unchanged: plan.unchanged.map((output) => output.name),
+    removed: [...plan.remove],
+    roles: roles.length,
+  });
 }
 
 export function printBuildResult(io: Io, options: GlobalOptions, result: Awaited<ReturnType<typeof buildOnce>>, check: boolean): void {

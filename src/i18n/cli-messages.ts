@@ -30,6 +30,7 @@ export interface CliMessages {
   checkFailed(count: number): string;
   watching(root: string): string;
   cannotWrite(dir: string, reason: string): string;
+  writeInterrupted(dir: string, reason: string): string;
   disowned(file: string): string;
   badSourceDateEpoch(value: string): string;
   checkWithWatch: string;
@@ -91,6 +92,7 @@ const zh: CliMessages = {
   checkFailed: (count) => `✖ ${count} 个文档不是最新的（missing 缺失、stale 过期、foreign-modified 被手工改过、orphaned 岗位已删除）。运行 roledoc build 更新。`,
   watching: (root) => `正在监视 ${root} 的改动，按 Ctrl-C 退出。`,
   cannotWrite: (dir, reason) => `无法写入 ${dir}（${reason}）。已有的文档没有改动。`,
+  writeInterrupted: (dir, reason) => `写入 ${dir} 时出错（${reason}），部分文档可能已经更新。解决问题后重新运行 roledoc build。`,
   disowned: (file) => `${file} 的岗位已删除，但这个文件被手工改过，所以保留没有删除。`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 的值“${value}”不可用：应是 1980 到 2099 年之间的秒数（整数）。`,
   checkWithWatch: '--check 和 --watch 不能一起用。',
@@ -141,6 +143,7 @@ const en: CliMessages = {
   checkFailed: (count) => `✖ ${count} document${count === 1 ? ' is' : 's are'} not up to date (missing, stale, foreign-modified, or orphaned by a deleted role). Run roledoc build.`,
   watching: (root) => `Watching ${root} for changes; Ctrl-C to stop.`,
   cannotWrite: (dir, reason) => `Cannot write to ${dir} (${reason}). The existing documents were left as they were.`,
+  writeInterrupted: (dir, reason) => `Writing to ${dir} failed (${reason}); some documents may already be updated. Fix the cause and run roledoc build again.`,
   disowned: (file) => `${file} belongs to a deleted role but was changed by hand, so it was kept.`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH "${value}" is not usable: it must be a whole number of seconds in 1980–2099.`,
   checkWithWatch: '--check and --watch cannot be used together.',

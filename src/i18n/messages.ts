@@ -41,6 +41,7 @@ export interface Messages {
   yamlDuplicateKeyHint: string;
   yamlAliasLimit(limit: number): string;
   yamlAliasLimitHint: string;
+  recursiveAlias: string;
   yamlMultipleDocuments: string;
   tooDeep(max: number): string;
   tooDeepHint: string;
@@ -229,6 +230,7 @@ const zh: Messages = {
   yamlDuplicateKeyHint: '删除其中一个，或把两处内容合并到一起。',
   yamlAliasLimit: (limit) => `文件里的别名（*名称）展开次数超过上限 ${limit}。`,
   yamlAliasLimitHint: '岗位文件不需要 YAML 别名。请直接写出内容，不要使用 & 和 *。',
+  recursiveAlias: '这里的别名（*名称）引用了包含它自己的内容，会无限展开。',
   yamlMultipleDocuments: '一个文件里只能写一个岗位，这里出现了第二个文档分隔线“---”。',
   tooDeep: (max) => `这里的嵌套超过了 ${max} 层，岗位文件不会嵌套这么深。`,
   tooDeepHint: '检查方括号 [ ] 和花括号 { } 是否成对，以及缩进是否一层层越来越深。',
@@ -348,6 +350,7 @@ const en: Messages = {
   yamlDuplicateKeyHint: 'Delete one of them, or merge the two.',
   yamlAliasLimit: (limit) => `The file expands aliases (*name) more than ${limit} times.`,
   yamlAliasLimitHint: 'Role files need no YAML aliases: write the content out instead of using & and *.',
+  recursiveAlias: 'An alias (*name) here refers to content that contains it, so it would expand forever.',
   yamlMultipleDocuments: 'A file holds one role, but a second document separator "---" appears here.',
   tooDeep: (max) => `The file nests more than ${max} levels deep here; no role file nests that deep.`,
   tooDeepHint: 'Check that brackets [ ] and braces { } are closed, and that the indentation does not keep growing.',

@@ -18,6 +18,20 @@ export interface ParsedYaml {
   readonly diagnostics: Diagnostic[];
 }
 
+/** True when some list or mapping of the data contains itself (through a YAML alias). */
+function containsItself(data: unknown): boolean {
+  const open = new Set<object>();
+  const visit = (node: unknown): boolean => {
+    if (typeof node !== 'object' || node === null) return false;
+    if (open.has(node)) return true;
+    open.add(node);
+    const found = Object.values(node).some(visit);
+    open.delete(node);
+    return found;
+  };
+  return visit(data);
+}
+
 export function spanOfRange(lineCounter: LineCounter, start: number, end: number): SourceSpan {
   const from = lineCounter.linePos(start);
   const to = lineCounter.linePos(Math.max(start, end));
@@ -118,6 +132,18 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
 
   try {
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (containsItself(data)) {
+      // `remarks: &r [*r]`: a value that contains itself would send every walk over the data round forever.
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml.recursive-alias',
+        message: messages.recursiveAlias,
+        file,
+        span: firstAliasWhere(false),
+        hint: messages.yamlAliasLimitHint,
+      });
+      return { doc, lineCounter, data: undefined, diagnostics };
+    }
     diagnostics.push(...lintDocument(doc, text, lineCounter, file, messages));
     return { doc, lineCounter, data, diagnostics };
   } catch (error: unknown) {

@@ -4,7 +4,7 @@
  * the folder while it plans and writes, so two builds at once (watch and a terminal, or CI) take
  * turns instead of mixing one build's files with the other's manifest.
  */
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -22,7 +22,13 @@ export async function writeOutputs(outDir: string, outputs: readonly OutputFile[
     const target = path.join(outDir, output.name);
     const temporary = path.join(outDir, `.${output.name}.${process.pid}.tmp`);
     try {
-      await writeFile(temporary, output.bytes);
+      // Created exclusively: a file or symlink already at that name (planted, or left over) is removed,
+      // never written through.
+      await writeFile(temporary, output.bytes, { flag: 'wx' }).catch(async (error: unknown) => {
+        if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+        await rm(temporary, { force: true });
+        await writeFile(temporary, output.bytes, { flag: 'wx' });
+      });
       // rename replaces the name itself: a symlink planted at the target is replaced, never written through.
       await rename(temporary, target);
     } catch (error: unknown) {
@@ -63,8 +69,13 @@ const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
  * a lock without an owner. A lock whose owner no longer runs is taken over.
  */
 export async function lockOutputFolder(outDir: string, onWait: () => void): Promise<() => Promise<void>> {
-  await mkdir(outDir, { recursive: true });
+  // A build that fails must leave nothing behind, not even the folder it made only to lock it.
+  const created = (await mkdir(outDir, { recursive: true })) !== undefined;
   const lock = path.join(outDir, LOCK_NAME);
+  const release = async (): Promise<void> => {
+    await rm(lock, { force: true });
+    if (created) await rmdir(outDir).catch(() => undefined);
+  };
   const mine = `${lock}.${process.pid}`;
   await writeFile(mine, String(process.pid));
   const started = Date.now();
@@ -73,7 +84,7 @@ export async function lockOutputFolder(outDir: string, onWait: () => void): Prom
     for (;;) {
       try {
         await link(mine, lock);
-        return () => rm(lock, { force: true });
+        return release;
       } catch (error: unknown) {
         if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
       }
