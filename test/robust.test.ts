@@ -128,3 +128,51 @@ describe('a build waiting for another', () => {
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
   }, 60_000);
 });
+
+describe('what a planted file may not do', () => {
+  it('a manifest entry that is not a document name never leads a build to delete a file', async () => {
+    const dir = seedProject();
+    await runCli(['build'], dir);
+    const victim = path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
+    const manifestFile = path.join(dir, 'out', '.roledoc-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    const { sha256 } = await import('../src/build/manifest.js');
+    manifest.outputs['../roles/客服部/cs-manager.yaml'] = { inputs: 'x', sha256: sha256(readFileSync(victim)), size: readFileSync(victim).length, role: 'gone' };
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    expect(existsSync(victim)).toBe(true);
+  });
+
+  it('a symlink planted at a temporary name is not written through', async () => {
+    const dir = seedProject();
+    const victim = path.join(mkdtempSync(path.join(tmpdir(), 'roledoc-victim-')), 'precious.txt');
+    writeFileSync(victim, 'do not touch');
+    mkdirSync(path.join(dir, 'out'));
+    // The build runs in this process, so its temporary names carry this pid.
+    symlinkSync(victim, path.join(dir, 'out', `.cs-manager.pdf.${process.pid}.tmp`));
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('do not touch');
+    expect(isWhole(path.join(dir, 'out', 'cs-manager.pdf'))).toBe(true);
+  });
+
+  it('a role file that is a symlink out of the project is not read, and says so', async () => {
+    const dir = seedProject();
+    const secret = path.join(mkdtempSync(path.join(tmpdir(), 'roledoc-secret-')), 'secret.yaml');
+    writeFileSync(secret, 'id: secret\ntitle: 机密\ndepartment: 机密\nresponsibilities: [机密内容]\n');
+    symlinkSync(secret, path.join(dir, 'roles', 'evil.yaml'));
+    const result = await runCli(['validate', '--no-color'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('roles/evil.yaml:1:1  warning  load.outside-project');
+    expect(result.stdout).not.toContain('机密');
+  });
+
+  it('escape sequences in a role never reach the terminal, and a huge line is shown as a window', async () => {
+    const dir = seedProject();
+    const role = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
+    writeFileSync(role, `${readFileSync(role, 'utf8')}remarks: "\\e]0;PWNED\\a\\e[31mRED"\npurpose: ${'x'.repeat(200_000)}\n`);
+    const result = await runCli(['validate'], dir, { FORCE_COLOR: '0' });
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001A\u001C-\u001F]/);
+    expect(result.stdout).not.toContain('\u001b]0;');
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThan(400);
+  });
+});

@@ -1,11 +1,12 @@
 /** The part validate and build share: open the project, read its role files, check them. */
-import { normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { normalizeDiagnostics, START_OF_FILE, type Diagnostic } from '../core/diagnostic.js';
+import { messagesFor } from '../i18n/messages.js';
 import { UserError } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import type { SourceFile } from '../load/source-file.js';
 import { checkRoles, type CheckedRole } from '../project/check-roles.js';
-import { expandPaths, findRoleFiles, openProject, readInputs, type ProjectContext } from '../project/read-project.js';
+import { expandPaths, findRoleFiles, openProject, readInputs, splitOutside, type ProjectContext } from '../project/read-project.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
 
 export interface ProjectCheck {
@@ -29,11 +30,21 @@ export async function checkProject(io: Io, options: GlobalOptions, paths: readon
 
   // Cross-file rules (links, unique ids) need every role of the project, even when only some are named.
   const projectFiles = await findRoleFiles(project);
-  const targets = paths.length > 0 ? await expandPaths(project, paths) : projectFiles;
-  if (targets.length === 0) throw new UserError(messages.noRoleFiles(paths.length > 0 ? paths.join(', ') : `${project.config.roles}/`));
-  const allFiles = [...new Set([...projectFiles, ...targets])].sort();
+  const named = paths.length > 0 ? await expandPaths(project, paths) : projectFiles;
+  const { inside: allFiles, outside } = await splitOutside(project, [...new Set([...projectFiles, ...named])].sort());
+  const targets = named.filter((file) => allFiles.includes(file));
+  if (targets.length === 0 && outside.length === 0) throw new UserError(messages.noRoleFiles(paths.length > 0 ? paths.join(', ') : `${project.config.roles}/`));
 
   const checked = checkRoles(await readInputs(project, allFiles), project.lang);
+  const fileMessages = messagesFor(project.lang);
+  const skipped: Diagnostic[] = outside.map((file) => ({
+    severity: 'warning',
+    code: 'load.outside-project',
+    message: fileMessages.outsideProject,
+    file,
+    span: START_OF_FILE,
+    hint: fileMessages.outsideProjectHint,
+  }));
   const wanted = new Set(targets);
   const sources = new Map(checked.sources);
   if (project.configSource) sources.set(project.configSource.path, project.configSource);
@@ -41,8 +52,8 @@ export async function checkProject(io: Io, options: GlobalOptions, paths: readon
     project,
     targets,
     roles: checked.roles,
-    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
-    allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...checked.diagnostics]),
+    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...skipped, ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
+    allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...skipped, ...checked.diagnostics]),
     sources,
   };
 }

@@ -17,15 +17,33 @@ export interface TextReportOptions {
   readonly messages: CliMessages;
 }
 
+/**
+ * Control characters from a file must not reach the terminal: an ESC sequence in a role could
+ * retitle the window or recolour the screen. Each becomes "?", one column, so carets still line up.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '?');
+}
+
+/** Lines longer than this are shown as a window around the problem, not whole. */
+const EXCERPT_WINDOW = 120;
+
 /** The quoted source line with a caret under the span, aligned for double-width CJK characters. */
 function excerpt(d: Diagnostic, source: SourceFile | undefined, chalk: ChalkInstance): string[] {
   if (!source) return [];
-  const line = sourceLine(source, d.span.line).replaceAll('\t', ' ');
-  if (line.trim() === '') return [];
-  const startIndex = Math.min(d.span.column - 1, line.length);
-  const endIndex = d.span.endLine === d.span.line ? Math.min(Math.max(d.span.endColumn - 1, startIndex), line.length) : line.length;
+  const full = printable(sourceLine(source, d.span.line).replaceAll('\t', ' '));
+  if (full.trim() === '') return [];
+  const column = Math.min(d.span.column - 1, full.length);
+  // A 900 KB line must not be measured (or printed) whole: show the part around the column.
+  const from = full.length > EXCERPT_WINDOW ? Math.max(0, column - EXCERPT_WINDOW / 2) : 0;
+  const to = Math.min(full.length, from + EXCERPT_WINDOW);
+  const line = `${from > 0 ? '…' : ''}${full.slice(from, to)}${to < full.length ? '…' : ''}`;
+  const shift = from > 0 ? 1 - from : 0;
+  const startIndex = column + shift;
+  const spanEnd = d.span.endLine === d.span.line ? Math.max(d.span.endColumn - 1, column + 1) : full.length;
+  const endIndex = Math.min(spanEnd, to) + shift;
   const pad = stringWidth(line.slice(0, startIndex));
-  const width = Math.max(1, stringWidth(line.slice(startIndex, endIndex)));
+  const width = Math.max(1, stringWidth(line.slice(startIndex, Math.max(startIndex, endIndex))));
   const gutter = String(d.span.line).padStart(5);
   return [
     `${chalk.dim(`${gutter} |`)} ${line}`,
@@ -38,8 +56,8 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
   const blocks = diagnostics.map((d) => {
     const where = chalk.bold(`${d.file}:${d.span.line}:${d.span.column}`);
     const severity = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
-    const lines = [`${where}  ${severity}  ${chalk.dim(d.code)}  ${d.message}`, ...excerpt(d, sources.get(d.file), chalk)];
-    if (d.hint) lines.push(`  ${chalk.cyan(messages.hint)}${d.hint}`);
+    const lines = [`${where}  ${severity}  ${chalk.dim(d.code)}  ${printable(d.message)}`, ...excerpt(d, sources.get(d.file), chalk)];
+    if (d.hint) lines.push(`  ${chalk.cyan(messages.hint)}${printable(d.hint)}`);
     return lines.join('\n');
   });
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '';
@@ -62,7 +80,7 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
 
 /** GitHub's workflow-command escaping: data escapes %, CR, LF; properties also `:` and `,`. */
 function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return printable(text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'));
 }
 
 function escapeProperty(text: string): string {

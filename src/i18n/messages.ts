@@ -81,6 +81,8 @@ export interface Messages {
 
   duplicateId(id: string, others: readonly string[]): string;
   duplicateIdHint: string;
+  reservedId(id: string): string;
+  reservedIdHint: string;
   unknownRole(field: string, id: string): string;
   unknownRoleHint: string;
   reportsToCycle(chain: readonly string[]): string;
@@ -90,6 +92,8 @@ export interface Messages {
   missingGlyph(char: string, codePoint: string): string;
   pathOutsideProject(key: string, value: string): string;
   pathOutsideProjectHint: string;
+  outsideProject: string;
+  outsideProjectHint: string;
   controlCharacters(codePoints: readonly string[]): string;
   controlCharactersHint: string;
   missingGlyphHint: string;
@@ -274,6 +278,8 @@ const zh: Messages = {
 
   duplicateId: (id, others) => `岗位 id“${id}”重复了，${others.join('、')} 里也用了它。`,
   duplicateIdHint: '每个岗位的 id 必须唯一：请修改其中一个。',
+  reservedId: (id) => `“${id}”是 Windows 保留的设备名，用作 id 时生成的 ${id}.pdf 在 Windows 上打不开。`,
+  reservedIdHint: '换一个 id，例如在前面加上部门缩写。',
   unknownRole: (field, id) => `${field}写的“${id}”像是一个岗位 id，但没有这个岗位。`,
   unknownRoleHint: '如果要写的是岗位名称而不是 id，请写中文名称（例如 部门经理），或用带空格、大写字母的文字。',
   reportsToCycle: (chain) => `直接上级形成了循环：${chain.join(' → ')}。`,
@@ -286,6 +292,8 @@ const zh: Messages = {
   controlCharactersHint: '这种字符通常是从别的软件复制粘贴带进来的：删掉后重新输入这段文字即可。',
   pathOutsideProject: (key, value) => `${key} 的路径“${value}”指到了项目文件夹之外。`,
   pathOutsideProjectHint: '相对路径必须留在项目文件夹里；确实要用项目外的位置，请写绝对路径。',
+  outsideProject: '这个文件其实在项目文件夹之外（符号链接或 .. 路径），没有读取。',
+  outsideProjectHint: '把岗位文件放进项目的岗位目录里，不要用指向别处的链接。',
 
   rootLabel: '岗位文件',
   configLabel: '项目配置',
@@ -399,6 +407,8 @@ const en: Messages = {
 
   duplicateId: (id, others) => `The role id "${id}" is used more than once; also in ${others.join(', ')}.`,
   duplicateIdHint: 'Every role needs its own id: change one of them.',
+  reservedId: (id) => `"${id}" is a device name Windows reserves: its documents (${id}.pdf) could not be opened there.`,
+  reservedIdHint: 'Choose another id, e.g. with a department prefix.',
   unknownRole: (field, id) => `${field} "${id}" looks like a role id, but no role has that id.`,
   unknownRoleHint: 'If you meant a title rather than an id, write it with capitals or spaces (e.g. Department Manager).',
   reportsToCycle: (chain) => `The reporting line goes round in a circle: ${chain.join(' → ')}.`,
@@ -411,6 +421,8 @@ const en: Messages = {
   controlCharactersHint: 'They usually come in with text pasted from another program: delete the text and type it again.',
   pathOutsideProject: (key, value) => `The ${key} path "${value}" leads outside the project folder.`,
   pathOutsideProjectHint: 'A relative path must stay inside the project; to use a place outside it on purpose, write an absolute path.',
+  outsideProject: 'This file is really outside the project folder (a symlink or a .. path), so it was not read.',
+  outsideProjectHint: "Keep role files in the project's roles folder, not links to elsewhere.",
 
   rootLabel: 'The role file',
   configLabel: 'The project configuration',

@@ -2,7 +2,7 @@
  * The disk edge of the pipeline: find the project's config and role files and read their bytes.
  * Everything after this works on values.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -147,6 +147,24 @@ export async function findRoleFiles(project: ProjectContext): Promise<string[]> 
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new UserError(messages.noRolesFolder(setting), messages.noRolesFolderHint);
   return (await filesUnder(project.root, ROLE_FILE_GLOB, folder)).sort();
+}
+
+/**
+ * Splits role files into those that really are in the project and those that only seem to be: a
+ * symlink to /etc/passwd, or a glob that climbs out. roledoc reads only the first; an absolute
+ * roles folder in the config counts as part of the project.
+ */
+export async function splitOutside(project: ProjectContext, files: readonly string[]): Promise<{ inside: string[]; outside: string[] }> {
+  const bases = [await realpath(project.root)];
+  if (path.isAbsolute(project.config.roles)) bases.push(await realpath(globBase(project.config.roles)).catch(() => globBase(project.config.roles)));
+  const inside: string[] = [];
+  const outside: string[] = [];
+  for (const file of files) {
+    const real = await realpath(path.resolve(project.root, file)).catch(() => undefined);
+    const ok = real !== undefined && bases.some((base) => real === base || real.startsWith(base + path.sep));
+    (ok ? inside : outside).push(file);
+  }
+  return { inside, outside };
 }
 
 /** Command-line paths (files or folders) → role files, project-relative. */

@@ -4,7 +4,7 @@
  * the folder while it plans and writes, so two builds at once (watch and a terminal, or CI) take
  * turns instead of mixing one build's files with the other's manifest.
  */
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -61,6 +61,12 @@ export async function removeStaleTemporaries(outDir: string): Promise<void> {
 export const LOCK_NAME = '.roledoc.lock';
 const LOCK_POLL_MS = 100;
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
+/**
+ * A held lock is touched this often; one untouched for LOCK_STALE_MS is stale whoever it names —
+ * process ids get reused (a container's next run may well be the same pid 1 or 7).
+ */
+const LOCK_REFRESH_MS = 20 * 1000;
+const LOCK_STALE_MS = 90 * 1000;
 
 /**
  * Takes the output folder's lock (waiting while another live build holds it) and returns its
@@ -72,7 +78,9 @@ export async function lockOutputFolder(outDir: string, onWait: () => void): Prom
   // A build that fails must leave nothing behind, not even the folder it made only to lock it.
   const created = (await mkdir(outDir, { recursive: true })) !== undefined;
   const lock = path.join(outDir, LOCK_NAME);
+  let refresher: NodeJS.Timeout | undefined;
   const release = async (): Promise<void> => {
+    clearInterval(refresher);
     await rm(lock, { force: true });
     if (created) await rmdir(outDir).catch(() => undefined);
   };
@@ -84,12 +92,18 @@ export async function lockOutputFolder(outDir: string, onWait: () => void): Prom
     for (;;) {
       try {
         await link(mine, lock);
+        refresher = setInterval(() => {
+          const now = new Date();
+          void utimes(lock, now, now).catch(() => undefined);
+        }, LOCK_REFRESH_MS);
+        refresher.unref();
         return release;
       } catch (error: unknown) {
         if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
       }
       const holder = Number(await readFile(lock, 'utf8').catch(() => '0'));
-      if (!isRunning(holder)) {
+      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if (!isRunning(holder) || age > LOCK_STALE_MS) {
         // Left by a build that was killed; look again right before removing, as another waiter may have taken it.
         if (Number(await readFile(lock, 'utf8').catch(() => '0')) === holder) await rm(lock, { force: true });
         continue;

@@ -165,7 +165,26 @@ const kpiWeightsSumTo100: Rule = (ctx) => {
   return out;
 };
 
-const RULES: readonly Rule[] = [uniqueIds, linksResolve, noReportingCycles, kpiWeightsSumTo100];
+/** Names Windows reserves for devices: a file con.pdf cannot be opened there, or copied from a repository. */
+const WINDOWS_DEVICE_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
+const idsAreFileNames: Rule = (ctx) =>
+  ctx.roles.flatMap((role): Diagnostic[] =>
+    role.id !== undefined && WINDOWS_DEVICE_NAMES.test(role.id)
+      ? [
+          {
+            severity: 'error',
+            code: 'role.reserved-id',
+            message: ctx.messages.reservedId(role.id),
+            file: role.file,
+            span: role.locator.locate(['id'], 'value'),
+            hint: ctx.messages.reservedIdHint,
+          },
+        ]
+      : [],
+  );
+
+const RULES: readonly Rule[] = [uniqueIds, idsAreFileNames, linksResolve, noReportingCycles, kpiWeightsSumTo100];
 
 export function checkProjectRules(roles: readonly RuleRole[], lang: Lang): Diagnostic[] {
   const ctx: RuleContext = { roles, messages: messagesFor(lang), lang };
