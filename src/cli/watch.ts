@@ -46,6 +46,8 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
     ...(template.includes('/') || template.includes('.') ? [path.resolve(root, template)] : []),
   ];
   const watcher = watch(watched, { ignoreInitial: true, ignored: (file) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file) });
+  // Say "watching" only once it is true: a save before chokidar is ready would go unseen.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   io.stderr(`${messages.watching(root)}\n`);
 
   let timer: NodeJS.Timeout | undefined;
