@@ -1,23 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { runCli } from './helpers/run-cli.js';
+import { tempProject } from './helpers/seed.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const CASES = path.join(REPO, 'test', 'cases');
-
-function tempProject(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-test-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const VALID_ROLE = 'id: cs-a\ntitle: 客服主管\ndepartment: 客服部\nresponsibilities:\n  - 负责客服团队的日常管理；\n';
 

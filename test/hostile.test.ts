@@ -2,12 +2,11 @@
  * Text HR pastes from Word and WeChat, and files nobody meant to write: each renders in both
  * formats with nothing lost, or is reported — and every document stays readable by other programs.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { squash } from './helpers/seed.js';
+import { squash, tempProject } from './helpers/seed.js';
 import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
 
 const LONG_URL = `https://example.com/docs/${'a1b2c3d4e5'.repeat(28)}`;
@@ -15,14 +14,6 @@ const LONG_TITLE = '华东区域客户服务中心高级客户体验与服务质
 const items = Array.from({ length: 150 }, (_, i) => `第${i + 1}条职责：负责客服团队的日常管理与服务质量监督；`);
 const tasks = Array.from({ length: 60 }, (_, i) => `任务${i + 1}：负责对管辖范围内人员的日常营销工作进行管理安排，及时发现问题。`);
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-hostile-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const hostileRole = [
   '\ufeffid: hostile',
@@ -43,7 +34,7 @@ const hostileRole = [
 
 describe('hostile text', () => {
   it('renders in both formats with nothing lost, control characters reported and removed, documents readable', async () => {
-    const dir = project({ 'roles/hostile.yaml': hostileRole });
+    const dir = tempProject({ 'roles/hostile.yaml': hostileRole });
     const result = await runCli(['build', '--format', 'docx,pdf,json'], dir);
     expect(result.exitCode).toBe(0);
     const summary = JSON.parse(result.stdout);
@@ -73,7 +64,7 @@ describe('hostile text', () => {
   });
 
   it('keeps every document of a build well-formed: the seed roles, in both languages', async () => {
-    const dir = project({});
+    const dir = tempProject({});
     const seed = path.resolve(import.meta.dirname, '..', 'roles', '客服部');
     for (const name of readdirSync(seed)) writeFileSync(path.join(dir, name), readFileSync(path.join(seed, name)));
     writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'roles: .\nout: out\n');
@@ -89,7 +80,7 @@ describe('hostile text', () => {
 
 describe('the validity checks themselves', () => {
   it('reject a PDF pdf.js has to repair, and a .docx with a broken XML part', async () => {
-    const dir = project({ 'roles/a.yaml': 'id: a\ntitle: 甲\ndepartment: 乙\nresponsibilities: [丙]\n' });
+    const dir = tempProject({ 'roles/a.yaml': 'id: a\ntitle: 甲\ndepartment: 乙\nresponsibilities: [丙]\n' });
     await runCli(['build'], dir);
     const pdf = readFileSync(path.join(dir, 'out', 'a.pdf'));
     // Point startxref somewhere wrong: pdf.js then rebuilds the cross-reference table, with a warning.

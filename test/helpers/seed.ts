@@ -1,5 +1,5 @@
 /** The bundled example roles, checked and composed the way `roledoc build` does. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDirectory } from '../../src/compose/directory.js';
@@ -78,5 +78,15 @@ export function seedProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-seed-'));
   cpSync(path.join(REPO, 'roles'), path.join(dir, 'roles'), { recursive: true });
   cpSync(path.join(REPO, 'roledoc.config.yaml'), path.join(dir, 'roledoc.config.yaml'));
+  return dir;
+}
+
+/** A fresh temporary project holding exactly these files (project-relative path → text). */
+export function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-test-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
