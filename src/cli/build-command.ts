@@ -7,7 +7,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
-import { EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
+import { errorCode, EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
 import { documentDate, sourceDateEpoch } from '../build/build-date.js';
 import { checkGlyphCoverage, missingCharacters } from '../build/glyph-coverage.js';
 import { MANIFEST_NAME, parseManifest, serializeManifest, sha256, type ManifestEntry } from '../build/manifest.js';
@@ -29,7 +29,7 @@ import { loadTemplate } from '../template/load-template.js';
 import { roledocVersion } from '../version.js';
 import { checkProject } from './check-project.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
-import { openProject } from '../project/read-project.js';
+import { openProject, toProjectPath } from '../project/read-project.js';
 import { formatGithub, formatJson, formatText, REPORT_FORMATS, type ReportFormat } from './report.js';
 
 export interface BuildOptions {
@@ -104,7 +104,6 @@ async function readIfPresent(file: string): Promise<Uint8Array | undefined> {
   return readFile(file).catch(() => undefined);
 }
 
-/** One build (or check) of the project; prints diagnostics and progress, returns what happened. */
 type BuildOutcome = BuildResult & { report: ReportFormat; messages: CliMessages };
 
 /**
@@ -115,23 +114,21 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
   if (build.check === true) return buildLocked(io, options, paths, build);
   const langOverride = isLang(options.lang) ? options.lang : undefined;
   const root = await resolveRoot(io, options.cwd, langOverride ?? 'zh-CN');
+  // The config is read here only to find the output folder to lock; buildLocked reads it again,
+  // with the roles, once the lock is held, so everything a build uses is read under the lock.
   const project = await openProject(root, langOverride);
   // A config with errors (an out: that leaves the project, say) is reported without touching any folder.
   if (hasErrors(project.configDiagnostics)) return buildLocked(io, options, paths, build);
   const messages = cliMessagesFor(project.lang);
   const outDir = path.resolve(root, build.out ?? project.config.out);
   const release = await lockOutputFolder(outDir, () => io.stderr(`${messages.waitingForLock}\n`)).catch((error: unknown) => {
-    throw new UserError(messages.cannotWrite(path.relative(root, outDir).split(path.sep).join('/') || '.', errorCode(error)));
+    throw new UserError(messages.cannotWrite(toProjectPath(root, outDir) || '.', errorCode(error) ?? String(error)));
   });
   try {
     return await buildLocked(io, options, paths, build);
   } finally {
     await release();
   }
-}
-
-function errorCode(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
 async function buildLocked(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<BuildOutcome> {
@@ -246,7 +243,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
     next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
   }
   const nextManifest = serializeManifest(next);
-  const shown = (name: string): string => path.relative(project.root, path.join(outDir, name)).split(path.sep).join('/');
+  const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
 
   if (build.check === true) {
     // Nothing is written: every document is what a build would leave, or it is named.
@@ -274,7 +271,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
     for (const name of plan.remove) await rm(path.join(outDir, name), { force: true });
     if (manifestText !== nextManifest) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(nextManifest) }]);
   } catch (error: unknown) {
-    throw new UserError(messages.writeInterrupted(shown(''), errorCode(error)));
+    throw new UserError(messages.writeInterrupted(shown(''), errorCode(error) ?? String(error)));
   }
   for (const name of plan.disown) io.stderr(`${messages.disowned(shown(name))}\n`);
   return finish({
@@ -290,7 +287,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
 export function printBuildResult(io: Io, options: GlobalOptions, result: Awaited<ReturnType<typeof buildOnce>>, check: boolean): void {
   const { messages, report } = result;
   const seconds = (result.milliseconds / 1000).toFixed(1);
-  const shownOut = `${(path.relative(io.cwd, result.outDir) || '.').split(path.sep).join('/')}/`;
+  const shownOut = `${toProjectPath(io.cwd, result.outDir) || '.'}/`;
   if (report === 'json') {
     io.stdout(
       `${JSON.stringify(

@@ -6,7 +6,7 @@ import { EXIT_OK, UserError } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { ROLE_ID_PATTERN } from '../model/role.js';
-import { findRoleFiles, globBase, openProject } from '../project/read-project.js';
+import { findRoleFiles, globBase, openProject, toProjectPath } from '../project/read-project.js';
 import { projectFiles } from '../scaffold/project-files.js';
 import { roleSkeleton } from '../scaffold/role-skeleton.js';
 import { schemaPath, type SchemaKind } from '../validate/schemas.js';
@@ -40,7 +40,7 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
     await writeFile(target, file.content, { flag: 'wx' });
     io.stdout(`  ${messages.initCreated(file.path)}\n`);
   }
-  io.stdout(`${messages.initDone(path.relative(io.cwd, root).split(path.sep).join('/'))}\n`);
+  io.stdout(`${messages.initDone(toProjectPath(io.cwd, root))}\n`);
   return EXIT_OK;
 }
 
@@ -59,9 +59,9 @@ export async function runNew(io: Io, options: GlobalOptions, id: string, details
   const folder = details.department !== undefined && !/[\\/:*?"<>|]|^\.+$/.test(details.department) ? details.department : '';
   const dir = path.join(root, globBase(project.config.roles), folder);
   const file = path.join(dir, `${id}.yaml`);
-  const shown = path.relative(root, file).split(path.sep).join('/');
+  const shown = toProjectPath(root, file);
   if (existsSync(file)) throw new UserError(messages.newExists(shown));
-  const schema = path.relative(dir, path.join(root, 'schemas', 'role.schema.json')).split(path.sep).join('/');
+  const schema = toProjectPath(dir, path.join(root, 'schemas', 'role.schema.json'));
   await mkdir(dir, { recursive: true });
   await writeFile(file, roleSkeleton({ id, ...details, schemaPath: schema, lang: project.config.locale }), { flag: 'wx' });
   io.stdout(`${messages.newCreated(shown)}\n`);

@@ -10,7 +10,7 @@ import { UserError } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { CONFIG_FILE_NAME } from '../model/config.js';
-import { globBase, openProject } from '../project/read-project.js';
+import { globBase, openProject, toProjectPath } from '../project/read-project.js';
 import { buildOnce, printBuildResult, type BuildOptions } from './build-command.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
 
@@ -57,7 +57,7 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        io.stderr(`${messages.rebuilding(path.relative(root, file).split(path.sep).join('/'))}\n`);
+        io.stderr(`${messages.rebuilding(toProjectPath(root, file))}\n`);
         await once();
       });
     }, DEBOUNCE_MS);

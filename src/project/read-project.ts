@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { Locator } from '../load/locate.js';
-import { UserError } from '../core/errors.js';
+import { errorCode, UserError } from '../core/errors.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import type { SourceFile } from '../load/source-file.js';
@@ -37,13 +37,9 @@ export function globBase(setting: string): string {
   return (firstGlob < 0 ? parts : parts.slice(0, firstGlob)).join('/') || '.';
 }
 
-/** Project-relative, forward slashes: the same on Windows and in CI logs. */
+/** `absolute` relative to `root`, with forward slashes: the same on Windows and in CI logs. */
 export function toProjectPath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** Reads a file, turning the disk's refusals (EACCES, EISDIR, …) into a sentence instead of a bug report. */

@@ -6,6 +6,7 @@
  */
 import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode } from '../core/errors.js';
 
 export interface OutputFile {
   /** File name inside the output folder, e.g. cs-supervisor.pdf (ids are validated, so it is safe). */
@@ -25,7 +26,7 @@ export async function writeOutputs(outDir: string, outputs: readonly OutputFile[
       // Created exclusively: a file or symlink already at that name (planted, or left over) is removed,
       // never written through.
       await writeFile(temporary, output.bytes, { flag: 'wx' }).catch(async (error: unknown) => {
-        if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+        if (errorCode(error) !== 'EEXIST') throw error;
         await rm(temporary, { force: true });
         await writeFile(temporary, output.bytes, { flag: 'wx' });
       });
@@ -45,7 +46,7 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (error: unknown) {
     // EPERM: the process exists but belongs to someone else.
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+    return errorCode(error) === 'EPERM';
   }
 }
 
@@ -99,7 +100,7 @@ export async function lockOutputFolder(outDir: string, onWait: () => void): Prom
         refresher.unref();
         return release;
       } catch (error: unknown) {
-        if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+        if (errorCode(error) !== 'EEXIST') throw error;
       }
       const holder = Number(await readFile(lock, 'utf8').catch(() => '0'));
       const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
