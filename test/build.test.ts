@@ -21,9 +21,9 @@ describe('roledoc build', () => {
     expect(result.exitCode).toBe(0);
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([
       '.roledoc-manifest.json',
-      ...['cs-manager', 'cs-marketing-support-supervisor', 'cs-supervisor'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
+      ...['cs-manager', 'cs-marketing-support-supervisor', 'cs-supervisor', 'handbook'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
     ]);
-    expect(result.stdout).toMatch(/✔ 3 个岗位，生成 6 个文件/);
+    expect(result.stdout).toMatch(/✔ 3 个岗位，生成 8 个文件/);
   });
 
   it('writes nothing when any role has an error, and leaves earlier documents as they were', async () => {
@@ -65,10 +65,15 @@ describe('roledoc build', () => {
     );
     const result = await runCli(['build'], dir);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('✔ 1 role, 2 files written');
+    // The role's two documents and the handbook's two.
+    expect(result.stdout).toContain('✔ 1 role, 4 files written');
     const text = await pdfText(path.join(dir, 'out', 'support-lead.pdf'));
     for (const expected of ['JobDescription:SupportTeamLead', 'Headcount3', 'EstablishedApr2021', '6,000–9,000CNY/month', 'Responsibilities', 'KeyPerformanceIndicators', 'Page1of1']) {
       expect(text).toContain(expected);
+    }
+    const handbook = await pdfText(path.join(dir, 'out', 'handbook.pdf'));
+    for (const expected of ['JobDescriptions', 'ACMELtd', '1Jan2024', 'Contents', 'RoleIndex', 'CustomerServicesubtotal', 'OrganisationChart', 'JobDescription:SupportTeamLead']) {
+      expect(handbook).toContain(expected);
     }
   });
 

@@ -55,25 +55,25 @@ describe('incremental builds', () => {
     await runCli(['build'], dir);
     const before = mtimes(dir);
     const second = await runCli(['build'], dir);
-    expect(second.stdout).toContain('生成 0 个文件，6 个未变');
+    expect(second.stdout).toContain('生成 0 个文件，8 个未变');
     expect(mtimes(dir)).toEqual(before);
   });
 
-  it('changing one role rebuilds its documents only; a role linking to it is rebuilt when what it shows changes', async () => {
+  it('changing one role rebuilds its documents and the handbook only; a role linking to it is rebuilt when what it shows changes', async () => {
     const dir = seedProject();
     const manager = path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
-    // Link the supervisor to the manager, so the supervisor's document shows the manager's title.
-    writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('reports_to: 部门经理', 'reports_to: cs-manager'));
+    // The supervisor reports to the manager (reports_to: cs-manager), so its document shows the manager's title.
+    expect(readFileSync(supervisorFile(dir), 'utf8')).toContain('reports_to: cs-manager');
     await runCli(['build'], dir);
     const before = mtimes(dir);
 
     writeFileSync(manager, `${readFileSync(manager, 'utf8')}remarks: 每年复核。\n`);
     const onlyManager = await runCli(['build', '--format', 'docx,pdf,json'], dir);
-    expect(JSON.parse(onlyManager.stdout)).toMatchObject({ written: ['cs-manager.docx', 'cs-manager.pdf'], removed: [] });
+    expect(JSON.parse(onlyManager.stdout)).toMatchObject({ written: ['cs-manager.docx', 'cs-manager.pdf', 'handbook.docx', 'handbook.pdf'], removed: [] });
 
     writeFileSync(manager, readFileSync(manager, 'utf8').replace('title: 客服部经理', 'title: 客服中心经理'));
     const linked = await runCli(['build', '--format', 'json'], dir);
-    expect(JSON.parse(linked.stdout).written).toEqual(['cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf']);
+    expect(JSON.parse(linked.stdout).written).toEqual(['cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf', 'handbook.docx', 'handbook.pdf']);
     const after = mtimes(dir);
     expect(after['cs-marketing-support-supervisor.pdf']).toBe(before['cs-marketing-support-supervisor.pdf']);
   });
@@ -83,7 +83,7 @@ describe('incremental builds', () => {
     await runCli(['build'], dir);
     const before = hashes(dir);
     const forced = await runCli(['build', '--force', '--format', 'json'], dir);
-    expect(JSON.parse(forced.stdout).written).toHaveLength(6);
+    expect(JSON.parse(forced.stdout).written).toHaveLength(8);
     expect(hashes(dir)).toEqual(before);
   });
 
@@ -127,7 +127,7 @@ describe('incremental builds', () => {
     rmSync(path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml'));
     const result = await runCli(['build', '--format', 'json'], dir);
     expect(JSON.parse(result.stdout).removed).toEqual(['cs-marketing-support-supervisor.docx', 'cs-marketing-support-supervisor.pdf']);
-    expect(outFiles(dir)).toEqual(['.roledoc-manifest.json', 'cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf', 'notes.txt']);
+    expect(outFiles(dir)).toEqual(['.roledoc-manifest.json', 'cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf', 'handbook.docx', 'handbook.pdf', 'notes.txt']);
   });
 });
 
@@ -198,7 +198,8 @@ describe('roledoc build --watch', () => {
       const temporary = `${supervisorFile(dir)}.tmp~`;
       writeFileSync(temporary, readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4人', 'headcount: 5'));
       renameSync(temporary, supervisorFile(dir));
-      await waitFor(/生成 1 个文件/);
+      // The role's own PDF and the handbook's, which shows its headcount too.
+      await waitFor(/生成 2 个文件/);
       const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGINT');
       expect(await exit).toBe(0);

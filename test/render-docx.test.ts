@@ -29,7 +29,7 @@ export const sampleLayout: Layout = {
       heading: { eastAsia: 'SimHei', latin: 'Arial' },
     },
     sizes: { title: 18, heading1: 14, heading2: 12, body: 10.5, table: 10.5, footer: 9 },
-    colors: { text: '000000', heading: '000000', border: '000000', labelFill: 'D9D9D9' },
+    colors: { text: '000000', heading: '000000', border: '000000', labelFill: 'D9D9D9', link: '1F4E79' },
     lineHeight: 1.5,
     blockSpacing: 6,
     labelColumnChars: 8,

@@ -14,6 +14,8 @@ import { MANIFEST_NAME, parseManifest, serializeManifest, sha256, type ManifestE
 import { planBuild, type WantedOutput } from '../build/plan.js';
 import { buildDirectory } from '../compose/directory.js';
 import { composeRole } from '../compose/compose-role.js';
+import { composeHandbook } from '../compose/handbook.js';
+import { HANDBOOK_NAME } from '../resolve/project-rules.js';
 import { cliMessagesFor, type CliMessages } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
@@ -41,6 +43,10 @@ export interface BuildOptions {
   readonly force?: boolean;
   readonly check?: boolean;
   readonly watch?: boolean;
+  /** false with --no-handbook: leave the handbook out of this build. */
+  readonly handbook?: boolean;
+  /** Build only the handbook, or only the role documents. */
+  readonly only?: 'handbook' | 'roles';
 }
 
 /** Progress is worth a line only on a terminal and for more than a handful of roles. */
@@ -178,7 +184,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const roles = check.roles.filter((entry) => targets.has(entry.file));
   if (fonts) {
     // The document's own words (labels, titles, page numbers) must be drawable, or every page is tofu.
-    const lacking = missingCharacters(localeText(locale), fonts);
+    const lacking = missingCharacters(`${localeText(locale)}${project.config.title}${project.config.organization}`, fonts);
     if (lacking.length > 0) throw new UserError(messages.fontLacksLocale(lacking.join(''), locale.lang), messages.fontLacksLocaleHint);
     const coverage = checkGlyphCoverage(
       roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator, source: sources.get(entry.file) })),
@@ -195,16 +201,33 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const commits = epoch ? new Map<string, number>() : await readCommitDates(project.root);
   const templateFiles = loaded.source ? [loaded.source.path] : [];
   const planned: (WantedOutput & { layout: Layout; createdAt: Date; format: OutputFormat })[] = [];
-  for (const entry of roles) {
-    const layout = composeRole(entry.role, { template, locale, organization: project.config.organization, directory });
-    // Dated by its own files only: a commit to another role (even one it links to) does not re-date it.
-    const createdAt = documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles], epoch, commits);
+  const want = (name: string, layout: Layout, createdAt: Date): void => {
     for (const format of formats) {
       const inputs = sha256(
         JSON.stringify({ roledoc: roledocVersion(), format, date: createdAt.toISOString(), fonts: format === 'pdf' && fonts ? fontIdentity(fonts) : '', layout }),
       );
-      planned.push({ name: `${entry.role.id}.${format}`, role: entry.role.id, inputs, layout, createdAt, format });
+      planned.push({ name: `${name}.${format}`, role: name, inputs, layout, createdAt, format });
     }
+  };
+  if (build.only !== 'handbook') {
+    for (const entry of roles) {
+      const layout = composeRole(entry.role, { template, locale, organization: project.config.organization, directory });
+      // Dated by its own files only: a commit to another role (even one it links to) does not re-date it.
+      want(entry.role.id, layout, documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles], epoch, commits));
+    }
+  }
+  // Named role files ask for those documents; the handbook comes with a whole build or --only handbook.
+  const wantHandbook = project.config.handbook && build.handbook !== false && (build.only === 'handbook' || (build.only === undefined && paths.length === 0));
+  if (wantHandbook) {
+    // The handbook holds every role; it is as new as its newest part.
+    const createdAt = new Date(
+      Math.max(...[CONFIG_FILE_NAME, ...templateFiles, ...check.roles.map((entry) => entry.file)].map((file) => documentDate([file], epoch, commits).getTime())),
+    );
+    const layout = composeHandbook(
+      check.roles.map((entry) => entry.role),
+      { template, locale, organization: project.config.organization, directory, title: project.config.title, order: project.config.order, date: createdAt },
+    );
+    want(HANDBOOK_NAME, layout, createdAt);
   }
 
   if (build.check !== true) await removeStaleTemporaries(outDir);
@@ -218,8 +241,9 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
     if (bytes) onDisk.set(name, bytes);
   }
   const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
-  const allRoles = new Set(check.roles.map((entry) => entry.role.id));
-  const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0, allRoles });
+  // The handbook's files belong to the project while the config wants a handbook (--no-handbook only skips it).
+  const allRoles = new Set([...check.roles.map((entry) => entry.role.id), ...(project.config.handbook ? [HANDBOOK_NAME] : [])]);
+  const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0 && build.only === undefined, allRoles });
 
   const byName = new Map(planned.map((output) => [output.name, output]));
   const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);

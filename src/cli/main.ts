@@ -41,7 +41,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
 
   program
     .command('build')
-    .description('validate, then render each role to <out>/<id>.docx and <out>/<id>.pdf')
+    .description('validate, then render each role to <out>/<id>.docx and <out>/<id>.pdf, and the handbook of all roles')
     .argument('[paths...]', 'role files or folders (default: every role of the project)')
     .option(
       '--format <formats>',
@@ -55,6 +55,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--force', 'render every document, even those whose inputs did not change')
     .option('--check', 'write nothing; exit 1 and list every document that is missing, stale or modified by hand')
     .option('--watch', 'rebuild what a saved change affects, until Ctrl-C')
+    .option('--no-handbook', 'leave the handbook (out/handbook.docx, out/handbook.pdf) out of this build')
+    .addOption(new Option('--only <part>', 'build only the handbook, or only the role documents').choices(['handbook', 'roles']))
     .action(async (paths: string[], options: BuildOptions, command: Command) => {
       // Loaded on demand: fonts and renderers are not for `validate` to pay for.
       const { runBuild } = await import('./build-command.js');

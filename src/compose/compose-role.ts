@@ -2,7 +2,7 @@
  * compose: Role + Template + Locale → Layout. Pure. Decides what goes where and in which words;
  * how it looks on paper is the renderers' business.
  */
-import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, TableBlock, TableCell } from '../layout/layout.js';
+import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, Run, TableBlock, TableCell } from '../layout/layout.js';
 import type { Locale } from '../locale/locale.js';
 import type { RawRole, TextOrList } from '../model/role.js';
 import type { RawTemplate, SectionDisplay, SectionKey } from '../model/template.js';
@@ -15,6 +15,17 @@ export interface ComposeContext {
   /** Company name: the documents' author. */
   readonly organization: string;
   readonly directory: RoleDirectory;
+  /**
+   * The anchor a link to another role goes to, where that role is in the same document (the
+   * handbook); a single role's document links nowhere.
+   */
+  readonly anchorOf?: (roleId: string) => string | undefined;
+}
+
+/** Where a role's blocks sit in a larger document: the outline depth of its title, and its anchor. */
+export interface RolePlacement {
+  readonly outline: number;
+  readonly anchor: string;
 }
 
 const text = (value: string, bold = false): RichText => [bold ? { text: value, bold: true } : { text: value }];
@@ -59,8 +70,23 @@ function sectionBlocks(
 ): Block[] {
   const { locale } = ctx;
   const heading = (title: string): Block => ({ kind: 'heading', level: 1, text: title });
-  /** A role id shows as that role's title; free text shows as written. */
-  const linked = (value: string): string => ctx.directory.titleOf(value) ?? value;
+  /** A role id shows as that role's title, as a link where the role is in the same document; free text shows as written. */
+  const linked = (value: string): Run => {
+    const title = ctx.directory.titleOf(value);
+    if (title === undefined) return { text: value };
+    const anchor = ctx.anchorOf?.(value);
+    return anchor === undefined ? { text: title } : { text: title, link: anchor };
+  };
+  /** Names joined as a sentence; a link covers just its name, and text without links stays one run. */
+  const joined = (values: readonly Run[], separator: string): RichText => {
+    const runs: Run[] = [];
+    for (const run of values.flatMap((value, index) => (index === 0 ? [value] : [{ text: separator }, value]))) {
+      const last = runs[runs.length - 1];
+      if (last && last.link === undefined && run.link === undefined) runs[runs.length - 1] = { text: last.text + run.text };
+      else runs.push(run);
+    }
+    return runs;
+  };
 
   switch (key) {
     case 'info': {
@@ -73,8 +99,8 @@ function sectionBlocks(
         role.unit === undefined ? undefined : { label: f.unit, value: [text(role.unit)] },
         role.grade === undefined ? undefined : { label: f.grade, value: [text(role.grade)] },
         role.headcount === undefined ? undefined : { label: f.headcount, value: [text(locale.formatHeadcount(role.headcount))] },
-        role.reports_to === undefined ? undefined : { label: f.reports_to, value: [text(linked(role.reports_to))] },
-        reports.length === 0 ? undefined : { label: f.direct_reports, value: [text(locale.joinList(reports))] },
+        role.reports_to === undefined ? undefined : { label: f.reports_to, value: [[linked(role.reports_to)]] },
+        reports.length === 0 ? undefined : { label: f.direct_reports, value: [joined(reports.map(linked), locale.listSeparator)] },
         role.established === undefined ? undefined : { label: f.established, value: [text(locale.formatDate(role.established))] },
         role.salary === undefined ? undefined : { label: f.salary, value: [text(locale.formatSalary(role.salary))] },
       ];
@@ -86,7 +112,7 @@ function sectionBlocks(
           : {
               label: f.career_path,
               value: [
-                ...(role.career_path ? [text(role.career_path.map(linked).join(locale.careerPathSeparator))] : []),
+                ...(role.career_path ? [joined(role.career_path.map(linked), locale.careerPathSeparator)] : []),
                 ...(role.career_note ? [text(role.career_note)] : []),
               ],
             };
@@ -222,13 +248,24 @@ function sectionBlocks(
   }
 }
 
+/**
+ * A role's document as blocks. Placed in a handbook, its title and headings go one level down the
+ * outline (department → role → section) and carry anchors that the contents and links lead to.
+ */
+export function composeRoleBlocks(role: RawRole, ctx: ComposeContext, placement?: RolePlacement): Block[] {
+  const labelShare = labelColumnShare(pageSetupOf(ctx.template), layoutStyleOf(ctx.template));
+  const title = ctx.locale.documentTitle(role.title);
+  const blocks: Block[] = [placement ? { kind: 'title', text: title, outline: placement.outline, anchor: placement.anchor } : { kind: 'title', text: title }];
+  for (const { section, as } of ctx.template.sections) blocks.push(...sectionBlocks(role, section, as, ctx, labelShare));
+  if (!placement) return blocks;
+  return blocks.map((block) => (block.kind === 'heading' ? { ...block, outline: placement.outline + block.level } : block));
+}
+
 export function composeRole(role: RawRole, ctx: ComposeContext): Layout {
   const page = pageSetupOf(ctx.template);
   const style = layoutStyleOf(ctx.template);
-  const labelShare = labelColumnShare(page, style);
   const title = ctx.locale.documentTitle(role.title);
-  const blocks: Block[] = [{ kind: 'title', text: title }];
-  for (const { section, as } of ctx.template.sections) blocks.push(...sectionBlocks(role, section, as, ctx, labelShare));
+  const blocks = composeRoleBlocks(role, ctx);
   return {
     meta: {
       title,

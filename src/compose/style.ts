@@ -34,6 +34,8 @@ export function layoutStyleOf(template: RawTemplate): LayoutStyle {
       heading: template.colors.heading.toUpperCase(),
       border: template.colors.border.toUpperCase(),
       labelFill: template.colors.label_fill.toUpperCase(),
+      // Links are a dark blue, readable in print; templates will choose their own (issue: templates as data).
+      link: '1F4E79',
     },
     lineHeight: template.line_height ?? 1.45,
     blockSpacing: template.block_spacing_pt ?? 8,

@@ -82,6 +82,7 @@ export interface Messages {
   duplicateId(id: string, others: readonly string[]): string;
   duplicateIdHint: string;
   reservedId(id: string): string;
+  handbookId(id: string): string;
   reservedIdHint: string;
   unknownRole(field: string, id: string): string;
   unknownRoleHint: string;
@@ -279,6 +280,7 @@ const zh: Messages = {
   duplicateId: (id, others) => `岗位 id“${id}”重复了，${others.join('、')} 里也用了它。`,
   duplicateIdHint: '每个岗位的 id 必须唯一：请修改其中一个。',
   reservedId: (id) => `“${id}”是 Windows 保留的设备名，用作 id 时生成的 ${id}.pdf 在 Windows 上打不开。`,
+  handbookId: (id) => `“${id}”是合订本的文件名（${id}.pdf、${id}.docx），岗位不能用它作 id。`,
   reservedIdHint: '换一个 id，例如在前面加上部门缩写。',
   unknownRole: (field, id) => `${field}写的“${id}”像是一个岗位 id，但没有这个岗位。`,
   unknownRoleHint: '如果要写的是岗位名称而不是 id，请写中文名称（例如 部门经理），或用带空格、大写字母的文字。',
@@ -408,6 +410,7 @@ const en: Messages = {
   duplicateId: (id, others) => `The role id "${id}" is used more than once; also in ${others.join(', ')}.`,
   duplicateIdHint: 'Every role needs its own id: change one of them.',
   reservedId: (id) => `"${id}" is a device name Windows reserves: its documents (${id}.pdf) could not be opened there.`,
+  handbookId: (id) => `"${id}" is the file name of the handbook (${id}.pdf, ${id}.docx): a role cannot use it as its id.`,
   reservedIdHint: 'Choose another id, e.g. with a department prefix.',
   unknownRole: (field, id) => `${field} "${id}" looks like a role id, but no role has that id.`,
   unknownRoleHint: 'If you meant a title rather than an id, write it with capitals or spaces (e.g. Department Manager).',

@@ -11,6 +11,8 @@
 export interface Run {
   readonly text: string;
   readonly bold?: boolean;
+  /** The anchor of a title or heading of the same document this text links to. */
+  readonly link?: string;
 }
 
 /** A paragraph's worth of runs. */
@@ -22,12 +24,22 @@ export type CellContent = readonly RichText[];
 /** How a list numbers its items. */
 export type NumberingStyle = 'decimal';
 
-export interface TitleBlock {
+/**
+ * Where a title or heading sits in the document outline (PDF bookmarks, Word's navigation pane),
+ * and the name links use to reach it. Without `outline`, a title is depth 0 and a heading its
+ * level: the shape of a single role's document.
+ */
+interface Navigable {
+  readonly outline?: number;
+  readonly anchor?: string;
+}
+
+export interface TitleBlock extends Navigable {
   readonly kind: 'title';
   readonly text: string;
 }
 
-export interface HeadingBlock {
+export interface HeadingBlock extends Navigable {
   readonly kind: 'heading';
   readonly level: 1 | 2;
   readonly text: string;
@@ -89,7 +101,74 @@ export interface PageBreakBlock {
   readonly kind: 'page-break';
 }
 
-export type Block = TitleBlock | HeadingBlock | ParagraphBlock | ListBlock | FieldGridBlock | TableBlock | PageBreakBlock;
+/** A cover page of its own: the title, then lines such as the organisation and the date, centred. */
+export interface CoverBlock {
+  readonly kind: 'cover';
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+export interface ContentsEntry {
+  readonly text: string;
+  /** The anchor of the title or heading the entry leads to. */
+  readonly anchor: string;
+  /** 0 for a top entry (a department), 1 for one under it (a role). */
+  readonly depth: number;
+}
+
+/** A table of contents: every entry is a link; the PDF adds page numbers. */
+export interface ContentsBlock {
+  readonly kind: 'contents';
+  readonly title: string;
+  readonly entries: readonly ContentsEntry[];
+}
+
+/** One box of a chart. */
+export interface ChartBox {
+  readonly text: string;
+  /** A second, smaller line: the headcount. */
+  readonly detail?: string;
+  readonly link?: string;
+  /** A box for something that is not a role of the project (a free-text career step): drawn lighter. */
+  readonly plain?: boolean;
+}
+
+/**
+ * A reporting tree laid out on a grid: every box covers `span` grid columns from `column` on row
+ * `row` (its depth). compose decides the grid, so both renderers draw the same chart; a tree too
+ * wide for the page is split by compose into several charts, never clipped.
+ */
+export interface OrgChartBlock {
+  readonly kind: 'org-chart';
+  readonly columns: number;
+  readonly rows: number;
+  readonly boxes: readonly (ChartBox & { readonly column: number; readonly span: number; readonly row: number })[];
+  /** Lines from a box down to its children, by index into `boxes`. */
+  readonly edges: readonly { readonly from: number; readonly to: readonly number[] }[];
+  /** A line above the chart, e.g. who the top box reports to outside the department. */
+  readonly caption?: string;
+}
+
+/** Career paths: each line a row of boxes joined by arrows; a path too long for a line goes on, arrow first, on the next. */
+export interface PathChartBlock {
+  readonly kind: 'path-chart';
+  /** Boxes per line, decided by compose from the page width. */
+  readonly perLine: number;
+  readonly paths: readonly (readonly ChartBox[])[];
+}
+
+export type Block =
+  | TitleBlock
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | FieldGridBlock
+  | TableBlock
+  | PageBreakBlock
+  | CoverBlock
+  | ContentsBlock
+  | OrgChartBlock
+  | PathChartBlock;
 
 export interface FontPair {
   /** Font for Chinese text (Word's w:eastAsia), e.g. SimSun. */
@@ -114,6 +193,8 @@ export interface LayoutStyle {
     readonly border: string;
     /** Fill of label cells and header rows. */
     readonly labelFill: string;
+    /** Text that links to another part of the document. */
+    readonly link: string;
   };
   /** Line height as a multiple of the font size. */
   readonly lineHeight: number;
@@ -144,5 +225,7 @@ export interface Layout {
   readonly style: LayoutStyle;
   /** Footer text around the page numbers: `${before}N${between}M${after}` (第 N 页 / 共 M 页). */
   readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string };
+  /** Running header on every page but a cover: the handbook's title. */
+  readonly header?: string;
   readonly blocks: readonly Block[];
 }

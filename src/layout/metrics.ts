@@ -18,3 +18,29 @@ export const HEADING_SPACE = { before: 1.5, after: 0.75 } as const;
 
 /** Indent of numbered list text (where the numbers hang), in characters of the body size. */
 export const LIST_INDENT_CHARS = 2;
+
+/**
+ * Organisation and career-path charts. A chart's grid column holds one box and the gap beside it;
+ * boxes are the table text size a little smaller, and never narrower than MIN_BOX_CHARS characters
+ * (a wider tree is split into several charts) nor wider than MAX_BOX_CHARS.
+ */
+export const CHART = {
+  textScale: 0.86,
+  /** Share of a grid column the box takes; the rest is the gap to the next box. */
+  boxShare: 2 / 3,
+  minBoxChars: 4,
+  maxBoxChars: 9,
+  /** Padding inside a box, in points. */
+  padding: 4,
+  /** Vertical gap between the levels of a tree, in points; the connecting lines run in it. */
+  levelGap: 22,
+  /** Levels on one chart; deeper trees carry on in another. */
+  maxRows: 6,
+  /** Width of the arrow between two career steps, in points. */
+  arrowWidth: 22,
+  /** Career-step boxes are this many characters wide. */
+  stepChars: 7,
+} as const;
+
+/** Text size of chart boxes for a given table text size. */
+export const chartTextSize = (tableSize: number): number => Math.round(tableSize * CHART.textScale * 2) / 2;

@@ -65,6 +65,7 @@ export const en: Locale = {
   },
   formatWeight: (weight) => `${weight}%`,
   joinList: (items) => items.join(', '),
+  listSeparator: ', ',
   joinSentences: (items) => items.map((item, i) => (i < items.length - 1 && !ENDS_WITH_PUNCTUATION.test(item) ? `${item};` : item)).join(' '),
   kpiDetails(weight, target) {
     const parts = [...(weight === undefined ? [] : [`weight ${weight}%`]), ...(target === undefined ? [] : [`target ${target}`])];
@@ -73,5 +74,15 @@ export const en: Locale = {
   joinNote: (main, note) => (ENDS_WITH_PUNCTUATION.test(main) ? `${main} ${note}` : `${main}; ${note}`),
   careerPathSeparator: ' → ',
   taskLabel: (index) => `(${index + 1}) `,
+  handbook: {
+    contents: 'Contents',
+    index: 'Role Index',
+    orgChart: 'Organisation Chart',
+    careerPaths: 'Career Paths',
+    subtotal: (department) => `${department} subtotal`,
+    total: 'Total',
+    reportsOutside: (title, department) => `Reports to: ${title} (${department})`,
+    continued: (title) => `Reporting to ${title} (continued)`,
+  },
   pageNumbers: { before: 'Page ', between: ' of ', after: '' },
 };

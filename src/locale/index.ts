@@ -20,6 +20,14 @@ export function localeText(locale: Locale): string {
     locale.formatSalary({ min: 6000, max: 9000 }),
     locale.careerPathSeparator,
     locale.taskLabel(0),
+    locale.handbook.contents,
+    locale.handbook.index,
+    locale.handbook.orgChart,
+    locale.handbook.careerPaths,
+    locale.handbook.subtotal(''),
+    locale.handbook.total,
+    locale.handbook.reportsOutside('', ''),
+    locale.handbook.continued(''),
     '0123456789',
   ].join('');
 }

@@ -54,6 +54,8 @@ export interface Locale {
   formatWeight(weight: number): string;
   /** Joins names in a sentence: 公司各部门、客服经理 / Sales, Support. */
   joinList(items: readonly string[]): string;
+  /** What joinList puts between names: 、 / ", ". */
+  readonly listSeparator: string;
   /** Joins whole sentences into one paragraph, adding a separator only where one is missing. */
   joinSentences(items: readonly string[]): string;
   /** A KPI's weight and target after its name, when they are shown in a list: （权重 60%，目标 ≥ 95%）. */
@@ -63,6 +65,20 @@ export interface Locale {
   readonly careerPathSeparator: string;
   /** Label of the n-th task (0-based) inside the duty table: （1）/ (1). */
   taskLabel(index: number): string;
+  /** The words of the handbook around the roles. */
+  readonly handbook: {
+    readonly contents: string;
+    readonly index: string;
+    readonly orgChart: string;
+    readonly careerPaths: string;
+    /** Label of a department's headcount row in the index: 客服部小计. */
+    subtotal(department: string): string;
+    readonly total: string;
+    /** Caption of a chart whose top role reports to a role of another department. */
+    reportsOutside(title: string, department: string): string;
+    /** Caption of a chart that carries on a tree too wide or deep for one. */
+    continued(title: string): string;
+  };
   /** Footer: `${before}N${between}M${after}`. */
   readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string };
 }

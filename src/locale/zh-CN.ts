@@ -59,6 +59,7 @@ export const zhCN: Locale = {
   },
   formatWeight: (weight) => `${weight}%`,
   joinList: (items) => items.join('、'),
+  listSeparator: '、',
   joinSentences: (items) => items.map((item, i) => (i < items.length - 1 && !ENDS_WITH_PUNCTUATION.test(item) ? `${item}；` : item)).join(''),
   kpiDetails(weight, target) {
     const parts = [...(weight === undefined ? [] : [`权重 ${weight}%`]), ...(target === undefined ? [] : [`目标 ${target}`])];
@@ -67,5 +68,15 @@ export const zhCN: Locale = {
   joinNote: (main, note) => (ENDS_WITH_PUNCTUATION.test(main) || note.startsWith('等') ? `${main}${note}` : `${main}，${note}`),
   careerPathSeparator: '→',
   taskLabel: (index) => `（${index + 1}）`,
+  handbook: {
+    contents: '目录',
+    index: '岗位一览表',
+    orgChart: '组织架构图',
+    careerPaths: '发展通路',
+    subtotal: (department) => `${department}小计`,
+    total: '合计',
+    reportsOutside: (title, department) => `上级：${title}（${department}）`,
+    continued: (title) => `${title}的下属岗位（续）`,
+  },
   pageNumbers: { before: '第 ', between: ' 页 / 共 ', after: ' 页' },
 };

@@ -16,6 +16,8 @@ export interface ProjectConfig {
   readonly locale: Lang;
   readonly formats: readonly OutputFormat[];
   readonly handbook: boolean;
+  /** Handbook order: department names and role ids, first to last. */
+  readonly order: readonly string[];
   /** PDF fonts; without them the bundled Noto Sans SC is used. */
   readonly fonts?: { readonly regular?: FontRef; readonly bold?: FontRef; readonly fallback?: FontRef };
 }
@@ -32,6 +34,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   locale: 'zh-CN',
   formats: ['docx', 'pdf'],
   handbook: true,
+  order: [],
 };
 
 export const CONFIG_FILE_NAME = 'roledoc.config.yaml';

@@ -168,21 +168,25 @@ const kpiWeightsSumTo100: Rule = (ctx) => {
 /** Names Windows reserves for devices: a file con.pdf cannot be opened there, or copied from a repository. */
 const WINDOWS_DEVICE_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
 
+/** The handbook's own file names (out/handbook.pdf): a role with this id would overwrite it. */
+export const HANDBOOK_NAME = 'handbook';
+
 const idsAreFileNames: Rule = (ctx) =>
-  ctx.roles.flatMap((role): Diagnostic[] =>
-    role.id !== undefined && WINDOWS_DEVICE_NAMES.test(role.id)
-      ? [
-          {
-            severity: 'error',
-            code: 'role.reserved-id',
-            message: ctx.messages.reservedId(role.id),
-            file: role.file,
-            span: role.locator.locate(['id'], 'value'),
-            hint: ctx.messages.reservedIdHint,
-          },
-        ]
-      : [],
-  );
+  ctx.roles.flatMap((role): Diagnostic[] => {
+    if (role.id === undefined) return [];
+    const device = WINDOWS_DEVICE_NAMES.test(role.id);
+    if (!device && role.id !== HANDBOOK_NAME) return [];
+    return [
+      {
+        severity: 'error',
+        code: 'role.reserved-id',
+        message: device ? ctx.messages.reservedId(role.id) : ctx.messages.handbookId(role.id),
+        file: role.file,
+        span: role.locator.locate(['id'], 'value'),
+        hint: ctx.messages.reservedIdHint,
+      },
+    ];
+  });
 
 const RULES: readonly Rule[] = [uniqueIds, idsAreFileNames, linksResolve, noReportingCycles, kpiWeightsSumTo100];
 

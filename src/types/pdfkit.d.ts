@@ -39,6 +39,10 @@ declare module 'pdfkit' {
     addItem(title: string, options?: { expanded?: boolean; fit?: boolean; top?: number; left?: number }): OutlineItem;
   }
 
+  export interface DashOptions {
+    space?: number;
+  }
+
   export default class PDFDocument {
     constructor(options: PdfDocumentOptions);
     readonly page: { readonly width: number; readonly height: number; margins: PdfMargins };
@@ -54,6 +58,12 @@ declare module 'pdfkit' {
     moveTo(x: number, y: number): this;
     lineTo(x: number, y: number): this;
     fill(color?: string): this;
+    dash(length: number, options?: DashOptions): this;
+    undash(): this;
+    /** A link annotation over the rectangle to a named destination. */
+    goTo(x: number, y: number, width: number, height: number, name: string): this;
+    /** A named destination on the current page; 'XYZ' with left and top (pdfkit flips top), and no zoom. */
+    addNamedDestination(name: string, fit: 'XYZ', left: number, top: number, zoom: null): this;
     stroke(): this;
     addPage(): this;
     switchToPage(index: number): this;

@@ -11,10 +11,14 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
+  HeightRule,
+  InternalHyperlink,
   LevelFormat,
   LineRuleType,
   Packer,
@@ -37,19 +41,26 @@ import type {
   ISpacingProperties,
   IStylesOptions,
   ITableBordersOptions,
+  ITableCellBorders,
+  ParagraphChild,
 } from 'docx';
 import type {
   Block,
   CellContent,
+  ChartBox,
+  ContentsBlock,
+  CoverBlock,
   FieldGridBlock,
   FontPair,
   Layout,
   LayoutStyle,
+  OrgChartBlock,
+  PathChartBlock,
   RichText,
   TableBlock,
   TableCell as LayoutTableCell,
 } from '../../layout/layout.js';
-import { CELL_PADDING, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
+import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
 import { checkStampDate, stampDocx } from './stamp-docx.js';
 
 export interface RenderDocxOptions {
@@ -77,9 +88,11 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
   const { style, page } = layout;
   const geometry = pageGeometry(layout);
   const lists = new ListNumbering();
-  const ctx: RenderContext = { style, textWidth: geometry.textWidth, lists };
+  const ctx: RenderContext = { style, textWidth: geometry.textWidth, lists, bookmarks: new BookmarkNames() };
 
   const children = renderBlocks(layout.blocks, ctx);
+  // A cover page has no running header and no page number.
+  const cover = layout.blocks[0]?.kind === 'cover';
 
   const doc = new Document({
     title: layout.meta.title,
@@ -107,8 +120,13 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
               gutter: 0,
             },
           },
+          ...(cover ? { titlePage: true } : {}),
         },
-        footers: { default: pageFooter(layout) },
+        headers: {
+          ...(layout.header === undefined ? {} : { default: pageHeader(layout.header, style) }),
+          ...(cover ? { first: new Header({ children: [] }) } : {}),
+        },
+        footers: { default: pageFooter(layout), ...(cover ? { first: new Footer({ children: [] }) } : {}) },
         children,
       },
     ],
@@ -123,6 +141,25 @@ interface RenderContext {
   /** Width between the page margins, in twips: the width of every table. */
   readonly textWidth: number;
   readonly lists: ListNumbering;
+  readonly bookmarks: BookmarkNames;
+}
+
+/**
+ * Word bookmark names for the Layout's anchors: Word wants a letter first, letters, digits and
+ * underscores only, and at most 40 characters, which a role id (hyphens, up to 64) does not
+ * promise. Names are numbered in order of first use, so the same Layout gives the same names.
+ */
+class BookmarkNames {
+  readonly #names = new Map<string, string>();
+
+  of(anchor: string): string {
+    let name = this.#names.get(anchor);
+    if (name === undefined) {
+      name = `roledoc_${this.#names.size + 1}`;
+      this.#names.set(anchor, name);
+    }
+    return name;
+  }
 }
 
 type BodyChild = Paragraph | Table;
@@ -280,8 +317,10 @@ function renderBlocks(blocks: readonly Block[], ctx: RenderContext): BodyChild[]
       continue;
     }
     out.push(...renderBlock(block, ctx, breakBefore));
-    breakBefore = false;
+    // The cover is a page of its own: what follows starts on the next one.
+    breakBefore = block.kind === 'cover';
   }
+  if (breakBefore) out.push(breakParagraph(false));
   return out;
 }
 
@@ -290,6 +329,9 @@ function startsWithParagraph(block: Block): boolean {
     block.kind === 'title' ||
     block.kind === 'heading' ||
     block.kind === 'paragraph' ||
+    block.kind === 'cover' ||
+    block.kind === 'contents' ||
+    (block.kind === 'org-chart' && block.caption !== undefined) ||
     (block.kind === 'list' && block.items.length > 0)
   );
 }
@@ -306,17 +348,28 @@ function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderC
   const pageBreak = breakBefore ? { pageBreakBefore: true } : {};
   switch (block.kind) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, ...pageBreak, children: textRuns([{ text: block.text }]) })];
-    case 'heading':
+    case 'heading': {
+      // In a handbook the outline is department → role → section; Word reads it from w:outlineLvl.
+      const runs = textRuns([{ text: block.text }], ctx);
       return [
         new Paragraph({
-          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          heading: block.kind === 'title' ? HeadingLevel.TITLE : block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          ...(block.outline === undefined ? {} : { outlineLevel: block.outline }),
           ...pageBreak,
-          children: textRuns([{ text: block.text }]),
+          children: block.anchor === undefined ? runs : [new Bookmark({ id: ctx.bookmarks.of(block.anchor), children: runs })],
         }),
       ];
+    }
     case 'paragraph':
-      return [new Paragraph({ ...pageBreak, ...raggedIfUnbreakable(block.text), children: textRuns(block.text) })];
+      return [new Paragraph({ ...pageBreak, ...raggedIfUnbreakable(block.text), children: textRuns(block.text, ctx) })];
+    case 'cover':
+      return cover(block, ctx, pageBreak);
+    case 'contents':
+      return contents(block, ctx, pageBreak);
+    case 'org-chart':
+      return orgChart(block, ctx, pageBreak);
+    case 'path-chart':
+      return block.paths.flatMap((path) => [pathTable(block, path, ctx), spacer(ctx.style)]);
     case 'list': {
       if (block.items.length === 0) return [];
       const reference = ctx.lists.next();
@@ -329,7 +382,7 @@ function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderC
             // Items sit close together; the list as a whole keeps the block spacing after it.
             spacing: { after: i === last ? twips(ctx.style.blockSpacing) : 0 },
             ...raggedIfUnbreakable(item),
-            children: textRuns(item),
+            children: textRuns(item, ctx),
           }),
       );
     }
@@ -358,15 +411,15 @@ function spacer(style: LayoutStyle): Paragraph {
 
 /**
  * One TextRun per line of each Run. A "\n" inside a Run becomes a line break (<w:br/>) before the next piece, so no
- * text is lost and none is trimmed.
+ * text is lost and none is trimmed. A Run with a link becomes an internal hyperlink to the anchor's bookmark.
  */
-function textRuns(text: RichText, extra: IRunStylePropertiesOptions = {}): TextRun[] {
-  const out: TextRun[] = [];
+function textRuns(text: RichText, ctx: RenderContext, extra: IRunStylePropertiesOptions = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
   for (const run of text) {
-    const look = { ...extra, ...(run.bold === true ? { bold: true } : {}) };
-    run.text.split(/\r\n|\r|\n/).forEach((line, i) => {
-      out.push(new TextRun({ ...look, text: line, ...(i > 0 ? { break: 1 } : {}) }));
-    });
+    const look = { ...extra, ...(run.bold === true ? { bold: true } : {}), ...(run.link === undefined ? {} : { color: ctx.style.colors.link }) };
+    const pieces = run.text.split(/\r\n|\r|\n/).map((line, i) => new TextRun({ ...look, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+    if (run.link === undefined) out.push(...pieces);
+    else out.push(new InternalHyperlink({ anchor: ctx.bookmarks.of(run.link), children: pieces }));
   }
   return out;
 }
@@ -389,7 +442,7 @@ function raggedIfUnbreakable(text: RichText): { alignment?: (typeof AlignmentTyp
   return /[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]{40,}/u.test(text.map((run) => run.text).join('')) ? { alignment: AlignmentType.LEFT } : {};
 }
 
-function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyof typeof CELL_ALIGNMENT }): Paragraph[] {
+function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyof typeof CELL_ALIGNMENT }, ctx: RenderContext): Paragraph[] {
   // A cell must hold at least one paragraph, or Word reports the file as damaged.
   const paragraphs: readonly RichText[] = content.length > 0 ? content : [[]];
   return paragraphs.map(
@@ -398,7 +451,7 @@ function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyo
         style: TABLE_TEXT_STYLE,
         ...CELL_ALIGNMENT[look.align],
         ...(look.align === 'justify' ? raggedIfUnbreakable(text) : {}),
-        children: textRuns(text, look.bold ? { bold: true } : {}),
+        children: textRuns(text, ctx, look.bold ? { bold: true } : {}),
       }),
   );
 }
@@ -444,14 +497,15 @@ function cellAlign(align: CellAlign, width: number, style: LayoutStyle): keyof t
   return textWidth >= JUSTIFY_MIN_CHARS * style.sizes.table * 20 ? 'justify' : 'left';
 }
 
-function cell(spec: CellSpec, widths: readonly number[], style: LayoutStyle): TableCell {
+function cell(spec: CellSpec, widths: readonly number[], ctx: RenderContext): TableCell {
+  const { style } = ctx;
   const width = widths.slice(spec.column, spec.column + spec.span).reduce((a, b) => a + b, 0);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     ...(spec.span > 1 ? { columnSpan: spec.span } : {}),
     verticalAlign: spec.verticalAlign,
     ...(spec.shaded ? { shading: labelShading(style) } : {}),
-    children: cellParagraphs(spec.content, { bold: spec.bold, align: cellAlign(spec.align, width, style) }),
+    children: cellParagraphs(spec.content, { bold: spec.bold, align: cellAlign(spec.align, width, style) }, ctx),
   });
 }
 
@@ -481,7 +535,7 @@ function table(block: TableBlock, ctx: RenderContext): Table {
           verticalAlign: VerticalAlignTable.TOP,
         },
         widths,
-        ctx.style,
+        ctx,
       ),
     );
   };
@@ -505,7 +559,7 @@ function table(block: TableBlock, ctx: RenderContext): Table {
  * value when the value wraps.
  */
 function fieldGrid(block: FieldGridBlock, ctx: RenderContext): Table {
-  const { style, textWidth } = ctx;
+  const { textWidth } = ctx;
   const label = Math.round(block.labelWidth * textWidth);
   const value = Math.floor((textWidth - 2 * label) / 2);
   const widths = [label, value, label, textWidth - 2 * label - value];
@@ -515,10 +569,10 @@ function fieldGrid(block: FieldGridBlock, ctx: RenderContext): Table {
     cell(
       { content: [[{ text: field.label }]], bold: true, shaded: true, align: 'center', column, span: 1, verticalAlign: VerticalAlignTable.CENTER },
       widths,
-      style,
+      ctx,
     );
   const valueCell = (field: GridField, column: number, span: number): TableCell =>
-    cell({ content: field.value, bold: false, shaded: false, align: 'text', column, span, verticalAlign: VerticalAlignTable.CENTER }, widths, style);
+    cell({ content: field.value, bold: false, shaded: false, align: 'text', column, span, verticalAlign: VerticalAlignTable.CENTER }, widths, ctx);
 
   const rows = block.rows.map((row) => {
     const [first, second] = row;
@@ -585,4 +639,257 @@ function pageFooter(layout: Layout): Footer {
       }),
     ],
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header
+
+/** The running header: the handbook's title, centred over a hairline. */
+function pageHeader(text: string, style: LayoutStyle): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        border: { bottom: { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border, space: 2 } },
+        spacing: { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 },
+        children: [new TextRun({ size: halfPoints(style.sizes.footer), text })],
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Handbook: cover, contents, charts
+
+type PageBreakOption = { pageBreakBefore?: boolean };
+
+/** The cover: the title a third down the page, the organisation and the date under it. */
+function cover(block: CoverBlock, ctx: RenderContext, pageBreak: PageBreakOption): Paragraph[] {
+  const { style } = ctx;
+  const titleSize = style.sizes.title * 1.6;
+  return [
+    new Paragraph({
+      ...pageBreak,
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: twips(200), after: twips(lineHeightOf(style, titleSize)), ...lineSpacing(style, titleSize) },
+      children: [new TextRun({ text: block.title, bold: true, size: halfPoints(titleSize), color: style.colors.heading, font: fontsOf(style.fonts.heading) })],
+    }),
+    ...block.lines.map(
+      (line) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 0, after: 0, ...lineSpacing(style, style.sizes.heading2) },
+          children: [new TextRun({ text: line, size: halfPoints(style.sizes.heading2) })],
+        }),
+    ),
+  ];
+}
+
+function lineHeightOf(style: LayoutStyle, size: number): number {
+  return size * style.lineHeight;
+}
+
+/**
+ * The contents as hyperlinks to the bookmarks of the titles: they work in Word, WPS and LibreOffice
+ * without a TOC field to update, at the price of page numbers, which only Word's layout knows.
+ */
+function contents(block: ContentsBlock, ctx: RenderContext, pageBreak: PageBreakOption): Paragraph[] {
+  const { style } = ctx;
+  const indent = twips(style.sizes.body * LIST_INDENT_CHARS);
+  return [
+    new Paragraph({
+      ...pageBreak,
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: twips(style.blockSpacing * 2), ...lineSpacing(style, style.sizes.title) },
+      children: [new TextRun({ text: block.title, bold: true, size: halfPoints(style.sizes.title), color: style.colors.heading, font: fontsOf(style.fonts.heading) })],
+    }),
+    ...block.entries.map(
+      (entry) =>
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          indent: { left: indent * entry.depth },
+          spacing: { before: entry.depth === 0 ? twips(style.blockSpacing / 2) : 0, after: 0 },
+          children: textRuns([{ text: entry.text, link: entry.anchor, ...(entry.depth === 0 ? { bold: true } : {}) }], ctx),
+        }),
+    ),
+  ];
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS: ITableBordersOptions = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
+
+/** The box of a chart as a table cell: bordered and shaded for a role (dashed and blank for free text), its title a link. */
+function chartBoxCell(box: ChartBox, span: number, width: number, ctx: RenderContext, size: number): TableCell {
+  const { style } = ctx;
+  const line = { style: box.plain === true ? BorderStyle.DASHED : BorderStyle.SINGLE, size: BORDER_SIZE + 2, color: style.colors.border };
+  const paragraph = (text: RichText): Paragraph =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 0, after: 0, ...lineSpacing(style, size) },
+      children: textRuns(text, ctx, { size: halfPoints(size) }),
+    });
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    ...(span > 1 ? { columnSpan: span } : {}),
+    verticalAlign: VerticalAlignTable.CENTER,
+    borders: { top: line, bottom: line, left: line, right: line },
+    ...(box.plain === true ? {} : { shading: labelShading(style) }),
+    margins: { top: twips(CHART.padding), bottom: twips(CHART.padding), left: twips(CHART.padding), right: twips(CHART.padding), marginUnitType: WidthType.DXA },
+    children: [
+      paragraph([{ text: box.text, ...(box.plain === true ? {} : { bold: true }), ...(box.link === undefined ? {} : { link: box.link }) }]),
+      ...(box.detail === undefined ? [] : [paragraph([{ text: box.detail }])]),
+    ],
+  });
+}
+
+/** An empty chart cell; `borders` draws the connecting lines along its edges. */
+function blankCell(span: number, width: number, borders: ITableCellBorders, rowHeight: number | undefined): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    ...(span > 1 ? { columnSpan: span } : {}),
+    borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, ...borders },
+    margins: { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA },
+    // An empty paragraph tiny enough not to stretch a connector row.
+    children: [new Paragraph({ spacing: { before: 0, after: 0, line: rowHeight ?? 240, lineRule: rowHeight === undefined ? LineRuleType.AUTO : LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] })],
+  });
+}
+
+/** Sub-columns of one chart grid column: a box covers the middle four, centred on a column or between two. */
+const SUB_COLUMNS = 6;
+const BOX_SUB_COLUMNS = 4;
+
+/**
+ * The reporting tree as a borderless Word table on a fine grid: boxes are bordered cells, and the
+ * connecting lines are the edges of empty cells in two thin rows under each level (a stub down
+ * from the box and the bar along the bottom of the first, drops to the boxes in the second).
+ * Word, WPS and LibreOffice all draw tables the same way, unlike floating drawings.
+ */
+function orgChart(block: OrgChartBlock, ctx: RenderContext, pageBreak: PageBreakOption): BodyChild[] {
+  const { style } = ctx;
+  const size = chartTextSize(style.sizes.table);
+  const maxUnit = twips((CHART.maxBoxChars * size + 2 * CHART.padding) / CHART.boxShare);
+  const unit = Math.min(Math.floor(ctx.textWidth / Math.max(1, block.columns)), maxUnit);
+  const sub = Math.floor(unit / SUB_COLUMNS);
+  const gridCount = block.columns * SUB_COLUMNS;
+  const widths = Array.from({ length: gridCount }, () => sub);
+  const line = { style: BorderStyle.SINGLE, size: BORDER_SIZE + 2, color: style.colors.border };
+  const centreOf = (box: { column: number; span: number }): number => box.column * SUB_COLUMNS + (box.span * SUB_COLUMNS) / 2;
+  const connector = twips(CHART.levelGap / 2);
+
+  /** A row of empty cells, one per sub-column, merged where nothing is drawn between them. */
+  const connectorRow = (left: ReadonlySet<number>, bottom: (column: number) => boolean): TableRow => {
+    const cells: TableCell[] = [];
+    let start = 0;
+    while (start < gridCount) {
+      let end = start + 1;
+      while (end < gridCount && !left.has(end) && bottom(end) === bottom(start)) end++;
+      cells.push(blankCell(end - start, sub * (end - start), { ...(left.has(start) ? { left: line } : {}), ...(bottom(start) ? { bottom: line } : {}) }, connector));
+      start = end;
+    }
+    return new TableRow({ cantSplit: true, height: { value: connector, rule: HeightRule.EXACT }, children: cells });
+  };
+
+  const rows: TableRow[] = [];
+  for (let row = 0; row < block.rows; row++) {
+    const boxes = block.boxes.filter((box) => box.row === row).sort((a, b) => a.column - b.column);
+    const cells: TableCell[] = [];
+    let cursor = 0;
+    for (const box of boxes) {
+      const from = centreOf(box) - BOX_SUB_COLUMNS / 2;
+      if (from > cursor) cells.push(blankCell(from - cursor, sub * (from - cursor), {}, undefined));
+      cells.push(chartBoxCell(box, BOX_SUB_COLUMNS, sub * BOX_SUB_COLUMNS, ctx, size));
+      cursor = from + BOX_SUB_COLUMNS;
+    }
+    if (cursor < gridCount) cells.push(blankCell(gridCount - cursor, sub * (gridCount - cursor), {}, undefined));
+    rows.push(new TableRow({ cantSplit: true, children: cells }));
+
+    const edges = block.edges.filter((edge) => block.boxes[edge.from]?.row === row);
+    if (edges.length === 0) continue;
+    const stubs = new Set<number>();
+    const drops = new Set<number>();
+    const bars: [number, number][] = [];
+    for (const edge of edges) {
+      const parent = block.boxes[edge.from];
+      if (!parent) continue;
+      const centres = edge.to.flatMap((index) => {
+        const child = block.boxes[index];
+        return child ? [centreOf(child)] : [];
+      });
+      stubs.add(centreOf(parent));
+      for (const centre of centres) drops.add(centre);
+      bars.push([Math.min(centreOf(parent), ...centres), Math.max(centreOf(parent), ...centres)]);
+    }
+    // The bar runs along the bottom of the stub row, from the first child's centre to the last's.
+    rows.push(connectorRow(stubs, (column) => bars.some(([from, to]) => column >= from && column < to)));
+    rows.push(connectorRow(drops, () => false));
+  }
+
+  const caption =
+    block.caption === undefined
+      ? []
+      : [
+          new Paragraph({
+            ...pageBreak,
+            keepNext: true,
+            alignment: AlignmentType.LEFT,
+            spacing: { before: 0, after: twips(CHART.padding), ...lineSpacing(style, size) },
+            children: [new TextRun({ text: block.caption, size: halfPoints(size) })],
+          }),
+        ];
+  const chart = new Table({
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    width: { size: sub * gridCount, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: NO_BORDERS,
+    rows,
+  });
+  return [...caption, chart, spacer(style)];
+}
+
+/** One career path as a table: boxes with arrows between; a long path carries on, arrow first, in the next row. */
+function pathTable(block: PathChartBlock, path: readonly ChartBox[], ctx: RenderContext): Table {
+  const { style } = ctx;
+  const size = chartTextSize(style.sizes.table);
+  const arrow = twips(CHART.arrowWidth);
+  const box = Math.floor((ctx.textWidth - (block.perLine + 1) * arrow) / block.perLine);
+  const widths = Array.from({ length: 2 * block.perLine + 1 }, (_, i) => (i % 2 === 0 ? arrow : box));
+  const arrowCell = (shown: boolean): TableCell =>
+    new TableCell({
+      width: { size: arrow, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+      margins: { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA },
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: 0, after: 0 },
+          children: [new TextRun({ text: shown ? '→' : '', size: halfPoints(size), color: style.colors.border })],
+        }),
+      ],
+    });
+  const rows: TableRow[] = [];
+  for (let start = 0; start < path.length; start += block.perLine) {
+    const steps = path.slice(start, start + block.perLine);
+    const continues = start + block.perLine < path.length;
+    const cells: TableCell[] = [arrowCell(start > 0)];
+    steps.forEach((step, index) => {
+      cells.push(chartBoxCell(step, 1, box, ctx, size));
+      cells.push(arrowCell(index < steps.length - 1 || continues));
+    });
+    const unused = block.perLine - steps.length;
+    if (unused > 0) cells.push(blankCell(unused * 2, unused * (box + arrow), {}, undefined));
+    rows.push(new TableRow({ cantSplit: true, children: cells }));
+  }
+  return new Table({ layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, borders: NO_BORDERS, rows });
 }

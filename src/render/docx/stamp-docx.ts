@@ -17,6 +17,10 @@ export function stampDocx(docx: Uint8Array, createdAt: Date): Uint8Array {
       .replace(/(<dcterms:created\b[^>]*>)[^<]*/, `$1${iso}`)
       .replace(/(<dcterms:modified\b[^>]*>)[^<]*/, `$1${iso}`),
   );
+  // docx numbers bookmarks from a counter global to the process: the second document rendered in
+  // a process would get other ids. Renumbered in order of appearance, they depend on the document alone.
+  const body = files['word/document.xml'];
+  if (body !== undefined) files['word/document.xml'] = strToU8(renumberBookmarks(strFromU8(body)));
   // fflate turns `mtime` into a DOS time with the *local* getters (getFullYear, getHours, …). A Date whose local
   // fields are the UTC date of createdAt at noon writes that same date in every time zone. Noon, not the hour of
   // createdAt: at a daylight-saving jump some local hours do not exist (02:30 in Los Angeles on 10 March 2024)
@@ -25,6 +29,18 @@ export function stampDocx(docx: Uint8Array, createdAt: Date): Uint8Array {
   const localWallTime = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12, 0, 0);
   // unzipSync keeps the entries in archive order ([Content_Types].xml first) and zipSync writes them in key order.
   return zipSync(files, { mtime: localWallTime, level: 6 });
+}
+
+export function renumberBookmarks(xml: string): string {
+  const ids = new Map<string, number>();
+  return xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\sw:id=")(\d+)(")/g, (_match, before: string, id: string, after: string) => {
+    let next = ids.get(id);
+    if (next === undefined) {
+      next = ids.size;
+      ids.set(id, next);
+    }
+    return `${before}${next}${after}`;
+  });
 }
 
 /** `YYYY-MM-DDTHH:MM:SSZ`, the W3CDTF form Word itself writes into core.xml. */

@@ -6,8 +6,21 @@
  * with its first row (or the first sentences of a long row) — and a heading goes with that piece.
  */
 import PDFDocument, { type OutlineItem } from 'pdfkit';
-import type { Block, CellContent, FieldGridBlock, Layout, RichText, TableBlock, TableCell } from '../../layout/layout.js';
-import { CELL_PADDING, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
+import type {
+  Block,
+  CellContent,
+  ChartBox,
+  ContentsBlock,
+  CoverBlock,
+  FieldGridBlock,
+  Layout,
+  OrgChartBlock,
+  PathChartBlock,
+  RichText,
+  TableBlock,
+  TableCell,
+} from '../../layout/layout.js';
+import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
 import { createMeasurer, type Face, type FontSet, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
@@ -50,6 +63,7 @@ interface Token {
   readonly text: string;
   readonly face: Face;
   readonly cjk: boolean;
+  readonly link: string | undefined;
 }
 
 function tokensOf(line: Line): Token[] {
@@ -58,11 +72,21 @@ function tokensOf(line: Line): Token[] {
     for (const char of fragment.text) {
       const cjk = CJK.test(char);
       const last = tokens[tokens.length - 1];
-      if (last && last.face === fragment.face && last.cjk === cjk) tokens[tokens.length - 1] = { ...last, text: last.text + char };
-      else tokens.push({ text: char, face: fragment.face, cjk });
+      if (last && last.face === fragment.face && last.cjk === cjk && last.link === fragment.link) tokens[tokens.length - 1] = { ...last, text: last.text + char };
+      else tokens.push({ text: char, face: fragment.face, cjk, link: fragment.link });
     }
   }
   return tokens;
+}
+
+/** A contents entry waiting for its page number, known only once every page is laid out. */
+interface PendingEntry {
+  readonly page: number;
+  readonly y: number;
+  readonly x: number;
+  readonly anchor: string;
+  readonly lineEnd: number;
+  readonly size: number;
 }
 
 const rowLines = (row: PreparedRow): number => Math.max(1, ...row.map((cell) => cell.lines.length));
@@ -96,8 +120,14 @@ class PdfComposer {
   /** Height of the font's ascent-to-descent box per point of size: what pdfkit positions text by. */
   private readonly fontBoxEm: number;
   private y: number;
-  private titleBookmark: OutlineItem | undefined;
-  private sectionBookmark: OutlineItem | undefined;
+  /** The open bookmark at each outline depth, top first. */
+  private outlineStack: OutlineItem[] = [];
+  /** Index of the page being laid out. */
+  private page = 0;
+  /** Pages without running header and page number: the cover. */
+  private readonly bare = new Set<number>();
+  private readonly anchorPages = new Map<string, number>();
+  private readonly pendingEntries: PendingEntry[] = [];
 
   constructor(
     private readonly layout: Layout,
@@ -148,6 +178,7 @@ class PdfComposer {
 
   private newPage(): void {
     this.doc.addPage();
+    this.page += 1;
     this.y = this.top;
   }
 
@@ -175,16 +206,18 @@ class PdfComposer {
     const gap = justify && slack / gaps <= size * MAX_GAP_EM ? slack / gaps : 0;
     // pdfkit places text by the top of the font's box; centre that box in the line height.
     const top = y + (this.lineHeight(size) - this.fontBoxEm * size) / 2;
-    this.doc.fillColor(css(options.color));
     let cursor = x;
     tokens.forEach((token, index) => {
       if (index > 0) cursor += gap;
+      this.doc.fillColor(css(token.link === undefined ? options.color : this.style.colors.link));
       this.doc.font(FONT_NAMES[token.face]).fontSize(size);
       const count = Array.from(token.text).length;
       // pdfkit adds characterSpacing after every character (the last one too) and wordSpacing at every space.
       const spacing = token.cjk ? { characterSpacing: gap } : { wordSpacing: gap };
       this.doc.text(token.text, cursor, top, { lineBreak: false, ...spacing });
-      cursor += this.measure.width(token.text, token.face, size) + (token.cjk ? gap * (count - 1) : gap * spaces(token.text));
+      const advance = this.measure.width(token.text, token.face, size) + (token.cjk ? gap * (count - 1) : gap * spaces(token.text));
+      if (token.link !== undefined) this.doc.goTo(cursor, y, advance, this.lineHeight(size), token.link);
+      cursor += advance;
     });
   }
 
@@ -195,29 +228,35 @@ class PdfComposer {
     }
   }
 
-  private bookmark(text: string, level: 0 | 1 | 2): void {
-    const options = { fit: false, top: this.y, left: this.layout.page.width, expanded: true };
-    if (level === 0) {
-      this.titleBookmark = this.doc.outline.addItem(text, options);
-      this.sectionBookmark = undefined;
-    } else if (level === 1 || !this.sectionBookmark) {
-      this.sectionBookmark = (this.titleBookmark ?? this.doc.outline).addItem(text, options);
-    } else {
-      this.sectionBookmark.addItem(text, options);
-    }
+  /** A bookmark at `depth` of the outline, under the last one of the depth above. */
+  private bookmark(text: string, depth: number): void {
+    const options = { fit: false, top: this.y, left: this.layout.page.width, expanded: depth < 1 };
+    const level = Math.min(depth, this.outlineStack.length);
+    const parent = level === 0 ? this.doc.outline : (this.outlineStack[level - 1] ?? this.doc.outline);
+    const item = parent.addItem(text, options);
+    this.outlineStack.length = level;
+    this.outlineStack.push(item);
+  }
+
+  /** A named destination here, for links and contents entries to lead to. */
+  private anchor(name: string | undefined): void {
+    if (name === undefined) return;
+    this.doc.addNamedDestination(name, 'XYZ', this.left, this.y, null);
+    this.anchorPages.set(name, this.page);
   }
 
   render(): void {
     this.layout.blocks.forEach((block, index) => this.block(block, index));
+    this.drawContentsPageNumbers();
     this.drawPageNumbers();
   }
 
   private block(block: Block, index: number): void {
     switch (block.kind) {
       case 'title':
-        return this.title(block.text);
+        return this.title(block.text, block.outline ?? 0, block.anchor);
       case 'heading':
-        return this.heading(block.text, block.level, index);
+        return this.heading(block.text, block.level, index, block.outline ?? block.level, block.anchor);
       case 'paragraph':
         return this.paragraph(block.text);
       case 'list':
@@ -229,6 +268,14 @@ class PdfComposer {
       case 'page-break':
         if (this.y > this.top) this.newPage();
         return;
+      case 'cover':
+        return this.cover(block);
+      case 'contents':
+        return this.contents(block);
+      case 'org-chart':
+        return this.orgChart(block);
+      case 'path-chart':
+        return this.pathChart(block);
     }
   }
 
@@ -267,7 +314,13 @@ class PdfComposer {
     switch (block.kind) {
       case 'title':
       case 'page-break':
+      case 'cover':
+      case 'contents':
         return 0;
+      case 'org-chart':
+        return Math.min(this.orgChartGeometry(block).height, this.pageHeight);
+      case 'path-chart':
+        return this.pathLineHeight(block);
       case 'heading':
         return this.headingHeight(block.text, block.level) + this.startHeight(index + 1);
       case 'paragraph':
@@ -285,11 +338,12 @@ class PdfComposer {
 
   // ---- blocks ----------------------------------------------------------------------------------
 
-  private title(text: string): void {
+  private title(text: string, outline: number, anchor: string | undefined): void {
     const size = this.style.sizes.title;
     const lines = this.wrap([{ text }], this.width, size, true);
     this.ensureSpace(lines.length * this.lineHeight(size));
-    this.bookmark(text, 0);
+    this.bookmark(text, outline);
+    this.anchor(anchor);
     for (const line of lines) {
       this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, size, { justify: false, color: this.style.colors.heading });
       this.y += this.lineHeight(size);
@@ -307,11 +361,12 @@ class PdfComposer {
     return lines.length * this.lineHeight(size) + this.style.blockSpacing * (HEADING_SPACE.before + HEADING_SPACE.after);
   }
 
-  private heading(text: string, level: 1 | 2, index: number): void {
+  private heading(text: string, level: 1 | 2, index: number, outline: number, anchor: string | undefined): void {
     // A heading goes to the next page with whatever it heads, never alone at the bottom.
     this.ensureSpace(this.startHeight(index));
     if (this.y > this.top) this.y += this.style.blockSpacing * HEADING_SPACE.before;
-    this.bookmark(text, level);
+    this.bookmark(text, outline);
+    this.anchor(anchor);
     const size = this.headingSize(level);
     this.drawLines(this.wrap([{ text }], this.width, size, true), this.left, this.width, size, this.style.colors.heading, false);
     this.y += this.style.blockSpacing * HEADING_SPACE.after;
@@ -464,15 +519,223 @@ class PdfComposer {
     this.y += this.style.blockSpacing;
   }
 
+  // ---- handbook blocks ---------------------------------------------------------------------------
+
+  /** The cover: title a third down the page, the other lines under it; no header, no page number. */
+  private cover(block: CoverBlock): void {
+    if (this.y > this.top) this.newPage();
+    this.bare.add(this.page);
+    const titleSize = this.style.sizes.title * 1.6;
+    this.y = this.top + this.pageHeight * 0.3;
+    for (const line of this.wrap([{ text: block.title }], this.width, titleSize, true)) {
+      this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, titleSize, { justify: false, color: this.style.colors.heading });
+      this.y += this.lineHeight(titleSize);
+    }
+    this.y += this.lineHeight(titleSize);
+    const size = this.style.sizes.heading2;
+    for (const text of block.lines) {
+      for (const line of this.wrap([{ text }], this.width, size)) {
+        this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, size, { justify: false, color: this.style.colors.text });
+        this.y += this.lineHeight(size);
+      }
+    }
+    this.newPage();
+  }
+
+  /** Contents: every entry a link; dotted leaders and page numbers are drawn once the pages are known. */
+  private contents(block: ContentsBlock): void {
+    const titleSize = this.style.sizes.title;
+    for (const line of this.wrap([{ text: block.title }], this.width, titleSize, true)) {
+      this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, titleSize, { justify: false, color: this.style.colors.heading });
+      this.y += this.lineHeight(titleSize);
+    }
+    this.y += this.style.blockSpacing * 2;
+    const size = this.style.sizes.body;
+    const numberWidth = this.measure.width('0000', 'regular', size);
+    for (const entry of block.entries) {
+      const indent = entry.depth * LIST_INDENT_CHARS * size;
+      const x = this.left + indent;
+      const available = this.width - indent - numberWidth - size;
+      const lines = this.wrap([{ text: entry.text }], available, size, entry.depth === 0);
+      const height = lines.length * this.lineHeight(size);
+      const spaceBefore = entry.depth === 0 ? this.style.blockSpacing / 2 : 0;
+      this.ensureSpace(height + spaceBefore);
+      if (this.y > this.top) this.y += spaceBefore;
+      const top = this.y;
+      lines.forEach((line, index) => {
+        this.drawLine(line, x, this.y, available, size, { justify: false, color: this.style.colors.text });
+        if (index === lines.length - 1) this.pendingEntries.push({ page: this.page, y: this.y, x: x + line.width, anchor: entry.anchor, lineEnd: this.left + this.width, size });
+        this.y += this.lineHeight(size);
+      });
+      // The whole entry, number included, is the link.
+      this.doc.goTo(x, top, this.left + this.width - x, height, entry.anchor);
+    }
+    this.y += this.style.blockSpacing;
+  }
+
+  private drawContentsPageNumbers(): void {
+    for (const entry of this.pendingEntries) {
+      const target = this.anchorPages.get(entry.anchor);
+      if (target === undefined) continue;
+      this.doc.switchToPage(entry.page);
+      const number = String(target + 1);
+      const numberWidth = this.measure.width(number, 'regular', entry.size);
+      const numberX = entry.lineEnd - numberWidth;
+      this.drawLine({ fragments: [{ text: number, face: 'regular' }], width: numberWidth, endsParagraph: true }, numberX, entry.y, numberWidth, entry.size, {
+        justify: false,
+        color: this.style.colors.text,
+      });
+      // A dotted leader from the entry to its number.
+      const from = entry.x + entry.size * 0.5;
+      const to = numberX - entry.size * 0.5;
+      if (to > from) {
+        const baseline = entry.y + this.lineHeight(entry.size) * 0.72;
+        this.doc.lineWidth(0.8).strokeColor(css(this.style.colors.border)).dash(0.8, { space: 2.4 });
+        this.doc.moveTo(from, baseline).lineTo(to, baseline).stroke();
+        this.doc.undash();
+      }
+    }
+  }
+
+  /** Box text of a chart, wrapped: the title in bold, the detail under it. */
+  private chartLines(box: ChartBox, width: number, size: number): Line[] {
+    return [...this.wrap([{ text: box.text }], width, size, !box.plain), ...(box.detail === undefined ? [] : this.wrap([{ text: box.detail }], width, size))];
+  }
+
+  private drawChartBox(box: ChartBox, lines: readonly Line[], x: number, y: number, width: number, height: number, size: number): void {
+    // A role is a shaded box; a step that is not a role of the project, a dashed outline.
+    if (box.plain !== true) this.doc.rect(x, y, width, height).fill(css(this.style.colors.labelFill));
+    if (box.plain === true) this.doc.dash(2, { space: 2 });
+    this.doc.lineWidth(BORDER_WIDTH * 1.5).strokeColor(css(this.style.colors.border));
+    this.doc.rect(x, y, width, height).stroke();
+    if (box.plain === true) this.doc.undash();
+    const lineHeight = this.lineHeight(size);
+    let lineY = y + (height - lines.length * lineHeight) / 2;
+    for (const line of lines) {
+      this.drawLine(line, x + (width - line.width) / 2, lineY, line.width, size, { justify: false, color: this.style.colors.text });
+      lineY += lineHeight;
+    }
+    if (box.link !== undefined) this.doc.goTo(x, y, width, height, box.link);
+  }
+
+  private orgChartGeometry(block: OrgChartBlock) {
+    const size = chartTextSize(this.style.sizes.table);
+    const maxUnit = (CHART.maxBoxChars * size + 2 * CHART.padding) / CHART.boxShare;
+    const unit = Math.min(this.width / Math.max(1, block.columns), maxUnit);
+    const boxWidth = unit * CHART.boxShare;
+    const origin = this.left + (this.width - unit * block.columns) / 2;
+    const boxes = block.boxes.map((box) => ({ box, lines: this.chartLines(box, boxWidth - 2 * CHART.padding, size) }));
+    const rowHeights = Array.from({ length: block.rows }, (_, row) =>
+      Math.max(0, ...boxes.filter(({ box }) => box.row === row).map(({ lines }) => lines.length * this.lineHeight(size) + 2 * CHART.padding)),
+    );
+    const caption = block.caption === undefined ? [] : this.wrap([{ text: block.caption }], this.width, size);
+    const captionHeight = caption.length * this.lineHeight(size) + (caption.length > 0 ? CHART.padding : 0);
+    const rowTops: number[] = [];
+    let y = captionHeight;
+    for (const height of rowHeights) {
+      rowTops.push(y);
+      y += height + CHART.levelGap;
+    }
+    return { size, unit, boxWidth, origin, boxes, rowHeights, rowTops, caption, height: y - CHART.levelGap };
+  }
+
+  /** A reporting tree: boxes on levels, joined by lines from each box down to its reports. */
+  private orgChart(block: OrgChartBlock): void {
+    const g = this.orgChartGeometry(block);
+    this.ensureSpace(g.height);
+    const top = this.y;
+    for (const line of g.caption) {
+      this.drawLine(line, this.left, this.y, this.width, g.size, { justify: false, color: this.style.colors.text });
+      this.y += this.lineHeight(g.size);
+    }
+    const centre = (column: number, span: number): number => g.origin + (column + span / 2) * g.unit;
+    const rowTop = (row: number): number => top + (g.rowTops[row] ?? 0);
+    const rowHeight = (row: number): number => g.rowHeights[row] ?? 0;
+    for (const { box, lines } of g.boxes) {
+      this.drawChartBox(box, lines, centre(box.column, box.span) - g.boxWidth / 2, rowTop(box.row), g.boxWidth, rowHeight(box.row), g.size);
+    }
+    this.doc.lineWidth(BORDER_WIDTH * 1.5).strokeColor(css(this.style.colors.border));
+    for (const edge of block.edges) {
+      const parent = block.boxes[edge.from];
+      const children = edge.to.flatMap((index) => block.boxes[index] ?? []);
+      const first = children[0];
+      if (!parent || !first) continue;
+      const px = centre(parent.column, parent.span);
+      const bottom = rowTop(parent.row) + rowHeight(parent.row);
+      const bar = bottom + CHART.levelGap / 2;
+      const xs = children.map((child) => centre(child.column, child.span));
+      this.doc.moveTo(px, bottom).lineTo(px, bar).stroke();
+      this.doc.moveTo(Math.min(px, ...xs), bar).lineTo(Math.max(px, ...xs), bar).stroke();
+      for (const x of xs) this.doc.moveTo(x, bar).lineTo(x, rowTop(first.row)).stroke();
+    }
+    this.y = top + g.height + this.style.blockSpacing * 2;
+  }
+
+  private pathGeometry(block: PathChartBlock) {
+    const size = chartTextSize(this.style.sizes.table);
+    const boxWidth = (this.width - (block.perLine + 1) * CHART.arrowWidth) / block.perLine;
+    return { size, boxWidth };
+  }
+
+  private pathLineHeight(block: PathChartBlock): number {
+    const { size, boxWidth } = this.pathGeometry(block);
+    const first = block.paths[0]?.slice(0, block.perLine) ?? [];
+    return Math.max(0, ...first.map((box) => this.chartLines(box, boxWidth - 2 * CHART.padding, size).length)) * this.lineHeight(size) + 2 * CHART.padding;
+  }
+
+  /** An arrow from (x1, y) to (x2, y), its head at x2. */
+  private arrow(x1: number, x2: number, y: number): void {
+    const head = 4;
+    this.doc.lineWidth(BORDER_WIDTH * 1.5).strokeColor(css(this.style.colors.border));
+    this.doc.moveTo(x1, y).lineTo(x2 - head, y).stroke();
+    this.doc.moveTo(x2, y).lineTo(x2 - head * 1.6, y - head).lineTo(x2 - head * 1.6, y + head).fill(css(this.style.colors.border));
+  }
+
+  /** Career paths: each a row of boxes joined by arrows; a long path carries on, arrow first, on the next row. */
+  private pathChart(block: PathChartBlock): void {
+    const { size, boxWidth } = this.pathGeometry(block);
+    for (const path of block.paths) {
+      for (let start = 0; start < path.length; start += block.perLine) {
+        const steps = path.slice(start, start + block.perLine);
+        const prepared = steps.map((box) => ({ box, lines: this.chartLines(box, boxWidth - 2 * CHART.padding, size) }));
+        const height = Math.max(...prepared.map(({ lines }) => lines.length)) * this.lineHeight(size) + 2 * CHART.padding;
+        this.ensureSpace(height);
+        const middle = this.y + height / 2;
+        if (start > 0) this.arrow(this.left, this.left + CHART.arrowWidth - 2, middle);
+        prepared.forEach(({ box, lines }, index) => {
+          const x = this.left + CHART.arrowWidth + index * (boxWidth + CHART.arrowWidth);
+          this.drawChartBox(box, lines, x, this.y, boxWidth, height, size);
+          const last = index === prepared.length - 1;
+          if (!last || start + block.perLine < path.length) this.arrow(x + boxWidth + 2, x + boxWidth + CHART.arrowWidth - 2, middle);
+        });
+        this.y += height + CHART.padding * 2;
+      }
+      this.y += CHART.padding * 2;
+    }
+    this.y += this.style.blockSpacing;
+  }
+
   /** 第 N 页 / 共 M 页 on every page, drawn once the page count is known. */
   private drawPageNumbers(): void {
     const { before, between, after } = this.layout.pageNumbers;
     const size = this.style.sizes.footer;
     const range = this.doc.bufferedPageRange();
+    const header = this.layout.header;
     for (let i = range.start; i < range.start + range.count; i++) {
+      if (this.bare.has(i)) continue;
       this.doc.switchToPage(i);
       // With the bottom margin in place, pdfkit would start a new page for text below it.
       this.doc.page.margins = { ...this.doc.page.margins, bottom: 0 };
+      if (header !== undefined) {
+        // The running header: the handbook's title over a hairline, in the top margin.
+        const lines = this.wrap([{ text: header }], this.width, size);
+        const first = lines[0];
+        const rule = this.top - this.layout.page.margins.top * 0.3;
+        if (first) {
+          this.drawLine(first, this.left + (this.width - first.width) / 2, rule - this.lineHeight(size) - 2, first.width, size, { justify: false, color: this.style.colors.text });
+        }
+        this.doc.lineWidth(BORDER_WIDTH).strokeColor(css(this.style.colors.border)).moveTo(this.left, rule).lineTo(this.left + this.width, rule).stroke();
+      }
       const label = `${before}${i + 1}${between}${range.count}${after}`;
       const width = this.measure.width(label, 'regular', size);
       const middle = this.layout.page.height - this.layout.page.margins.bottom / 2;

@@ -16,6 +16,8 @@ export const NO_LINE_END = new Set([...'（《「『【“‘([{〈〔']);
 export interface Fragment {
   readonly text: string;
   readonly face: Face;
+  /** The anchor this text links to. */
+  readonly link?: string;
 }
 
 export interface Line {
@@ -30,20 +32,21 @@ export interface Line {
 interface Glyph {
   readonly char: string;
   readonly face: Face;
+  readonly link: string | undefined;
 }
 
 function glyphsOf(text: RichText, measure: Measurer): Glyph[] {
-  return text.flatMap((run) => Array.from(run.text, (char) => ({ char, face: measure.faceOf(char, run.bold === true) })));
+  return text.flatMap((run) => Array.from(run.text, (char) => ({ char, face: measure.faceOf(char, run.bold === true), link: run.link })));
 }
 
 function fragmentsOf(glyphs: readonly Glyph[]): Fragment[] {
-  const out: { text: string; face: Face }[] = [];
+  const out: { text: string; face: Face; link: string | undefined }[] = [];
   for (const g of glyphs) {
     const last = out[out.length - 1];
-    if (last && last.face === g.face) last.text += g.char;
-    else out.push({ text: g.char, face: g.face });
+    if (last && last.face === g.face && last.link === g.link) last.text += g.char;
+    else out.push({ text: g.char, face: g.face, link: g.link });
   }
-  return out;
+  return out.map(({ link, ...fragment }) => (link === undefined ? fragment : { ...fragment, link }));
 }
 
 function widthOf(glyphs: readonly Glyph[], size: number, measure: Measurer): number {
