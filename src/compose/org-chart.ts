@@ -37,13 +37,14 @@ function placeForest(forest: readonly ChartNode[], rows: number, caption: string
     boxes.push({ ...node.box, column, span, row });
     deepest = Math.max(deepest, row);
     if (row + 1 < rows && node.children.length > 0) {
+      // Listed before the children's own edges: top to bottom, left to right.
       const to: number[] = [];
+      edges.push({ from: index, to });
       let next = column;
       for (const child of node.children) {
         to.push(boxes.length);
         next += place(child, next, row + 1);
       }
-      edges.push({ from: index, to });
     }
     return span;
   };

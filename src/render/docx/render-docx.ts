@@ -730,13 +730,16 @@ const NO_BORDERS: ITableBordersOptions = {
 function chartBoxCell(box: ChartBox, span: number, width: number, ctx: RenderContext, size: number): TableCell {
   const { style } = ctx;
   const line = { style: box.plain === true ? BorderStyle.DASHED : BorderStyle.SINGLE, size: BORDER_SIZE + 2, color: style.colors.border };
-  const paragraph = (text: RichText): Paragraph =>
-    new Paragraph({
+  const paragraph = (text: string, bold: boolean, link: string | undefined): Paragraph => {
+    // The whole box reads as the role; its title links there but keeps the text colour, as in the PDF.
+    const run = new TextRun({ text, size: halfPoints(size), ...(bold ? { bold: true } : {}) });
+    return new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: { before: 0, after: 0, ...lineSpacing(style, size) },
-      children: textRuns(text, ctx, { size: halfPoints(size) }),
+      children: [link === undefined ? run : new InternalHyperlink({ anchor: ctx.bookmarks.of(link), children: [run] })],
     });
+  };
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     ...(span > 1 ? { columnSpan: span } : {}),
@@ -744,10 +747,7 @@ function chartBoxCell(box: ChartBox, span: number, width: number, ctx: RenderCon
     borders: { top: line, bottom: line, left: line, right: line },
     ...(box.plain === true ? {} : { shading: labelShading(style) }),
     margins: { top: twips(CHART.padding), bottom: twips(CHART.padding), left: twips(CHART.padding), right: twips(CHART.padding), marginUnitType: WidthType.DXA },
-    children: [
-      paragraph([{ text: box.text, ...(box.plain === true ? {} : { bold: true }), ...(box.link === undefined ? {} : { link: box.link }) }]),
-      ...(box.detail === undefined ? [] : [paragraph([{ text: box.detail }])]),
-    ],
+    children: [paragraph(box.text, box.plain !== true, box.link), ...(box.detail === undefined ? [] : [paragraph(box.detail, false, undefined)])],
   });
 }
 
@@ -874,7 +874,7 @@ function pathTable(block: PathChartBlock, path: readonly ChartBox[], ctx: Render
           alignment: AlignmentType.CENTER,
           keepNext: true,
           spacing: { before: 0, after: 0 },
-          children: [new TextRun({ text: shown ? '→' : '', size: halfPoints(size), color: style.colors.border })],
+          children: [new TextRun({ text: shown ? '→' : '', bold: true, size: halfPoints(size * 1.6), color: style.colors.border })],
         }),
       ],
     });
@@ -889,6 +889,8 @@ function pathTable(block: PathChartBlock, path: readonly ChartBox[], ctx: Render
     });
     const unused = block.perLine - steps.length;
     if (unused > 0) cells.push(blankCell(unused * 2, unused * (box + arrow), {}, undefined));
+    // A thin empty row keeps the lines of a long path apart, as in the PDF.
+    if (start > 0) rows.push(new TableRow({ cantSplit: true, height: { value: twips(CHART.padding * 2), rule: HeightRule.EXACT }, children: [blankCell(widths.length, widths.reduce((a, b) => a + b, 0), {}, twips(CHART.padding * 2))] }));
     rows.push(new TableRow({ cantSplit: true, children: cells }));
   }
   return new Table({ layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, borders: NO_BORDERS, rows });
