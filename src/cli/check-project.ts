@@ -8,6 +8,8 @@ import type { SourceFile } from '../load/source-file.js';
 import { checkRoles, type CheckedRole } from '../project/check-roles.js';
 import { expandPaths, findRoleFiles, openProject, readInputs, splitOutside, type ProjectContext } from '../project/read-project.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
+import { CONFIG_FILE_NAME } from '../model/config.js';
+import { suggest } from '../validate/explain.js';
 
 export interface ProjectCheck {
   readonly project: ProjectContext;
@@ -45,6 +47,27 @@ export async function checkProject(io: Io, options: GlobalOptions, paths: readon
     span: START_OF_FILE,
     hint: fileMessages.outsideProjectHint,
   }));
+  // An `order` entry that names no department and no role would be ignored without a word.
+  const departments = new Set(checked.roles.map((entry) => entry.role.department));
+  const ids = new Set(checked.roles.map((entry) => entry.role.id));
+  const locator = project.configLocator;
+  const unknownOrder: Diagnostic[] = locator
+    ? project.config.order.flatMap((entry, index): Diagnostic[] => {
+        if (departments.has(entry) || ids.has(entry)) return [];
+        const near = suggest(entry, [...departments, ...ids]);
+        return [
+          {
+            severity: 'warning',
+            code: 'config.unknown-order',
+            message: fileMessages.unknownOrderEntry(entry),
+            file: CONFIG_FILE_NAME,
+            span: locator.locate(['order', String(index)], 'value'),
+            hint: near === undefined ? fileMessages.unknownOrderEntryHint : fileMessages.didYouMean(near),
+          },
+        ];
+      })
+    : [];
+  skipped.push(...unknownOrder);
   const wanted = new Set(targets);
   const sources = new Map(checked.sources);
   if (project.configSource) sources.set(project.configSource.path, project.configSource);

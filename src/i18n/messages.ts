@@ -83,6 +83,8 @@ export interface Messages {
   duplicateIdHint: string;
   reservedId(id: string): string;
   handbookId(id: string): string;
+  unknownOrderEntry(entry: string): string;
+  unknownOrderEntryHint: string;
   reservedIdHint: string;
   unknownRole(field: string, id: string): string;
   unknownRoleHint: string;
@@ -280,6 +282,8 @@ const zh: Messages = {
   duplicateId: (id, others) => `岗位 id“${id}”重复了，${others.join('、')} 里也用了它。`,
   duplicateIdHint: '每个岗位的 id 必须唯一：请修改其中一个。',
   reservedId: (id) => `“${id}”是 Windows 保留的设备名，用作 id 时生成的 ${id}.pdf 在 Windows 上打不开。`,
+  unknownOrderEntry: (entry) => `order 里的“${entry}”既不是哪个岗位的所属部门，也不是岗位 id，手册排序时会忽略它。`,
+  unknownOrderEntryHint: 'order 里写部门名称（与岗位文件的 department 一致）或岗位 id。',
   handbookId: (id) => `“${id}”是合订本的文件名（${id}.pdf、${id}.docx），岗位不能用它作 id。`,
   reservedIdHint: '换一个 id，例如在前面加上部门缩写。',
   unknownRole: (field, id) => `${field}写的“${id}”像是一个岗位 id，但没有这个岗位。`,
@@ -410,6 +414,8 @@ const en: Messages = {
   duplicateId: (id, others) => `The role id "${id}" is used more than once; also in ${others.join(', ')}.`,
   duplicateIdHint: 'Every role needs its own id: change one of them.',
   reservedId: (id) => `"${id}" is a device name Windows reserves: its documents (${id}.pdf) could not be opened there.`,
+  unknownOrderEntry: (entry) => `"${entry}" in order is neither the department of any role nor a role id; the handbook order ignores it.`,
+  unknownOrderEntryHint: 'List department names (as the roles write department) or role ids under order.',
   handbookId: (id) => `"${id}" is the file name of the handbook (${id}.pdf, ${id}.docx): a role cannot use it as its id.`,
   reservedIdHint: 'Choose another id, e.g. with a department prefix.',
   unknownRole: (field, id) => `${field} "${id}" looks like a role id, but no role has that id.`,

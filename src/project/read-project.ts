@@ -25,6 +25,8 @@ export interface ProjectContext {
   /** Problems in roledoc.config.yaml; the defaults stand in for a broken config. */
   readonly configDiagnostics: readonly Diagnostic[];
   readonly configSource: SourceFile | undefined;
+  /** Where each value of the config is, for diagnostics that need the roles too (handbook order). */
+  readonly configLocator?: Locator;
 }
 
 const ROLE_FILE_GLOB = '**/*.{yaml,yml}';
@@ -125,7 +127,7 @@ export async function openProject(root: string, langOverride: Lang | undefined):
   const diagnostics: Diagnostic[] = checked.diagnostics.filter((d) => d.code !== 'load.empty');
   const config: ProjectConfig = { ...DEFAULT_CONFIG, ...(checked.value ?? validKeysOf(checked.data)) };
   if (checked.locator) diagnostics.push(...pathsOutsideProject(config, root, checked.locator, messagesFor(lang)));
-  return { root, config, lang, configDiagnostics: diagnostics, configSource: checked.source };
+  return { root, config, lang, configDiagnostics: diagnostics, configSource: checked.source, ...(checked.locator ? { configLocator: checked.locator } : {}) };
 }
 
 /** Role files matching `pattern` under `cwd`; the project's own config file is never a role. */

@@ -41,8 +41,14 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   // `zh` → `zh-CN`: a value cut short is a stronger hint than edit distance.
   const prefixed = lower.length >= 2 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
   if (prefixed.length === 1) return prefixed[0];
-  // Edit distance between Chinese text and English keys means nothing (any two characters are "close" to `id`).
-  if (/[^\x00-\x7f]/.test(input)) return undefined;
+  // Edit distance between Chinese text and English keys means nothing (any two characters are "close" to `id`);
+  // between two Chinese names it does (客服布 → 客服部), one character in three.
+  if (/[^\x00-\x7f]/.test(input)) {
+    const chinese = candidates.filter((c) => /[^\x00-\x7f]/.test(c));
+    if (chinese.length === 0) return undefined;
+    const near = closest(input, chinese);
+    return distance(input, near) <= Math.max(1, Math.floor(Array.from(input).length / 3)) ? near : undefined;
+  }
   const best = closest(lower, [...candidates]);
   const limit = Math.max(2, Math.ceil(lower.length * 0.4));
   return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
