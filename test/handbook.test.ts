@@ -209,17 +209,25 @@ describe('the handbook of an organisation', () => {
     // Bookmark ids are numbered from 0 in document order, whatever else the process rendered before.
     const ids = [...xml.matchAll(/<w:bookmarkStart [^>]*w:id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(ids).toEqual(ids.map((_, i) => i));
+    // Outline levels live in styles of their own (Word ignores a paragraph's level on its built-in Heading styles).
+    const styles = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(dir, 'out', 'handbook.docx'))))['word/styles.xml'] ?? new Uint8Array());
+    const styleLevel = new Map(
+      [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)].map((m) => [m[1], m[2]?.match(/<w:outlineLvl w:val="(\d)"\/>/)?.[1]]),
+    );
     const paragraphs = xml.split('</w:p>');
     const levelOf = (text: string): string | undefined => {
       // The title or heading with this text, not the contents entry that links to it.
-      const paragraph = paragraphs.find((p) => /<w:pStyle w:val="(Title|Heading\d)"\/>/.test(p) && p.replace(/<[^>]+>/g, '') === text);
-      return paragraph?.match(/<w:outlineLvl w:val="(\d)"\/>/)?.[1];
+      const paragraph = paragraphs.find((p) => /<w:pStyle w:val="RoledocOutline/.test(p) && p.replace(/<[^>]+>/g, '') === text);
+      const style = paragraph?.match(/<w:pStyle w:val="([^"]+)"\/>/)?.[1];
+      expect(paragraph?.includes('<w:outlineLvl'), text).toBe(false);
+      return style === undefined ? undefined : styleLevel.get(style);
     };
     expect(levelOf('客服部')).toBe('0');
     for (const role of all) expect(levelOf(documentTitle(role)), role.id).toBe('1');
     expect(levelOf('组织架构图')).toBe('1');
+    expect(levelOf('岗位职责')).toBe('2');
     // The contents: from its title to the first title of the body (岗位一览表).
-    const contents = xml.slice(xml.indexOf('目录'), xml.indexOf('<w:pStyle w:val="Title"/>'));
+    const contents = xml.slice(xml.indexOf('目录'), xml.indexOf('<w:pStyle w:val="RoledocOutline'));
     for (const role of all) expect(contents, role.id).toContain(`<w:t xml:space="preserve">${role.title}</w:t>`);
   });
 
@@ -248,6 +256,9 @@ describe('building the handbook, or not', () => {
     expect(JSON.parse(skip.stdout).removed).toEqual([]);
     expect(outputs(dir)).toEqual(['handbook.docx', 'handbook.pdf']);
     expect((await runCli(['build', '--only', 'everything'], dir)).exitCode).toBe(2);
+    const contradiction = await runCli(['build', '--only', 'handbook', '--no-handbook'], dir);
+    expect(contradiction.exitCode).toBe(2);
+    expect(contradiction.stderr).toContain('手册已关闭');
   });
 
   it('handbook: false in the config builds none, and removes the one roledoc made before', async () => {
@@ -342,5 +353,54 @@ describe('the handbook of the seed roles', () => {
     const department = pages.find((page) => page.text.includes('组织架构图'));
     for (const title of ['客服部经理', '客服主管', '客服营销支持主管']) expect(department?.text).toContain(title);
     expect(department?.text).toContain('客服主管4人');
+  });
+});
+
+describe('charts that do not fit', () => {
+  it('keeps every box of a wide, deep department with long titles inside the page, in the PDF', async () => {
+    // Titles that wrap to ten lines in a box: six levels of them are taller than a page.
+    const long = (i: number): string => `负责华东区域大客户服务与投诉升级处理并协调质检培训排班及现场管理工作的高级专员岗位（含夜班与节假日值守、跨部门协作、重大投诉应急处置）第${i}号`;
+    const files: Record<string, string> = {};
+    const add = (id: string, title: string, boss?: string): void => {
+      files[`roles/${id}.yaml`] = `id: ${id}\ntitle: ${title}\ndepartment: 客服部\n${boss ? `reports_to: ${boss}\n` : ''}responsibilities: [负责。]\n`;
+    };
+    add('boss', '客服部经理');
+    for (let i = 0; i < 25; i++) add(`lead-${i}`, `主管${i}`, 'boss');
+    let parent = 'lead-0';
+    for (let level = 0; level < 8; level++) {
+      add(`chain-${level}`, long(level), parent);
+      parent = `chain-${level}`;
+    }
+    const dir = tempProject(files);
+    expect((await runCli(['build', '--only', 'handbook', '--format', 'pdf'], dir)).exitCode).toBe(0);
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(path.join(dir, 'out', 'handbook.pdf'))));
+    // The charts: from the department's 组织架构图 to its first role.
+    let chartText = '';
+    let inCharts = false;
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const [, , width, height] = page.view;
+      const content = await page.getTextContent();
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        const [x, y] = [item.transform[4] ?? 0, item.transform[5] ?? 0];
+        expect(x >= 0 && x + item.width <= (width ?? 0) && y >= 0 && y <= (height ?? 0), `page ${number}: ${item.str}`).toBe(true);
+      }
+      const text = squash(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+      if (text.includes('组织架构图')) inCharts = true;
+      if (text.includes('职位说明书')) inCharts = false;
+      if (inCharts) chartText += text;
+    }
+    for (let i = 0; i < 25; i++) expect(chartText).toContain(`主管${i}`);
+    for (let level = 0; level < 8; level++) expect(chartText).toContain(squash(long(level)));
+  }, 60_000);
+});
+
+describe('org charts of roles that report to no one', () => {
+  it('sets them side by side, as many to a chart as fit, not one chart each', () => {
+    const flat = Array.from({ length: 12 }, (_, i): ChartNode => ({ box: { text: `专员${i}` }, children: [] }));
+    const charts = layoutOrgCharts(flat, { columns: 6, rows: 6 }, (box) => box.text);
+    expect(charts.map((chart) => chart.boxes.length)).toEqual([6, 6]);
+    expect(charts.map((chart) => chart.rows)).toEqual([1, 1]);
   });
 });

@@ -216,6 +216,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
       want(entry.role.id, layout, documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles], epoch, commits));
     }
   }
+  if (build.only === 'handbook' && (!project.config.handbook || build.handbook === false)) throw new UserError(messages.handbookOff, messages.handbookOffHint);
   // Named role files ask for those documents; the handbook comes with a whole build or --only handbook.
   const wantHandbook = project.config.handbook && build.handbook !== false && (build.only === 'handbook' || (build.only === undefined && paths.length === 0));
   if (wantHandbook) {

@@ -40,7 +40,8 @@ const INDEX_ANCHOR = 'index';
  * their mention in `order`, then title, then id.
  */
 export function handbookOrder(roles: readonly RawRole[], order: readonly string[], lang: string): HandbookDepartment[] {
-  const collator = new Intl.Collator(lang);
+  // numeric: 主管2 before 主管10.
+  const collator = new Intl.Collator(lang, { numeric: true });
   const rank = (key: string): number => {
     const index = order.indexOf(key);
     return index < 0 ? Number.POSITIVE_INFINITY : index;
@@ -112,7 +113,8 @@ function roleIndex(departments: readonly HandbookDepartment[], ctx: HandbookCont
     body.push(row([cell(''), cell(locale.handbook.subtotal(department.name), { bold: true, shaded: true }), cell(''), cell(sum(department.roles), { bold: true }), cell('')]));
   }
   body.push(row([cell(''), cell(locale.handbook.total, { bold: true, shaded: true }), cell(''), cell(sum(roles), { bold: true }), cell('')]));
-  const widths = withCode ? [0.14, 0.26, 0.2, 0.12, 0.28] : [0.3, 0.24, 0.14, 0.32];
+  // The headcount column is wide enough for "Headcount" in bold, not only for 定员人数.
+  const widths = withCode ? [0.13, 0.26, 0.2, 0.14, 0.27] : [0.3, 0.24, 0.16, 0.3];
   return {
     kind: 'table',
     columns: widths.map((width) => ({ width })),

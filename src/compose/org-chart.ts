@@ -53,9 +53,6 @@ function placeForest(forest: readonly ChartNode[], rows: number, caption: string
   return { kind: 'org-chart', columns: column, rows: deepest + 1, boxes, edges, ...(caption === undefined ? {} : { caption }) };
 }
 
-/** The nodes a chart shows below `node` when only its direct reports fit: them, without their own. */
-const withoutGrandchildren = (node: ChartNode): ChartNode => ({ box: node.box, children: node.children.map((child) => ({ box: child.box, children: [] })) });
-
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -63,37 +60,56 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Charts for a forest: all trees on one chart when they fit side by side, else one (or more)
- * per tree. `continued(box)` captions a chart that carries on below a box.
+ * Charts for a forest: trees side by side on a chart as long as they fit, a tree too wide on its
+ * own in charts of its own. A tree deeper than `rows` is cut there, and every box at the cut that has reports tops a
+ * chart of its own; a tree wider than `columns` is drawn as its top box with its direct reports
+ * (in as many charts as they need), each report with a team of its own carrying on below.
+ * `continued(box)` captions a chart that carries on below a box.
  */
-export function layoutOrgCharts(
-  forest: readonly ChartNode[],
-  limits: ChartLimits,
-  continued: (box: ChartBox) => string,
-): OrgChartBlock[] {
+export function layoutOrgCharts(forest: readonly ChartNode[], limits: ChartLimits, continued: (box: ChartBox) => string): OrgChartBlock[] {
   const columns = Math.max(1, limits.columns);
   const rows = Math.max(2, limits.rows);
-  const fitsWhole = (node: ChartNode, depth: number): boolean => depth < rows && node.children.every((child) => fitsWhole(child, depth + 1));
-  const totalLeaves = forest.reduce((sum, tree) => sum + leavesOf(tree, 0, Number.MAX_SAFE_INTEGER), 0);
-  if (forest.length === 0) return [];
-  const captions = forest.flatMap((tree) => (tree.caption === undefined ? [] : [tree.caption]));
-  if (totalLeaves <= columns && forest.every((tree) => fitsWhole(tree, 0))) {
-    return [placeForest(forest, rows, captions.length > 0 ? captions.join('  ') : undefined)];
-  }
-
   const charts: OrgChartBlock[] = [];
+  const width = (node: ChartNode): number => leavesOf(node, 0, rows);
+  /** The boxes on the last level a chart of `node` draws that have reports it could not show. */
+  const cut = (node: ChartNode, depth: number): ChartNode[] =>
+    depth === rows - 1 ? (node.children.length > 0 ? [node] : []) : node.children.flatMap((child) => cut(child, depth + 1));
   const carryOn = (node: ChartNode, caption: string | undefined): void => {
-    if (leavesOf(node, 0, Number.MAX_SAFE_INTEGER) <= columns && fitsWhole(node, 0)) {
+    if (width(node) <= columns) {
       charts.push(placeForest([node], rows, caption));
+      for (const below of cut(node, 0)) carryOn(below, continued(below.box));
       return;
     }
-    // The node and its direct reports, as many charts as the reports need side by side.
-    const top = withoutGrandchildren(node);
-    chunk(top.children, columns).forEach((children, index) => {
-      charts.push(placeForest([{ box: node.box, children }], 2, index === 0 ? caption : continued(node.box)));
+    chunk(node.children, columns).forEach((children, index) => {
+      const reports = children.map((child) => ({ box: child.box, children: [] }));
+      charts.push(placeForest([{ box: node.box, children: reports }], 2, index === 0 ? caption : continued(node.box)));
     });
     for (const child of node.children) if (child.children.length > 0) carryOn(child, continued(child.box));
   };
-  for (const tree of forest) carryOn(tree, tree.caption);
+
+  // Trees side by side while they fit (a department of roles that report to no one is one row of
+  // boxes, not a column of one-box charts); a tree wider than a chart on its own is split.
+  let group: ChartNode[] = [];
+  let used = 0;
+  const flush = (): void => {
+    if (group.length === 0) return;
+    const captions = group.flatMap((tree) => (tree.caption === undefined ? [] : [tree.caption]));
+    charts.push(placeForest(group, rows, captions.length > 0 ? captions.join('  ') : undefined));
+    for (const tree of group) for (const below of cut(tree, 0)) carryOn(below, continued(below.box));
+    group = [];
+    used = 0;
+  };
+  for (const tree of forest) {
+    const treeWidth = width(tree);
+    if (treeWidth > columns) {
+      flush();
+      carryOn(tree, tree.caption);
+      continue;
+    }
+    if (used + treeWidth > columns) flush();
+    group.push(tree);
+    used += treeWidth;
+  }
+  flush();
   return charts;
 }

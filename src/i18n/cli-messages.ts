@@ -32,6 +32,8 @@ export interface CliMessages {
   cannotWrite(dir: string, reason: string): string;
   writeInterrupted(dir: string, reason: string): string;
   disowned(file: string): string;
+  handbookOff: string;
+  handbookOffHint: string;
   badSourceDateEpoch(value: string): string;
   checkWithWatch: string;
   waitingForLock: string;
@@ -93,6 +95,8 @@ const zh: CliMessages = {
   watching: (root) => `正在监视 ${root} 的改动，按 Ctrl-C 退出。`,
   cannotWrite: (dir, reason) => `无法写入 ${dir}（${reason}）。已有的文档没有改动。`,
   writeInterrupted: (dir, reason) => `写入 ${dir} 时出错（${reason}），部分文档可能已经更新。解决问题后重新运行 roledoc build。`,
+  handbookOff: '要求只生成手册（--only handbook），但手册已关闭（--no-handbook 或配置里的 handbook: false）。',
+  handbookOffHint: '去掉 --no-handbook，或把 roledoc.config.yaml 里的 handbook 改为 true。',
   disowned: (file) => `${file} 的岗位已删除，但这个文件被手工改过，所以保留没有删除。`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 的值“${value}”不可用：应是 1980 到 2099 年之间的秒数（整数）。`,
   checkWithWatch: '--check 和 --watch 不能一起用。',
@@ -144,6 +148,8 @@ const en: CliMessages = {
   watching: (root) => `Watching ${root} for changes; Ctrl-C to stop.`,
   cannotWrite: (dir, reason) => `Cannot write to ${dir} (${reason}). The existing documents were left as they were.`,
   writeInterrupted: (dir, reason) => `Writing to ${dir} failed (${reason}); some documents may already be updated. Fix the cause and run roledoc build again.`,
+  handbookOff: 'Asked for the handbook only (--only handbook), but the handbook is turned off (--no-handbook, or handbook: false in the config).',
+  handbookOffHint: 'Drop --no-handbook, or set handbook: true in roledoc.config.yaml.',
   disowned: (file) => `${file} belongs to a deleted role but was changed by hand, so it was kept.`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH "${value}" is not usable: it must be a whole number of seconds in 1980–2099.`,
   checkWithWatch: '--check and --watch cannot be used together.',

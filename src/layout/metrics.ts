@@ -28,7 +28,7 @@ export const CHART = {
   textScale: 0.86,
   /** Share of a grid column the box takes; the rest is the gap to the next box. */
   boxShare: 2 / 3,
-  minBoxChars: 4,
+  minBoxChars: 5,
   maxBoxChars: 9,
   /** Padding inside a box, in points. */
   padding: 4,

@@ -59,6 +59,10 @@ declare module 'pdfkit' {
     lineTo(x: number, y: number): this;
     fill(color?: string): this;
     dash(length: number, options?: DashOptions): this;
+    save(): this;
+    restore(): this;
+    translate(x: number, y: number): this;
+    scale(factor: number): this;
     undash(): this;
     /** A link annotation over the rectangle to a named destination. */
     goTo(x: number, y: number, width: number, height: number, name: string): this;

@@ -37,6 +37,7 @@ import {
 import type {
   IFontAttributesProperties,
   INumberingOptions,
+  IParagraphStylePropertiesOptions,
   IRunStylePropertiesOptions,
   ISpacingProperties,
   IStylesOptions,
@@ -215,15 +216,61 @@ function fontsOf(pair: FontPair): IFontAttributesProperties {
  * would be airy in one and tight in the other. "At least size × lineHeight" gives the intended pitch in both and,
  * unlike "exactly", never clips a taller fallback glyph.
  */
+type HeadingKind = 'title' | 'heading1' | 'heading2';
+
+/** The look of a title or heading style: its run and paragraph properties, without an outline level. */
+function headingLook(kind: HeadingKind, style: LayoutStyle): { run: IRunStylePropertiesOptions; paragraph: IParagraphStylePropertiesOptions } {
+  const { sizes, colors, fonts } = style;
+  const size = kind === 'title' ? sizes.title : kind === 'heading1' ? sizes.heading1 : sizes.heading2;
+  const run: IRunStylePropertiesOptions = { font: fontsOf(fonts.heading), size: halfPoints(size), bold: true, color: colors.heading };
+  const spacing =
+    kind === 'title'
+      ? { before: 0, after: twips(style.blockSpacing * 2) }
+      : kind === 'heading1'
+        ? { before: twips(style.blockSpacing * HEADING_SPACE.before), after: twips(style.blockSpacing * HEADING_SPACE.after) }
+        : { before: twips(style.blockSpacing), after: twips(style.blockSpacing * 0.5) };
+  return {
+    run,
+    paragraph: {
+      alignment: kind === 'title' ? AlignmentType.CENTER : AlignmentType.LEFT,
+      keepNext: true,
+      keepLines: true,
+      spacing: { ...lineSpacing(style, size), ...spacing },
+    },
+  };
+}
+
+const headingKindOf = (block: { kind: 'title' } | { kind: 'heading'; level: 1 | 2 }): HeadingKind =>
+  block.kind === 'title' ? 'title' : block.level === 1 ? 'heading1' : 'heading2';
+
+/**
+ * The style of a title or heading placed at an explicit outline depth (the handbook: department →
+ * role → section). Word fixes the outline level of its built-in Heading styles, whatever a
+ * paragraph says, so these are styles of their own — based on Normal, with the heading's look and
+ * the outline level of their depth — for the navigation pane of Word, WPS and LibreOffice alike.
+ */
+const outlineStyleId = (kind: HeadingKind, depth: number): string => `RoledocOutline${depth + 1}${kind === 'title' ? 'Title' : kind === 'heading1' ? 'Heading' : 'Subheading'}`;
+
+/**
+ * Why "at least" line spacing: the Layout gives line height as a multiple of the font size, which is what the PDF
+ * renderer draws. Word's "multiple" spacing multiplies the font's own line height instead, which for CJK fonts is
+ * 1.0–1.45 em depending on the font actually used (SimSun in Word, Noto CJK in LibreOffice), so the same document
+ * would be airy in one and tight in the other. "At least size × lineHeight" gives the intended pitch in both and,
+ * unlike "exactly", never clips a taller fallback glyph.
+ */
 function documentStyles(layout: Layout): IStylesOptions {
   const { style, meta } = layout;
   const { sizes, colors, fonts } = style;
-  const headingRun = (size: number): IRunStylePropertiesOptions => ({
-    font: fontsOf(fonts.heading),
-    size: halfPoints(size),
-    bold: true,
-    color: colors.heading,
-  });
+  const title = headingLook('title', style);
+  const heading1 = headingLook('heading1', style);
+  const heading2 = headingLook('heading2', style);
+  const outlined = new Map<string, { kind: HeadingKind; depth: number }>();
+  for (const block of layout.blocks) {
+    if ((block.kind === 'title' || block.kind === 'heading') && block.outline !== undefined) {
+      const kind = headingKindOf(block);
+      outlined.set(outlineStyleId(kind, block.outline), { kind, depth: block.outline });
+    }
+  }
   return {
     default: {
       // docDefaults: every paragraph, table cell and footer inherits the fonts and the language from here.
@@ -239,43 +286,9 @@ function documentStyles(layout: Layout): IStylesOptions {
           spacing: { ...lineSpacing(style, sizes.body), before: 0, after: twips(style.blockSpacing) },
         },
       },
-      title: {
-        run: headingRun(sizes.title),
-        paragraph: {
-          alignment: AlignmentType.CENTER,
-          keepNext: true,
-          keepLines: true,
-          spacing: { ...lineSpacing(style, sizes.title), before: 0, after: twips(style.blockSpacing * 2) },
-        },
-      },
-      heading1: {
-        run: headingRun(sizes.heading1),
-        paragraph: {
-          alignment: AlignmentType.LEFT,
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 0,
-          spacing: {
-            ...lineSpacing(style, sizes.heading1),
-            before: twips(style.blockSpacing * HEADING_SPACE.before),
-            after: twips(style.blockSpacing * HEADING_SPACE.after),
-          },
-        },
-      },
-      heading2: {
-        run: headingRun(sizes.heading2),
-        paragraph: {
-          alignment: AlignmentType.LEFT,
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 1,
-          spacing: {
-            ...lineSpacing(style, sizes.heading2),
-            before: twips(style.blockSpacing),
-            after: twips(style.blockSpacing * 0.5),
-          },
-        },
-      },
+      title,
+      heading1: { run: heading1.run, paragraph: { ...heading1.paragraph, outlineLevel: 0 } },
+      heading2: { run: heading2.run, paragraph: { ...heading2.paragraph, outlineLevel: 1 } },
     },
     paragraphStyles: [
       {
@@ -287,6 +300,10 @@ function documentStyles(layout: Layout): IStylesOptions {
         // A paragraph in a cell (a duty, a task) stays on one page when its row splits, as in the PDF.
         paragraph: { keepLines: true, spacing: { ...lineSpacing(style, sizes.table), before: 0, after: 0 } },
       },
+      ...[...outlined].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, { kind, depth }]) => {
+        const look = headingLook(kind, style);
+        return { id, name: `Outline ${depth + 1} ${kind}`, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: look.run, paragraph: { ...look.paragraph, outlineLevel: depth } };
+      }),
     ],
   };
 }
@@ -349,12 +366,13 @@ function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderC
   switch (block.kind) {
     case 'title':
     case 'heading': {
-      // In a handbook the outline is department → role → section; Word reads it from w:outlineLvl.
+      // In a handbook the outline is department → role → section, given by styles with their own outline levels.
       const runs = textRuns([{ text: block.text }], ctx);
       return [
         new Paragraph({
-          heading: block.kind === 'title' ? HeadingLevel.TITLE : block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-          ...(block.outline === undefined ? {} : { outlineLevel: block.outline }),
+          ...(block.outline === undefined
+            ? { heading: block.kind === 'title' ? HeadingLevel.TITLE : block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }
+            : { style: outlineStyleId(headingKindOf(block), block.outline) }),
           ...pageBreak,
           children: block.anchor === undefined ? runs : [new Bookmark({ id: ctx.bookmarks.of(block.anchor), children: runs })],
         }),

@@ -642,8 +642,14 @@ class PdfComposer {
   /** A reporting tree: boxes on levels, joined by lines from each box down to its reports. */
   private orgChart(block: OrgChartBlock): void {
     const g = this.orgChartGeometry(block);
-    this.ensureSpace(g.height);
+    if (this.y + g.height > this.bottom + 1e-6 && this.y > this.top) this.newPage();
     const top = this.y;
+    // Taller than a page (titles that wrap to many lines, on six levels): drawn smaller, whole, on one page.
+    const scale = Math.min(1, (this.bottom - top) / g.height);
+    if (scale < 1) {
+      const middle = this.left + this.width / 2;
+      this.doc.save().translate(middle, top).scale(scale).translate(-middle, -top);
+    }
     for (const line of g.caption) {
       this.drawLine(line, this.left, this.y, this.width, g.size, { justify: false, color: this.style.colors.text });
       this.y += this.lineHeight(g.size);
@@ -668,7 +674,8 @@ class PdfComposer {
       this.doc.moveTo(Math.min(px, ...xs), bar).lineTo(Math.max(px, ...xs), bar).stroke();
       for (const x of xs) this.doc.moveTo(x, bar).lineTo(x, rowTop(first.row)).stroke();
     }
-    this.y = top + g.height + this.style.blockSpacing * 2;
+    if (scale < 1) this.doc.restore();
+    this.y = top + g.height * scale + this.style.blockSpacing * 2;
   }
 
   private pathGeometry(block: PathChartBlock) {
@@ -699,7 +706,11 @@ class PdfComposer {
         const steps = path.slice(start, start + block.perLine);
         const prepared = steps.map((box) => ({ box, lines: this.chartLines(box, boxWidth - 2 * CHART.padding, size) }));
         const height = Math.max(...prepared.map(({ lines }) => lines.length)) * this.lineHeight(size) + 2 * CHART.padding;
-        this.ensureSpace(height);
+        if (this.y + height > this.bottom + 1e-6 && this.y > this.top) this.newPage();
+        // A step whose words are taller than a page is drawn smaller, never off the page.
+        const scale = Math.min(1, (this.bottom - this.y) / height);
+        const lineTop = this.y;
+        if (scale < 1) this.doc.save().translate(this.left, lineTop).scale(scale).translate(-this.left, -lineTop);
         const middle = this.y + height / 2;
         if (start > 0) this.arrow(this.left, this.left + CHART.arrowWidth - 2, middle);
         prepared.forEach(({ box, lines }, index) => {
@@ -708,7 +719,8 @@ class PdfComposer {
           const last = index === prepared.length - 1;
           if (!last || start + block.perLine < path.length) this.arrow(x + boxWidth + 2, x + boxWidth + CHART.arrowWidth - 2, middle);
         });
-        this.y += height + CHART.padding * 2;
+        if (scale < 1) this.doc.restore();
+        this.y = lineTop + height * scale + CHART.padding * 2;
       }
       this.y += CHART.padding * 2;
     }
