@@ -325,6 +325,12 @@ describe('compose: handbook order and org charts', () => {
     expect(new Set(names(deepCharts))).toEqual(new Set(Array.from({ length: 9 }, (_, i) => `L${i + 1}`)));
   });
 
+  it('says above a chart whom its top role reports to when that is free text', () => {
+    const guard: RawRole = { id: 'guard', title: '保安', department: '安保部', reports_to: '物业公司经理', responsibilities: ['负责巡逻。'] };
+    const layout = composeHandbook([guard], { template, locale, organization: '', directory: buildDirectory([guard]), title: '手册', order: [], date: new Date('2024-01-01T00:00:00Z') });
+    expect(layout.blocks.find((block): block is OrgChartBlock => block.kind === 'org-chart')?.caption).toBe('上级：物业公司经理');
+  });
+
   it('draws every role of a wide department somewhere, with the charts of the handbook', () => {
     const many: RawRole[] = [
       { id: 'boss', title: '经理', department: '客服部', responsibilities: ['负责。'] },

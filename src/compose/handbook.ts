@@ -151,7 +151,12 @@ export function composeHandbook(roles: readonly RawRole[], ctx: HandbookContext)
     return {
       box: box(role),
       children: department.reportsOf(role.id).map((report) => tree(department, report)),
-      ...(boss !== undefined && boss.department !== department.name ? { caption: locale.handbook.reportsOutside(boss.title, boss.department) } : {}),
+      // A top box says whom it reports to when that is outside the chart: another department, or free text.
+      ...(boss !== undefined && boss.department !== department.name
+        ? { caption: locale.handbook.reportsOutside(boss.title, boss.department) }
+        : boss === undefined && role.reports_to !== undefined
+          ? { caption: locale.handbook.reportsTo(role.reports_to) }
+          : {}),
     };
   };
 

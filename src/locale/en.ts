@@ -82,6 +82,7 @@ export const en: Locale = {
     subtotal: (department) => `${department} subtotal`,
     total: 'Total',
     reportsOutside: (title, department) => `Reports to: ${title} (${department})`,
+    reportsTo: (text) => `Reports to: ${text}`,
     continued: (title) => `Reporting to ${title} (continued)`,
   },
   pageNumbers: { before: 'Page ', between: ' of ', after: '' },

@@ -27,6 +27,7 @@ export function localeText(locale: Locale): string {
     locale.handbook.subtotal(''),
     locale.handbook.total,
     locale.handbook.reportsOutside('', ''),
+    locale.handbook.reportsTo(''),
     locale.handbook.continued(''),
     '0123456789',
   ].join('');

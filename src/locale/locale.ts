@@ -76,6 +76,8 @@ export interface Locale {
     readonly total: string;
     /** Caption of a chart whose top role reports to a role of another department. */
     reportsOutside(title: string, department: string): string;
+    /** The same for a reports_to written as free text, not a role of the project. */
+    reportsTo(text: string): string;
     /** Caption of a chart that carries on a tree too wide or deep for one. */
     continued(title: string): string;
   };

@@ -76,6 +76,7 @@ export const zhCN: Locale = {
     subtotal: (department) => `${department}小计`,
     total: '合计',
     reportsOutside: (title, department) => `上级：${title}（${department}）`,
+    reportsTo: (text) => `上级：${text}`,
     continued: (title) => `${title}的下属岗位（续）`,
   },
   pageNumbers: { before: '第 ', between: ' 页 / 共 ', after: ' 页' },
