@@ -221,9 +221,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const wantHandbook = project.config.handbook && build.handbook !== false && (build.only === 'handbook' || (build.only === undefined && paths.length === 0));
   if (wantHandbook) {
     // The handbook holds every role; it is as new as its newest part.
-    const createdAt = new Date(
-      Math.max(...[CONFIG_FILE_NAME, ...templateFiles, ...check.roles.map((entry) => entry.file)].map((file) => documentDate([file], epoch, commits).getTime())),
-    );
+    const createdAt = documentDate([CONFIG_FILE_NAME, ...templateFiles, ...check.roles.map((entry) => entry.file)], epoch, commits);
     const layout = composeHandbook(
       check.roles.map((entry) => entry.role),
       { template, locale, organization: project.config.organization, directory, title: project.config.title, order: project.config.order, date: createdAt },

@@ -67,7 +67,6 @@ export async function checkProject(io: Io, options: GlobalOptions, paths: readon
         ];
       })
     : [];
-  skipped.push(...unknownOrder);
   const wanted = new Set(targets);
   const sources = new Map(checked.sources);
   if (project.configSource) sources.set(project.configSource.path, project.configSource);
@@ -75,8 +74,8 @@ export async function checkProject(io: Io, options: GlobalOptions, paths: readon
     project,
     targets,
     roles: checked.roles,
-    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...skipped, ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
-    allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...skipped, ...checked.diagnostics]),
+    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...unknownOrder, ...skipped, ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
+    allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...unknownOrder, ...skipped, ...checked.diagnostics]),
     sources,
   };
 }

@@ -209,13 +209,6 @@ function fontsOf(pair: FontPair): IFontAttributesProperties {
   return { ascii: pair.latin, hAnsi: pair.latin, cs: pair.latin, eastAsia: pair.eastAsia, hint: 'eastAsia' };
 }
 
-/**
- * Why "at least" line spacing: the Layout gives line height as a multiple of the font size, which is what the PDF
- * renderer draws. Word's "multiple" spacing multiplies the font's own line height instead, which for CJK fonts is
- * 1.0–1.45 em depending on the font actually used (SimSun in Word, Noto CJK in LibreOffice), so the same document
- * would be airy in one and tight in the other. "At least size × lineHeight" gives the intended pitch in both and,
- * unlike "exactly", never clips a taller fallback glyph.
- */
 type HeadingKind = 'title' | 'heading1' | 'heading2';
 
 /** The look of a title or heading style: its run and paragraph properties, without an outline level. */
@@ -690,8 +683,8 @@ function cover(block: CoverBlock, ctx: RenderContext, pageBreak: PageBreakOption
       ...pageBreak,
       alignment: AlignmentType.CENTER,
       keepNext: true,
-      spacing: { before: twips(200), after: twips(lineHeightOf(style, titleSize)), ...lineSpacing(style, titleSize) },
-      children: [new TextRun({ text: block.title, bold: true, size: halfPoints(titleSize), color: style.colors.heading, font: fontsOf(style.fonts.heading) })],
+      spacing: { before: twips(200), after: twips(titleSize * style.lineHeight), ...lineSpacing(style, titleSize) },
+      children: [new TextRun({ ...headingLook('title', style).run, text: block.title, size: halfPoints(titleSize) })],
     }),
     ...block.lines.map(
       (line) =>
@@ -702,10 +695,6 @@ function cover(block: CoverBlock, ctx: RenderContext, pageBreak: PageBreakOption
         }),
     ),
   ];
-}
-
-function lineHeightOf(style: LayoutStyle, size: number): number {
-  return size * style.lineHeight;
 }
 
 /**
@@ -720,7 +709,7 @@ function contents(block: ContentsBlock, ctx: RenderContext, pageBreak: PageBreak
       ...pageBreak,
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: twips(style.blockSpacing * 2), ...lineSpacing(style, style.sizes.title) },
-      children: [new TextRun({ text: block.title, bold: true, size: halfPoints(style.sizes.title), color: style.colors.heading, font: fontsOf(style.fonts.heading) })],
+      children: [new TextRun({ ...headingLook('title', style).run, text: block.title })],
     }),
     ...block.entries.map(
       (entry) =>

@@ -344,11 +344,16 @@ class PdfComposer {
     this.ensureSpace(lines.length * this.lineHeight(size));
     this.bookmark(text, outline);
     this.anchor(anchor);
+    this.drawCentred(lines, size, this.style.colors.heading);
+    this.y += this.style.blockSpacing;
+  }
+
+  /** Lines centred between the margins, from the current position down. */
+  private drawCentred(lines: readonly Line[], size: number, color: string): void {
     for (const line of lines) {
-      this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, size, { justify: false, color: this.style.colors.heading });
+      this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, size, { justify: false, color });
       this.y += this.lineHeight(size);
     }
-    this.y += this.style.blockSpacing;
   }
 
   private headingSize(level: 1 | 2): number {
@@ -527,28 +532,17 @@ class PdfComposer {
     this.bare.add(this.page);
     const titleSize = this.style.sizes.title * 1.6;
     this.y = this.top + this.pageHeight * 0.3;
-    for (const line of this.wrap([{ text: block.title }], this.width, titleSize, true)) {
-      this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, titleSize, { justify: false, color: this.style.colors.heading });
-      this.y += this.lineHeight(titleSize);
-    }
+    this.drawCentred(this.wrap([{ text: block.title }], this.width, titleSize, true), titleSize, this.style.colors.heading);
     this.y += this.lineHeight(titleSize);
     const size = this.style.sizes.heading2;
-    for (const text of block.lines) {
-      for (const line of this.wrap([{ text }], this.width, size)) {
-        this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, size, { justify: false, color: this.style.colors.text });
-        this.y += this.lineHeight(size);
-      }
-    }
+    for (const text of block.lines) this.drawCentred(this.wrap([{ text }], this.width, size), size, this.style.colors.text);
     this.newPage();
   }
 
   /** Contents: every entry a link; dotted leaders and page numbers are drawn once the pages are known. */
   private contents(block: ContentsBlock): void {
     const titleSize = this.style.sizes.title;
-    for (const line of this.wrap([{ text: block.title }], this.width, titleSize, true)) {
-      this.drawLine(line, this.left + (this.width - line.width) / 2, this.y, line.width, titleSize, { justify: false, color: this.style.colors.heading });
-      this.y += this.lineHeight(titleSize);
-    }
+    this.drawCentred(this.wrap([{ text: block.title }], this.width, titleSize, true), titleSize, this.style.colors.heading);
     this.y += this.style.blockSpacing * 2;
     const size = this.style.sizes.body;
     const numberWidth = this.measure.width('0000', 'regular', size);
