@@ -24,9 +24,9 @@ import { localeFor, localeText } from '../locale/index.js';
 import { CONFIG_FILE_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
 import { readCommitDates } from '../project/git-dates.js';
 import { lockOutputFolder, removeStaleTemporaries, writeOutputs } from '../project/write-outputs.js';
-import { chooseFonts, FontError, loadFontSet } from '../render/fonts.js';
+import { chooseFonts, FontError, loadFontSet, type FontChoice } from '../render/fonts.js';
+import { renderAll } from '../build/render-pool.js';
 import type { FontSet } from '../render/pdf/measure.js';
-import { loadRenderer, type Renderer } from '../render/renderers.js';
 import { loadTemplate } from '../template/load-template.js';
 import { roledocVersion } from '../version.js';
 import { checkProject } from './check-project.js';
@@ -47,6 +47,10 @@ export interface BuildOptions {
   readonly handbook?: boolean;
   /** Build only the handbook, or only the role documents. */
   readonly only?: 'handbook' | 'roles';
+  /** Render threads (--jobs); default one per CPU. */
+  readonly jobs?: number;
+  /** --shard i/n: only the roles whose id hashes to share i of n (1-based). */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 /** Progress is worth a line only on a terminal and for more than a handful of roles. */
@@ -65,6 +69,14 @@ export interface BuildResult {
   readonly roles: number;
   readonly outDir: string;
   readonly milliseconds: number;
+}
+
+/**
+ * Whether a role belongs to share `index` of `count`: by a hash of its id, so a role stays in its
+ * share on every machine and as other roles come and go.
+ */
+export function inShard(id: string, shard: { readonly index: number; readonly count: number }): boolean {
+  return Number.parseInt(sha256(id).slice(0, 8), 16) % shard.count === shard.index - 1;
 }
 
 export function parseFormats(
@@ -172,16 +184,18 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const template = loaded.template;
 
   let fonts: FontSet | undefined;
+  let fontChoice: FontChoice | undefined;
   if (formats.includes('pdf')) {
     try {
-      fonts = loadFontSet(chooseFonts(project.config.fonts, project.root));
+      fontChoice = chooseFonts(project.config.fonts, project.root);
+      fonts = loadFontSet(fontChoice);
     } catch (error: unknown) {
       if (error instanceof FontError) throw fontProblemMessage(error, messages);
       throw error;
     }
   }
   const targets = new Set(check.targets);
-  const roles = check.roles.filter((entry) => targets.has(entry.file));
+  const roles = check.roles.filter((entry) => targets.has(entry.file) && (build.shard === undefined || inShard(entry.role.id, build.shard)));
   if (fonts) {
     // The document's own words (labels, titles, page numbers) must be drawable, or every page is tofu.
     const lacking = missingCharacters(`${localeText(locale)}${project.config.title}${project.config.organization}`, fonts);
@@ -218,7 +232,8 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   }
   if (build.only === 'handbook' && (!project.config.handbook || build.handbook === false)) throw new UserError(messages.handbookOff, messages.handbookOffHint);
   // Named role files ask for those documents; the handbook comes with a whole build or --only handbook.
-  const wantHandbook = project.config.handbook && build.handbook !== false && (build.only === 'handbook' || (build.only === undefined && paths.length === 0));
+  const wholeBuild = build.only === undefined && paths.length === 0 && build.shard === undefined;
+  const wantHandbook = project.config.handbook && build.handbook !== false && (build.only === 'handbook' || wholeBuild);
   if (wantHandbook) {
     // The handbook holds every role; it is as new as its newest part.
     const createdAt = documentDate([CONFIG_FILE_NAME, ...templateFiles, ...check.roles.map((entry) => entry.file)], epoch, commits);
@@ -242,20 +257,15 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
   // The handbook's files belong to the project while the config wants a handbook (--no-handbook only skips it).
   const allRoles = new Set([...check.roles.map((entry) => entry.role.id), ...(project.config.handbook ? [HANDBOOK_NAME] : [])]);
-  const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: paths.length === 0 && build.only === undefined, allRoles });
+  const plan = planBuild(planned, manifest, disk, { force: build.force === true, wholeProject: wholeBuild, allRoles });
 
   const byName = new Map(planned.map((output) => [output.name, output]));
   const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
-  const renderers = new Map<OutputFormat, Renderer>();
-  for (const format of new Set(toRender.map((output) => output.format))) renderers.set(format, await loadRenderer(format));
   const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
-  const rendered = new Map<string, Uint8Array>();
-  for (const [index, output] of toRender.entries()) {
-    const renderer = renderers.get(output.format);
-    if (!renderer) throw new Error(`no renderer for ${output.format}`);
-    rendered.set(output.name, await renderer.render(output.layout, { createdAt: output.createdAt, fonts }));
-    if (showProgress) io.stderr(`\r${messages.progress(index + 1, toRender.length)}`);
-  }
+  const rendered = await renderAll(
+    toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt })),
+    { jobs: build.jobs, fonts, fontChoice, ...(showProgress ? { onDone: (done: number) => io.stderr(`\r${messages.progress(done, toRender.length)}`) } : {}) },
+  );
   if (showProgress) io.stderr('\r\u001b[K');
 
   // The manifest as this build leaves it: rendered documents in, removed and vanished ones out.

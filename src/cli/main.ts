@@ -4,7 +4,7 @@
  *   1  the role files (or the config) have errors
  *   2  roledoc could not run: bad option, missing folder, I/O error, or a bug in roledoc
  */
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UserError, EXIT_OK, EXIT_USAGE } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang, LANGS, type Lang } from '../i18n/lang.js';
@@ -57,6 +57,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--watch', 'rebuild what a saved change affects, until Ctrl-C')
     .option('--no-handbook', 'leave the handbook (out/handbook.docx, out/handbook.pdf) out of this build')
     .addOption(new Option('--only <part>', 'build only the handbook, or only the role documents').choices(['handbook', 'roles']))
+    .option('--jobs <n>', 'render on n threads (default: one per CPU)', positiveInteger)
+    .option('--shard <i/n>', 'build the i-th of n stable shares of the role documents (for a CI matrix; no handbook)', shardOf)
     .action(async (paths: string[], options: BuildOptions, command: Command) => {
       // Loaded on demand: fonts and renderers are not for `validate` to pay for.
       const { runBuild } = await import('./build-command.js');
@@ -93,6 +95,20 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     });
 
   return program;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('a whole number of threads, 1 or more');
+  return n;
+}
+
+function shardOf(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('i/n with 1 ≤ i ≤ n, e.g. 2/4');
+  return { index, count };
 }
 
 function langFromArgv(argv: readonly string[]): Lang | undefined {

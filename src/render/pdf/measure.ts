@@ -25,6 +25,18 @@ export function fontOf(fonts: FontSet, face: Face): Font {
   return face === 'fallback' ? (fonts.fallback ?? fonts.regular) : fonts[face];
 }
 
+/** One measurer per font set for the whole process: its width cache carries over from document to document. */
+const measurers = new WeakMap<FontSet, Measurer>();
+
+export function measurerFor(fonts: FontSet): Measurer {
+  let measurer = measurers.get(fonts);
+  if (!measurer) {
+    measurer = createMeasurer(fonts);
+    measurers.set(fonts, measurer);
+  }
+  return measurer;
+}
+
 export function createMeasurer(fonts: FontSet): Measurer {
   // Widths at size 1, per face: most pieces are single CJK characters, so the cache hits constantly.
   const caches: Record<Face, Map<string, number>> = { regular: new Map(), bold: new Map(), fallback: new Map() };

@@ -21,7 +21,7 @@ import type {
   TableCell,
 } from '../../layout/layout.js';
 import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
-import { createMeasurer, type Face, type FontSet, type Measurer } from './measure.js';
+import { measurerFor, type Face, type FontSet, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
 export interface PdfRenderOptions {
@@ -128,6 +128,7 @@ class PdfComposer {
   private readonly bare = new Set<number>();
   private readonly anchorPages = new Map<string, number>();
   private readonly pendingEntries: PendingEntry[] = [];
+  private readonly wrapped = new Map<string, readonly Line[]>();
 
   constructor(
     private readonly layout: Layout,
@@ -155,7 +156,7 @@ class PdfComposer {
     });
     this.doc.registerFont(FONT_NAMES.regular, fonts.regular).registerFont(FONT_NAMES.bold, fonts.bold);
     if (fonts.fallback) this.doc.registerFont(FONT_NAMES.fallback, fonts.fallback);
-    this.measure = createMeasurer(fonts);
+    this.measure = measurerFor(fonts);
     this.fontBoxEm = (fonts.regular.ascent - fonts.regular.descent) / fonts.regular.unitsPerEm;
     this.left = page.margins.left;
     this.width = page.width - page.margins.left - page.margins.right;
@@ -187,9 +188,18 @@ class PdfComposer {
     if (this.y + height > this.bottom + 1e-6 && this.y > this.top && height <= this.pageHeight) this.newPage();
   }
 
-  private wrap(text: RichText, width: number, size: number, bold = false): Line[] {
-    const runs = bold ? text.map((run) => ({ ...run, bold: true })) : text;
-    return wrapRichText(runs, width, size, this.measure);
+  /**
+   * Wrapped lines, computed once per text, width and size: deciding where a block starts wraps it
+   * (and the block after a heading) before it is drawn, so each paragraph is asked for several times.
+   */
+  private wrap(text: RichText, width: number, size: number, bold = false): readonly Line[] {
+    const key = `${width}|${size}|${bold ? 1 : 0}|${JSON.stringify(text)}`;
+    let lines = this.wrapped.get(key);
+    if (!lines) {
+      lines = wrapRichText(bold ? text.map((run) => ({ ...run, bold: true })) : text, width, size, this.measure);
+      this.wrapped.set(key, lines);
+    }
+    return lines;
   }
 
   /**

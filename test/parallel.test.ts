@@ -1,0 +1,80 @@
+/**
+ * Rendering on worker threads and sharding: the same bytes as one thread, every role in exactly
+ * one shard. Worker threads run the compiled dist/ (as `npx roledoc` does), so these run the CLI
+ * as a process.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inShard } from '../src/cli/build-command.js';
+import { threadCount } from '../src/build/render-pool.js';
+import { runCli } from './helpers/run-cli.js';
+import { REPO } from './helpers/seed.js';
+
+const BIN = path.join(REPO, 'bin', 'roledoc.js');
+
+function orgProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-parallel-'));
+  cpSync(path.join(REPO, 'test', 'fixtures', 'org'), dir, { recursive: true });
+  return dir;
+}
+
+const files = (dir: string): Map<string, Buffer> =>
+  new Map(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
+
+describe('roledoc build --jobs', () => {
+  it('writes the same bytes on two threads as on one, manifest included', () => {
+    const dir = orgProject();
+    const one = spawnSync(process.execPath, [BIN, 'build', '--jobs', '1', '--out', 'one'], { cwd: dir, encoding: 'utf8' });
+    expect(one.status, one.stderr).toBe(0);
+    const two = spawnSync(process.execPath, [BIN, 'build', '--jobs', '2', '--out', 'two'], { cwd: dir, encoding: 'utf8' });
+    expect(two.status, two.stderr).toBe(0);
+    const a = files(path.join(dir, 'one'));
+    const b = files(path.join(dir, 'two'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    expect(a.size).toBe(8 * 2 + 2 + 1);
+    for (const [name, bytes] of a) expect(b.get(name)?.equals(bytes), name).toBe(true);
+  }, 60_000);
+
+  it('uses no more threads than the work needs', () => {
+    expect(threadCount(8, 3)).toBe(1);
+    expect(threadCount(8, 18)).toBe(4);
+    expect(threadCount(2, 1000)).toBe(2);
+    expect(threadCount(1, 1000)).toBe(1);
+  });
+
+  it('refuses a --jobs or --shard that is not a number it can use, with exit 2', async () => {
+    const dir = orgProject();
+    for (const args of [['--jobs', '0'], ['--jobs', 'two'], ['--shard', '3/2'], ['--shard', '0/2'], ['--shard', '1']]) {
+      expect((await runCli(['build', ...args], dir)).exitCode, args.join(' ')).toBe(2);
+    }
+  });
+});
+
+describe('roledoc build --shard', () => {
+  it('splits the role documents into disjoint shares that add up to all of them, without the handbook', async () => {
+    const dir = orgProject();
+    const written: string[][] = [];
+    for (const share of ['1/3', '2/3', '3/3']) {
+      const result = await runCli(['build', '--shard', share, '--format', 'json', '--out', `out-${share.replace('/', '-')}`], dir);
+      expect(result.exitCode).toBe(0);
+      written.push(JSON.parse(result.stdout).written as string[]);
+    }
+    const all = written.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(
+      ['admin-clerk', 'cs-agent', 'cs-manager', 'cs-qa', 'cs-supervisor', 'general-manager', 'mkt-manager', 'mkt-specialist'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]).sort(),
+    );
+    expect(all.some((name) => name.startsWith('handbook'))).toBe(false);
+  });
+
+  it('keeps a role in its share whatever other roles exist', () => {
+    const shares = (id: string): number[] => [1, 2, 3, 4].filter((index) => inShard(id, { index, count: 4 }));
+    for (const id of ['cs-agent', 'cs-manager', 'a', 'zz-9']) expect(shares(id)).toHaveLength(1);
+    // By the sha256 of the id alone: these shares are the same on every machine and in every project.
+    expect([shares('cs-agent'), shares('cs-manager'), shares('a'), shares('zz-9')]).toEqual([[2], [3], [3], [2]]);
+    expect(inShard('cs-agent', { index: 1, count: 1 })).toBe(true);
+  });
+});
