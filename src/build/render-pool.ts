@@ -92,10 +92,8 @@ function renderOnWorkers(tasks: readonly RenderTask[], threads: number, fontChoi
     const next = (worker: Worker): void => {
       const index = queue.shift();
       const task = index === undefined ? undefined : tasks[index];
-      if (index === undefined || !task) {
-        void worker.terminate();
-        return;
-      }
+      // Nothing left: the worker idles until the last document is in and every worker is stopped.
+      if (index === undefined || !task) return;
       const request: WorkerRequest = { id: index, format: task.format, layout: task.layout, createdAt: task.createdAt.getTime() };
       worker.postMessage(request);
     };
@@ -119,8 +117,9 @@ function renderOnWorkers(tasks: readonly RenderTask[], threads: number, fontChoi
         }
       });
       worker.on('error', (error) => stop(error));
+      // Workers are stopped only once everything is in; an exit before that is a crash.
       worker.on('exit', (code) => {
-        if (code !== 0 && !failed && out.size < tasks.length) stop(new Error(`a render worker exited with code ${code}`));
+        if (!failed && out.size < tasks.length) stop(new Error(`a render worker exited with code ${code}`));
       });
       next(worker);
     }
