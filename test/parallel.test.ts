@@ -4,7 +4,7 @@
  * as a process.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,12 +21,25 @@ function orgProject(): string {
   return dir;
 }
 
+/** The 8-role organisation and 40 more agents: enough documents for two render threads. */
+function largerProject(): string {
+  const dir = orgProject();
+  for (let i = 0; i < 40; i++) {
+    writeFileSync(
+      path.join(dir, 'roles', '客服部', `agent-${i}.yaml`),
+      `id: agent-${i}\ntitle: 坐席${i}\ndepartment: 客服部\nheadcount: 2\nreports_to: cs-supervisor\nresponsibilities:\n  - 负责受理客户来电咨询与投诉，并准确记录工单；\n  - 负责回访客户。\n`,
+    );
+  }
+  return dir;
+}
+
 const files = (dir: string): Map<string, Buffer> =>
   new Map(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
 
 describe('roledoc build --jobs', () => {
   it('writes the same bytes on two threads as on one, manifest included', () => {
-    const dir = orgProject();
+    const dir = largerProject();
+    expect(threadCount(2, 48 * 2 + 2)).toBe(2);
     const one = spawnSync(process.execPath, [BIN, 'build', '--jobs', '1', '--out', 'one'], { cwd: dir, encoding: 'utf8' });
     expect(one.status, one.stderr).toBe(0);
     const two = spawnSync(process.execPath, [BIN, 'build', '--jobs', '2', '--out', 'two'], { cwd: dir, encoding: 'utf8' });
@@ -34,13 +47,14 @@ describe('roledoc build --jobs', () => {
     const a = files(path.join(dir, 'one'));
     const b = files(path.join(dir, 'two'));
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    expect(a.size).toBe(8 * 2 + 2 + 1);
+    expect(a.size).toBe(48 * 2 + 2 + 1);
     for (const [name, bytes] of a) expect(b.get(name)?.equals(bytes), name).toBe(true);
   }, 60_000);
 
   it('uses no more threads than the work needs', () => {
     expect(threadCount(8, 3)).toBe(1);
-    expect(threadCount(8, 18)).toBe(4);
+    expect(threadCount(8, 18)).toBe(1);
+    expect(threadCount(8, 100)).toBe(4);
     expect(threadCount(2, 1000)).toBe(2);
     expect(threadCount(1, 1000)).toBe(1);
   });

@@ -35,8 +35,11 @@ export interface WorkerSetup {
   readonly fonts: FontChoice | undefined;
 }
 
-/** Below this many documents per worker, starting workers (~0.2 s each) costs more than it saves. */
-const MIN_TASKS_PER_WORKER = 4;
+/**
+ * Below this many documents per worker, starting workers costs more than it saves: a worker takes
+ * about half a second to load the renderers and parse the fonts, a document 20–40 ms to render.
+ */
+const MIN_TASKS_PER_WORKER = 24;
 
 /** Workers run compiled JavaScript; run from the TypeScript sources (the tests), rendering stays in-process. */
 const WORKER_URL = new URL('./render-worker.js', import.meta.url);

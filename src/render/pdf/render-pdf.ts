@@ -79,14 +79,22 @@ function tokensOf(line: Line): Token[] {
   return tokens;
 }
 
-/** A contents entry waiting for its page number, known only once every page is laid out. */
-interface PendingEntry {
-  readonly page: number;
-  readonly y: number;
-  readonly x: number;
-  readonly anchor: string;
-  readonly lineEnd: number;
-  readonly size: number;
+/**
+ * What a first, drawing-free pass over the Layout learns, so the second pass can write each page
+ * out as soon as it is full: the page count (for 共 M 页) and the page of every anchor (for the
+ * contents). Without it every page would have to stay in memory until the end — 2,000 pages of a
+ * 1,000-role handbook took a gigabyte.
+ */
+interface Pagination {
+  readonly pages: number;
+  readonly anchorPages: ReadonlyMap<string, number>;
+}
+
+/** A stand-in for the PDF document in the first pass: every call does nothing and chains. */
+function paperless(): PDFDocument {
+  const nothing: ProxyHandler<() => void> = { get: () => stand, apply: () => stand };
+  const stand: unknown = new Proxy(() => undefined, nothing);
+  return stand as PDFDocument;
 }
 
 const rowLines = (row: PreparedRow): number => Math.max(1, ...row.map((cell) => cell.lines.length));
@@ -127,19 +135,24 @@ class PdfComposer {
   /** Pages without running header and page number: the cover. */
   private readonly bare = new Set<number>();
   private readonly anchorPages = new Map<string, number>();
-  private readonly pendingEntries: PendingEntry[] = [];
-  private readonly wrapped = new Map<string, readonly Line[]>();
 
+  /**
+   * @param pagination what the first pass found; without it this is the first pass, which draws
+   *   nothing. `wrapped` is shared by both passes, so no paragraph is wrapped twice.
+   */
   constructor(
     private readonly layout: Layout,
     fonts: FontSet,
     createdAt: Date,
+    private readonly pagination: Pagination | undefined,
+    private readonly wrapped: Map<string, readonly Line[]>,
   ) {
     const { page, meta } = layout;
-    this.doc = new PDFDocument({
+    this.doc = pagination === undefined ? paperless() : new PDFDocument({
       size: [page.width, page.height],
       margins: page.margins,
-      bufferPages: true,
+      // Each page is written out when the next one starts: nothing is drawn on a page once it is left.
+      bufferPages: false,
       lang: meta.lang,
       displayTitle: true,
       // No Helvetica: a Latin-only font would turn Chinese into garbage without a word.
@@ -178,6 +191,7 @@ class PdfComposer {
   }
 
   private newPage(): void {
+    this.finishPage();
     this.doc.addPage();
     this.page += 1;
     this.y = this.top;
@@ -257,8 +271,12 @@ class PdfComposer {
 
   render(): void {
     this.layout.blocks.forEach((block, index) => this.block(block, index));
-    this.drawContentsPageNumbers();
-    this.drawPageNumbers();
+    this.finishPage();
+  }
+
+  /** What this pass found: the first pass hands it to the second. */
+  paginated(): Pagination {
+    return { pages: this.page + 1, anchorPages: this.anchorPages };
   }
 
   private block(block: Block, index: number): void {
@@ -568,7 +586,7 @@ class PdfComposer {
       const top = this.y;
       lines.forEach((line, index) => {
         this.drawLine(line, x, this.y, available, size, { justify: false, color: this.style.colors.text });
-        if (index === lines.length - 1) this.pendingEntries.push({ page: this.page, y: this.y, x: x + line.width, anchor: entry.anchor, lineEnd: this.left + this.width, size });
+        if (index === lines.length - 1) this.drawPageNumberOf(entry.anchor, x + line.width, this.y, size);
         this.y += this.lineHeight(size);
       });
       // The whole entry, number included, is the link.
@@ -577,27 +595,24 @@ class PdfComposer {
     this.y += this.style.blockSpacing;
   }
 
-  private drawContentsPageNumbers(): void {
-    for (const entry of this.pendingEntries) {
-      const target = this.anchorPages.get(entry.anchor);
-      if (target === undefined) continue;
-      this.doc.switchToPage(entry.page);
-      const number = String(target + 1);
-      const numberWidth = this.measure.width(number, 'regular', entry.size);
-      const numberX = entry.lineEnd - numberWidth;
-      this.drawLine({ fragments: [{ text: number, face: 'regular' }], width: numberWidth, endsParagraph: true }, numberX, entry.y, numberWidth, entry.size, {
-        justify: false,
-        color: this.style.colors.text,
-      });
-      // A dotted leader from the entry to its number.
-      const from = entry.x + entry.size * 0.5;
-      const to = numberX - entry.size * 0.5;
-      if (to > from) {
-        const baseline = entry.y + this.lineHeight(entry.size) * 0.72;
-        this.doc.lineWidth(0.8).strokeColor(css(this.style.colors.border)).dash(0.8, { space: 2.4 });
-        this.doc.moveTo(from, baseline).lineTo(to, baseline).stroke();
-        this.doc.undash();
-      }
+  /** A contents entry's page number at the right margin, with a dotted leader from the entry's text (`textEnd`). */
+  private drawPageNumberOf(anchor: string, textEnd: number, y: number, size: number): void {
+    const target = this.pagination?.anchorPages.get(anchor);
+    if (target === undefined) return;
+    const number = String(target + 1);
+    const numberWidth = this.measure.width(number, 'regular', size);
+    const numberX = this.left + this.width - numberWidth;
+    this.drawLine({ fragments: [{ text: number, face: 'regular' }], width: numberWidth, endsParagraph: true }, numberX, y, numberWidth, size, {
+      justify: false,
+      color: this.style.colors.text,
+    });
+    const from = textEnd + size * 0.5;
+    const to = numberX - size * 0.5;
+    if (to > from) {
+      const baseline = y + this.lineHeight(size) * 0.72;
+      this.doc.lineWidth(0.8).strokeColor(css(this.style.colors.border)).dash(0.8, { space: 2.4 });
+      this.doc.moveTo(from, baseline).lineTo(to, baseline).stroke();
+      this.doc.undash();
     }
   }
 
@@ -731,35 +746,30 @@ class PdfComposer {
     this.y += this.style.blockSpacing;
   }
 
-  /** 第 N 页 / 共 M 页 on every page, drawn once the page count is known. */
-  private drawPageNumbers(): void {
+  /** The running header and 第 N 页 / 共 M 页 of the page being left (none on the cover). */
+  private finishPage(): void {
+    if (!this.pagination || this.bare.has(this.page)) return;
     const { before, between, after } = this.layout.pageNumbers;
     const size = this.style.sizes.footer;
-    const range = this.doc.bufferedPageRange();
     const header = this.layout.header;
-    for (let i = range.start; i < range.start + range.count; i++) {
-      if (this.bare.has(i)) continue;
-      this.doc.switchToPage(i);
-      // With the bottom margin in place, pdfkit would start a new page for text below it.
-      this.doc.page.margins = { ...this.doc.page.margins, bottom: 0 };
-      if (header !== undefined) {
-        // The running header: the handbook's title over a hairline, in the top margin.
-        const lines = this.wrap([{ text: header }], this.width, size);
-        const first = lines[0];
-        const rule = this.top - this.layout.page.margins.top * 0.3;
-        if (first) {
-          this.drawLine(first, this.left + (this.width - first.width) / 2, rule - this.lineHeight(size) - 2, first.width, size, { justify: false, color: this.style.colors.text });
-        }
-        this.doc.lineWidth(BORDER_WIDTH).strokeColor(css(this.style.colors.border)).moveTo(this.left, rule).lineTo(this.left + this.width, rule).stroke();
+    // With the bottom margin in place, pdfkit would start a new page for text below it.
+    this.doc.page.margins = { ...this.doc.page.margins, bottom: 0 };
+    if (header !== undefined) {
+      // The running header: the handbook's title over a hairline, in the top margin.
+      const first = this.wrap([{ text: header }], this.width, size)[0];
+      const rule = this.top - this.layout.page.margins.top * 0.3;
+      if (first) {
+        this.drawLine(first, this.left + (this.width - first.width) / 2, rule - this.lineHeight(size) - 2, first.width, size, { justify: false, color: this.style.colors.text });
       }
-      const label = `${before}${i + 1}${between}${range.count}${after}`;
-      const width = this.measure.width(label, 'regular', size);
-      const middle = this.layout.page.height - this.layout.page.margins.bottom / 2;
-      this.drawLine({ fragments: [{ text: label, face: 'regular' }], width, endsParagraph: true }, (this.layout.page.width - width) / 2, middle - this.lineHeight(size) / 2, width, size, {
-        justify: false,
-        color: this.style.colors.text,
-      });
+      this.doc.lineWidth(BORDER_WIDTH).strokeColor(css(this.style.colors.border)).moveTo(this.left, rule).lineTo(this.left + this.width, rule).stroke();
     }
+    const label = `${before}${this.page + 1}${between}${this.pagination.pages}${after}`;
+    const width = this.measure.width(label, 'regular', size);
+    const middle = this.layout.page.height - this.layout.page.margins.bottom / 2;
+    this.drawLine({ fragments: [{ text: label, face: 'regular' }], width, endsParagraph: true }, (this.layout.page.width - width) / 2, middle - this.lineHeight(size) / 2, width, size, {
+      justify: false,
+      color: this.style.colors.text,
+    });
   }
 
   finish(): Promise<Uint8Array> {
@@ -772,14 +782,16 @@ class PdfComposer {
         resolve(new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength));
       });
       this.doc.on('error', reject);
-      this.doc.flushPages();
       this.doc.end();
     });
   }
 }
 
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
-  const composer = new PdfComposer(layout, options.fonts, options.createdAt);
+  const wrapped = new Map<string, readonly Line[]>();
+  const firstPass = new PdfComposer(layout, options.fonts, options.createdAt, undefined, wrapped);
+  firstPass.render();
+  const composer = new PdfComposer(layout, options.fonts, options.createdAt, firstPass.paginated(), wrapped);
   composer.render();
   return composer.finish();
 }
