@@ -221,6 +221,8 @@ class PdfComposer {
    * CJK characters and the spaces between words — never inside a Latin word (no "K P I").
    */
   private drawLine(line: Line, x: number, y: number, width: number, size: number, options: { justify: boolean; color: string }): void {
+    // The first pass only paginates: where a line goes never depends on drawing it.
+    if (!this.pagination) return;
     const tokens = tokensOf(line);
     const spaces = (text: string): number => (text.match(/ /g) ?? []).length;
     // Gaps: between neighbouring tokens, inside CJK runs, and at the spaces of Latin runs.
