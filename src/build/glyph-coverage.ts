@@ -20,13 +20,30 @@ export interface CoverageInput {
 /** Characters of `text` no font can draw (the main faces, then the fallback), in order of appearance; whitespace never counts. */
 export function missingCharacters(text: string, fonts: FontSet): string[] {
   const missing = new Set<string>();
+  const known = drawableFor(fonts);
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    if (/\s/.test(char)) continue;
-    const main = fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint);
-    if (!main && !(fonts.fallback?.hasGlyphForCodePoint(codePoint) ?? false)) missing.add(char);
+    let drawable = known.get(codePoint);
+    if (drawable === undefined) {
+      const main = fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint);
+      drawable = /\s/.test(char) || main || (fonts.fallback?.hasGlyphForCodePoint(codePoint) ?? false);
+      known.set(codePoint, drawable);
+    }
+    if (!drawable) missing.add(char);
   }
   return [...missing];
+}
+
+/** What each font set can draw, by code point: a thousand roles use the same few thousand characters. */
+const drawable = new WeakMap<FontSet, Map<number, boolean>>();
+
+function drawableFor(fonts: FontSet): Map<number, boolean> {
+  let known = drawable.get(fonts);
+  if (!known) {
+    known = new Map();
+    drawable.set(fonts, known);
+  }
+  return known;
 }
 
 /**

@@ -250,9 +250,15 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const manifest = parseManifest(manifestText);
   // What is on disk, by content: a hand edit that keeps the size is still a change.
   const onDisk = new Map<string, Uint8Array>();
-  for (const name of new Set([...planned.map((p) => p.name), ...manifest.keys()])) {
-    const bytes = await readIfPresent(path.join(outDir, name));
-    if (bytes) onDisk.set(name, bytes);
+  // Read a few dozen at a time: one by one, a thousand roles' documents spend a second waiting on the disk.
+  const names = [...new Set([...planned.map((p) => p.name), ...manifest.keys()])];
+  for (let start = 0; start < names.length; start += 32) {
+    const batch = names.slice(start, start + 32);
+    const contents = await Promise.all(batch.map((name) => readIfPresent(path.join(outDir, name))));
+    batch.forEach((name, index) => {
+      const bytes = contents[index];
+      if (bytes) onDisk.set(name, bytes);
+    });
   }
   const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
   // The handbook's files belong to the project while the config wants a handbook (--no-handbook only skips it).

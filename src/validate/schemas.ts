@@ -3,8 +3,11 @@
  * this module compiles them once per process with ajv and answers questions about them (labels,
  * allowed keys) for the messages.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { RawConfig } from '../model/config.js';
 import type { RawRole } from '../model/role.js';
 import type { RawTemplate } from '../model/template.js';
@@ -45,13 +48,40 @@ export interface CompiledSchema<T> {
   check(data: unknown): { ok: true; value: T } | { ok: false; errors: ErrorObject[] };
 }
 
+/** verbose: errors carry the schema node they came from, which gives labels and allowed keys. */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+
+export const schemaHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Where the build step (precompile.ts) writes a schema's standalone validator: beside the compiled module. */
+export function precompiledPath(kind: SchemaKind): URL {
+  return new URL(`./precompiled/${kind}.cjs`, import.meta.url);
+}
+
+const require = createRequire(import.meta.url);
+
+/** The validator the build step made from exactly this schema text, if there is one. */
+function precompiled<T>(kind: SchemaKind, text: string): ValidateFunction<T> | undefined {
+  const file = fileURLToPath(precompiledPath(kind));
+  if (!existsSync(file)) return undefined;
+  const loaded: unknown = require(file);
+  if (typeof loaded !== 'function' || (loaded as { schemaHash?: unknown }).schemaHash !== schemaHash(text)) return undefined;
+  return loaded as ValidateFunction<T>;
+}
+
 let ajv: Ajv2020 | undefined;
 
 function compile<T>(kind: SchemaKind): CompiledSchema<T> {
-  // verbose: errors carry the schema node they came from, which gives labels and allowed keys.
-  ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  const root = readSchema(kind);
-  const validate = ajv.compile(root) as ValidateFunction<T>;
+  const text = readFileSync(schemaPath(kind), 'utf8');
+  const root = JSON.parse(text) as SchemaNode;
+  const validate =
+    precompiled<T>(kind, text) ??
+    (() => {
+      // ajv itself loads only here: with the build's precompiled validators, a run never needs it.
+      const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv ??= new Ajv(AJV_OPTIONS);
+      return ajv.compile(root) as ValidateFunction<T>;
+    })();
   return {
     kind,
     root,
