@@ -18,6 +18,11 @@ export interface RenderTask {
   readonly format: OutputFormat;
   readonly layout: Layout;
   readonly createdAt: Date;
+  /**
+   * A document of all roles (the handbook): heavy ones are rendered one after the other on the
+   * first thread, never two at once, since each holds a large document in memory.
+   */
+  readonly heavy?: boolean;
 }
 
 /** What the main thread sends a worker, and what comes back. */
@@ -79,8 +84,11 @@ async function renderHere(tasks: readonly RenderTask[], fonts: FontSet | undefin
 }
 
 function renderOnWorkers(tasks: readonly RenderTask[], threads: number, fontChoice: FontChoice | undefined, onDone?: (done: number) => void): Promise<Map<string, Uint8Array>> {
-  // The biggest documents first (the handbook), so no worker is left with a long one at the end.
-  const queue = [...tasks.keys()].sort((a, b) => (tasks[b]?.layout.blocks.length ?? 0) - (tasks[a]?.layout.blocks.length ?? 0));
+  // The heavy documents go to the first worker, which starts with them so that none is left for the
+  // end; the others share the rest, biggest first.
+  const bySize = [...tasks.keys()].sort((a, b) => (tasks[b]?.layout.blocks.length ?? 0) - (tasks[a]?.layout.blocks.length ?? 0));
+  const heavy = bySize.filter((index) => tasks[index]?.heavy === true);
+  const queue = bySize.filter((index) => tasks[index]?.heavy !== true);
   const out = new Map<string, Uint8Array>();
   const setup: WorkerSetup = { fonts: fontChoice };
   return new Promise((resolve, reject) => {
@@ -93,7 +101,7 @@ function renderOnWorkers(tasks: readonly RenderTask[], threads: number, fontChoi
       reject(error);
     };
     const next = (worker: Worker): void => {
-      const index = queue.shift();
+      const index = (worker === workers[0] ? heavy.shift() : undefined) ?? queue.shift();
       const task = index === undefined ? undefined : tasks[index];
       // Nothing left: the worker idles until the last document is in and every worker is stopped.
       if (index === undefined || !task) return;

@@ -269,7 +269,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
   const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
   const rendered = await renderAll(
-    toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt })),
+    toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
     { jobs: build.jobs, fonts, fontChoice, ...(showProgress ? { onDone: (done: number) => io.stderr(`\r${messages.progress(done, toRender.length)}`) } : {}) },
   );
   if (showProgress) io.stderr('\r\u001b[K');
