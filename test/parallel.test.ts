@@ -57,6 +57,9 @@ describe('roledoc build --jobs', () => {
     expect(threadCount(8, 100)).toBe(4);
     expect(threadCount(2, 1000)).toBe(2);
     expect(threadCount(1, 1000)).toBe(1);
+    expect(threadCount(16, 1000)).toBe(16);
+    // Without --jobs: one per CPU, but never more than 4, whatever the machine says it has.
+    expect(threadCount(undefined, 10_000)).toBeLessThanOrEqual(4);
   });
 
   it('refuses a --jobs or --shard that is not a number it can use, with exit 2', async () => {
@@ -82,6 +85,9 @@ describe('roledoc build --shard', () => {
       ['admin-clerk', 'cs-agent', 'cs-manager', 'cs-qa', 'cs-supervisor', 'general-manager', 'mkt-manager', 'mkt-specialist'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]).sort(),
     );
     expect(all.some((name) => name.startsWith('handbook'))).toBe(false);
+    const handbook = await runCli(['build', '--shard', '1/3', '--only', 'handbook'], dir);
+    expect(handbook.exitCode).toBe(2);
+    expect(handbook.stderr).toContain('不能分片');
   });
 
   it('keeps a role in its share whatever other roles exist', () => {

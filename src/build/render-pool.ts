@@ -50,9 +50,15 @@ const MIN_TASKS_PER_WORKER = 24;
 const WORKER_URL = new URL('./render-worker.js', import.meta.url);
 const canUseWorkers = !import.meta.url.endsWith('.ts');
 
-/** How many threads a build of `tasks` documents uses: `--jobs`, else one per CPU, never more than the work needs. */
+/**
+ * The default never goes past this many threads: each adds ~65 MB, and in a container limited to
+ * 2 CPUs, availableParallelism() may count every CPU of the host. More takes `--jobs`.
+ */
+export const DEFAULT_MAX_THREADS = 4;
+
+/** How many threads a build of `tasks` documents uses: `--jobs`, else one per CPU (at most 4), never more than the work needs. */
 export function threadCount(requested: number | undefined, tasks: number): number {
-  const wanted = requested ?? availableParallelism();
+  const wanted = requested ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
   return Math.max(1, Math.min(wanted, Math.floor(tasks / MIN_TASKS_PER_WORKER)));
 }
 

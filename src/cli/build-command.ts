@@ -231,6 +231,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
     }
   }
   if (build.only === 'handbook' && (!project.config.handbook || build.handbook === false)) throw new UserError(messages.handbookOff, messages.handbookOffHint);
+  if (build.only === 'handbook' && build.shard !== undefined) throw new UserError(messages.handbookNotSharded, messages.handbookNotShardedHint);
   // Named role files ask for those documents; the handbook comes with a whole build or --only handbook.
   const wholeBuild = build.only === undefined && paths.length === 0 && build.shard === undefined;
   const wantHandbook = project.config.handbook && build.handbook !== false && (build.only === 'handbook' || wholeBuild);

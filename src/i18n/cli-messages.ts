@@ -33,6 +33,8 @@ export interface CliMessages {
   writeInterrupted(dir: string, reason: string): string;
   disowned(file: string): string;
   handbookOff: string;
+  handbookNotSharded: string;
+  handbookNotShardedHint: string;
   handbookOffHint: string;
   badSourceDateEpoch(value: string): string;
   checkWithWatch: string;
@@ -97,6 +99,8 @@ const zh: CliMessages = {
   writeInterrupted: (dir, reason) => `写入 ${dir} 时出错（${reason}），部分文档可能已经更新。解决问题后重新运行 roledoc build。`,
   handbookOff: '要求只生成手册（--only handbook），但手册已关闭（--no-handbook 或配置里的 handbook: false）。',
   handbookOffHint: '去掉 --no-handbook，或把 roledoc.config.yaml 里的 handbook 改为 true。',
+  handbookNotSharded: '手册包含所有岗位，不能分片生成（--shard 与 --only handbook 不能同时使用）。',
+  handbookNotShardedHint: '分片任务用 --shard 生成岗位文档，最后再用一个任务运行 roledoc build --only handbook。',
   disowned: (file) => `${file} 的岗位已删除，但这个文件被手工改过，所以保留没有删除。`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH 的值“${value}”不可用：应是 1980 到 2099 年之间的秒数（整数）。`,
   checkWithWatch: '--check 和 --watch 不能一起用。',
@@ -150,6 +154,8 @@ const en: CliMessages = {
   writeInterrupted: (dir, reason) => `Writing to ${dir} failed (${reason}); some documents may already be updated. Fix the cause and run roledoc build again.`,
   handbookOff: 'Asked for the handbook only (--only handbook), but the handbook is turned off (--no-handbook, or handbook: false in the config).',
   handbookOffHint: 'Drop --no-handbook, or set handbook: true in roledoc.config.yaml.',
+  handbookNotSharded: 'The handbook holds every role and cannot be built in shares (--shard with --only handbook).',
+  handbookNotShardedHint: 'Build the role documents with --shard, then the handbook in one last job with roledoc build --only handbook.',
   disowned: (file) => `${file} belongs to a deleted role but was changed by hand, so it was kept.`,
   badSourceDateEpoch: (value) => `SOURCE_DATE_EPOCH "${value}" is not usable: it must be a whole number of seconds in 1980–2099.`,
   checkWithWatch: '--check and --watch cannot be used together.',

@@ -171,7 +171,9 @@ const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 const cell = (text: string, width: number): string => text.padStart(width);
 
 console.log(`roledoc benchmark — Node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), render threads: one per CPU`);
-console.log('Whole roledoc processes, wall time; medians of', repeatSmall, 'runs up to 100 roles, one run above.\n');
+console.log(
+  `Whole roledoc processes, wall time, start-up included; ${repeatSmall > 1 ? `medians of ${repeatSmall} runs up to 100 roles, one run above` : 'one run each'}.\n`,
+);
 
 const results: SizeFigures[] = [];
 const header = ['roles', 'all (s)', 'roles/s', 'docx ms/role', 'pdf ms/role', 'handbook (s)', 'no-op (s)', 'peak RSS (MB)'];
