@@ -47,7 +47,7 @@ export interface BuildOptions {
   readonly handbook?: boolean;
   /** Build only the handbook, or only the role documents. */
   readonly only?: 'handbook' | 'roles';
-  /** Render threads (--jobs); default one per CPU. */
+  /** Render threads (--jobs); default one per CPU, at most 4. */
   readonly jobs?: number;
   /** --shard i/n: only the roles whose id hashes to share i of n (1-based). */
   readonly shard?: { readonly index: number; readonly count: number };

@@ -57,7 +57,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--watch', 'rebuild what a saved change affects, until Ctrl-C')
     .option('--no-handbook', 'leave the handbook (out/handbook.docx, out/handbook.pdf) out of this build')
     .addOption(new Option('--only <part>', 'build only the handbook, or only the role documents').choices(['handbook', 'roles']))
-    .option('--jobs <n>', 'render on n threads (default: one per CPU)', positiveInteger)
+    .option('--jobs <n>', 'render on n threads (default: one per CPU, at most 4)', positiveInteger)
     .option('--shard <i/n>', 'build the i-th of n stable shares of the role documents (for a CI matrix; no handbook)', shardOf)
     .action(async (paths: string[], options: BuildOptions, command: Command) => {
       // Loaded on demand: fonts and renderers are not for `validate` to pay for.
