@@ -29,12 +29,15 @@ export const sampleLayout: Layout = {
       heading: { eastAsia: 'SimHei', latin: 'Arial' },
     },
     sizes: { title: 18, heading1: 14, heading2: 12, body: 10.5, table: 10.5, footer: 9 },
-    colors: { text: '000000', heading: '000000', border: '000000', labelFill: 'D9D9D9', link: '1F4E79' },
+    colors: { text: '000000', heading: '000000', border: '000000', labelFill: 'D9D9D9', accent: '000000', link: '1F4E79' },
     lineHeight: 1.5,
     blockSpacing: 6,
     labelColumnChars: 8,
+    titleAlign: 'center',
+    tableStyle: 'grid',
+    headingRule: false,
   },
-  pageNumbers: { before: '第 ', between: ' 页 / 共 ', after: ' 页' },
+  footer: { left: [], center: [{ text: '第 ' }, { field: 'page' }, { text: ' 页 / 共 ' }, { field: 'pages' }, { text: ' 页' }], right: [] },
   blocks: [
     { kind: 'title', text: '客服主管职位说明书' },
     {
@@ -64,7 +67,7 @@ export const sampleLayout: Layout = {
     { kind: 'heading', level: 1, text: '一、岗位职责' },
     {
       kind: 'list',
-      numbering: 'decimal',
+      numbering: '1.',
       items: [
         p('负责协助部门经理做总体业务规划、战略计划的执行和分解，以及相关设施设备的计划并提出建议；'),
         p('负责完善客服管辖部门的组织架构、岗位职责、制度、业务流程的起草申报；'),
@@ -168,7 +171,7 @@ export const sampleLayout: Layout = {
     { kind: 'heading', level: 2, text: '考核指标' },
     {
       kind: 'list',
-      numbering: 'decimal',
+      numbering: '1.',
       items: [
         p('销售业绩完成率、客户满意度、投诉率、人员流失率、培训入职率；'),
         p('员工工作成熟度，流程制度完善性；'),
@@ -413,7 +416,7 @@ describe('renderDocx', () => {
       blocks: [
         { kind: 'paragraph', text: p('前') },
         { kind: 'page-break' },
-        { kind: 'list', numbering: 'decimal', items: [] },
+        { kind: 'list', numbering: '1.', items: [] },
         { kind: 'table', columns: [{ width: 0.5 }, { width: 0.5 }], rows: [] },
         { kind: 'field-grid', labelWidth: 0.2, rows: [] },
         { kind: 'table', columns: [{ width: 0.25 }, { width: 0.25 }, { width: 0.5 }], rows: [[labelCell('甲'), plainCell('乙')]] },

@@ -20,14 +20,15 @@ import { cliMessagesFor, type CliMessages } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { Layout } from '../layout/layout.js';
-import { localeFor, localeText } from '../locale/index.js';
+import { localeText } from '../locale/index.js';
+import { loadLocale } from '../locale/load-locale.js';
 import { CONFIG_FILE_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
 import { readCommitDates } from '../project/git-dates.js';
 import { lockOutputFolder, removeStaleTemporaries, writeOutputs } from '../project/write-outputs.js';
 import { chooseFonts, FontError, loadFontSet, type FontChoice } from '../render/fonts.js';
 import { renderAll } from '../build/render-pool.js';
 import type { FontSet } from '../render/pdf/measure.js';
-import { loadTemplate } from '../template/load-template.js';
+import { loadTemplate, templatePdfFonts, templateText } from '../template/load-template.js';
 import { roledocVersion } from '../version.js';
 import { checkProject } from './check-project.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
@@ -155,8 +156,6 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const { project } = check;
   const messages = cliMessagesFor(project.lang);
   const { outputs: formats, report } = parseFormats(build.format, project.config.formats, messages);
-  if (build.locale !== undefined && !isLang(build.locale)) throw new UserError(messages.badLocale(build.locale));
-  const locale = localeFor(isLang(build.locale) ? build.locale : project.config.locale);
   const outDir = path.resolve(project.root, build.out ?? project.config.out);
   const sources = new Map(check.sources);
   const chalk = chalkFor(io, options.color);
@@ -175,19 +174,22 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
     return finish({ exitCode: EXIT_INVALID, diagnostics: check.allDiagnostics });
   }
   const loaded = await loadTemplate(build.template ?? project.config.template, project.root, project.lang);
-  if (loaded.source) sources.set(loaded.source.path, loaded.source);
-  let diagnostics = normalizeDiagnostics([...check.allDiagnostics, ...loaded.diagnostics]);
-  if (hasErrors(diagnostics) || !loaded.template) {
+  const catalog = await loadLocale(build.locale ?? project.config.locale, project.root, project.lang);
+  for (const source of [...loaded.sources, ...catalog.sources]) sources.set(source.path, source);
+  let diagnostics = normalizeDiagnostics([...check.allDiagnostics, ...loaded.diagnostics, ...catalog.diagnostics]);
+  if (hasErrors(diagnostics) || !loaded.template || !catalog.locale) {
     printDiagnostics(diagnostics);
     return finish({ exitCode: EXIT_INVALID, diagnostics });
   }
   const template = loaded.template;
+  const locale = catalog.locale;
 
   let fonts: FontSet | undefined;
   let fontChoice: FontChoice | undefined;
   if (formats.includes('pdf')) {
     try {
-      fontChoice = chooseFonts(project.config.fonts, project.root);
+      // The config's fonts (often what this machine or company has) win over the template's.
+      fontChoice = chooseFonts({ ...templatePdfFonts(template), ...project.config.fonts }, project.root);
       fonts = loadFontSet(fontChoice);
     } catch (error: unknown) {
       if (error instanceof FontError) throw fontProblemMessage(error, messages);
@@ -198,7 +200,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const roles = check.roles.filter((entry) => targets.has(entry.file) && (build.shard === undefined || inShard(entry.role.id, build.shard)));
   if (fonts) {
     // The document's own words (labels, titles, page numbers) must be drawable, or every page is tofu.
-    const lacking = missingCharacters(`${localeText(locale)}${project.config.title}${project.config.organization}`, fonts);
+    const lacking = missingCharacters(`${localeText(locale)}${templateText(template)}${project.config.title}${project.config.organization}`, fonts);
     if (lacking.length > 0) throw new UserError(messages.fontLacksLocale(lacking.join(''), locale.lang), messages.fontLacksLocaleHint);
     const coverage = checkGlyphCoverage(
       roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator, source: sources.get(entry.file) })),
@@ -213,7 +215,8 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const directory = buildDirectory(check.roles.map((entry) => entry.role));
   const epoch = sourceDateEpoch(io.env, messages);
   const commits = epoch ? new Map<string, number>() : await readCommitDates(project.root);
-  const templateFiles = loaded.source ? [loaded.source.path] : [];
+  // The template's files and a project locale catalog date the documents, as roles and the config do.
+  const templateFiles = [...loaded.files, ...catalog.sources.map((source) => source.path)];
   const planned: (WantedOutput & { layout: Layout; createdAt: Date; format: OutputFormat })[] = [];
   const want = (name: string, layout: Layout, createdAt: Date): void => {
     for (const format of formats) {

@@ -51,7 +51,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option('--out <dir>', 'output folder (default: the config out, usually out/)')
     .option('--template <name|dir>', 'built-in template name or template folder (default: the config template)')
-    .addOption(new Option('--locale <locale>', 'language of the documents (default: the config locale)').choices(LANGS))
+    .option('--locale <locale>', 'language of the documents: zh-CN, en, zh-TW or a catalog file (default: the config locale)')
     .option('--force', 'render every document, even those whose inputs did not change')
     .option('--check', 'write nothing; exit 1 and list every document that is missing, stale or modified by hand')
     .option('--watch', 'rebuild what a saved change affects, until Ctrl-C')
@@ -85,6 +85,24 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await runNew(io, command.optsWithGlobals<GlobalOptions>(), id, options));
     });
 
+  program
+    .command('templates')
+    .description('list the built-in templates and the project\'s own')
+    .action(async (_options: object, command: Command) => {
+      const { runTemplates } = await import('./template-commands.js');
+      setExitCode(await runTemplates(io, command.optsWithGlobals<GlobalOptions>()));
+    });
+  program
+    .command('template')
+    .description('work with templates')
+    .command('eject')
+    .description('copy a built-in template into the project as a starting point (default folder: templates/<name>)')
+    .argument('<name>', 'the built-in template, e.g. classic or modern')
+    .argument('[dir]', 'folder to copy it to')
+    .action(async (name: string, dir: string | undefined, _options: object, command: Command) => {
+      const { runEject } = await import('./template-commands.js');
+      setExitCode(await runEject(io, command.optsWithGlobals<GlobalOptions>(), name, dir));
+    });
   program
     .command('schema')
     .description('print a JSON Schema, to publish or to wire into an editor')

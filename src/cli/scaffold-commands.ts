@@ -63,7 +63,7 @@ export async function runNew(io: Io, options: GlobalOptions, id: string, details
   if (existsSync(file)) throw new UserError(messages.newExists(shown));
   const schema = toProjectPath(dir, path.join(root, 'schemas', 'role.schema.json'));
   await mkdir(dir, { recursive: true });
-  await writeFile(file, roleSkeleton({ id, ...details, schemaPath: schema, lang: project.config.locale }), { flag: 'wx' });
+  await writeFile(file, roleSkeleton({ id, ...details, schemaPath: schema, lang: project.lang }), { flag: 'wx' });
   io.stdout(`${messages.newCreated(shown)}\n`);
   return EXIT_OK;
 }

@@ -1,14 +1,26 @@
 /** `roledoc validate [paths…]`: every problem in the role files, at once, with file:line:column. */
-import { hasErrors } from '../core/diagnostic.js';
+import { hasErrors, normalizeDiagnostics } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { loadLocale } from '../locale/load-locale.js';
+import { loadTemplate } from '../template/load-template.js';
 import { checkProject } from './check-project.js';
 import { chalkFor, type GlobalOptions, type Io } from './io.js';
 import { formatGithub, formatJson, formatText, type ReportFormat } from './report.js';
 
 export async function runValidate(io: Io, options: GlobalOptions, paths: readonly string[], format: ReportFormat): Promise<number> {
-  const { project, targets, diagnostics, sources } = await checkProject(io, options, paths);
+  const checked = await checkProject(io, options, paths);
+  const { project, targets } = checked;
+  let { diagnostics } = checked;
+  const sources = new Map(checked.sources);
   const messages = cliMessagesFor(project.lang);
+  // The whole project includes its template: a typo there is as much an error as one in a role.
+  if (paths.length === 0 && !hasErrors(project.configDiagnostics)) {
+    const template = await loadTemplate(project.config.template, project.root, project.lang);
+    const catalog = await loadLocale(project.config.locale, project.root, project.lang);
+    for (const source of [...template.sources, ...catalog.sources]) sources.set(source.path, source);
+    diagnostics = normalizeDiagnostics([...diagnostics, ...template.diagnostics, ...catalog.diagnostics]);
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const filesChecked = targets.length + (project.configSource ? 1 : 0);

@@ -11,6 +11,7 @@ import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { CONFIG_FILE_NAME } from '../model/config.js';
 import { globBase, openProject, toProjectPath } from '../project/read-project.js';
+import { PROJECT_TEMPLATES_DIR } from '../template/load-template.js';
 import { buildOnce, printBuildResult, type BuildOptions } from './build-command.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
 
@@ -42,8 +43,9 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
     path.join(root, globBase(project.config.roles)),
     path.join(root, CONFIG_FILE_NAME),
     ...paths.map((p) => path.resolve(root, p)),
-    // A project template is a folder with a path in it; a built-in one never changes.
+    // A project template is a folder with a path in it, or one under templates/; a built-in one never changes.
     ...(template.includes('/') || template.includes('.') ? [path.resolve(root, template)] : []),
+    path.join(root, PROJECT_TEMPLATES_DIR),
   ];
   const watcher = watch(watched, { ignoreInitial: true, ignored: (file) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file) });
   // Say "watching" only once it is true: a save before chokidar is ready would go unseen.
@@ -53,7 +55,8 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   watcher.on('all', (_event, file) => {
-    if (!/\.(ya?ml)$/i.test(file)) return;
+    // Role files, the config and templates, and a template's logo and fonts.
+    if (!/\.(ya?ml|png|jpe?g|ttf|otf|ttc)$/i.test(file)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {

@@ -5,12 +5,15 @@
 import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, Run, TableBlock, TableCell } from '../layout/layout.js';
 import type { Locale } from '../locale/locale.js';
 import type { RawRole, TextOrList } from '../model/role.js';
-import type { RawTemplate, SectionDisplay, SectionKey } from '../model/template.js';
+import { inlineLabel } from '../layout/numbering.js';
+import type { NumberedList, NumberingStyle, SectionDisplay, SectionKey, Template } from '../model/template.js';
 import type { RoleDirectory } from './directory.js';
+import { withLabels } from './labels.js';
+import { pageFurniture } from './page-furniture.js';
 import { labelColumnShare, layoutStyleOf, pageSetupOf } from './style.js';
 
 export interface ComposeContext {
-  readonly template: RawTemplate;
+  readonly template: Template;
   readonly locale: Locale;
   /** Company name: the documents' author. */
   readonly organization: string;
@@ -70,6 +73,9 @@ function sectionBlocks(
 ): Block[] {
   const { locale } = ctx;
   const heading = (title: string): Block => ({ kind: 'heading', level: 1, text: title });
+  const numbering = (list: NumberedList): NumberingStyle => ctx.template.numbering[list] ?? '1.';
+  const tasksStyle = ctx.template.numbering.tasks;
+  const taskLabel = (index: number): string => (tasksStyle === undefined ? locale.taskLabel(index) : inlineLabel(tasksStyle, index));
   /** A role id shows as that role's title, as a link where the role is in the same document; free text shows as written. */
   const linked = (value: string): Run => {
     const title = ctx.directory.titleOf(value);
@@ -131,7 +137,7 @@ function sectionBlocks(
         heading(locale.sections.responsibilities),
         display === 'paragraph'
           ? { kind: 'paragraph', text: text(locale.joinSentences(role.responsibilities)) }
-          : { kind: 'list', numbering: 'decimal', items: role.responsibilities.map((r) => text(r)) },
+          : { kind: 'list', numbering: numbering('responsibilities'), items: role.responsibilities.map((r) => text(r)) },
       ];
     case 'duties': {
       const duties = role.duties ?? [];
@@ -141,7 +147,7 @@ function sectionBlocks(
           heading(locale.sections.duties),
           ...duties.flatMap((d): Block[] => [
             { kind: 'heading', level: 2, text: d.duty },
-            { kind: 'list', numbering: 'decimal', items: d.tasks.map((t) => text(t)) },
+            { kind: 'list', numbering: numbering('duties'), items: d.tasks.map((t) => text(t)) },
           ]),
         ];
       }
@@ -154,7 +160,7 @@ function sectionBlocks(
           header: [cell([text(locale.dutyTable.duty)], { bold: true, shaded: true }), cell([text(locale.dutyTable.tasks)], { bold: true, shaded: true })],
           rows: duties.map((d) => [
             cell([text(d.duty, true)], { bold: true }),
-            cell(d.tasks.map((task, index) => text(`${locale.taskLabel(index)}${task}`))),
+            cell(d.tasks.map((task, index) => text(`${taskLabel(index)}${task}`))),
           ]),
         },
       ];
@@ -234,7 +240,7 @@ function sectionBlocks(
       }
       return [
         heading(locale.sections.kpis),
-        { kind: 'list', numbering: 'decimal', items: kpis.map((kpi) => text(`${kpi.name}${locale.kpiDetails(kpi.weight, kpi.target)}`)) },
+        { kind: 'list', numbering: numbering('kpis'), items: kpis.map((kpi) => text(`${kpi.name}${locale.kpiDetails(kpi.weight, kpi.target)}`)) },
       ];
     }
     case 'remarks':
@@ -243,7 +249,7 @@ function sectionBlocks(
       return (role.extra_sections ?? []).flatMap((section): Block[] => [
         heading(section.title),
         ...(section.text === undefined ? [] : [{ kind: 'paragraph', text: text(section.text) } as const]),
-        ...(section.items === undefined ? [] : [{ kind: 'list', numbering: 'decimal', items: section.items.map((item) => text(item)) } as const]),
+        ...(section.items === undefined ? [] : [{ kind: 'list', numbering: numbering('extra_sections'), items: section.items.map((item) => text(item)) } as const]),
       ]);
   }
 }
@@ -252,11 +258,15 @@ function sectionBlocks(
  * A role's document as blocks. Placed in a handbook, its title and headings go one level down the
  * outline (department → role → section) and carry anchors that the contents and links lead to.
  */
-export function composeRoleBlocks(role: RawRole, ctx: ComposeContext, placement?: RolePlacement): Block[] {
+export function composeRoleBlocks(role: RawRole, given: ComposeContext, placement?: RolePlacement): Block[] {
+  const ctx = { ...given, locale: withLabels(given.locale, given.template.labels) };
   const labelShare = labelColumnShare(pageSetupOf(ctx.template), layoutStyleOf(ctx.template));
   const title = ctx.locale.documentTitle(role.title);
   const blocks: Block[] = [placement ? { kind: 'title', text: title, outline: placement.outline, anchor: placement.anchor } : { kind: 'title', text: title }];
-  for (const { section, as } of ctx.template.sections) blocks.push(...sectionBlocks(role, section, as, ctx, labelShare));
+  const hidden = new Set(ctx.template.hide);
+  for (const { section, as } of ctx.template.sections) {
+    if (!hidden.has(section)) blocks.push(...sectionBlocks(role, section, as, ctx, labelShare));
+  }
   if (!placement) return blocks;
   return blocks.map((block) => (block.kind === 'heading' ? { ...block, outline: placement.outline + block.level } : block));
 }
@@ -276,7 +286,7 @@ export function composeRole(role: RawRole, ctx: ComposeContext): Layout {
     },
     page,
     style,
-    pageNumbers: ctx.locale.pageNumbers,
+    ...pageFurniture(ctx.template, ctx.locale, { title, role: role.title, department: role.department, organization: ctx.organization }, undefined),
     blocks,
   };
 }

@@ -8,7 +8,9 @@ import type { Block, ChartBox, ContentsEntry, Layout, TableBlock, TableCell } fr
 import { CHART, chartTextSize } from '../layout/metrics.js';
 import type { RawRole } from '../model/role.js';
 import { composeRoleBlocks, type ComposeContext } from './compose-role.js';
+import { withLabels } from './labels.js';
 import { layoutOrgCharts, type ChartNode } from './org-chart.js';
+import { pageFurniture, placedLogo } from './page-furniture.js';
 import { layoutStyleOf, pageSetupOf } from './style.js';
 
 export interface HandbookContext extends Omit<ComposeContext, 'anchorOf'> {
@@ -123,7 +125,8 @@ function roleIndex(departments: readonly HandbookDepartment[], ctx: HandbookCont
   };
 }
 
-export function composeHandbook(roles: readonly RawRole[], ctx: HandbookContext): Layout {
+export function composeHandbook(roles: readonly RawRole[], given: HandbookContext): Layout {
+  const ctx = { ...given, locale: withLabels(given.locale, given.template.labels) };
   const { locale, template } = ctx;
   const page = pageSetupOf(template);
   const style = layoutStyleOf(template);
@@ -195,6 +198,7 @@ export function composeHandbook(roles: readonly RawRole[], ctx: HandbookContext)
     kind: 'cover',
     title: ctx.title,
     lines: [...(ctx.organization === '' ? [] : [ctx.organization]), locale.formatDate(date)],
+    ...(template.logo ? { logo: placedLogo(template.logo, template.logo.cover_height_mm) } : {}),
   };
   return {
     meta: {
@@ -206,8 +210,7 @@ export function composeHandbook(roles: readonly RawRole[], ctx: HandbookContext)
     },
     page,
     style,
-    pageNumbers: locale.pageNumbers,
-    header: ctx.organization === '' ? ctx.title : `${ctx.organization}  ${ctx.title}`,
+    ...pageFurniture(template, locale, { title: ctx.title, role: '', department: '', organization: ctx.organization }, { center: '{organization}  {title}' }),
     blocks: [cover, { kind: 'contents', title: locale.handbook.contents, entries: contents }, ...body],
   };
 }

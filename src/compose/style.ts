@@ -1,17 +1,17 @@
 /** Template data → the page and style of a Layout (millimetres and names → points and hex). */
 import type { LayoutStyle, PageSetup } from '../layout/layout.js';
 import { CELL_PADDING } from '../layout/metrics.js';
-import type { RawTemplate } from '../model/template.js';
+import type { Template } from '../model/template.js';
 
-const POINTS_PER_MM = 72 / 25.4;
-const PAPER: Record<RawTemplate['page']['size'], { width: number; height: number }> = {
+export const POINTS_PER_MM = 72 / 25.4;
+const PAPER: Record<Template['page']['size'], { width: number; height: number }> = {
   A4: { width: 595.28, height: 841.89 },
   Letter: { width: 612, height: 792 },
 };
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
-export function pageSetupOf(template: RawTemplate): PageSetup {
+export function pageSetupOf(template: Template): PageSetup {
   const { margins_mm: mm, size } = template.page;
   return {
     ...PAPER[size],
@@ -24,22 +24,26 @@ export function pageSetupOf(template: RawTemplate): PageSetup {
   };
 }
 
-export function layoutStyleOf(template: RawTemplate): LayoutStyle {
-  const pair = (p: RawTemplate['fonts']['body']) => ({ eastAsia: p.east_asia, latin: p.latin });
+export function layoutStyleOf(template: Template): LayoutStyle {
+  const pair = (p: Template['fonts']['body']) => ({ eastAsia: p.east_asia, latin: p.latin });
+  const { colors } = template;
   return {
     fonts: { body: pair(template.fonts.body), heading: pair(template.fonts.heading) },
     sizes: { ...template.sizes_pt },
     colors: {
-      text: template.colors.text.toUpperCase(),
-      heading: template.colors.heading.toUpperCase(),
-      border: template.colors.border.toUpperCase(),
-      labelFill: template.colors.label_fill.toUpperCase(),
-      // Links are a dark blue, readable in print; templates will choose their own (issue: templates as data).
-      link: '1F4E79',
+      text: colors.text.toUpperCase(),
+      heading: colors.heading.toUpperCase(),
+      border: colors.border.toUpperCase(),
+      labelFill: colors.label_fill.toUpperCase(),
+      accent: colors.accent.toUpperCase(),
+      link: colors.link.toUpperCase(),
     },
-    lineHeight: template.line_height ?? 1.45,
-    blockSpacing: template.block_spacing_pt ?? 8,
-    labelColumnChars: template.label_column_chars ?? 8,
+    lineHeight: template.line_height,
+    blockSpacing: template.block_spacing_pt,
+    labelColumnChars: template.label_column_chars,
+    titleAlign: template.title_align,
+    tableStyle: template.table_style,
+    headingRule: template.heading_rule,
   };
 }
 

@@ -42,6 +42,14 @@ export interface CliMessages {
   initCreated(file: string): string;
   initSkipped(file: string): string;
   initDone(dir: string): string;
+  templatesBuiltin: string;
+  templatesProject: string;
+  templatesInUse(name: string): string;
+  ejectUnknown(name: string, known: readonly string[]): string;
+  ejectExists(dir: string): string;
+  ejectExistsHint: string;
+  ejectCreated(file: string): string;
+  ejectDone(dir: string): string;
   newBadId(id: string): string;
   newBadIdHint: string;
   newExists(file: string): string;
@@ -107,6 +115,15 @@ const zh: CliMessages = {
   waitingForLock: '另一个 roledoc build 正在写这个输出目录，等它完成……',
   initCreated: (file) => `+ ${file}`,
   initSkipped: (file) => `= ${file}（已存在，未改动）`,
+  templatesBuiltin: '内置模板：',
+  templatesProject: '项目模板：',
+  templatesInUse: (name) => `当前使用：${name}（roledoc.config.yaml 的 template）`,
+  ejectUnknown: (name, known) => `没有名为“${name}”的内置模板；可用：${known.join('、')}。`,
+  ejectExists: (dir) => `${dir} 已经有 template.yaml，没有覆盖。`,
+  ejectExistsHint: '换一个文件夹（roledoc template eject <名称> <文件夹>），或先删除那里的模板。',
+  ejectCreated: (file) => `已创建 ${file}`,
+  ejectDone: (dir) =>
+    `✔ 模板已复制到 ${dir}。在 roledoc.config.yaml 中写 template: ${dir} 即可使用；模板只需保留要改的部分，其余沿用 extends 指定的模板。`,
   initDone: (dir) => `✔ 岗位仓库已就绪。下一步：${dir === '' ? '' : `cd ${dir}，然后 `}roledoc validate，再 roledoc build。`,
   newBadId: (id) => `“${id}”不能用作岗位 id。`,
   newBadIdHint: 'id 只能由小写英文字母、数字和连字符组成，例如 kf-zhuanyuan。',
@@ -162,6 +179,15 @@ const en: CliMessages = {
   waitingForLock: 'Another roledoc build is writing to this output folder; waiting for it to finish…',
   initCreated: (file) => `+ ${file}`,
   initSkipped: (file) => `= ${file} (exists, left as it is)`,
+  templatesBuiltin: 'Built-in templates:',
+  templatesProject: 'Project templates:',
+  templatesInUse: (name) => `In use: ${name} (template in roledoc.config.yaml)`,
+  ejectUnknown: (name, known) => `There is no built-in template "${name}"; there are: ${known.join(', ')}.`,
+  ejectExists: (dir) => `${dir} already holds a template.yaml; nothing was overwritten.`,
+  ejectExistsHint: 'Choose another folder (roledoc template eject <name> <folder>), or delete the template there first.',
+  ejectCreated: (file) => `created ${file}`,
+  ejectDone: (dir) =>
+    `✔ The template is in ${dir}. Write template: ${dir} in roledoc.config.yaml to use it; keep only what you change, the rest comes from the template it extends.`,
   initDone: (dir) => `✔ The HR repository is ready. Next: ${dir === '' ? '' : `cd ${dir}, then `}roledoc validate, then roledoc build.`,
   newBadId: (id) => `"${id}" cannot be a role id.`,
   newBadIdHint: 'Use lower-case letters, digits and hyphens, e.g. support-agent.',

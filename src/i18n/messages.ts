@@ -101,9 +101,17 @@ export interface Messages {
   controlCharactersHint: string;
   missingGlyphHint: string;
 
+  templateFileMissing(key: string, shownPath: string): string;
+  templateFileMissingHint: string;
+  templateImageUnreadable(shownPath: string): string;
+  templateImageUnreadableHint: string;
+  unknownPlaceholder(placeholder: string): string;
+  unknownPlaceholderHint(allowed: readonly string[]): string;
+
   rootLabel: string;
   configLabel: string;
   templateLabel: string;
+  localeLabel: string;
 }
 
 /** Pattern-checked fields get their own explanation instead of a regular expression. */
@@ -301,9 +309,17 @@ const zh: Messages = {
   outsideProject: '这个文件其实在项目文件夹之外（符号链接或 .. 路径），没有读取。',
   outsideProjectHint: '把岗位文件放进项目的岗位目录里，不要用指向别处的链接。',
 
+  templateFileMissing: (key, shownPath) => `${key} 指向的文件 ${shownPath} 不存在。`,
+  templateFileMissingHint: '路径相对模板所在的文件夹（template.yaml 旁边）；检查文件名和大小写，或把文件放到那里。',
+  templateImageUnreadable: (shownPath) => `${shownPath} 不是可读的 PNG 或 JPEG 图片。`,
+  templateImageUnreadableHint: '用图片软件把标志另存为 PNG 或 JPEG；只改文件扩展名是不行的。',
+  unknownPlaceholder: (placeholder) => `没有 {${placeholder}} 这个占位符，它会原样印在文档上。`,
+  unknownPlaceholderHint: (allowed) => `可用的占位符：${allowed.map((name) => `{${name}}`).join('、')}。`,
+
   rootLabel: '岗位文件',
   configLabel: '项目配置',
   templateLabel: '模板',
+  localeLabel: '语言包',
 };
 
 const en: Messages = {
@@ -433,9 +449,17 @@ const en: Messages = {
   outsideProject: 'This file is really outside the project folder (a symlink or a .. path), so it was not read.',
   outsideProjectHint: "Keep role files in the project's roles folder, not links to elsewhere.",
 
+  templateFileMissing: (key, shownPath) => `The file ${shownPath} named by ${key} does not exist.`,
+  templateFileMissingHint: "Paths are relative to the template's folder (next to template.yaml); check the name and its case, or put the file there.",
+  templateImageUnreadable: (shownPath) => `${shownPath} is not a readable PNG or JPEG image.`,
+  templateImageUnreadableHint: 'Save the logo as PNG or JPEG from an image program; renaming the file is not enough.',
+  unknownPlaceholder: (placeholder) => `There is no placeholder {${placeholder}}; it would be printed as it is.`,
+  unknownPlaceholderHint: (allowed) => `Placeholders: ${allowed.map((name) => `{${name}}`).join(', ')}.`,
+
   rootLabel: 'The role file',
   configLabel: 'The project configuration',
   templateLabel: 'The template',
+  localeLabel: 'The locale catalog',
 };
 
 const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };

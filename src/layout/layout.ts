@@ -6,6 +6,7 @@
  *
  * Units: lengths in points (1/72 inch), colours as 6-digit hex without '#'.
  */
+import type { NumberingStyle } from '../model/template.js';
 
 /** A piece of text with one look. `bold` is the only emphasis the forms use. */
 export interface Run {
@@ -21,8 +22,8 @@ export type RichText = readonly Run[];
 /** The paragraphs inside a table cell or a field value. */
 export type CellContent = readonly RichText[];
 
-/** How a list numbers its items. */
-export type NumberingStyle = 'decimal';
+/** How a list numbers its items, written as its first label: 1. / 一、 / （1）/ ① / • … (see numbering.ts). */
+export type { NumberingStyle };
 
 /**
  * Where a title or heading sits in the document outline (PDF bookmarks, Word's navigation pane),
@@ -50,7 +51,7 @@ export interface ParagraphBlock {
   readonly text: RichText;
 }
 
-/** A numbered list; numbering restarts with every list. */
+/** A numbered (or bulleted) list; numbering restarts with every list. */
 export interface ListBlock {
   readonly kind: 'list';
   readonly numbering: NumberingStyle;
@@ -101,11 +102,12 @@ export interface PageBreakBlock {
   readonly kind: 'page-break';
 }
 
-/** A cover page of its own: the title, then lines such as the organisation and the date, centred. */
+/** A cover page of its own: the logo, the title, then lines such as the organisation and the date, centred. */
 export interface CoverBlock {
   readonly kind: 'cover';
   readonly title: string;
   readonly lines: readonly string[];
+  readonly logo?: PlacedImage;
 }
 
 export interface ContentsEntry {
@@ -193,9 +195,16 @@ export interface LayoutStyle {
     readonly border: string;
     /** Fill of label cells and header rows. */
     readonly labelFill: string;
+    /** Rules under headings. */
+    readonly accent: string;
     /** Text that links to another part of the document. */
     readonly link: string;
   };
+  readonly titleAlign: 'center' | 'left';
+  /** grid: every cell bordered, as a printed form; rows: thin lines between rows only. */
+  readonly tableStyle: 'grid' | 'rows';
+  /** A thin accent-coloured rule under each first-level heading. */
+  readonly headingRule: boolean;
   /** Line height as a multiple of the font size. */
   readonly lineHeight: number;
   /** Space after a paragraph, list or table, in points. */
@@ -223,9 +232,34 @@ export interface Layout {
   readonly meta: DocumentMeta;
   readonly page: PageSetup;
   readonly style: LayoutStyle;
-  /** Footer text around the page numbers: `${before}N${between}M${after}` (第 N 页 / 共 M 页). */
-  readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string };
-  /** Running header on every page but a cover: the handbook's title. */
-  readonly header?: string;
+  /** The running header on every page but a cover: text and, at its left, the logo. */
+  readonly header?: { readonly text: PageText; readonly logo?: PlacedImage };
+  /** The footer on every page but a cover, e.g. 第 {page} 页 / 共 {pages} 页. */
+  readonly footer: PageText;
   readonly blocks: readonly Block[];
+}
+
+/** A piece of header or footer text: words, or the page number / page count the reader's page shows. */
+export type PageTextPart = { readonly text: string } | { readonly field: 'page' | 'pages' };
+
+/** Header or footer text at the left, centre and right of the page; an empty list shows nothing. */
+export interface PageText {
+  readonly left: readonly PageTextPart[];
+  readonly center: readonly PageTextPart[];
+  readonly right: readonly PageTextPart[];
+}
+
+/** A PNG or JPEG, carried as base64 so a Layout stays plain data. */
+export interface LayoutImage {
+  readonly format: 'png' | 'jpeg';
+  readonly data: string;
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
+/** An image at a size on the page, in points. */
+export interface PlacedImage {
+  readonly image: LayoutImage;
+  readonly width: number;
+  readonly height: number;
 }

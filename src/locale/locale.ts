@@ -1,13 +1,77 @@
 /**
  * What a document says around the role's own words: section titles, field labels, and how dates,
- * headcounts and pay are written. One catalog per language; both implement this interface, so a
- * missing label is a compile error, not a blank in a printed form.
+ * headcounts and pay are written. The catalogs are data (templates/locales/<name>.yaml, or a
+ * project's own file); one builder (build-locale.ts) turns any of them into this interface, so
+ * renderers never see a language-specific branch.
  */
 import type { Lang } from '../i18n/lang.js';
 import type { RawSalary } from '../model/role.js';
 
+/**
+ * Every label a catalog names, keyed by the role file's own key where there is one: field labels,
+ * section titles, the rows of relations / qualifications / conditions, and the headers of the duty
+ * table (duty, tasks) and of the KPI table (name, weight, target). A template may override any of them.
+ */
+export const LABEL_KEYS = [
+  // fields
+  'title',
+  'code',
+  'department',
+  'unit',
+  'grade',
+  'headcount',
+  'reports_to',
+  'direct_reports',
+  'established',
+  'salary',
+  'career_path',
+  // sections
+  'purpose',
+  'responsibilities',
+  'duties',
+  'relations',
+  'qualifications',
+  'conditions',
+  'kpis',
+  'remarks',
+  // relations
+  'internal',
+  'external',
+  // qualifications
+  'education',
+  'majors',
+  'training',
+  'experience',
+  'knowledge',
+  'skills',
+  'personal',
+  // conditions
+  'tools',
+  'environment',
+  'schedule',
+  'records',
+  // duty table headers
+  'duty',
+  'tasks',
+  // KPI table headers
+  'name',
+  'weight',
+  'target',
+] as const;
+
+export type LabelKey = (typeof LABEL_KEYS)[number];
+
+export function isLabelKey(key: string): key is LabelKey {
+  return (LABEL_KEYS as readonly string[]).includes(key);
+}
+
 export interface Locale {
-  readonly lang: Lang;
+  /** BCP 47 language tag of the documents: zh-CN, en, zh-TW (document properties, sorting). */
+  readonly lang: string;
+  /** The language of roledoc's own messages for this catalog (zh-TW → zh-CN). */
+  readonly messages: Lang;
+  /** Every label by its key (see LABEL_KEYS); the groups below are views of it. */
+  readonly labels: Readonly<Record<string, string>>;
   /** The document title for a role: 客服主管职位说明书 / Job Description: Customer Service Supervisor. */
   documentTitle(roleTitle: string): string;
   readonly fields: {
@@ -81,7 +145,14 @@ export interface Locale {
     /** Caption of a chart that carries on a tree too wide or deep for one. */
     continued(title: string): string;
   };
-  /** Footer: `${before}N${between}M${after}`. */
+  /** Footer pattern with {page} and {pages}: 第 {page} 页 / 共 {pages} 页, Page {page} of {pages}. */
+  readonly pageFooter: string;
+  /** The footer written out: formatPageFooter(2, 5) → 第 2 页 / 共 5 页. */
+  formatPageFooter(page: number, pages: number): string;
+  /**
+   * @deprecated Derived from pageFooter (`${before}N${between}M${after}`) for the renderers that
+   * still take three parts; a footer with {pages} before {page} cannot be expressed this way.
+   */
   readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string };
 }
 
@@ -93,13 +164,4 @@ export function groupDigits(value: number): string {
 export function parseIsoDate(isoDate: string): { year: number; month: number; day: number | undefined } {
   const [year = 0, month = 1, day] = isoDate.split('-').map(Number);
   return { year, month, day };
-}
-
-/** The min–max part of a salary, or undefined when neither is given. */
-export function salaryRange(salary: RawSalary): string | undefined {
-  const { min, max } = salary;
-  if (min !== undefined && max !== undefined) return min === max ? groupDigits(min) : `${groupDigits(min)}–${groupDigits(max)}`;
-  if (min !== undefined) return groupDigits(min);
-  if (max !== undefined) return groupDigits(max);
-  return undefined;
 }

@@ -1,5 +1,3 @@
-import type { Lang } from '../i18n/lang.js';
-
 export type OutputFormat = 'docx' | 'pdf';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
 
@@ -13,7 +11,8 @@ export interface ProjectConfig {
   readonly roles: string;
   readonly out: string;
   readonly template: string;
-  readonly locale: Lang;
+  /** A built-in locale (zh-CN, en, zh-TW) or a project catalog: a .yaml/.yml path relative to the project root. */
+  readonly locale: string;
   readonly formats: readonly OutputFormat[];
   readonly handbook: boolean;
   /** Handbook order: department names and role ids, first to last. */

@@ -11,6 +11,7 @@ import type { Locator } from '../load/locate.js';
 import { errorCode, UserError } from '../core/errors.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { messagesLangFor } from '../locale/index.js';
 import type { SourceFile } from '../load/source-file.js';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type FontRef, type ProjectConfig, type RawConfig } from '../model/config.js';
 import { checkYamlFile } from '../validate/check-file.js';
@@ -109,18 +110,21 @@ function validKeysOf(data: unknown): RawConfig {
   return kept as RawConfig;
 }
 
+/** The language of messages before the config says otherwise. */
+const DEFAULT_LANG: Lang = 'zh-CN';
+
 export async function openProject(root: string, langOverride: Lang | undefined): Promise<ProjectContext> {
-  const bytes = await readIfExists(path.join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME, langOverride ?? DEFAULT_CONFIG.locale);
+  const bytes = await readIfExists(path.join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME, langOverride ?? DEFAULT_LANG);
   if (bytes === undefined) {
-    const lang = langOverride ?? DEFAULT_CONFIG.locale;
+    const lang = langOverride ?? DEFAULT_LANG;
     return { root, config: DEFAULT_CONFIG, lang, configDiagnostics: [], configSource: undefined };
   }
-  let checked = checkYamlFile<RawConfig>(CONFIG_FILE_NAME, bytes, configSchema(), langOverride ?? DEFAULT_CONFIG.locale);
-  // The config names the language its own messages should be in.
+  let checked = checkYamlFile<RawConfig>(CONFIG_FILE_NAME, bytes, configSchema(), langOverride ?? DEFAULT_LANG);
+  // The config names the language its own messages should be in (zh-TW's are zh-CN's).
   const declared: unknown =
     typeof checked.data === 'object' && checked.data !== null && 'locale' in checked.data ? checked.data.locale : undefined;
-  const lang = langOverride ?? (isLang(declared) ? declared : DEFAULT_CONFIG.locale);
-  if (lang !== (langOverride ?? DEFAULT_CONFIG.locale)) {
+  const lang = langOverride ?? (isLang(declared) ? declared : typeof declared === 'string' ? (messagesLangFor(declared) ?? DEFAULT_LANG) : DEFAULT_LANG);
+  if (lang !== (langOverride ?? DEFAULT_LANG)) {
     checked = checkYamlFile<RawConfig>(CONFIG_FILE_NAME, bytes, configSchema(), lang);
   }
   // Every key is optional, so a config with nothing but comments is a valid, default one.

@@ -1,27 +1,44 @@
 /**
- * Finding and checking a template: a built-in name (templates/<name>/ in the package) or a folder
- * of the project holding template.yaml. Checked with the same diagnostics as role files.
+ * Finding, checking and completing a template. A template is a folder holding template.yaml: a
+ * built-in one (templates/<name>/ in the package) or one of the project's. A template file says
+ * only what it changes; the rest comes from the built-in template it `extends` (classic when it
+ * names none), which is how a project template stays a few lines long.
+ *
+ * Every problem is a diagnostic at its line, as for role files: schema errors with did-you-mean,
+ * a logo or font file that is not there, a {placeholder} that does not exist.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import type { Lang } from '../i18n/lang.js';
+import { messagesFor } from '../i18n/messages.js';
 import type { SourceFile } from '../load/source-file.js';
-import type { RawTemplate } from '../model/template.js';
+import { PAGE_TEXT_PLACEHOLDERS, type LogoImage, type RawTemplate, type Template } from '../model/template.js';
 import { toProjectPath } from '../project/read-project.js';
 import { checkYamlFile } from '../validate/check-file.js';
+import { suggest } from '../validate/explain.js';
 import { templateSchema } from '../validate/schemas.js';
+import { imageInfo } from './image-size.js';
 
 export const TEMPLATE_FILE_NAME = 'template.yaml';
 /** templates/ sits two levels above both src/template and dist/template. */
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** Where a project keeps its own templates, as `roledoc template eject` puts them. */
+export const PROJECT_TEMPLATES_DIR = 'templates';
+/** The template every other one extends, directly or through another built-in. */
+export const ROOT_TEMPLATE = 'classic';
+
+const DEFAULT_LOGO_HEIGHTS = { header_height_mm: 8, cover_height_mm: 25 } as const;
 
 export interface LoadedTemplate {
-  readonly template: RawTemplate | undefined;
-  readonly source: SourceFile | undefined;
+  readonly template: Template | undefined;
+  /** Every template file read, for reporters to quote. */
+  readonly sources: readonly SourceFile[];
+  /** Files the documents are made from (template files, logo, fonts) as the project names them. */
+  readonly files: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -29,19 +46,191 @@ async function isFile(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isFile() === true;
 }
 
-export async function loadTemplate(nameOrPath: string, projectRoot: string, lang: Lang): Promise<LoadedTemplate> {
-  const builtin = path.join(BUILTIN_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME);
-  const isName = /^[a-z0-9][a-z0-9-]*$/.test(nameOrPath);
-  let file: string;
-  let shownAs: string;
-  if (isName && (await isFile(builtin))) {
-    file = builtin;
-    shownAs = `templates/${nameOrPath}/${TEMPLATE_FILE_NAME}`;
-  } else {
-    file = path.join(path.resolve(projectRoot, nameOrPath), TEMPLATE_FILE_NAME);
-    shownAs = toProjectPath(projectRoot, file);
-    if (!(await isFile(file))) throw new UserError(cliMessagesFor(lang).templateNotFound(nameOrPath), cliMessagesFor(lang).templateNotFoundHint);
+const isName = (value: string): boolean => /^[a-z0-9][a-z0-9-]*$/.test(value);
+
+/** The built-in templates, by folder name, sorted. */
+export async function builtinTemplateNames(): Promise<string[]> {
+  const entries = await readdir(BUILTIN_TEMPLATES_DIR, { withFileTypes: true });
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && (await isFile(path.join(BUILTIN_TEMPLATES_DIR, entry.name, TEMPLATE_FILE_NAME)))) names.push(entry.name);
   }
+  return names.sort();
+}
+
+/**
+ * The template file `template:` names: a bare name is the project's templates/<name>/ when there is
+ * one (an ejected copy wins over the built-in it came from), else the built-in; anything else is a
+ * folder of the project.
+ */
+async function findTemplateFile(nameOrPath: string, projectRoot: string): Promise<{ file: string; shownAs: string } | undefined> {
+  const candidates = isName(nameOrPath)
+    ? [path.join(projectRoot, PROJECT_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME), path.join(BUILTIN_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME)]
+    : [path.join(path.resolve(projectRoot, nameOrPath), TEMPLATE_FILE_NAME)];
+  for (const file of candidates) {
+    if (await isFile(file)) return { file, shownAs: shownPath(file, projectRoot) };
+  }
+  return undefined;
+}
+
+/** A project file as the project names it; a built-in one as templates/<name>/…. */
+function shownPath(file: string, projectRoot: string): string {
+  const builtin = path.relative(BUILTIN_TEMPLATES_DIR, file);
+  if (!builtin.startsWith('..') && !path.isAbsolute(builtin)) {
+    const inProject = path.relative(projectRoot, file);
+    if (inProject.startsWith('..') || path.isAbsolute(inProject)) return `templates/${builtin.split(path.sep).join('/')}`;
+  }
+  return toProjectPath(projectRoot, file);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type PlainObject = Record<string, unknown>;
+const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `over` laid on `base`: mappings merge key by key, lists and values replace. */
+function deepMerge(base: PlainObject, over: PlainObject): PlainObject {
+  const merged: PlainObject = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const below = merged[key];
+    merged[key] = isPlainObject(below) && isPlainObject(value) ? deepMerge(below, value) : value;
+  }
+  return merged;
+}
+
+interface Layer {
+  /** The file's data with its paths made absolute and its logo read. */
+  readonly data: PlainObject;
+  readonly extends: string | undefined;
+}
+
+interface Collected {
+  sources: SourceFile[];
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** One template file: checked, its files found and read. */
+async function readLayer(file: string, shownAs: string, projectRoot: string, lang: Lang, out: Collected): Promise<Layer | undefined> {
+  const messages = messagesFor(lang);
   const checked = checkYamlFile<RawTemplate>(shownAs, await readFile(file), templateSchema(), lang);
-  return { template: checked.value, source: checked.source, diagnostics: checked.diagnostics };
+  if (checked.source) out.sources.push(checked.source);
+  out.files.push(shownAs);
+  out.diagnostics.push(...checked.diagnostics);
+  const locator = checked.locator;
+  // A file with schema errors is still searched for missing files and placeholders, so every
+  // problem is reported at once; its values are then only trusted where their type is checked.
+  const raw = (checked.value ?? (isPlainObject(checked.data) ? checked.data : undefined)) as RawTemplate | undefined;
+  if (!raw || !locator) return undefined;
+  const folder = path.dirname(file);
+  const problem = (code: string, message: string, segments: readonly string[], hint: string): void => {
+    out.diagnostics.push({ severity: 'error', code, message, file: shownAs, span: locator.locate(segments, 'value'), hint });
+  };
+  const data: Mutable<PlainObject> = { ...raw };
+
+  // Placeholders: a misspelt one would be printed on every page.
+  for (const part of ['header', 'footer'] as const) {
+    const spec: unknown = raw[part];
+    for (const [position, text] of Object.entries(isPlainObject(spec) ? spec : {})) {
+      if (typeof text !== 'string') continue;
+      for (const match of text.matchAll(/\{([^{}]*)\}/g)) {
+        const name = match[1] ?? '';
+        if (!(PAGE_TEXT_PLACEHOLDERS as readonly string[]).includes(name)) {
+          const near = suggest(name, PAGE_TEXT_PLACEHOLDERS);
+          const hint = near === undefined ? messages.unknownPlaceholderHint(PAGE_TEXT_PLACEHOLDERS) : messages.didYouMean(`{${near}}`);
+          problem('template.unknown-placeholder', messages.unknownPlaceholder(name), [part, position], hint);
+        }
+      }
+    }
+  }
+
+  // PDF font files: absolute from here on, so a template extending this one finds them too.
+  const fonts: PlainObject = { ...raw.fonts };
+  for (const face of ['body', 'heading'] as const) {
+    const given: unknown = isPlainObject(raw.fonts) ? raw.fonts[face] : undefined;
+    const pdf = isPlainObject(given) ? given['pdf'] : undefined;
+    if (typeof pdf !== 'string') continue;
+    const resolved = path.resolve(folder, pdf);
+    if (!(await isFile(resolved))) {
+      problem('template.missing-file', messages.templateFileMissing(`fonts.${face}.pdf`, shownPath(resolved, projectRoot)), ['fonts', face, 'pdf'], messages.templateFileMissingHint);
+      continue;
+    }
+    fonts[face] = { ...raw.fonts?.[face], pdf: resolved };
+    out.files.push(shownPath(resolved, projectRoot));
+  }
+  if (raw.fonts !== undefined) data['fonts'] = fonts;
+
+  if (isPlainObject(raw.logo) && typeof raw.logo.file === 'string') {
+    const resolved = path.resolve(folder, raw.logo.file);
+    const bytes = await readFile(resolved).catch(() => undefined);
+    const info = bytes ? imageInfo(bytes) : undefined;
+    if (!bytes) problem('template.missing-file', messages.templateFileMissing('logo.file', shownPath(resolved, projectRoot)), ['logo', 'file'], messages.templateFileMissingHint);
+    else if (!info) problem('template.bad-image', messages.templateImageUnreadable(shownPath(resolved, projectRoot)), ['logo', 'file'], messages.templateImageUnreadableHint);
+    if (bytes && info) {
+      const logo: LogoImage = {
+        format: info.format,
+        data: Buffer.from(bytes).toString('base64'),
+        widthPx: info.width,
+        heightPx: info.height,
+        header_height_mm: raw.logo.header_height_mm ?? DEFAULT_LOGO_HEIGHTS.header_height_mm,
+        cover_height_mm: raw.logo.cover_height_mm ?? DEFAULT_LOGO_HEIGHTS.cover_height_mm,
+      };
+      data['logo'] = logo;
+      out.files.push(shownPath(resolved, projectRoot));
+    }
+  }
+  if (!checked.value) return undefined;
+  delete data['extends'];
+  return { data, extends: checked.value.extends };
+}
+
+/** The merged data as a complete Template; the root template sets every key, so a gap is a bug in it. */
+function completeTemplate(data: PlainObject): Template {
+  const required = ['name', 'page', 'fonts', 'sizes_pt', 'colors', 'line_height', 'block_spacing_pt', 'label_column_chars', 'title_align', 'table_style', 'heading_rule', 'sections', 'numbering'];
+  const missing = required.filter((key) => data[key] === undefined);
+  if (missing.length > 0) throw new Error(`The built-in template ${ROOT_TEMPLATE} does not set ${missing.join(', ')}.`);
+  return { hide: [], labels: {}, ...data } as unknown as Template;
+}
+
+/** Template layers, root first, laid over each other into a complete template. */
+export function mergeTemplates(layers: readonly object[]): Template {
+  return completeTemplate(layers.reduce<PlainObject>((below, layer) => deepMerge(below, { ...layer }), {}));
+}
+
+/**
+ * Loads the template `template:` names, with the built-ins it extends beneath it.
+ * @throws UserError when there is no such template at all.
+ */
+export async function loadTemplate(nameOrPath: string, projectRoot: string, lang: Lang): Promise<LoadedTemplate> {
+  const found = await findTemplateFile(nameOrPath, projectRoot);
+  if (!found) throw new UserError(cliMessagesFor(lang).templateNotFound(nameOrPath), cliMessagesFor(lang).templateNotFoundHint);
+  const out: Collected = { sources: [], files: [], diagnostics: [] };
+  const layers: object[] = [];
+  const rootFile = path.join(BUILTIN_TEMPLATES_DIR, ROOT_TEMPLATE, TEMPLATE_FILE_NAME);
+  let current: { file: string; shownAs: string } | undefined = found;
+  // Built-ins extend only built-ins, each a step nearer the root: the chain is short and ends.
+  const seen = new Set<string>();
+  while (current && !seen.has(current.file)) {
+    seen.add(current.file);
+    const layer = await readLayer(current.file, current.shownAs, projectRoot, lang, out);
+    if (!layer) return { template: undefined, ...out };
+    layers.unshift(layer.data);
+    if (current.file === rootFile) break;
+    const base = path.join(BUILTIN_TEMPLATES_DIR, layer.extends ?? ROOT_TEMPLATE, TEMPLATE_FILE_NAME);
+    current = { file: base, shownAs: shownPath(base, projectRoot) };
+  }
+  if (out.diagnostics.some((d) => d.severity === 'error')) return { template: undefined, ...out };
+  return { template: mergeTemplates(layers), ...out };
+}
+
+/** The template's PDF font files, as `chooseFonts` takes them: body text regular, headings and bold text bold. */
+export function templatePdfFonts(template: Template): { regular?: string; bold?: string } {
+  const regular = template.fonts.body.pdf;
+  const bold = template.fonts.heading.pdf ?? regular;
+  return { ...(regular === undefined ? {} : { regular }), ...(bold === undefined ? {} : { bold }) };
+}
+
+/** Every word the template itself puts on a page (labels, header, footer): the PDF font must draw it. */
+export function templateText(template: Template): string {
+  const pageTexts = [template.header, template.footer].flatMap((spec) => Object.values(spec ?? {}));
+  return [...Object.values(template.labels), ...pageTexts].join('');
 }

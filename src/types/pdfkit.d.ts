@@ -69,6 +69,8 @@ declare module 'pdfkit' {
     /** A named destination on the current page; 'XYZ' with left and top (pdfkit flips top), and no zoom. */
     addNamedDestination(name: string, fit: 'XYZ', left: number, top: number, zoom: null): this;
     stroke(): this;
+    /** An image; a data: URI string is embedded once per document however often it is drawn. */
+    image(src: string, x: number, y: number, options: { width: number; height: number }): this;
     addPage(): this;
     switchToPage(index: number): this;
     bufferedPageRange(): { start: number; count: number };

@@ -75,7 +75,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
 
   /** How to name the data at `segments` in a sentence: 「工作任务」（tasks）的第 2 项. */
   const nameOf = (segments: readonly string[]): string => {
-    if (segments.length === 0) return { role: messages.rootLabel, config: messages.configLabel, template: messages.templateLabel }[ctx.kind];
+    if (segments.length === 0) return { role: messages.rootLabel, config: messages.configLabel, template: messages.templateLabel, locale: messages.localeLabel }[ctx.kind];
     const last = segments[segments.length - 1] ?? '';
     if (isIndex(last)) return messages.itemOf(nameOf(segments.slice(0, -1)), Number(last));
     return messages.field(labelOf(schemaAt(root, segments), lang), last);

@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { AJV_OPTIONS, precompiledPath, schemaHash, schemaPath, type SchemaKind } from './schemas.js';
 
-for (const kind of ['role', 'config', 'template'] as const satisfies readonly SchemaKind[]) {
+for (const kind of ['role', 'config', 'template', 'locale'] as const satisfies readonly SchemaKind[]) {
   const text = readFileSync(schemaPath(kind), 'utf8');
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true } });
   const code = standalone.default(ajv, ajv.compile(JSON.parse(text) as object));

@@ -8,11 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { RawLocale } from '../locale/locale-data.js';
 import type { RawConfig } from '../model/config.js';
 import type { RawRole } from '../model/role.js';
 import type { RawTemplate } from '../model/template.js';
 
-export type SchemaKind = 'role' | 'config' | 'template';
+export type SchemaKind = 'role' | 'config' | 'template' | 'locale';
 
 /** A JSON Schema node as far as roledoc reads it. */
 export interface SchemaNode {
@@ -30,6 +31,7 @@ const SCHEMA_FILES: Record<SchemaKind, string> = {
   role: 'role.schema.json',
   config: 'config.schema.json',
   template: 'template.schema.json',
+  locale: 'locale.schema.json',
 };
 
 /** `schemas/` sits two levels above both `src/validate` and `dist/validate`. */
@@ -92,7 +94,12 @@ function compile<T>(kind: SchemaKind): CompiledSchema<T> {
   };
 }
 
-const compiled: { role?: CompiledSchema<RawRole>; config?: CompiledSchema<RawConfig>; template?: CompiledSchema<RawTemplate> } = {};
+const compiled: {
+  role?: CompiledSchema<RawRole>;
+  config?: CompiledSchema<RawConfig>;
+  template?: CompiledSchema<RawTemplate>;
+  locale?: CompiledSchema<RawLocale>;
+} = {};
 
 export function roleSchema(): CompiledSchema<RawRole> {
   return (compiled.role ??= compile<RawRole>('role'));
@@ -104,6 +111,10 @@ export function configSchema(): CompiledSchema<RawConfig> {
 
 export function templateSchema(): CompiledSchema<RawTemplate> {
   return (compiled.template ??= compile<RawTemplate>('template'));
+}
+
+export function localeSchema(): CompiledSchema<RawLocale> {
+  return (compiled.locale ??= compile<RawLocale>('locale'));
 }
 
 function resolveRef(root: SchemaNode, node: SchemaNode): SchemaNode {

@@ -8,9 +8,10 @@ import type { Lang } from '../../src/i18n/lang.js';
 import type { Layout } from '../../src/layout/layout.js';
 import { localeFor } from '../../src/locale/index.js';
 import type { RawRole } from '../../src/model/role.js';
-import type { RawTemplate } from '../../src/model/template.js';
+import type { RawTemplate, Template } from '../../src/model/template.js';
+import { mergeTemplates } from '../../src/template/load-template.js';
 import { checkRoles, type CheckedRole } from '../../src/project/check-roles.js';
-import { checkYamlFile } from '../../src/validate/check-file.js';
+import { checkYamlFile, type CheckedFile } from '../../src/validate/check-file.js';
 import { templateSchema } from '../../src/validate/schemas.js';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -31,11 +32,17 @@ export function loadRoles(rolesDir: string, lang: Lang = 'zh-CN'): CheckedRole[]
   return [...checked.roles];
 }
 
-export function loadBuiltinTemplate(name = 'classic'): RawTemplate {
-  const file = path.join(REPO, 'templates', name, 'template.yaml');
-  const checked = checkYamlFile<RawTemplate>(`templates/${name}/template.yaml`, readFileSync(file), templateSchema(), 'en');
-  if (!checked.value) throw new Error(checked.diagnostics.map((d) => d.message).join('\n'));
-  return checked.value;
+/** A built-in template as a build uses it (laid over the built-ins it extends), read synchronously. */
+export function loadBuiltinTemplate(name = 'classic'): Template {
+  const layers: RawTemplate[] = [];
+  for (let current: string | undefined = name; current !== undefined; ) {
+    const file = path.join(REPO, 'templates', current, 'template.yaml');
+    const checked: CheckedFile<RawTemplate> = checkYamlFile<RawTemplate>(`templates/${current}/template.yaml`, readFileSync(file), templateSchema(), 'en');
+    if (!checked.value) throw new Error(checked.diagnostics.map((d) => d.message).join('\n'));
+    layers.unshift(checked.value);
+    current = current === 'classic' ? undefined : (checked.value.extends ?? 'classic');
+  }
+  return mergeTemplates(layers);
 }
 
 export function composeAll(roles: readonly RawRole[], lang: Lang = 'zh-CN', template = loadBuiltinTemplate()): Map<string, Layout> {

@@ -18,6 +18,7 @@ import {
   Header,
   HeadingLevel,
   HeightRule,
+  ImageRun,
   InternalHyperlink,
   LevelFormat,
   LineRuleType,
@@ -30,6 +31,8 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
+  TabStopType,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -56,12 +59,17 @@ import type {
   Layout,
   LayoutStyle,
   OrgChartBlock,
+  PageText,
+  PageTextPart,
   PathChartBlock,
+  PlacedImage,
   RichText,
   TableBlock,
   TableCell as LayoutTableCell,
 } from '../../layout/layout.js';
 import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
+import { listIndentEms } from '../../layout/numbering.js';
+import type { NumberingStyle } from '../../model/template.js';
 import { checkStampDate, stampDocx } from './stamp-docx.js';
 
 export interface RenderDocxOptions {
@@ -82,6 +90,8 @@ const CELL_MARGINS = {
 
 /** Border width of tables, in eighths of a point (4 = ½ pt, the hairline of printed forms). */
 const BORDER_SIZE = 4;
+/** The rule under a heading: ¾ pt. */
+const HEADING_RULE_SIZE = 6;
 
 
 export async function renderDocx(layout: Layout, options: RenderDocxOptions): Promise<Uint8Array> {
@@ -124,10 +134,10 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
           ...(cover ? { titlePage: true } : {}),
         },
         headers: {
-          ...(layout.header === undefined ? {} : { default: pageHeader(layout.header, style) }),
+          ...(layout.header === undefined ? {} : { default: pageHeader(layout.header, style, geometry.textWidth) }),
           ...(cover ? { first: new Header({ children: [] }) } : {}),
         },
-        footers: { default: pageFooter(layout), ...(cover ? { first: new Footer({ children: [] }) } : {}) },
+        footers: { default: pageFooter(layout, geometry.textWidth), ...(cover ? { first: new Footer({ children: [] }) } : {}) },
         children,
       },
     ],
@@ -222,13 +232,16 @@ function headingLook(kind: HeadingKind, style: LayoutStyle): { run: IRunStylePro
       : kind === 'heading1'
         ? { before: twips(style.blockSpacing * HEADING_SPACE.before), after: twips(style.blockSpacing * HEADING_SPACE.after) }
         : { before: twips(style.blockSpacing), after: twips(style.blockSpacing * 0.5) };
+  // A rule under a first-level heading, when the template draws one: an accent-coloured bottom border.
+  const rule = kind === 'heading1' && style.headingRule ? { border: { bottom: { style: BorderStyle.SINGLE, size: HEADING_RULE_SIZE, color: colors.accent, space: 2 } } } : {};
   return {
     run,
     paragraph: {
-      alignment: kind === 'title' ? AlignmentType.CENTER : AlignmentType.LEFT,
+      alignment: kind === 'title' && style.titleAlign === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
       keepNext: true,
       keepLines: true,
       spacing: { ...lineSpacing(style, size), ...spacing },
+      ...rule,
     },
   };
 }
@@ -383,7 +396,7 @@ function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: RenderC
       return block.paths.flatMap((path) => [pathTable(block, path, ctx), spacer(ctx.style)]);
     case 'list': {
       if (block.items.length === 0) return [];
-      const reference = ctx.lists.next();
+      const reference = ctx.lists.next(block.numbering, block.items.length);
       const last = block.items.length - 1;
       return block.items.map(
         (item, i) =>
@@ -470,8 +483,10 @@ function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyo
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
 
+/** grid: every cell bordered; rows: lines between rows only, open at the sides. */
 function tableBorders(style: LayoutStyle): ITableBordersOptions {
   const line = { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border };
+  if (style.tableStyle === 'rows') return { top: line, bottom: line, left: NO_BORDER, right: NO_BORDER, insideHorizontal: line, insideVertical: NO_BORDER };
   return { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
 }
 
@@ -607,66 +622,95 @@ function fieldGrid(block: FieldGridBlock, ctx: RenderContext): Table {
  * honoured unevenly. Separate definitions are plain and restart everywhere.
  */
 class ListNumbering {
-  #count = 0;
+  readonly #lists: { style: NumberingStyle; count: number }[] = [];
 
-  next(): string {
-    this.#count += 1;
-    return `roledoc-list-${this.#count}`;
+  next(style: NumberingStyle, count: number): string {
+    this.#lists.push({ style, count });
+    return `roledoc-list-${this.#lists.length}`;
   }
 
   config(style: LayoutStyle): INumberingOptions['config'] {
-    // Numbers hang in a 2-character gap at the margin; the text lines up after them, as in the source forms.
-    const hanging = twips(style.sizes.body * LIST_INDENT_CHARS);
-    return Array.from({ length: this.#count }, (_, i) => ({
-      reference: `roledoc-list-${i + 1}`,
-      levels: [
-        {
-          level: 0,
-          format: LevelFormat.DECIMAL,
-          text: '%1.',
-          start: 1,
-          alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent: { left: hanging, hanging } } },
-        },
-      ],
-    }));
+    return this.#lists.map((list, i) => {
+      // Numbers hang in the indent at the margin; the text lines up after them, as in the source forms.
+      const hanging = twips(style.sizes.body * listIndentEms(list.style, list.count, LIST_INDENT_CHARS));
+      return {
+        reference: `roledoc-list-${i + 1}`,
+        levels: [{ level: 0, ...WORD_NUMBERING[list.style], start: 1, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging } } } }],
+      };
+    });
   }
 }
+
+/** Each numbering style as Word's number format and level text: Word, WPS and LibreOffice count it themselves. */
+const WORD_NUMBERING: Record<NumberingStyle, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string }> = {
+  '1.': { format: LevelFormat.DECIMAL, text: '%1.' },
+  '1)': { format: LevelFormat.DECIMAL, text: '%1)' },
+  '1、': { format: LevelFormat.DECIMAL, text: '%1、' },
+  '(1)': { format: LevelFormat.DECIMAL, text: '(%1)' },
+  '（1）': { format: LevelFormat.DECIMAL, text: '（%1）' },
+  '一、': { format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+  '（一）': { format: LevelFormat.CHINESE_COUNTING, text: '（%1）' },
+  '①': { format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: '%1' },
+  'a.': { format: LevelFormat.LOWER_LETTER, text: '%1.' },
+  'A.': { format: LevelFormat.UPPER_LETTER, text: '%1.' },
+  '•': { format: LevelFormat.BULLET, text: '•' },
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Footer
 
-/** `${before}N${between}M${after}` centred, with N and M as PAGE and NUMPAGES fields that Word fills in. */
-function pageFooter(layout: Layout): Footer {
-  const { before, between, after } = layout.pageNumbers;
-  const { style } = layout;
-  const parts = [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after].filter((part) => part !== '');
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 },
-        children: [new TextRun({ size: halfPoints(style.sizes.footer), children: parts })],
-      }),
+/** Header or footer text as runs: words, PAGE and NUMPAGES fields that Word fills in. */
+function pageTextChildren(parts: readonly PageTextPart[]): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+  return parts.map((part) => ('field' in part ? (part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES) : part.text));
+}
+
+/**
+ * One line of header or footer: left, centre and right text on tab stops at the middle and the
+ * right margin, the logo (in a header) before the left text.
+ */
+function pageTextParagraph(text: PageText, style: LayoutStyle, textWidth: number, options: { logo?: PlacedImage; rule?: boolean }): Paragraph {
+  const size = halfPoints(style.sizes.footer);
+  const onlyCentre = text.left.length === 0 && text.right.length === 0 && options.logo === undefined;
+  const runs = onlyCentre
+    ? [new TextRun({ size, children: pageTextChildren(text.center) })]
+    : [
+        ...(options.logo ? [imageRun(options.logo, LOGO_IDS.header)] : []),
+        ...(options.logo && text.left.length > 0 ? [new TextRun({ size, text: ' ' })] : []),
+        new TextRun({ size, children: pageTextChildren(text.left) }),
+        new TextRun({ size, children: [new Tab(), ...pageTextChildren(text.center), new Tab(), ...pageTextChildren(text.right)] }),
+      ];
+  return new Paragraph({
+    alignment: onlyCentre ? AlignmentType.CENTER : AlignmentType.LEFT,
+    tabStops: [
+      { type: TabStopType.CENTER, position: Math.round(textWidth / 2) },
+      { type: TabStopType.RIGHT, position: textWidth },
     ],
+    ...(options.rule === true ? { border: { bottom: { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border, space: 2 } } } : {}),
+    spacing: { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 },
+    children: runs,
   });
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Header
+function pageFooter(layout: Layout, textWidth: number): Footer {
+  return new Footer({ children: [pageTextParagraph(layout.footer, layout.style, textWidth, {})] });
+}
 
-/** The running header: the handbook's title, centred over a hairline. */
-function pageHeader(text: string, style: LayoutStyle): Header {
-  return new Header({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        border: { bottom: { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border, space: 2 } },
-        spacing: { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 },
-        children: [new TextRun({ size: halfPoints(style.sizes.footer), text })],
-      }),
-    ],
-  });
+/** The running header over a hairline: its text and the logo. */
+function pageHeader(header: NonNullable<Layout['header']>, style: LayoutStyle, textWidth: number): Header {
+  return new Header({ children: [pageTextParagraph(header.text, style, textWidth, { ...(header.logo ? { logo: header.logo } : {}), rule: true })] });
+}
+
+/** Drawing ids of the two pictures a document may hold; docx would number them per process, not per document. */
+const LOGO_IDS = { header: 1, cover: 2 } as const;
+const PIXELS_PER_POINT = 96 / 72;
+
+function imageRun(placed: PlacedImage, id: number): ImageRun {
+  const data = Buffer.from(placed.image.data, 'base64');
+  const transformation = { width: Math.round(placed.width * PIXELS_PER_POINT), height: Math.round(placed.height * PIXELS_PER_POINT) };
+  const altText = { id: String(id), name: `logo-${id}`, description: 'logo', title: 'logo' };
+  return placed.image.format === 'png'
+    ? new ImageRun({ type: 'png', data, transformation, altText })
+    : new ImageRun({ type: 'jpg', data, transformation, altText });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -678,9 +722,13 @@ type PageBreakOption = { pageBreakBefore?: boolean };
 function cover(block: CoverBlock, ctx: RenderContext, pageBreak: PageBreakOption): Paragraph[] {
   const { style } = ctx;
   const titleSize = style.sizes.title * 1.6;
+  const logo = block.logo
+    ? [new Paragraph({ ...pageBreak, alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: twips(120), after: 0 }, children: [imageRun(block.logo, LOGO_IDS.cover)] })]
+    : [];
   return [
+    ...logo,
     new Paragraph({
-      ...pageBreak,
+      ...(block.logo ? {} : pageBreak),
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: { before: twips(200), after: twips(titleSize * style.lineHeight), ...lineSpacing(style, titleSize) },

@@ -14,13 +14,18 @@ import type {
   CoverBlock,
   FieldGridBlock,
   Layout,
+  NumberingStyle,
   OrgChartBlock,
+  PageText,
+  PageTextPart,
   PathChartBlock,
+  PlacedImage,
   RichText,
   TableBlock,
   TableCell,
 } from '../../layout/layout.js';
 import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
+import { itemLabel, listIndentEms } from '../../layout/numbering.js';
 import { measurerFor, type Face, type FontSet, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
@@ -38,6 +43,9 @@ const MAX_GAP_EM = 0.6;
 const MIN_SPLIT_LINES = 2;
 /** Layout colours are bare hex; pdfkit reads CSS-style '#RRGGBB'. */
 const css = (hex: string): string => `#${hex}`;
+const dataUri = (placed: PlacedImage): string => `data:image/${placed.image.format};base64,${placed.image.data}`;
+/** The rule under a section heading, when the template draws one. */
+const HEADING_RULE_WIDTH = 0.75;
 /** Characters that are justified one by one (CJK); runs of anything else are set as words. */
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
 
@@ -290,7 +298,7 @@ class PdfComposer {
       case 'paragraph':
         return this.paragraph(block.text);
       case 'list':
-        return this.list(block.items);
+        return this.list(block.items, block.numbering);
       case 'field-grid':
         return this.drawTable(this.prepareFieldGrid(block));
       case 'table':
@@ -357,7 +365,7 @@ class PdfComposer {
         return this.keptHeight(this.wrap(block.text, this.width, body), body);
       case 'list': {
         const first = block.items[0];
-        return first ? this.keptHeight(this.wrap(first, this.width - this.listIndent(block.items.length), body), body) : 0;
+        return first ? this.keptHeight(this.wrap(first, this.width - this.listIndent(block.numbering, block.items.length), body), body) : 0;
       }
       case 'field-grid':
         return this.tableStart({ header: undefined, rows: this.prepareFieldGrid(block).rows.slice(0, 1) });
@@ -374,7 +382,8 @@ class PdfComposer {
     this.ensureSpace(lines.length * this.lineHeight(size));
     this.bookmark(text, outline);
     this.anchor(anchor);
-    this.drawCentred(lines, size, this.style.colors.heading);
+    if (this.style.titleAlign === 'center') this.drawCentred(lines, size, this.style.colors.heading);
+    else this.drawLines(lines, this.left, this.width, size, this.style.colors.heading, false);
     this.y += this.style.blockSpacing;
   }
 
@@ -404,6 +413,11 @@ class PdfComposer {
     this.anchor(anchor);
     const size = this.headingSize(level);
     this.drawLines(this.wrap([{ text }], this.width, size, true), this.left, this.width, size, this.style.colors.heading, false);
+    if (level === 1 && this.style.headingRule && this.pagination) {
+      // The template's rule under a section heading, in the accent colour, as in the .docx.
+      const rule = this.y + 1;
+      this.doc.lineWidth(HEADING_RULE_WIDTH).strokeColor(css(this.style.colors.accent)).moveTo(this.left, rule).lineTo(this.left + this.width, rule).stroke();
+    }
     this.y += this.style.blockSpacing * HEADING_SPACE.after;
   }
 
@@ -430,17 +444,19 @@ class PdfComposer {
     this.y += this.style.blockSpacing;
   }
 
-  /** Numbers hang in the indent: two characters wide, more only when the numbers need it. */
-  private listIndent(count: number): number {
+  /** Numbers hang in the indent: as wide as the .docx makes it, more only when the labels need it. */
+  private listIndent(style: NumberingStyle, count: number): number {
     const size = this.style.sizes.body;
-    return Math.max(LIST_INDENT_CHARS * size, this.measure.width(`${count}.`, 'regular', size) + size * 0.4);
+    let widest = 0;
+    for (let index = 0; index < count; index++) widest = Math.max(widest, this.measure.width(itemLabel(style, index), 'regular', size));
+    return Math.max(listIndentEms(style, count, LIST_INDENT_CHARS) * size, widest + size * 0.4);
   }
 
-  private list(items: readonly RichText[]): void {
+  private list(items: readonly RichText[], style: NumberingStyle): void {
     const size = this.style.sizes.body;
-    const indent = this.listIndent(items.length);
+    const indent = this.listIndent(style, items.length);
     items.forEach((item, index) => {
-      const label = `${index + 1}.`;
+      const label = itemLabel(style, index);
       // The number is drawn with the item's first line, on whichever page that line lands.
       this.flowLines(this.wrap(item, this.width - indent, size), this.left + indent, this.width - indent, size, () => {
         const width = this.measure.width(label, 'regular', size);
@@ -517,7 +533,16 @@ class PdfComposer {
         });
       });
       this.doc.lineWidth(BORDER_WIDTH).strokeColor(css(this.style.colors.border));
-      for (const cell of row) this.doc.rect(cell.x, this.y, cell.width, height).stroke();
+      if (this.style.tableStyle === 'grid') {
+        for (const cell of row) this.doc.rect(cell.x, this.y, cell.width, height).stroke();
+      } else {
+        // Lines between rows only: across the row, above and below it.
+        const first = row[0];
+        const last = row[row.length - 1];
+        if (first && last) {
+          for (const y of [this.y, this.y + height]) this.doc.moveTo(first.x, y).lineTo(last.x + last.width, y).stroke();
+        }
+      }
       this.y += height;
     };
     const drawHeader = (): void => {
@@ -562,6 +587,11 @@ class PdfComposer {
     this.bare.add(this.page);
     const titleSize = this.style.sizes.title * 1.6;
     this.y = this.top + this.pageHeight * 0.3;
+    if (block.logo && this.pagination) {
+      // The logo above the title, centred, as on a letterhead.
+      const { logo } = block;
+      this.doc.image(dataUri(logo), this.left + (this.width - logo.width) / 2, this.y - logo.height - titleSize, { width: logo.width, height: logo.height });
+    }
     this.drawCentred(this.wrap([{ text: block.title }], this.width, titleSize, true), titleSize, this.style.colors.heading);
     this.y += this.lineHeight(titleSize);
     const size = this.style.sizes.heading2;
@@ -748,30 +778,43 @@ class PdfComposer {
     this.y += this.style.blockSpacing;
   }
 
-  /** The running header and 第 N 页 / 共 M 页 of the page being left (none on the cover). */
+  /** The running header and the footer (第 N 页 / 共 M 页) of the page being left; none on the cover. */
   private finishPage(): void {
     if (!this.pagination || this.bare.has(this.page)) return;
-    const { before, between, after } = this.layout.pageNumbers;
     const size = this.style.sizes.footer;
-    const header = this.layout.header;
+    const { header, footer } = this.layout;
     // With the bottom margin in place, pdfkit would start a new page for text below it.
     this.doc.page.margins = { ...this.doc.page.margins, bottom: 0 };
     if (header !== undefined) {
-      // The running header: the handbook's title over a hairline, in the top margin.
-      const first = this.wrap([{ text: header }], this.width, size)[0];
+      // The running header over a hairline in the top margin, the logo at its left end.
       const rule = this.top - this.layout.page.margins.top * 0.3;
-      if (first) {
-        this.drawLine(first, this.left + (this.width - first.width) / 2, rule - this.lineHeight(size) - 2, first.width, size, { justify: false, color: this.style.colors.text });
+      const textTop = rule - this.lineHeight(size) - 2;
+      let left = this.left;
+      if (header.logo) {
+        this.doc.image(dataUri(header.logo), this.left, rule - 3 - header.logo.height, { width: header.logo.width, height: header.logo.height });
+        left += header.logo.width + size * 0.6;
       }
+      this.drawPageText(header.text, textTop, size, left);
       this.doc.lineWidth(BORDER_WIDTH).strokeColor(css(this.style.colors.border)).moveTo(this.left, rule).lineTo(this.left + this.width, rule).stroke();
     }
-    const label = `${before}${this.page + 1}${between}${this.pagination.pages}${after}`;
-    const width = this.measure.width(label, 'regular', size);
     const middle = this.layout.page.height - this.layout.page.margins.bottom / 2;
-    this.drawLine({ fragments: [{ text: label, face: 'regular' }], width, endsParagraph: true }, (this.layout.page.width - width) / 2, middle - this.lineHeight(size) / 2, width, size, {
-      justify: false,
-      color: this.style.colors.text,
-    });
+    this.drawPageText(footer, middle - this.lineHeight(size) / 2, size, this.left);
+  }
+
+  /** Left, centre and right text of a header or footer line, with this page's number filled in. */
+  private drawPageText(text: PageText, top: number, size: number, left: number): void {
+    const pages = this.pagination?.pages ?? 0;
+    const shown = (parts: readonly PageTextPart[]): string =>
+      parts.map((part) => ('field' in part ? String(part.field === 'page' ? this.page + 1 : pages) : part.text)).join('');
+    const right = this.left + this.width;
+    const draw = (parts: readonly PageTextPart[], place: (width: number) => number, room: number): void => {
+      if (parts.length === 0) return;
+      const line = this.wrap([{ text: shown(parts) }], Math.max(room, size), size)[0];
+      if (line) this.drawLine(line, place(line.width), top, line.width, size, { justify: false, color: this.style.colors.text });
+    };
+    draw(text.left, () => left, right - left);
+    draw(text.center, (width) => this.left + (this.width - width) / 2, this.width);
+    draw(text.right, (width) => right - width, right - left);
   }
 
   finish(): Promise<Uint8Array> {

@@ -1,0 +1,95 @@
+/** `roledoc templates` and `roledoc template eject`: seeing the templates, and starting one of your own. */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { EXIT_OK, UserError } from '../core/errors.js';
+import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { isLang } from '../i18n/lang.js';
+import { openProject, toProjectPath } from '../project/read-project.js';
+import { BUILTIN_TEMPLATES_DIR, builtinTemplateNames, PROJECT_TEMPLATES_DIR, TEMPLATE_FILE_NAME } from '../template/load-template.js';
+import { schemaPath } from '../validate/schemas.js';
+import { resolveRoot, type GlobalOptions, type Io } from './io.js';
+
+/** A template's one-line description, as its file gives it. */
+async function descriptionOf(file: string): Promise<string> {
+  try {
+    const data: unknown = parse(await readFile(file, 'utf8'));
+    const description = typeof data === 'object' && data !== null && 'description' in data ? data.description : undefined;
+    return typeof description === 'string' ? description : '';
+  } catch {
+    return '';
+  }
+}
+
+async function projectTemplateDirs(root: string): Promise<string[]> {
+  const dir = path.join(root, PROJECT_TEMPLATES_DIR);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, TEMPLATE_FILE_NAME)))
+    .map((entry) => path.join(dir, entry.name))
+    .filter((folder) => path.relative(BUILTIN_TEMPLATES_DIR, folder).startsWith('..'))
+    .sort();
+}
+
+export async function runTemplates(io: Io, options: GlobalOptions): Promise<number> {
+  const root = await resolveRoot(io, options.cwd, isLang(options.lang) ? options.lang : 'zh-CN');
+  const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
+  const messages = cliMessagesFor(project.lang);
+  const names = await builtinTemplateNames();
+  const width = Math.max(...names.map((name) => name.length));
+  io.stdout(`${messages.templatesBuiltin}\n`);
+  for (const name of names) {
+    io.stdout(`  ${name.padEnd(width)}  ${await descriptionOf(path.join(BUILTIN_TEMPLATES_DIR, name, TEMPLATE_FILE_NAME))}\n`);
+  }
+  const own = await projectTemplateDirs(root);
+  if (own.length > 0) {
+    io.stdout(`${messages.templatesProject}\n`);
+    for (const folder of own) io.stdout(`  ${toProjectPath(root, folder)}  ${await descriptionOf(path.join(folder, TEMPLATE_FILE_NAME))}\n`);
+  }
+  io.stdout(`${messages.templatesInUse(project.config.template)}\n`);
+  return EXIT_OK;
+}
+
+/** Every file under `dir`, relative to it, sorted. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+}
+
+/**
+ * Copies a built-in template into the project (templates/<name>/ unless told otherwise), never over
+ * an existing one. Its editor hint ($schema) is pointed at the project's schemas/ folder, which gets
+ * the template schema if it lacks it.
+ */
+export async function runEject(io: Io, options: GlobalOptions, name: string, dir: string | undefined): Promise<number> {
+  const root = await resolveRoot(io, options.cwd, isLang(options.lang) ? options.lang : 'zh-CN');
+  const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
+  const messages = cliMessagesFor(project.lang);
+  const names = await builtinTemplateNames();
+  if (!names.includes(name)) throw new UserError(messages.ejectUnknown(name, names));
+  const target = path.resolve(root, dir ?? path.join(PROJECT_TEMPLATES_DIR, name));
+  const shownTarget = toProjectPath(root, target);
+  if (existsSync(path.join(target, TEMPLATE_FILE_NAME))) throw new UserError(messages.ejectExists(shownTarget), messages.ejectExistsHint);
+  const source = path.join(BUILTIN_TEMPLATES_DIR, name);
+  const schemaFile = path.join(root, 'schemas', 'template.schema.json');
+  const schemaRef = toProjectPath(target, schemaFile);
+  for (const file of await filesUnder(source)) {
+    const to = path.join(target, file);
+    await mkdir(path.dirname(to), { recursive: true });
+    if (file === TEMPLATE_FILE_NAME) {
+      const text = await readFile(path.join(source, file), 'utf8');
+      await writeFile(to, text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`), { flag: 'wx' });
+    } else {
+      await copyFile(path.join(source, file), to);
+    }
+    io.stdout(`  ${messages.ejectCreated(toProjectPath(root, to))}\n`);
+  }
+  if (!existsSync(schemaFile)) {
+    await mkdir(path.dirname(schemaFile), { recursive: true });
+    await writeFile(schemaFile, await readFile(schemaPath('template'), 'utf8'), { flag: 'wx' });
+    io.stdout(`  ${messages.ejectCreated(toProjectPath(root, schemaFile))}\n`);
+  }
+  io.stdout(`${messages.ejectDone(shownTarget)}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,92 @@
+/**
+ * The locale a project names (`locale:` in roledoc.config.yaml, or --locale): a built-in
+ * (zh-CN, en, zh-TW) or the project's own catalog file, which `extends` a built-in and changes
+ * some of its words. Checked like every other file: did-you-mean for a misspelt key, an unknown
+ * {placeholder} at its line.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import { parse } from 'yaml';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { UserError } from '../core/errors.js';
+import { isLang, type Lang } from '../i18n/lang.js';
+import type { SourceFile } from '../load/source-file.js';
+import { toProjectPath } from '../project/read-project.js';
+import { suggest } from '../validate/explain.js';
+import { buildLocale } from './build-locale.js';
+import { checkCatalog, mergeCatalog } from './catalog.js';
+import { builtinLocaleData, localeFor, messagesLangFor } from './index.js';
+import { BUILTIN_LOCALES, isBuiltinLocale, type LocaleData } from './locale-data.js';
+import { localeMessagesFor } from './locale-messages.js';
+import type { Locale } from './locale.js';
+
+export interface LoadedLocale {
+  /** Undefined when the catalog has errors. */
+  readonly locale: Locale | undefined;
+  /** The project's catalog file, for reporters to quote; none for a built-in. */
+  readonly sources: SourceFile[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A project catalog is named by its path: it ends .yaml or .yml. */
+export const isLocalePath = (value: string): boolean => /\.ya?ml$/i.test(value);
+
+/** zh → zh-CN or zh-TW, zh-tw → zh-TW; nothing for a name no built-in is near (fr is not a typo of en). */
+function nearBuiltin(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const prefixed = lower.length >= 2 ? BUILTIN_LOCALES.filter((builtin) => builtin.toLowerCase().startsWith(lower)) : [];
+  if (prefixed.length > 0) return prefixed.join(' / ');
+  const near = suggest(name, BUILTIN_LOCALES);
+  return near !== undefined && distance(lower, near.toLowerCase()) <= Math.max(1, Math.floor(lower.length / 3)) ? near : undefined;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isFile() === true;
+}
+
+/**
+ * @param nameOrPath a built-in name, or a .yaml/.yml path relative to the project root.
+ * @param lang the language of the diagnostics.
+ * @throws UserError when it is neither a built-in nor an existing file.
+ */
+export async function loadLocale(nameOrPath: string, projectRoot: string, lang: Lang): Promise<LoadedLocale> {
+  if (isBuiltinLocale(nameOrPath)) return { locale: localeFor(nameOrPath), sources: [], diagnostics: [] };
+  const messages = localeMessagesFor(lang);
+  if (!isLocalePath(nameOrPath)) {
+    throw new UserError(messages.unknownLocale(nameOrPath), messages.unknownLocaleHint(BUILTIN_LOCALES, nearBuiltin(nameOrPath)));
+  }
+  const file = path.resolve(projectRoot, nameOrPath);
+  if (!(await isFile(file))) throw new UserError(messages.localeFileNotFound(nameOrPath), messages.localeFileNotFoundHint);
+
+  const shownAs = toProjectPath(projectRoot, file);
+  const checked = checkCatalog(shownAs, await readFile(file), lang);
+  const sources = checked.source ? [checked.source] : [];
+  if (!checked.raw) return { locale: undefined, sources, diagnostics: checked.diagnostics };
+  const base = checked.raw.extends;
+  // Without `extends` the schema has required every key, so the file is complete on its own.
+  const data = base === undefined ? (checked.raw as LocaleData) : mergeCatalog(builtinLocaleData(base), checked.raw);
+  return { locale: buildLocale(data), sources, diagnostics: checked.diagnostics };
+}
+
+/**
+ * The language of roledoc's messages that a config's `locale:` implies, found before anything is
+ * checked (the config is read first, and its own diagnostics need a language): a built-in's; for a
+ * project catalog its `messages`, else that of the built-in it extends. Undefined when that cannot
+ * be told (no such file, not YAML): the caller keeps its default, and loadLocale reports the problem.
+ */
+export async function messagesLangOf(nameOrPath: string, projectRoot: string): Promise<Lang | undefined> {
+  if (!isLocalePath(nameOrPath)) return messagesLangFor(nameOrPath);
+  const text = await readFile(path.resolve(projectRoot, nameOrPath), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const { messages, extends: base } = data as { messages?: unknown; extends?: unknown };
+  if (isLang(messages)) return messages;
+  return isBuiltinLocale(base) ? messagesLangFor(base) : undefined;
+}

@@ -1,0 +1,311 @@
+/**
+ * Templates as data: a project template that extends a built-in changes exactly what it says, in
+ * both formats; every built-in template renders all of a role; a mistake in a template is reported
+ * at its line; `roledoc templates` and `roledoc template eject`.
+ */
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildDirectory } from '../src/compose/directory.js';
+import { composeRole } from '../src/compose/compose-role.js';
+import { composeHandbook } from '../src/compose/handbook.js';
+import type { Layout } from '../src/layout/layout.js';
+import { chineseCounting, circled, itemLabel, letters } from '../src/layout/numbering.js';
+import { localeFor } from '../src/locale/index.js';
+import type { Template } from '../src/model/template.js';
+import { renderDocx } from '../src/render/docx/render-docx.js';
+import { renderPdf } from '../src/render/pdf/render-pdf.js';
+import { builtinTemplateNames, loadTemplate, templatePdfFonts } from '../src/template/load-template.js';
+import { bundledFonts } from './helpers/fonts.js';
+import { runCli } from './helpers/run-cli.js';
+import { leafStrings, loadBuiltinTemplate, REPO, seedProject, seedRoles, squash, tempProject } from './helpers/seed.js';
+import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
+
+const BRAND = path.join(REPO, 'test', 'fixtures', 'brand');
+const createdAt = new Date('2024-01-01T00:00:00Z');
+const roles = seedRoles().map((entry) => entry.role);
+const directory = buildDirectory(roles);
+const supervisor = roles.find((role) => role.id === 'cs-supervisor') ?? roles[0];
+if (!supervisor) throw new Error('no seed roles');
+
+async function brandTemplate(): Promise<Template> {
+  const loaded = await loadTemplate('acme', BRAND, 'zh-CN');
+  expect(loaded.diagnostics).toEqual([]);
+  if (!loaded.template) throw new Error('acme did not load');
+  return loaded.template;
+}
+
+const compose = (template: Template): Layout => composeRole(supervisor, { template, locale: localeFor('zh-CN'), organization: '安科客服有限公司', directory });
+
+/** The parts of a .docx, as text. */
+function docxParts(bytes: Uint8Array): Map<string, string> {
+  return new Map(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, name.endsWith('.png') ? `<${data.length} bytes>` : strFromU8(data)]));
+}
+
+describe('a project template that extends classic', () => {
+  it('is classic with exactly its own changes', async () => {
+    const acme = await brandTemplate();
+    const classic = loadBuiltinTemplate('classic');
+    const { logo, ...rest } = acme;
+    expect(rest).toEqual({
+      ...classic,
+      name: 'acme',
+      description: '安科客服的岗位说明书 / ACME\'s job descriptions',
+      colors: { ...classic.colors, heading: 'C0392B', accent: 'C0392B' },
+      labels: { responsibilities: '主要职责' },
+      numbering: { ...classic.numbering, responsibilities: '一、' },
+      header: { right: '{organization}' },
+    });
+    expect(logo).toMatchObject({ format: 'png', widthPx: 360, heightPx: 100, header_height_mm: 8, cover_height_mm: 25 });
+    expect(Buffer.from(logo?.data ?? '', 'base64')).toEqual(readFileSync(path.join(BRAND, 'templates', 'acme', 'logo.png')));
+  });
+
+  it('changes in the layout only the heading word, the numbering, the colours and the header', async () => {
+    const acme = compose(await brandTemplate());
+    const classic = compose(loadBuiltinTemplate('classic'));
+    // Undo the template's changes on its layout: what is left must be the classic layout.
+    const { header, ...rest } = acme;
+    expect(header?.text).toEqual({ left: [], center: [], right: [{ text: '安科客服有限公司' }] });
+    expect(header?.logo).toMatchObject({ height: 22.68, width: 81.65 });
+    const undone = JSON.parse(
+      JSON.stringify(rest).replaceAll('"主要职责"', '"岗位职责"').replaceAll('"numbering":"一、"', '"numbering":"1."').replaceAll('"C0392B"', '"000000"'),
+    ) as unknown;
+    expect(undone).toEqual({ ...classic, style: { ...classic.style, colors: { ...classic.style.colors, accent: '000000' } } });
+    // Classic's accent is its border grey; the template made it red, so undoing turned both black.
+    expect(classic.style.colors.accent).toBe('333333');
+  });
+
+  it('shows the changes in the .docx: the label, 一、 numbering, the colour and the logo in the header', async () => {
+    const acme = docxParts(await renderDocx(compose(await brandTemplate()), { createdAt }));
+    const classic = docxParts(await renderDocx(compose(loadBuiltinTemplate('classic')), { createdAt }));
+    // (The seed's own sentences mention 岗位职责, so the heading paragraphs are what is compared.)
+    const heading = (word: string): string => `<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">${word}</w:t>`;
+    const documentXml = acme.get('word/document.xml') ?? '';
+    expect(documentXml.includes(heading('主要职责'))).toBe(true);
+    expect(documentXml.includes(heading('岗位职责'))).toBe(false);
+    expect(classic.get('word/document.xml')?.includes(heading('岗位职责'))).toBe(true);
+    // The responsibilities list counts in Chinese; the others stay 1. 2. 3.
+    expect(acme.get('word/numbering.xml')).toMatch(/<w:numFmt w:val="chineseCounting"\/><w:lvlText w:val="%1、"\/>/);
+    expect(classic.get('word/numbering.xml')).not.toContain('chineseCounting');
+    expect(acme.get('word/styles.xml')).toContain('w:color w:val="C0392B"');
+    expect(classic.get('word/styles.xml')).not.toContain('C0392B');
+    const media = [...acme.keys()].filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    const header = [...acme.entries()].find(([name]) => /^word\/header\d*\.xml$/.test(name) && acme.get(name)?.includes('<w:drawing>'));
+    expect(header?.[1]).toContain('安科客服有限公司');
+    expect([...classic.keys()].some((name) => name.startsWith('word/media/'))).toBe(false);
+  });
+
+  it('shows the changes in the PDF: the label, 一、 numbering, the header text and the logo image', async () => {
+    const fonts = bundledFonts();
+    const acmePdf = await renderPdf(compose(await brandTemplate()), { fonts, createdAt });
+    const classicPdf = await renderPdf(compose(loadBuiltinTemplate('classic')), { fonts, createdAt });
+    const acme = squash(await assertValidPdf(acmePdf));
+    const classic = squash(await assertValidPdf(classicPdf));
+    expect(acme.includes('主要职责一、负责')).toBe(true);
+    expect(acme.includes('；二、负责')).toBe(true);
+    expect(acme.includes('岗位职责1.')).toBe(false);
+    expect(acme.includes('安科客服有限公司第1页')).toBe(true);
+    expect(classic.includes('岗位职责1.负责')).toBe(true);
+    const images = (pdf: Uint8Array): number => (Buffer.from(pdf).toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
+    // The logo and its transparency mask, once, though all three pages show it.
+    expect(images(acmePdf)).toBe(2);
+    expect(images(classicPdf)).toBe(0);
+  });
+
+  it('builds from the command line, the handbook cover carrying the logo too', async () => {
+    const dir = seedProject();
+    cpSync(path.join(BRAND, 'templates'), path.join(dir, 'templates'), { recursive: true });
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'title: 呼叫中心岗位说明书\norganization: 安科客服有限公司\ntemplate: acme\n');
+    const result = await runCli(['build'], dir, { SOURCE_DATE_EPOCH: '1704067200' });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const handbook = docxParts(readFileSync(path.join(dir, 'out', 'handbook.docx')));
+    expect(handbook.get('word/document.xml')).toContain('<w:drawing>');
+    expect(handbook.get('word/document.xml')).toContain('主要职责');
+  });
+});
+
+describe('template settings', () => {
+  const classic = loadBuiltinTemplate('classic');
+
+  it('hide leaves sections out, wherever the section list puts them', () => {
+    const layout = compose({ ...classic, hide: ['kpis', 'duties'] });
+    const headings = layout.blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
+    expect(headings).not.toContain('考核KPI指标');
+    expect(headings).not.toContain('工作职责与工作任务');
+    expect(headings).toContain('岗位职责');
+  });
+
+  it('sections reorder what is shown', () => {
+    const layout = compose({ ...classic, sections: [{ section: 'kpis', as: 'numbered-list' }, { section: 'responsibilities', as: 'numbered-list' }] });
+    expect(layout.blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []))).toEqual(['考核KPI指标', '岗位职责']);
+  });
+
+  it('numbers the tasks of the duty table in the style asked for', () => {
+    const layout = compose({ ...classic, numbering: { ...classic.numbering, tasks: '①' } });
+    const table = layout.blocks.find((block) => block.kind === 'table');
+    expect(JSON.stringify(table)).toContain('"①负责');
+    expect(JSON.stringify(table)).not.toContain('（1）');
+  });
+
+  it('labels rename fields and table headers in every place they show, the handbook index too', () => {
+    const template = { ...classic, labels: { reports_to: '汇报对象', duty: '职责', title: '职位' } };
+    const role = JSON.stringify(compose(template));
+    expect(role).toContain('"汇报对象"');
+    expect(role).toContain('"职责"');
+    expect(role).not.toContain('直接上级');
+    const handbook = composeHandbook(roles, { template, locale: localeFor('zh-CN'), organization: '', directory, title: '手册', order: [], date: createdAt });
+    expect(JSON.stringify(handbook)).not.toContain('直接上级');
+    expect(JSON.stringify(handbook)).toContain('"职位"');
+  });
+
+  it('header and footer placeholders are filled, {page} and {pages} left to each page', () => {
+    const layout = compose({ ...classic, header: { left: '{organization}', center: '{department}', right: '{role}' }, footer: { right: '{title} · {page}/{pages}' } });
+    expect(layout.header?.text).toEqual({ left: [{ text: '安科客服有限公司' }], center: [{ text: '客服部' }], right: [{ text: '客服主管' }] });
+    expect(layout.footer).toEqual({ left: [], center: [], right: [{ text: '客服主管职位说明书 · ' }, { field: 'page' }, { text: '/' }, { field: 'pages' }] });
+  });
+
+  it('without a header a role has none and the footer is the locale\'s page numbers', () => {
+    const layout = compose(classic);
+    expect(layout.header).toBeUndefined();
+    expect(layout.footer.center).toEqual([{ text: '第 ' }, { field: 'page' }, { text: ' 页 / 共 ' }, { field: 'pages' }, { text: ' 页' }]);
+  });
+
+  it('gives the PDF the template\'s font files, headings in the heading file', () => {
+    expect(templatePdfFonts(classic)).toEqual({});
+    const body = { ...classic.fonts.body, pdf: '/fonts/body.otf' };
+    expect(templatePdfFonts({ ...classic, fonts: { ...classic.fonts, body } })).toEqual({ regular: '/fonts/body.otf', bold: '/fonts/body.otf' });
+    expect(templatePdfFonts({ ...classic, fonts: { body, heading: { ...classic.fonts.heading, pdf: '/fonts/bold.otf' } } })).toEqual({ regular: '/fonts/body.otf', bold: '/fonts/bold.otf' });
+  });
+});
+
+describe('numbering styles', () => {
+  it('count as Word counts them', () => {
+    expect([1, 2, 10, 11, 19, 20, 21, 99].map(chineseCounting)).toEqual(['一', '二', '十', '十一', '十九', '二十', '二十一', '九十九']);
+    expect([1, 20, 21, 35, 36, 50, 51].map(circled)).toEqual(['①', '⑳', '㉑', '㉟', '㊱', '㊿', '(51)']);
+    expect([1, 26, 27, 28].map(letters)).toEqual(['a', 'z', 'aa', 'bb']);
+    expect(['1.', '1)', '1、', '(1)', '（1）', '一、', '（一）', '①', 'a.', 'A.', '•'].map((style) => itemLabel(style as never, 2))).toEqual([
+      '3.',
+      '3)',
+      '3、',
+      '(3)',
+      '（3）',
+      '三、',
+      '（三）',
+      '③',
+      'c.',
+      'C.',
+      '•',
+    ]);
+  });
+});
+
+describe('every built-in template', async () => {
+  const names = await builtinTemplateNames();
+  const fonts = bundledFonts();
+  const titles = new Map(roles.map((role) => [role.id, role.title]));
+  const titleOf = (id: string): string | undefined => titles.get(id);
+
+  it('includes classic and modern', () => {
+    expect(names).toEqual(expect.arrayContaining(['classic', 'modern']));
+  });
+
+  describe.each(names.flatMap((name) => (['zh-CN', 'en'] as const).map((lang) => [name, lang] as const)))('%s in %s', (name, lang) => {
+    const template = loadBuiltinTemplate(name);
+    it.each(roles.map((role) => role.id))('%s: every string of the role is in the .docx and the PDF', async (id) => {
+      const role = roles.find((r) => r.id === id);
+      if (!role) throw new Error('missing');
+      const layout = composeRole(role, { template, locale: localeFor(lang), organization: 'ACME', directory });
+      const docx = squash(await assertValidDocx(await renderDocx(layout, { createdAt })));
+      const pdf = squash(await assertValidPdf(await renderPdf(layout, { fonts, createdAt })));
+      const strings = leafStrings(role, titleOf).map(squash);
+      expect(strings.filter((s) => !docx.includes(s))).toEqual([]);
+      expect(strings.filter((s) => !pdf.includes(s))).toEqual([]);
+    });
+  });
+});
+
+describe('mistakes in a template', () => {
+  const broken = [
+    '# yaml-language-server: $schema=../../schemas/template.schema.json',
+    'extends: clasic',
+    'colors: { heading: C0392B }',
+    'logo: { file: missing.png }',
+    'labels:',
+    '  responsibilites: 主要职责',
+    "header: { right: '{organisation}' }",
+    'fonts:',
+    '  body: { pdf: fonts/none.ttf }',
+    '',
+  ].join('\n');
+
+  it('are each reported at their line, with a hint, and nothing is built', async () => {
+    const dir = seedProject();
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'template: mine\n');
+    cpSync(path.join(BRAND, 'templates', 'acme'), path.join(dir, 'templates', 'mine'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates', 'mine', 'template.yaml'), broken);
+    const result = await runCli(['build', '--format', 'json'], dir);
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; code: string; message: string; hint?: string }[] };
+    const found = report.diagnostics.map(({ file, line, code, message, hint }) => ({ file, line, code, message, hint }));
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'templates/mine/template.yaml', line: 2, code: 'schema.enum', hint: expect.stringContaining('classic') }),
+      expect.objectContaining({ line: 4, code: 'template.missing-file', message: expect.stringContaining('templates/mine/missing.png') }),
+      expect.objectContaining({ line: 6, code: 'schema.unknown-key', hint: expect.stringContaining('responsibilities') }),
+      expect.objectContaining({ line: 7, code: 'template.unknown-placeholder', hint: expect.stringContaining('{organization}') }),
+      expect.objectContaining({ line: 9, code: 'template.missing-file', message: expect.stringContaining('templates/mine/fonts/none.ttf') }),
+    ]);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // validate reports the same, in the same words.
+    const validate = await runCli(['validate', '--format', 'json'], dir);
+    expect(validate.exitCode).toBe(1);
+    expect((JSON.parse(validate.stdout) as unknown[]).length).toBe(5);
+  });
+
+  it('an image that is not a PNG or JPEG is named', async () => {
+    const dir = tempProject({
+      'roledoc.config.yaml': 'template: templates/bad\n',
+      'roles/a.yaml': 'id: a\ntitle: 专员\ndepartment: 客服部\nresponsibilities: [负责接听电话。]\n',
+      'templates/bad/template.yaml': 'logo: { file: logo.png }\n',
+      'templates/bad/logo.png': 'not an image',
+    });
+    const result = await runCli(['build', '--format', 'json'], dir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('template.bad-image');
+    expect(result.stdout).toContain('templates/bad/logo.png');
+  });
+});
+
+describe('roledoc templates and roledoc template eject', () => {
+  it('lists the built-in templates with their descriptions', async () => {
+    const result = await runCli(['templates', '--lang', 'en'], seedProject());
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/classic\s+正式的表格式岗位说明书/);
+    expect(result.stdout).toMatch(/modern\s+清爽的现代版式/);
+    expect(result.stdout).toContain('In use: classic');
+  });
+
+  it('copies a built-in into the project, which then builds with it, and never overwrites', async () => {
+    const dir = seedProject();
+    const eject = await runCli(['template', 'eject', 'modern'], dir);
+    expect(eject.exitCode).toBe(0);
+    const copied = readFileSync(path.join(dir, 'templates', 'modern', 'template.yaml'), 'utf8');
+    expect(copied).toContain('# yaml-language-server: $schema=../../schemas/template.schema.json');
+    expect(existsSync(path.join(dir, 'schemas', 'template.schema.json'))).toBe(true);
+    const listed = await runCli(['templates'], dir);
+    expect(listed.stdout).toContain('templates/modern');
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'template: templates/modern\n');
+    writeFileSync(path.join(dir, 'templates', 'modern', 'template.yaml'), copied.replace("heading: '1F5C99'", "heading: '00AA00'"));
+    const build = await runCli(['build', '--format', 'docx'], dir);
+    expect(build.exitCode).toBe(0);
+    expect(docxParts(readFileSync(path.join(dir, 'out', 'cs-supervisor.docx'))).get('word/styles.xml')).toContain('00AA00');
+    const again = await runCli(['template', 'eject', 'modern'], dir);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('templates/modern');
+    const unknown = await runCli(['template', 'eject', 'fancy'], dir);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('classic');
+  });
+});
