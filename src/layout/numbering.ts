@@ -67,9 +67,10 @@ export function inlineLabel(style: NumberingStyle, index: number): string {
   return /[、）①-⑳㉑-㉟㊱-㊿]$/u.test(label) ? label : `${label} `;
 }
 
-/** Roughly how wide a label is, in ems: full-width and circled characters 1, others about half. */
+/** Roughly how wide a label is, in ems: full-width and circled characters 1, digits and letters about half, ASCII punctuation less. */
 function labelEms(label: string): number {
-  return Array.from(label).reduce((sum, char) => sum + (/[\u2460-\u24ff\u3000-\u9fff\uff00-\uffef]/u.test(char) ? 1 : 0.55), 0);
+  const ems = (char: string): number => (/[\u2460-\u24ff\u3000-\u9fff\uff00-\uffef]/u.test(char) ? 1 : /[.,()]/.test(char) ? 0.3 : 0.55);
+  return Array.from(label).reduce((sum, char) => sum + ems(char), 0);
 }
 
 /** The indent a list's labels hang in, in ems: two characters, more when its widest label needs it. */
