@@ -12,7 +12,7 @@ import { composeRole } from '../src/compose/compose-role.js';
 import { composeHandbook } from '../src/compose/handbook.js';
 import type { Layout } from '../src/layout/layout.js';
 import { chineseCounting, circled, itemLabel, letters } from '../src/layout/numbering.js';
-import { localeFor } from '../src/locale/index.js';
+import { BUILTIN_LOCALES, LABEL_KEYS, localeFor } from '../src/locale/index.js';
 import type { Template } from '../src/model/template.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
@@ -181,6 +181,13 @@ describe('template settings', () => {
   });
 });
 
+describe('the template schema', () => {
+  it('offers exactly the labels a locale has, so every label can be renamed and no other', () => {
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'template.schema.json'), 'utf8')) as { properties: { labels: { properties: object } } };
+    expect(Object.keys(schema.properties.labels.properties).sort()).toEqual([...LABEL_KEYS].sort());
+  });
+});
+
 describe('numbering styles', () => {
   it('count as Word counts them', () => {
     expect([1, 2, 10, 11, 19, 20, 21, 99].map(chineseCounting)).toEqual(['一', '二', '十', '十一', '十九', '二十', '二十一', '九十九']);
@@ -212,7 +219,7 @@ describe('every built-in template', async () => {
     expect(names).toEqual(expect.arrayContaining(['classic', 'modern']));
   });
 
-  describe.each(names.flatMap((name) => (['zh-CN', 'en'] as const).map((lang) => [name, lang] as const)))('%s in %s', (name, lang) => {
+  describe.each(names.flatMap((name) => BUILTIN_LOCALES.map((lang) => [name, lang] as const)))('%s in %s', (name, lang) => {
     const template = loadBuiltinTemplate(name);
     it.each(roles.map((role) => role.id))('%s: every string of the role is in the .docx and the PDF', async (id) => {
       const role = roles.find((r) => r.id === id);

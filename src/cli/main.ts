@@ -106,8 +106,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   program
     .command('schema')
     .description('print a JSON Schema, to publish or to wire into an editor')
-    .addArgument(new Argument('[kind]', 'which schema').choices(['role', 'config', 'template']).default('role'))
-    .action(async (kind: 'role' | 'config' | 'template') => {
+    .addArgument(new Argument('[kind]', 'which schema').choices(['role', 'config', 'template', 'locale']).default('role'))
+    .action(async (kind: 'role' | 'config' | 'template' | 'locale') => {
       const { runSchema } = await import('./scaffold-commands.js');
       setExitCode(await runSchema(io, kind));
     });

@@ -12,7 +12,7 @@ import { roleSkeleton } from '../scaffold/role-skeleton.js';
 import { schemaPath, type SchemaKind } from '../validate/schemas.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
 
-export const SCHEMA_KINDS: readonly SchemaKind[] = ['role', 'config', 'template'];
+export const SCHEMA_KINDS: readonly SchemaKind[] = ['role', 'config', 'template', 'locale'];
 
 function langOf(options: GlobalOptions): Lang {
   return isLang(options.lang) ? options.lang : 'zh-CN';

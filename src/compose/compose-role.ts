@@ -3,12 +3,12 @@
  * how it looks on paper is the renderers' business.
  */
 import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, Run, TableBlock, TableCell } from '../layout/layout.js';
+import { withLabels } from '../locale/index.js';
 import type { Locale } from '../locale/locale.js';
 import type { RawRole, TextOrList } from '../model/role.js';
 import { inlineLabel } from '../layout/numbering.js';
 import type { NumberedList, NumberingStyle, SectionDisplay, SectionKey, Template } from '../model/template.js';
 import type { RoleDirectory } from './directory.js';
-import { withLabels } from './labels.js';
 import { pageFurniture } from './page-furniture.js';
 import { labelColumnShare, layoutStyleOf, pageSetupOf } from './style.js';
 

@@ -6,9 +6,9 @@
  */
 import type { Block, ChartBox, ContentsEntry, Layout, TableBlock, TableCell } from '../layout/layout.js';
 import { CHART, chartTextSize } from '../layout/metrics.js';
+import { withLabels } from '../locale/index.js';
 import type { RawRole } from '../model/role.js';
 import { composeRoleBlocks, type ComposeContext } from './compose-role.js';
-import { withLabels } from './labels.js';
 import { layoutOrgCharts, type ChartNode } from './org-chart.js';
 import { pageFurniture, placedLogo } from './page-furniture.js';
 import { layoutStyleOf, pageSetupOf } from './style.js';

@@ -12,8 +12,7 @@ export type PageTextValues = Readonly<Record<Exclude<PageTextPlaceholder, 'page'
 
 /** The footer when the template sets none: the locale's 第 {page} 页 / 共 {pages} 页, centred. */
 function defaultFooter(locale: Locale): PageTextSpec {
-  const { before, between, after } = locale.pageNumbers;
-  return { center: `${before}{page}${between}{pages}${after}` };
+  return { center: locale.pageFooter };
 }
 
 /** One position's text as parts: words with their placeholders filled, page fields kept as fields. */

@@ -58,7 +58,6 @@ export interface CliMessages {
   newCreated(file: string): string;
   rebuilding(file: string): string;
   badFormat(value: string): string;
-  badLocale(value: string): string;
 }
 
 /** The face a Chinese document most likely wants from a CJK collection: the Simplified Chinese one. */
@@ -133,7 +132,6 @@ const zh: CliMessages = {
   newCreated: (file) => `✔ 已新建 ${file}：填写各项后运行 roledoc validate 检查。`,
   rebuilding: (file) => `${file} 改动了，重新生成……`,
   badFormat: (value) => `不认识的格式“${value}”，只能是 docx、pdf。`,
-  badLocale: (value) => `不认识的语言“${value}”，只能是 zh-CN、en。`,
 };
 
 const en: CliMessages = {
@@ -197,7 +195,6 @@ const en: CliMessages = {
   newCreated: (file) => `✔ Created ${file}: fill it in, then run roledoc validate.`,
   rebuilding: (file) => `${file} changed, rebuilding…`,
   badFormat: (value) => `Unknown format "${value}": use docx and/or pdf.`,
-  badLocale: (value) => `Unknown locale "${value}": use zh-CN or en.`,
 };
 
 export function cliMessagesFor(lang: Lang): CliMessages {

@@ -14,18 +14,6 @@ export function localeData(locale: Locale): LocaleData | undefined {
   return dataOf.get(locale);
 }
 
-/** The three parts of the footer around the two numbers, for renderers that still take them. */
-function footerParts(footer: string): Locale['pageNumbers'] {
-  const page = footer.indexOf('{page}');
-  const pages = page < 0 ? -1 : footer.indexOf('{pages}', page + '{page}'.length);
-  if (page < 0 || pages < 0) return { before: fill(footer, { page: '', pages: '' }), between: ' / ', after: '' };
-  return {
-    before: footer.slice(0, page),
-    between: footer.slice(page + '{page}'.length, pages),
-    after: footer.slice(pages + '{pages}'.length),
-  };
-}
-
 export function buildLocale(data: LocaleData): Locale {
   const l = data.labels;
   const endsWithPunctuation = (text: string): boolean => {
@@ -39,15 +27,14 @@ export function buildLocale(data: LocaleData): Locale {
     const period = s.periods[salary.period ?? 'month'];
     const unit = fill(s.unit, { currency, period });
     const { min, max } = salary;
-    const one = (value: number): string => groupDigits(value);
     const words = { unit, currency, period };
     const amount =
       min !== undefined && max !== undefined
-        ? fill(s.range, { ...words, amount: min === max ? one(min) : fill(s.amount_range, { min: one(min), max: one(max) }) })
+        ? fill(s.range, { ...words, amount: min === max ? groupDigits(min) : fill(s.amount_range, { min: groupDigits(min), max: groupDigits(max) }) })
         : min !== undefined
-          ? fill(s.from, { ...words, amount: one(min) })
+          ? fill(s.from, { ...words, amount: groupDigits(min) })
           : max !== undefined
-            ? fill(s.up_to, { ...words, amount: one(max) })
+            ? fill(s.up_to, { ...words, amount: groupDigits(max) })
             : fill(s.no_amount, words);
     return salary.note ? fill(s.with_note, { salary: amount, note: salary.note }) : amount;
   };
@@ -93,7 +80,6 @@ export function buildLocale(data: LocaleData): Locale {
     },
     pageFooter: data.page_footer,
     formatPageFooter: (page, pages) => fill(data.page_footer, { page, pages }),
-    pageNumbers: footerParts(data.page_footer),
   };
   dataOf.set(locale, data);
   return locale;

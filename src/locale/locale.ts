@@ -149,11 +149,6 @@ export interface Locale {
   readonly pageFooter: string;
   /** The footer written out: formatPageFooter(2, 5) → 第 2 页 / 共 5 页. */
   formatPageFooter(page: number, pages: number): string;
-  /**
-   * @deprecated Derived from pageFooter (`${before}N${between}M${after}`) for the renderers that
-   * still take three parts; a footer with {pages} before {page} cannot be expressed this way.
-   */
-  readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string };
 }
 
 /** Digits with thousands separators; integers stay integers. */

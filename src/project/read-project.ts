@@ -11,7 +11,7 @@ import type { Locator } from '../load/locate.js';
 import { errorCode, UserError } from '../core/errors.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
-import { messagesLangFor } from '../locale/index.js';
+import { isLocalePath, messagesLangOf } from '../locale/load-locale.js';
 import type { SourceFile } from '../load/source-file.js';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type FontRef, type ProjectConfig, type RawConfig } from '../model/config.js';
 import { checkYamlFile } from '../validate/check-file.js';
@@ -77,6 +77,7 @@ function pathsOutsideProject(config: ProjectConfig, root: string, locator: Locat
     [config.roles, ['roles']],
     // A template name without a path is a built-in one.
     [/[\\/.]/.test(config.template) ? config.template : undefined, ['template']],
+    [isLocalePath(config.locale) ? config.locale : undefined, ['locale']],
     [fontPath(config.fonts?.regular), fontSegments(config.fonts?.regular, 'regular')],
     [fontPath(config.fonts?.bold), fontSegments(config.fonts?.bold, 'bold')],
     [fontPath(config.fonts?.fallback), fontSegments(config.fonts?.fallback, 'fallback')],
@@ -123,7 +124,7 @@ export async function openProject(root: string, langOverride: Lang | undefined):
   // The config names the language its own messages should be in (zh-TW's are zh-CN's).
   const declared: unknown =
     typeof checked.data === 'object' && checked.data !== null && 'locale' in checked.data ? checked.data.locale : undefined;
-  const lang = langOverride ?? (isLang(declared) ? declared : typeof declared === 'string' ? (messagesLangFor(declared) ?? DEFAULT_LANG) : DEFAULT_LANG);
+  const lang = langOverride ?? (isLang(declared) ? declared : typeof declared === 'string' ? ((await messagesLangOf(declared, root)) ?? DEFAULT_LANG) : DEFAULT_LANG);
   if (lang !== (langOverride ?? DEFAULT_LANG)) {
     checked = checkYamlFile<RawConfig>(CONFIG_FILE_NAME, bytes, configSchema(), lang);
   }

@@ -755,7 +755,7 @@ function contents(block: ContentsBlock, ctx: RenderContext, pageBreak: PageBreak
   return [
     new Paragraph({
       ...pageBreak,
-      alignment: AlignmentType.CENTER,
+      alignment: style.titleAlign === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { before: 0, after: twips(style.blockSpacing * 2), ...lineSpacing(style, style.sizes.title) },
       children: [new TextRun({ ...headingLook('title', style).run, text: block.title })],
     }),

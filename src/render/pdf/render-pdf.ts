@@ -602,7 +602,9 @@ class PdfComposer {
   /** Contents: every entry a link; dotted leaders and page numbers are drawn once the pages are known. */
   private contents(block: ContentsBlock): void {
     const titleSize = this.style.sizes.title;
-    this.drawCentred(this.wrap([{ text: block.title }], this.width, titleSize, true), titleSize, this.style.colors.heading);
+    const titleLines = this.wrap([{ text: block.title }], this.width, titleSize, true);
+    if (this.style.titleAlign === 'center') this.drawCentred(titleLines, titleSize, this.style.colors.heading);
+    else this.drawLines(titleLines, this.left, this.width, titleSize, this.style.colors.heading, false);
     this.y += this.style.blockSpacing * 2;
     const size = this.style.sizes.body;
     const numberWidth = this.measure.width('0000', 'regular', size);
