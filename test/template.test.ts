@@ -3,7 +3,7 @@
  * both formats; every built-in template renders all of a role; a mistake in a template is reported
  * at its line; `roledoc templates` and `roledoc template eject`.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -67,7 +67,7 @@ describe('a project template that extends classic', () => {
     // Undo the template's changes on its layout: what is left must be the classic layout.
     const { header, ...rest } = acme;
     expect(header?.text).toEqual({ left: [], center: [], right: [{ text: '安科客服有限公司' }] });
-    expect(header?.logo).toMatchObject({ height: 22.68, width: 81.65 });
+    expect(header?.logo).toMatchObject({ height: 22.68, width: 81.64 });
     const undone = JSON.parse(
       JSON.stringify(rest).replaceAll('"主要职责"', '"岗位职责"').replaceAll('"numbering":"一、"', '"numbering":"1."').replaceAll('"C0392B"', '"000000"'),
     ) as unknown;
@@ -282,6 +282,77 @@ describe('mistakes in a template', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('template.bad-image');
     expect(result.stdout).toContain('templates/bad/logo.png');
+  });
+});
+
+describe('files a template names', () => {
+  const logo = readFileSync(path.join(BRAND, 'templates', 'acme', 'logo.png'));
+  const role = 'id: a\ntitle: 专员\ndepartment: 客服部\nresponsibilities: [负责接听电话。]\n';
+  const diagnosticsOf = async (files: Record<string, string | Uint8Array>, config = 'template: templates/t\n') => {
+    const dir = tempProject({ 'roledoc.config.yaml': config, 'roles/a.yaml': role });
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content);
+    }
+    const result = await runCli(['build', '--format', 'json'], dir);
+    const report = JSON.parse(result.stdout) as { diagnostics: { code: string; line: number; severity: string; message: string; hint?: string }[] };
+    return { exitCode: result.exitCode, diagnostics: report.diagnostics, dir };
+  };
+
+  it('a PNG cut short is a bad image at its line, not a crash while rendering', async () => {
+    const { exitCode, diagnostics } = await diagnosticsOf({ 'templates/t/template.yaml': 'name: t\nlogo: { file: cut.png }\n', 'templates/t/cut.png': logo.subarray(0, 200) });
+    expect(exitCode).toBe(1);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'template.bad-image', line: 2 })]);
+  });
+
+  it('a logo of more pixels than any page needs is refused before it is decoded', async () => {
+    const huge = Buffer.from(logo);
+    huge.writeUInt32BE(6000, 16);
+    huge.writeUInt32BE(6000, 20);
+    const { diagnostics } = await diagnosticsOf({ 'templates/t/template.yaml': 'logo: { file: huge.png }\n', 'templates/t/huge.png': huge });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'template.image-too-large', line: 1, message: expect.stringContaining('4096') })]);
+  });
+
+  it('a font file that is not a font is an error at its line', async () => {
+    const { diagnostics } = await diagnosticsOf({ 'templates/t/template.yaml': 'fonts:\n  body: { pdf: fake.ttf }\n', 'templates/t/fake.ttf': 'not a font' });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'template.bad-font', line: 2, message: expect.stringContaining('templates/t/fake.ttf') })]);
+  });
+
+  it('a file outside the project is a warning: another machine will not have it', async () => {
+    const outside = path.join(tempProject({}), 'logo.png');
+    writeFileSync(outside, logo);
+    const { exitCode, diagnostics } = await diagnosticsOf({ 'templates/t/template.yaml': `logo: { file: '${outside}' }\n` });
+    expect(exitCode).toBe(0);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'template.path-outside', severity: 'warning', line: 1 })]);
+  });
+
+  it('a section listed twice and a brace without its pair are errors at their lines', async () => {
+    const template = ['sections:', '  - { section: info, as: field-grid }', '  - { section: info, as: label-table }', "footer: { center: '{page / {pages}' }", ''].join('\n');
+    const { diagnostics } = await diagnosticsOf({ 'templates/t/template.yaml': template });
+    expect(diagnostics.map(({ code, line }) => ({ code, line }))).toEqual([
+      { code: 'template.duplicate-section', line: 3 },
+      { code: 'template.stray-brace', line: 4 },
+    ]);
+  });
+
+  it('a template the config names that is not there is an error at the config line, with a did-you-mean', async () => {
+    const { exitCode, diagnostics } = await diagnosticsOf({}, 'title: 手册\ntemplate: modrn\n');
+    expect(exitCode).toBe(1);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'config.template-not-found', line: 2, hint: expect.stringContaining('modern') })]);
+  });
+
+  it('a logo too wide for its place is made smaller, in the header and on the cover', async () => {
+    const classic = loadBuiltinTemplate('classic');
+    const banner = { format: 'png' as const, data: '', widthPx: 3000, heightPx: 40, header_height_mm: 8, cover_height_mm: 120 };
+    const layout = compose({ ...classic, logo: banner });
+    const textWidth = layout.page.width - layout.page.margins.left - layout.page.margins.right;
+    expect(layout.header?.logo?.width).toBeCloseTo(textWidth * 0.3, 1);
+    expect(layout.header?.logo?.height).toBeCloseTo((textWidth * 0.3 * 40) / 3000, 1);
+    const handbook = composeHandbook(roles, { template: { ...classic, logo: { ...banner, widthPx: 400, heightPx: 120 } }, locale: localeFor('zh-CN'), organization: '', directory, title: '手册', order: [], date: createdAt });
+    const cover = handbook.blocks[0];
+    if (cover?.kind !== 'cover' || !cover.logo) throw new Error('no cover logo');
+    expect(cover.logo.width).toBeLessThanOrEqual(textWidth + 0.01);
+    expect(cover.logo.height).toBeLessThanOrEqual((layout.page.height - layout.page.margins.top - layout.page.margins.bottom) * 0.25 + 0.01);
   });
 });
 

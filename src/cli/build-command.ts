@@ -173,7 +173,8 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
     printDiagnostics(check.allDiagnostics);
     return finish({ exitCode: EXIT_INVALID, diagnostics: check.allDiagnostics });
   }
-  const loaded = await loadTemplate(build.template ?? project.config.template, project.root, project.lang);
+  const origin = build.template === undefined && project.configLocator ? { file: CONFIG_FILE_NAME, locator: project.configLocator } : undefined;
+  const loaded = await loadTemplate(build.template ?? project.config.template, project.root, project.lang, origin);
   const catalog = await loadLocale(build.locale ?? project.config.locale, project.root, project.lang);
   for (const source of [...loaded.sources, ...catalog.sources]) sources.set(source.path, source);
   let diagnostics = normalizeDiagnostics([...check.allDiagnostics, ...loaded.diagnostics, ...catalog.diagnostics]);

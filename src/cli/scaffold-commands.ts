@@ -28,7 +28,8 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
   const messages = cliMessagesFor(langOf(options));
   const root = path.resolve(io.cwd, options.cwd ?? '.', dir ?? '.');
   await mkdir(root, { recursive: true });
-  const files = projectFiles({ role: await readFile(schemaPath('role'), 'utf8'), config: await readFile(schemaPath('config'), 'utf8') });
+  const schema = (kind: SchemaKind): Promise<string> => readFile(schemaPath(kind), 'utf8');
+  const files = projectFiles({ role: await schema('role'), config: await schema('config'), template: await schema('template'), locale: await schema('locale') });
   for (const file of files) {
     const target = path.join(root, file.path);
     if (existsSync(target)) {

@@ -7,7 +7,8 @@ import { EXIT_OK, UserError } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { openProject, toProjectPath } from '../project/read-project.js';
-import { BUILTIN_TEMPLATES_DIR, builtinTemplateNames, PROJECT_TEMPLATES_DIR, TEMPLATE_FILE_NAME } from '../template/load-template.js';
+import stringWidth from 'string-width';
+import { BUILTIN_TEMPLATES_DIR, builtinTemplateNames, findTemplateFile, PROJECT_TEMPLATES_DIR, TEMPLATE_FILE_NAME } from '../template/load-template.js';
 import { schemaPath } from '../validate/schemas.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
 
@@ -36,18 +37,19 @@ export async function runTemplates(io: Io, options: GlobalOptions): Promise<numb
   const root = await resolveRoot(io, options.cwd, isLang(options.lang) ? options.lang : 'zh-CN');
   const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
   const messages = cliMessagesFor(project.lang);
-  const names = await builtinTemplateNames();
-  const width = Math.max(...names.map((name) => name.length));
-  io.stdout(`${messages.templatesBuiltin}\n`);
-  for (const name of names) {
-    io.stdout(`  ${name.padEnd(width)}  ${await descriptionOf(path.join(BUILTIN_TEMPLATES_DIR, name, TEMPLATE_FILE_NAME))}\n`);
-  }
-  const own = await projectTemplateDirs(root);
-  if (own.length > 0) {
-    io.stdout(`${messages.templatesProject}\n`);
-    for (const folder of own) io.stdout(`  ${toProjectPath(root, folder)}  ${await descriptionOf(path.join(folder, TEMPLATE_FILE_NAME))}\n`);
-  }
-  io.stdout(`${messages.templatesInUse(project.config.template)}\n`);
+  const builtin = await Promise.all(
+    (await builtinTemplateNames()).map(async (name) => [name, await descriptionOf(path.join(BUILTIN_TEMPLATES_DIR, name, TEMPLATE_FILE_NAME))] as const),
+  );
+  const own = await Promise.all(
+    (await projectTemplateDirs(root)).map(async (folder) => [toProjectPath(root, folder), await descriptionOf(path.join(folder, TEMPLATE_FILE_NAME))] as const),
+  );
+  const width = Math.max(...[...builtin, ...own].map(([name]) => stringWidth(name)));
+  const row = ([name, description]: readonly [string, string]): string => `  ${name}${' '.repeat(width - stringWidth(name))}  ${description}\n`;
+  io.stdout(`${messages.templatesBuiltin}\n${builtin.map(row).join('')}`);
+  if (own.length > 0) io.stdout(`${messages.templatesProject}\n${own.map(row).join('')}`);
+  // Which file `template:` finds: an ejected copy in templates/ wins over the built-in of its name.
+  const inUse = await findTemplateFile(project.config.template, root);
+  io.stdout(`${messages.templatesInUse(project.config.template, inUse?.shownAs)}\n`);
   return EXIT_OK;
 }
 

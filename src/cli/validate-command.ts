@@ -3,6 +3,7 @@ import { hasErrors, normalizeDiagnostics } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { loadLocale } from '../locale/load-locale.js';
+import { CONFIG_FILE_NAME } from '../model/config.js';
 import { loadTemplate } from '../template/load-template.js';
 import { checkProject } from './check-project.js';
 import { chalkFor, type GlobalOptions, type Io } from './io.js';
@@ -16,7 +17,8 @@ export async function runValidate(io: Io, options: GlobalOptions, paths: readonl
   const messages = cliMessagesFor(project.lang);
   // The whole project includes its template: a typo there is as much an error as one in a role.
   if (paths.length === 0 && !hasErrors(project.configDiagnostics)) {
-    const template = await loadTemplate(project.config.template, project.root, project.lang);
+    const origin = project.configLocator ? { file: CONFIG_FILE_NAME, locator: project.configLocator } : undefined;
+    const template = await loadTemplate(project.config.template, project.root, project.lang, origin);
     const catalog = await loadLocale(project.config.locale, project.root, project.lang);
     for (const source of [...template.sources, ...catalog.sources]) sources.set(source.path, source);
     diagnostics = normalizeDiagnostics([...diagnostics, ...template.diagnostics, ...catalog.diagnostics]);

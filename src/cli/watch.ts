@@ -4,6 +4,7 @@
  * affects; every error is printed and watching goes on. chokidar, not fs.watch: editors that save
  * by writing a temporary file and renaming it over the old one are seen reliably.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { UserError } from '../core/errors.js';
@@ -45,7 +46,8 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
     ...paths.map((p) => path.resolve(root, p)),
     // A project template is a folder with a path in it, or one under templates/; a built-in one never changes.
     ...(template.includes('/') || template.includes('.') ? [path.resolve(root, template)] : []),
-    path.join(root, PROJECT_TEMPLATES_DIR),
+    // The project's own templates (watched only if there: a missing path is not chokidar's to wait for).
+    ...(existsSync(path.join(root, PROJECT_TEMPLATES_DIR)) ? [path.join(root, PROJECT_TEMPLATES_DIR)] : []),
   ];
   const watcher = watch(watched, { ignoreInitial: true, ignored: (file) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file) });
   // Say "watching" only once it is true: a save before chokidar is ready would go unseen.

@@ -286,7 +286,7 @@ export function composeRole(role: RawRole, ctx: ComposeContext): Layout {
     },
     page,
     style,
-    ...pageFurniture(ctx.template, ctx.locale, { title, role: role.title, department: role.department, organization: ctx.organization }, undefined),
+    ...pageFurniture(ctx.template, ctx.locale, { title, role: role.title, department: role.department, organization: ctx.organization }, undefined, page),
     blocks,
   };
 }

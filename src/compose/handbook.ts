@@ -10,7 +10,7 @@ import { withLabels } from '../locale/index.js';
 import type { RawRole } from '../model/role.js';
 import { composeRoleBlocks, type ComposeContext } from './compose-role.js';
 import { layoutOrgCharts, type ChartNode } from './org-chart.js';
-import { pageFurniture, placedLogo } from './page-furniture.js';
+import { coverLogoRoom, pageFurniture, placedLogo } from './page-furniture.js';
 import { layoutStyleOf, pageSetupOf } from './style.js';
 
 export interface HandbookContext extends Omit<ComposeContext, 'anchorOf'> {
@@ -198,7 +198,7 @@ export function composeHandbook(roles: readonly RawRole[], given: HandbookContex
     kind: 'cover',
     title: ctx.title,
     lines: [...(ctx.organization === '' ? [] : [ctx.organization]), locale.formatDate(date)],
-    ...(template.logo ? { logo: placedLogo(template.logo, template.logo.cover_height_mm) } : {}),
+    ...(template.logo ? { logo: placedLogo(template.logo, template.logo.cover_height_mm, coverLogoRoom(page)) } : {}),
   };
   return {
     meta: {
@@ -210,7 +210,8 @@ export function composeHandbook(roles: readonly RawRole[], given: HandbookContex
     },
     page,
     style,
-    ...pageFurniture(template, locale, { title: ctx.title, role: '', department: '', organization: ctx.organization }, { center: '{organization}  {title}' }),
+    // One header for every page of the handbook: {role} and {department} are empty in it.
+    ...pageFurniture(template, locale, { title: ctx.title, role: '', department: '', organization: ctx.organization }, { center: '{organization}  {title}' }, page),
     blocks: [cover, { kind: 'contents', title: locale.handbook.contents, entries: contents }, ...body],
   };
 }

@@ -2,10 +2,10 @@
  * What every page carries besides its content: the running header (text and logo) and the footer,
  * from the template's header/footer text with its {placeholders} filled in. Pure.
  */
-import type { Layout, PageText, PageTextPart, PlacedImage } from '../layout/layout.js';
+import type { Layout, PageSetup, PageText, PageTextPart, PlacedImage } from '../layout/layout.js';
 import type { Locale } from '../locale/locale.js';
 import type { LogoImage, PageTextPlaceholder, PageTextSpec, Template } from '../model/template.js';
-import { POINTS_PER_MM } from './style.js';
+import { POINTS_PER_MM, textWidthOf } from './style.js';
 
 /** The words the placeholders stand for; {page} and {pages} are filled in by the reader's page. */
 export type PageTextValues = Readonly<Record<Exclude<PageTextPlaceholder, 'page' | 'pages'>, string>>;
@@ -40,11 +40,27 @@ function pageText(spec: PageTextSpec, values: PageTextValues): PageText {
 
 const isEmpty = (text: PageText): boolean => text.left.length + text.center.length + text.right.length === 0;
 
-/** A logo `heightMm` tall, as wide as its proportions make it. */
-export function placedLogo(logo: LogoImage, heightMm: number): PlacedImage {
-  const height = Math.round(heightMm * POINTS_PER_MM * 100) / 100;
-  const width = Math.round(((height * logo.widthPx) / logo.heightPx) * 100) / 100;
-  return { image: { format: logo.format, data: logo.data, widthPx: logo.widthPx, heightPx: logo.heightPx }, width, height };
+/** A logo `heightMm` tall, as wide as its proportions make it, but never larger than `room` (points). */
+export function placedLogo(logo: LogoImage, heightMm: number, room: { readonly width: number; readonly height: number }): PlacedImage {
+  const round = (value: number): number => Math.round(value * 100) / 100;
+  const tall = heightMm * POINTS_PER_MM;
+  const wide = (tall * logo.widthPx) / logo.heightPx;
+  // A logo too big for its place is made smaller, never stretched or cut.
+  const scale = Math.min(1, room.width / wide, room.height / tall);
+  return { image: { format: logo.format, data: logo.data, widthPx: logo.widthPx, heightPx: logo.heightPx }, width: round(wide * scale), height: round(tall * scale) };
+}
+
+/**
+ * Room for the header's logo: within the left third of the line (where the left text goes, see
+ * pageTextColumns), and the top margin above the header's rule (at 70% of the margin), less air.
+ */
+export function headerLogoRoom(page: PageSetup): { width: number; height: number } {
+  return { width: textWidthOf(page) * 0.3, height: page.margins.top * 0.7 - 6 };
+}
+
+/** Room for the cover's logo: the text width, and a quarter of the text height above the title. */
+export function coverLogoRoom(page: PageSetup): { width: number; height: number } {
+  return { width: textWidthOf(page), height: (page.height - page.margins.top - page.margins.bottom) * 0.25 };
 }
 
 /**
@@ -56,11 +72,12 @@ export function pageFurniture(
   locale: Locale,
   values: PageTextValues,
   defaultHeader: PageTextSpec | undefined,
+  page: PageSetup,
 ): Pick<Layout, 'header' | 'footer'> {
   const footer = pageText(template.footer ?? defaultFooter(locale), values);
   const headerSpec = template.header ?? defaultHeader;
   const text = headerSpec === undefined ? undefined : pageText(headerSpec, values);
-  const logo = template.logo === undefined ? undefined : placedLogo(template.logo, template.logo.header_height_mm);
+  const logo = template.logo === undefined ? undefined : placedLogo(template.logo, template.logo.header_height_mm, headerLogoRoom(page));
   if ((text === undefined || isEmpty(text)) && logo === undefined) return { footer };
   return { footer, header: { text: text ?? { left: [], center: [], right: [] }, ...(logo ? { logo } : {}) } };
 }

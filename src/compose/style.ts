@@ -24,6 +24,11 @@ export function pageSetupOf(template: Template): PageSetup {
   };
 }
 
+/** The width between the margins, in points. */
+export function textWidthOf(page: PageSetup): number {
+  return page.width - page.margins.left - page.margins.right;
+}
+
 export function layoutStyleOf(template: Template): LayoutStyle {
   const pair = (p: Template['fonts']['body']) => ({ eastAsia: p.east_asia, latin: p.latin });
   const { colors } = template;

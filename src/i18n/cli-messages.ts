@@ -13,8 +13,6 @@ export interface CliMessages {
   cwdNotFound(dir: string): string;
   notADirectory(dir: string): string;
   cannotRead(file: string, reason: string): string;
-  templateNotFound(name: string): string;
-  templateNotFoundHint: string;
   fontNotFound(path: string): string;
   fontFaceNotFound(path: string, face: string, available: readonly string[]): string;
   fontUnreadable(path: string, reason: string): string;
@@ -44,7 +42,7 @@ export interface CliMessages {
   initDone(dir: string): string;
   templatesBuiltin: string;
   templatesProject: string;
-  templatesInUse(name: string): string;
+  templatesInUse(name: string, file: string | undefined): string;
   ejectUnknown(name: string, known: readonly string[]): string;
   ejectExists(dir: string): string;
   ejectExistsHint: string;
@@ -85,8 +83,6 @@ const zh: CliMessages = {
   cwdNotFound: (dir) => `目录 ${dir} 不存在。`,
   notADirectory: (dir) => `${dir} 不是文件夹。`,
   cannotRead: (file, reason) => `无法读取 ${file}（${reason}）。`,
-  templateNotFound: (name) => `找不到模板“${name}”。`,
-  templateNotFoundHint: '写内置模板的名称（例如 classic），或项目中包含 template.yaml 的文件夹路径。',
   fontNotFound: (path) => `找不到字体文件 ${path}。`,
   fontFaceNotFound: (path, face, available) => `字体集 ${path} 中没有名为“${face}”的字体；其中有：${available.join('、')}。`,
   fontUnreadable: (path, reason) => `无法读取字体文件 ${path}（${reason}）。`,
@@ -116,7 +112,7 @@ const zh: CliMessages = {
   initSkipped: (file) => `= ${file}（已存在，未改动）`,
   templatesBuiltin: '内置模板：',
   templatesProject: '项目模板：',
-  templatesInUse: (name) => `当前使用：${name}（roledoc.config.yaml 的 template）`,
+  templatesInUse: (name, file) => `当前使用：${name}${file === undefined ? '' : `，即 ${file}`}（roledoc.config.yaml 的 template）`,
   ejectUnknown: (name, known) => `没有名为“${name}”的内置模板；可用：${known.join('、')}。`,
   ejectExists: (dir) => `${dir} 已经有 template.yaml，没有覆盖。`,
   ejectExistsHint: '换一个文件夹（roledoc template eject <名称> <文件夹>），或先删除那里的模板。',
@@ -148,8 +144,6 @@ const en: CliMessages = {
   cwdNotFound: (dir) => `The folder ${dir} does not exist.`,
   notADirectory: (dir) => `${dir} is not a folder.`,
   cannotRead: (file, reason) => `Cannot read ${file} (${reason}).`,
-  templateNotFound: (name) => `There is no template "${name}".`,
-  templateNotFoundHint: 'Name a built-in template (e.g. classic) or a folder of the project that holds template.yaml.',
   fontNotFound: (path) => `The font file ${path} does not exist.`,
   fontFaceNotFound: (path, face, available) => `The font collection ${path} has no face "${face}"; it has: ${available.join(', ')}.`,
   fontUnreadable: (path, reason) => `The font file ${path} cannot be read (${reason}).`,
@@ -179,7 +173,7 @@ const en: CliMessages = {
   initSkipped: (file) => `= ${file} (exists, left as it is)`,
   templatesBuiltin: 'Built-in templates:',
   templatesProject: 'Project templates:',
-  templatesInUse: (name) => `In use: ${name} (template in roledoc.config.yaml)`,
+  templatesInUse: (name, file) => `In use: ${name}${file === undefined ? '' : `, that is ${file}`} (template in roledoc.config.yaml)`,
   ejectUnknown: (name, known) => `There is no built-in template "${name}"; there are: ${known.join(', ')}.`,
   ejectExists: (dir) => `${dir} already holds a template.yaml; nothing was overwritten.`,
   ejectExistsHint: 'Choose another folder (roledoc template eject <name> <folder>), or delete the template there first.',

@@ -105,6 +105,20 @@ export interface Messages {
   templateFileMissingHint: string;
   templateImageUnreadable(shownPath: string): string;
   templateImageUnreadableHint: string;
+  templateImageTooLarge(shownPath: string, maxSide: number, maxMegabytes: number): string;
+  templateImageTooLargeHint: string;
+  templateFontUnreadable(shownPath: string, reason: string): string;
+  templateFontUnreadableHint: string;
+  templateFontCollection(shownPath: string): string;
+  templateFontCollectionHint: string;
+  templatePathOutside(shownPath: string): string;
+  templatePathOutsideHint: string;
+  templateNotFound(name: string): string;
+  templateNotFoundHint(available: readonly string[]): string;
+  duplicateSection(section: string): string;
+  duplicateSectionHint: string;
+  strayBrace: string;
+  strayBraceHint: string;
   unknownPlaceholder(placeholder: string): string;
   unknownPlaceholderHint(allowed: readonly string[]): string;
 
@@ -115,7 +129,7 @@ export interface Messages {
 }
 
 /** Pattern-checked fields get their own explanation instead of a regular expression. */
-export type PatternKind = 'id' | 'date' | 'currency' | 'other';
+export type PatternKind = 'id' | 'date' | 'currency' | 'color' | 'other';
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
@@ -159,6 +173,7 @@ const zhPatterns: Record<PatternKind, string> = {
   id: '只能由小写英文字母、数字和连字符 - 组成，以字母或数字开头，最多 64 个字符',
   date: '应写成“年-月”或“年-月-日”，例如 2014-09 或 2014-09-01',
   currency: '应是三个大写字母的货币代码，例如 CNY、USD',
+  color: '应是六位十六进制颜色值，例如 C0392B',
   other: '格式不对',
 };
 
@@ -166,6 +181,7 @@ const enPatterns: Record<PatternKind, string> = {
   id: 'may contain only lower-case letters, digits and hyphens, must start with a letter or digit, and be at most 64 characters',
   date: 'must be written as year-month or year-month-day, e.g. 2014-09 or 2014-09-01',
   currency: 'must be a three-letter currency code such as CNY or USD',
+  color: 'must be a colour as six hexadecimal digits, e.g. C0392B',
   other: 'is not in the expected format',
 };
 
@@ -270,10 +286,12 @@ const zh: Messages = {
   emptyValueHint: '在冒号后面填上内容，或者删除这一行。',
   numberAsTextHint: (value) => `如果这是编号，请加上英文引号，写成 "${value}"，这样开头的 0 也不会丢。`,
   numberOnlyHint: (key, digits) => `只写数字，例如 ${key}: ${digits}`,
-  notInEnum: (field, value, allowed) => `${field}不能写“${value}”，只能是：${allowed.join('、')}。`,
+  // Values that hold 、 themselves (numbering styles such as 一、) are quoted, or the list cannot be read.
+  notInEnum: (field, value, allowed) =>
+    `${field}不能写“${value}”，只能是：${allowed.some((item) => /[、，]/.test(item)) ? allowed.map((item) => `“${item}”`).join(' ') : allowed.join('、')}。`,
   badPattern: (field, kind, value) => `${field}的值“${truncate(value)}”${zhPatterns[kind]}。`,
   badPatternHint: (kind) =>
-    ({ id: 'id 用来命名输出文件和互相引用，例如 cs-supervisor。', date: '写成 2014-09 这样的格式：年份四位，月份两位，中间用减号。', currency: '人民币写 CNY，美元写 USD。', other: undefined })[kind],
+    ({ id: 'id 用来命名输出文件和互相引用，例如 cs-supervisor。', date: '写成 2014-09 这样的格式：年份四位，月份两位，中间用减号。', currency: '人民币写 CNY，美元写 USD。', color: '红色写 C00000，深蓝写 1F4E79；可以从 Word 的“其他颜色”里抄“十六进制”值，不要加 #。加上引号更稳妥：\'C0392B\'。', other: undefined })[kind],
   tooFewItems: (field, min) => `${field}至少要写 ${min} 项。`,
   tooManyItems: (field, max) => `${field}最多只能写 ${max} 项。`,
   emptyText: (field) => `${field}不能是空文字。`,
@@ -313,6 +331,20 @@ const zh: Messages = {
   templateFileMissingHint: '路径相对模板所在的文件夹（template.yaml 旁边）；检查文件名和大小写，或把文件放到那里。',
   templateImageUnreadable: (shownPath) => `${shownPath} 不是可读的 PNG 或 JPEG 图片。`,
   templateImageUnreadableHint: '用图片软件把标志另存为 PNG 或 JPEG；只改文件扩展名是不行的。',
+  templateImageTooLarge: (shownPath, maxSide, maxMegabytes) => `${shownPath} 太大：标志最多 ${maxSide}×${maxSide} 像素、${maxMegabytes} MB。`,
+  templateImageTooLargeHint: '标志只印几厘米宽：用图片软件把它缩小到 1000 像素左右再另存。',
+  templateFontUnreadable: (shownPath, reason) => `${shownPath} 不是可读的字体文件（${reason}）。`,
+  templateFontUnreadableHint: '写 .ttf 或 .otf 字体文件的路径；字体文件可以从字体的官方网站或 npm 包获得。',
+  templateFontCollection: (shownPath) => `${shownPath} 是字体集（.ttc），模板里只能写单个字体文件。`,
+  templateFontCollectionHint: '写 .ttf 或 .otf 文件；要用 .ttc 中的某个字体，请在 roledoc.config.yaml 的 fonts 中写 path 和 face。',
+  templatePathOutside: (shownPath) => `${shownPath} 在项目文件夹之外，别的电脑和 CI 上可能没有这个文件。`,
+  templatePathOutsideHint: '把文件复制到模板文件夹里，用相对路径引用它。',
+  templateNotFound: (name) => `找不到模板“${name}”。`,
+  templateNotFoundHint: (available) => `可用的模板：${available.join('、')}；也可以写项目中包含 template.yaml 的文件夹路径。`,
+  duplicateSection: (section) => `章节 ${section} 在 sections 中出现了不止一次，文档里会印两遍。`,
+  duplicateSectionHint: '每个章节只列一次；要隐藏章节，把它从列表中删除或写进 hide。',
+  strayBrace: '这里有不成对的 { 或 }，它会原样印在文档上。',
+  strayBraceHint: '占位符写成 {organization} 这样，一对大括号中间是名称。',
   unknownPlaceholder: (placeholder) => `没有 {${placeholder}} 这个占位符，它会原样印在文档上。`,
   unknownPlaceholderHint: (allowed) => `可用的占位符：${allowed.map((name) => `{${name}}`).join('、')}。`,
 
@@ -412,6 +444,7 @@ const en: Messages = {
       id: 'The id names the output files and is how roles refer to each other, e.g. cs-supervisor.',
       date: 'Write it like 2014-09: a four-digit year, a two-digit month, joined by a hyphen.',
       currency: 'Use the ISO code: CNY for yuan, USD for US dollars.',
+      color: "Red is C00000, dark blue 1F4E79 — Word's More Colours dialog shows the hex value; leave out the #. Quoting it is safest: 'C0392B'.",
       other: undefined,
     })[kind],
   tooFewItems: (field, min) => `${field} needs at least ${min} item${min === 1 ? '' : 's'}.`,
@@ -453,6 +486,20 @@ const en: Messages = {
   templateFileMissingHint: "Paths are relative to the template's folder (next to template.yaml); check the name and its case, or put the file there.",
   templateImageUnreadable: (shownPath) => `${shownPath} is not a readable PNG or JPEG image.`,
   templateImageUnreadableHint: 'Save the logo as PNG or JPEG from an image program; renaming the file is not enough.',
+  templateImageTooLarge: (shownPath, maxSide, maxMegabytes) => `${shownPath} is too large: a logo may be at most ${maxSide}×${maxSide} pixels and ${maxMegabytes} MB.`,
+  templateImageTooLargeHint: 'A logo is printed a few centimetres wide: resize it to about 1000 pixels in an image program.',
+  templateFontUnreadable: (shownPath, reason) => `${shownPath} is not a readable font file (${reason}).`,
+  templateFontUnreadableHint: 'Name a .ttf or .otf font file.',
+  templateFontCollection: (shownPath) => `${shownPath} is a font collection (.ttc); a template names single font files only.`,
+  templateFontCollectionHint: 'Name a .ttf or .otf file; to use a face of a .ttc, give its path and face under fonts in roledoc.config.yaml.',
+  templatePathOutside: (shownPath) => `${shownPath} is outside the project folder; other computers and CI may not have it.`,
+  templatePathOutsideHint: 'Copy the file into the template folder and name it by a relative path.',
+  templateNotFound: (name) => `There is no template "${name}".`,
+  templateNotFoundHint: (available) => `Templates: ${available.join(', ')}; or the path of a project folder holding template.yaml.`,
+  duplicateSection: (section) => `The section ${section} is listed more than once in sections; the documents would show it twice.`,
+  duplicateSectionHint: 'List each section once; to hide one, leave it out or name it under hide.',
+  strayBrace: 'There is a { or } without its pair here; it would be printed as it is.',
+  strayBraceHint: 'A placeholder is a name between a pair of braces, like {organization}.',
   unknownPlaceholder: (placeholder) => `There is no placeholder {${placeholder}}; it would be printed as it is.`,
   unknownPlaceholderHint: (allowed) => `Placeholders: ${allowed.map((name) => `{${name}}`).join(', ')}.`,
 

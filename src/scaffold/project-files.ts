@@ -16,8 +16,8 @@ title: 岗位说明书          # 手册标题
 organization: ""           # 单位名称
 roles: roles               # 岗位文件所在的目录
 out: out                   # 生成的文档放在这里
-template: classic          # 文档模板
-locale: zh-CN              # 文档语言：zh-CN 或 en
+template: classic          # 文档模板：classic、modern，或 templates/ 下自己的模板（roledoc template eject classic）
+locale: zh-CN              # 文档语言：zh-CN、en、zh-TW，或项目的语言包文件（如 locales/our-words.yaml）
 formats: [docx, pdf]
 handbook: true
 `;
@@ -73,7 +73,9 @@ remarks: 本岗位说明书每年复核一次。
 const VSCODE_SETTINGS = `{
   "yaml.schemas": {
     "./schemas/role.schema.json": ["roles/**/*.yaml", "roles/**/*.yml"],
-    "./schemas/config.schema.json": "roledoc.config.yaml"
+    "./schemas/config.schema.json": "roledoc.config.yaml",
+    "./schemas/template.schema.json": "templates/*/template.yaml",
+    "./schemas/locale.schema.json": "locales/*.yaml"
   },
   "files.encoding": "utf8"
 }
@@ -180,7 +182,8 @@ roledoc 需要 Node.js 20 或更新版本。安装方式由维护 roledoc 的同
 - \`roles/\`：岗位文件，可以按部门分文件夹。
 - \`roledoc.config.yaml\`：手册标题、单位名称、文档语言等。
 - \`schemas/\`：岗位文件的格式说明，供 VS Code 使用。升级 roledoc 后运行
-  \`roledoc schema role > schemas/role.schema.json\`（config 同理）更新。
+  \`roledoc schema role > schemas/role.schema.json\`（config、template、locale 同理）更新。
+- \`templates/\`（可选）：自己的文档模板，用 \`roledoc template eject classic\` 开始。
 - \`.github/workflows/roledoc.yml\`：每次提交自动检查并生成文档。文档的日期取自岗位文件最后一次提交的时间，
   所以 CI 需要完整的 git 历史（已设置 fetch-depth: 0）。
 
@@ -190,12 +193,14 @@ roledoc 需要 Node.js 20 或更新版本。安装方式由维护 roledoc 的同
 - 文件请保存为 UTF-8 编码（VS Code 默认就是）。
 `;
 
-export function projectFiles(schemas: { readonly role: string; readonly config: string }): ScaffoldFile[] {
+export function projectFiles(schemas: { readonly role: string; readonly config: string; readonly template: string; readonly locale: string }): ScaffoldFile[] {
   return [
     { path: 'roledoc.config.yaml', content: CONFIG },
     { path: 'roles/客服部/cs-supervisor.yaml', content: EXAMPLE_ROLE },
     { path: 'schemas/role.schema.json', content: schemas.role },
     { path: 'schemas/config.schema.json', content: schemas.config },
+    { path: 'schemas/template.schema.json', content: schemas.template },
+    { path: 'schemas/locale.schema.json', content: schemas.locale },
     { path: '.vscode/settings.json', content: VSCODE_SETTINGS },
     { path: '.vscode/extensions.json', content: VSCODE_EXTENSIONS },
     { path: '.github/workflows/roledoc.yml', content: workflow(roledocVersion()) },

@@ -10,18 +10,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { create as createFont } from 'fontkit';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
-import { cliMessagesFor } from '../i18n/cli-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
+import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import { PAGE_TEXT_PLACEHOLDERS, type LogoImage, type RawTemplate, type Template } from '../model/template.js';
 import { toProjectPath } from '../project/read-project.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { suggest } from '../validate/explain.js';
 import { templateSchema } from '../validate/schemas.js';
-import { imageInfo } from './image-size.js';
+import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from './image-size.js';
 
 export const TEMPLATE_FILE_NAME = 'template.yaml';
 /** templates/ sits two levels above both src/template and dist/template. */
@@ -48,6 +49,23 @@ async function isFile(file: string): Promise<boolean> {
 
 const isName = (value: string): boolean => /^[a-z0-9][a-z0-9-]*$/.test(value);
 
+/** Where `template:` was written, for a diagnostic when it names nothing. */
+export interface TemplateOrigin {
+  readonly file: string;
+  readonly locator: Locator;
+}
+
+/** The project's own templates (templates/<name>/template.yaml), by folder name, sorted. */
+export async function projectTemplateNames(projectRoot: string): Promise<string[]> {
+  const dir = path.join(projectRoot, PROJECT_TEMPLATES_DIR);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && (await isFile(path.join(dir, entry.name, TEMPLATE_FILE_NAME)))) names.push(entry.name);
+  }
+  return names.sort();
+}
+
 /** The built-in templates, by folder name, sorted. */
 export async function builtinTemplateNames(): Promise<string[]> {
   const entries = await readdir(BUILTIN_TEMPLATES_DIR, { withFileTypes: true });
@@ -63,7 +81,7 @@ export async function builtinTemplateNames(): Promise<string[]> {
  * one (an ejected copy wins over the built-in it came from), else the built-in; anything else is a
  * folder of the project.
  */
-async function findTemplateFile(nameOrPath: string, projectRoot: string): Promise<{ file: string; shownAs: string } | undefined> {
+export async function findTemplateFile(nameOrPath: string, projectRoot: string): Promise<{ file: string; shownAs: string } | undefined> {
   const candidates = isName(nameOrPath)
     ? [path.join(projectRoot, PROJECT_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME), path.join(BUILTIN_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME)]
     : [path.join(path.resolve(projectRoot, nameOrPath), TEMPLATE_FILE_NAME)];
@@ -122,12 +140,22 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
   const raw = (checked.value ?? (isPlainObject(checked.data) ? checked.data : undefined)) as RawTemplate | undefined;
   if (!raw || !locator) return undefined;
   const folder = path.dirname(file);
-  const problem = (code: string, message: string, segments: readonly string[], hint: string): void => {
-    out.diagnostics.push({ severity: 'error', code, message, file: shownAs, span: locator.locate(segments, 'value'), hint });
+  const problem = (code: string, message: string, segments: readonly string[], hint: string, severity: 'error' | 'warning' = 'error'): void => {
+    out.diagnostics.push({ severity, code, message, file: shownAs, span: locator.locate(segments, 'value'), hint });
   };
   const data: Mutable<PlainObject> = { ...raw };
+  /** A file the template names, relative to its folder; one outside the project is a warning (CI will not have it). */
+  const fileNamed = (given: string, segments: readonly string[]): string => {
+    const resolved = path.resolve(folder, given);
+    const inProject = path.relative(projectRoot, resolved);
+    const templateInProject = !path.relative(projectRoot, folder).startsWith('..');
+    if (templateInProject && (inProject.startsWith('..') || path.isAbsolute(inProject))) {
+      problem('template.path-outside', messages.templatePathOutside(resolved), segments, messages.templatePathOutsideHint, 'warning');
+    }
+    return resolved;
+  };
 
-  // Placeholders: a misspelt one would be printed on every page.
+  // Placeholders: a misspelt one, or a brace without its pair, would be printed on every page.
   for (const part of ['header', 'footer'] as const) {
     const spec: unknown = raw[part];
     for (const [position, text] of Object.entries(isPlainObject(spec) ? spec : {})) {
@@ -140,7 +168,19 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
           problem('template.unknown-placeholder', messages.unknownPlaceholder(name), [part, position], hint);
         }
       }
+      if (/[{}]/.test(text.replace(/\{[^{}]*\}/g, ''))) problem('template.stray-brace', messages.strayBrace, [part, position], messages.strayBraceHint);
     }
+  }
+
+  // A section listed twice would be printed twice.
+  if (Array.isArray(raw.sections)) {
+    const seen = new Set<unknown>();
+    raw.sections.forEach((entry: unknown, index) => {
+      const section = isPlainObject(entry) ? entry['section'] : undefined;
+      if (typeof section !== 'string') return;
+      if (seen.has(section)) problem('template.duplicate-section', messages.duplicateSection(section), ['sections', String(index), 'section'], messages.duplicateSectionHint);
+      seen.add(section);
+    });
   }
 
   // PDF font files: absolute from here on, so a template extending this one finds them too.
@@ -149,38 +189,61 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
     const given: unknown = isPlainObject(raw.fonts) ? raw.fonts[face] : undefined;
     const pdf = isPlainObject(given) ? given['pdf'] : undefined;
     if (typeof pdf !== 'string') continue;
-    const resolved = path.resolve(folder, pdf);
-    if (!(await isFile(resolved))) {
-      problem('template.missing-file', messages.templateFileMissing(`fonts.${face}.pdf`, shownPath(resolved, projectRoot)), ['fonts', face, 'pdf'], messages.templateFileMissingHint);
+    const segments = ['fonts', face, 'pdf'];
+    const resolved = fileNamed(pdf, segments);
+    const shown = shownPath(resolved, projectRoot);
+    const bytes = await readFile(resolved).catch(() => undefined);
+    if (!bytes) {
+      problem('template.missing-file', messages.templateFileMissing(`fonts.${face}.pdf`, shown), segments, messages.templateFileMissingHint);
       continue;
     }
+    const font = openFont(bytes);
+    if (font === 'collection') problem('template.font-collection', messages.templateFontCollection(shown), segments, messages.templateFontCollectionHint);
+    else if (font !== 'ok') problem('template.bad-font', messages.templateFontUnreadable(shown, font.reason), segments, messages.templateFontUnreadableHint);
     fonts[face] = { ...raw.fonts?.[face], pdf: resolved };
-    out.files.push(shownPath(resolved, projectRoot));
+    out.files.push(shown);
   }
   if (raw.fonts !== undefined) data['fonts'] = fonts;
 
   if (isPlainObject(raw.logo) && typeof raw.logo.file === 'string') {
-    const resolved = path.resolve(folder, raw.logo.file);
-    const bytes = await readFile(resolved).catch(() => undefined);
-    const info = bytes ? imageInfo(bytes) : undefined;
-    if (!bytes) problem('template.missing-file', messages.templateFileMissing('logo.file', shownPath(resolved, projectRoot)), ['logo', 'file'], messages.templateFileMissingHint);
-    else if (!info) problem('template.bad-image', messages.templateImageUnreadable(shownPath(resolved, projectRoot)), ['logo', 'file'], messages.templateImageUnreadableHint);
-    if (bytes && info) {
+    const segments = ['logo', 'file'];
+    const resolved = fileNamed(raw.logo.file, segments);
+    const shown = shownPath(resolved, projectRoot);
+    const size = (await stat(resolved).catch(() => undefined))?.size;
+    // Too big to read is too big to print: the size is checked before the bytes are read.
+    const bytes = size === undefined || size > MAX_IMAGE_BYTES ? undefined : await readFile(resolved).catch(() => undefined);
+    const image = bytes ? checkImage(bytes) : undefined;
+    if (size === undefined) problem('template.missing-file', messages.templateFileMissing('logo.file', shown), segments, messages.templateFileMissingHint);
+    else if (size > MAX_IMAGE_BYTES || (image && 'problem' in image && image.problem === 'too-large')) {
+      problem('template.image-too-large', messages.templateImageTooLarge(shown, MAX_IMAGE_SIDE, MAX_IMAGE_BYTES / 1024 / 1024), segments, messages.templateImageTooLargeHint);
+    } else if (!image || 'problem' in image) {
+      problem('template.bad-image', messages.templateImageUnreadable(shown), segments, messages.templateImageUnreadableHint);
+    }
+    if (bytes && image && !('problem' in image)) {
       const logo: LogoImage = {
-        format: info.format,
+        format: image.format,
         data: Buffer.from(bytes).toString('base64'),
-        widthPx: info.width,
-        heightPx: info.height,
+        widthPx: image.width,
+        heightPx: image.height,
         header_height_mm: raw.logo.header_height_mm ?? DEFAULT_LOGO_HEIGHTS.header_height_mm,
         cover_height_mm: raw.logo.cover_height_mm ?? DEFAULT_LOGO_HEIGHTS.cover_height_mm,
       };
       data['logo'] = logo;
-      out.files.push(shownPath(resolved, projectRoot));
+      out.files.push(shown);
     }
   }
   if (!checked.value) return undefined;
   delete data['extends'];
   return { data, extends: checked.value.extends };
+}
+
+/** Whether fontkit can read a font file, as the PDF renderer will: one face, not a collection. */
+function openFont(bytes: Uint8Array): 'ok' | 'collection' | { reason: string } {
+  try {
+    return 'fonts' in createFont(Buffer.from(bytes)) ? 'collection' : 'ok';
+  } catch (error: unknown) {
+    return { reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** The merged data as a complete Template; the root template sets every key, so a gap is a bug in it. */
@@ -200,9 +263,18 @@ export function mergeTemplates(layers: readonly object[]): Template {
  * Loads the template `template:` names, with the built-ins it extends beneath it.
  * @throws UserError when there is no such template at all.
  */
-export async function loadTemplate(nameOrPath: string, projectRoot: string, lang: Lang): Promise<LoadedTemplate> {
+export async function loadTemplate(nameOrPath: string, projectRoot: string, lang: Lang, namedIn?: TemplateOrigin): Promise<LoadedTemplate> {
   const found = await findTemplateFile(nameOrPath, projectRoot);
-  if (!found) throw new UserError(cliMessagesFor(lang).templateNotFound(nameOrPath), cliMessagesFor(lang).templateNotFoundHint);
+  if (!found) {
+    const messages = messagesFor(lang);
+    const available = [...new Set([...(await projectTemplateNames(projectRoot)), ...(await builtinTemplateNames())])];
+    const near = suggest(nameOrPath, available);
+    const hint = near === undefined ? messages.templateNotFoundHint(available) : messages.didYouMean(near);
+    // Named in the config: an error at its line like any other. Named on the command line: a usage error.
+    if (!namedIn) throw new UserError(messages.templateNotFound(nameOrPath), hint);
+    const span = namedIn.locator.locate(['template'], 'value');
+    return { template: undefined, sources: [], files: [], diagnostics: [{ severity: 'error', code: 'config.template-not-found', message: messages.templateNotFound(nameOrPath), file: namedIn.file, span, hint }] };
+  }
   const out: Collected = { sources: [], files: [], diagnostics: [] };
   const layers: object[] = [];
   const rootFile = path.join(BUILTIN_TEMPLATES_DIR, ROOT_TEMPLATE, TEMPLATE_FILE_NAME);

@@ -54,7 +54,8 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
 }
 
-function patternKind(key: string | undefined): PatternKind {
+function patternKind(key: string | undefined, pattern?: string): PatternKind {
+  if (pattern === '^[0-9A-Fa-f]{6}$') return 'color';
   if (key === 'id') return 'id';
   if (key === 'established') return 'date';
   if (key === 'currency') return 'currency';
@@ -153,7 +154,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
         const fieldSchema = schemaAt(root, segments);
         if (expected.includes('string') && typeof data === 'number') {
           // A date typed as 2014.09 parses as a number; the format is the advice, not quoting.
-          hint = fieldSchema?.pattern ? messages.badPatternHint(patternKind(key)) : messages.numberAsTextHint(ctx.sourceAt(base.span).trim() || String(data));
+          hint = fieldSchema?.pattern ? messages.badPatternHint(patternKind(key, fieldSchema.pattern)) : messages.numberAsTextHint(ctx.sourceAt(base.span).trim() || String(data));
         } else if ((expected.includes('integer') || expected.includes('number')) && typeof data === 'string') {
           const digits = /\d+(?:\.\d+)?/.exec(data)?.[0];
           if (digits !== undefined) hint = messages.numberOnlyHint(key ?? '', digits);
@@ -173,7 +174,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
         break;
       }
       case 'pattern': {
-        const kind = patternKind(key);
+        const kind = patternKind(key, typeof error.params['pattern'] === 'string' ? error.params['pattern'] : undefined);
         out.push(diagnostic('schema.pattern', messages.badPattern(field, kind, String(data)), segments, 'value', messages.badPatternHint(kind)));
         break;
       }

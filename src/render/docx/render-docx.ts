@@ -31,8 +31,6 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  Tab,
-  TabStopType,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -69,6 +67,7 @@ import type {
 } from '../../layout/layout.js';
 import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
 import { listIndentEms } from '../../layout/numbering.js';
+import { pageTextColumns } from '../../layout/page-text.js';
 import type { NumberingStyle } from '../../model/template.js';
 import { checkStampDate, stampDocx } from './stamp-docx.js';
 
@@ -665,39 +664,67 @@ function pageTextChildren(parts: readonly PageTextPart[]): (string | (typeof Pag
 }
 
 /**
- * One line of header or footer: left, centre and right text on tab stops at the middle and the
- * right margin, the logo (in a header) before the left text.
+ * A header or footer: centre text alone is one centred paragraph; otherwise a borderless table of
+ * the columns pageTextColumns gives (as the PDF has them), so long text wraps in its own column
+ * instead of running into the next, and the logo sits at the start of the left one.
  */
-function pageTextParagraph(text: PageText, style: LayoutStyle, textWidth: number, options: { logo?: PlacedImage; rule?: boolean }): Paragraph {
+function pageTextBlock(text: PageText, style: LayoutStyle, textWidth: number, options: { logo?: PlacedImage; rule?: boolean }): Paragraph | Table {
   const size = halfPoints(style.sizes.footer);
-  const onlyCentre = text.left.length === 0 && text.right.length === 0 && options.logo === undefined;
-  const runs = onlyCentre
-    ? [new TextRun({ size, children: pageTextChildren(text.center) })]
-    : [
-        ...(options.logo ? [imageRun(options.logo, LOGO_IDS.header)] : []),
-        ...(options.logo && text.left.length > 0 ? [new TextRun({ size, text: ' ' })] : []),
-        new TextRun({ size, children: pageTextChildren(text.left) }),
-        new TextRun({ size, children: [new Tab(), ...pageTextChildren(text.center), new Tab(), ...pageTextChildren(text.right)] }),
-      ];
-  return new Paragraph({
-    alignment: onlyCentre ? AlignmentType.CENTER : AlignmentType.LEFT,
-    tabStops: [
-      { type: TabStopType.CENTER, position: Math.round(textWidth / 2) },
-      { type: TabStopType.RIGHT, position: textWidth },
-    ],
-    ...(options.rule === true ? { border: { bottom: { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border, space: 2 } } } : {}),
-    spacing: { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 },
-    children: runs,
+  const spacing = { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 };
+  const rule = { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border, space: 2 };
+  if (text.left.length === 0 && text.right.length === 0 && options.logo === undefined) {
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      ...(options.rule === true ? { border: { bottom: rule } } : {}),
+      spacing,
+      children: [new TextRun({ size, children: pageTextChildren(text.center) })],
+    });
+  }
+  const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+  const shares = pageTextColumns(text);
+  const columns = (['left', 'center', 'right'] as const)
+    .map((position, index) => ({ position, width: Math.round((shares[index] ?? 0) * textWidth) }))
+    .filter((column) => column.width > 0);
+  const cells = columns.map(
+    ({ position, width }) =>
+      new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        verticalAlign: VerticalAlignTable.BOTTOM,
+        children: [
+          new Paragraph({
+            alignment: alignments[position],
+            spacing,
+            children: [
+              ...(position === 'left' && options.logo ? [imageRun(options.logo, LOGO_IDS.header), new TextRun({ size, text: ' ' })] : []),
+              new TextRun({ size, children: pageTextChildren(text[position]) }),
+            ],
+          }),
+        ],
+      }),
+  );
+  const bottom = options.rule === true ? { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border } : NO_BORDER;
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: columns.map((column) => column.width),
+    margins: { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA },
+    borders: { ...NO_BORDERS, bottom },
+    rows: [new TableRow({ children: cells })],
   });
 }
 
+/** Word wants a header or footer to end with a paragraph: after a table, an empty one a point high. */
+function endWithParagraph(block: Paragraph | Table): (Paragraph | Table)[] {
+  return block instanceof Table ? [block, new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] })] : [block];
+}
+
 function pageFooter(layout: Layout, textWidth: number): Footer {
-  return new Footer({ children: [pageTextParagraph(layout.footer, layout.style, textWidth, {})] });
+  return new Footer({ children: endWithParagraph(pageTextBlock(layout.footer, layout.style, textWidth, {})) });
 }
 
 /** The running header over a hairline: its text and the logo. */
 function pageHeader(header: NonNullable<Layout['header']>, style: LayoutStyle, textWidth: number): Header {
-  return new Header({ children: [pageTextParagraph(header.text, style, textWidth, { ...(header.logo ? { logo: header.logo } : {}), rule: true })] });
+  return new Header({ children: endWithParagraph(pageTextBlock(header.text, style, textWidth, { ...(header.logo ? { logo: header.logo } : {}), rule: true })) });
 }
 
 /** Drawing ids of the two pictures a document may hold; docx would number them per process, not per document. */

@@ -26,6 +26,7 @@ import type {
 } from '../../layout/layout.js';
 import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
 import { itemLabel, listIndentEms } from '../../layout/numbering.js';
+import { pageTextColumns } from '../../layout/page-text.js';
 import { measurerFor, type Face, type FontSet, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
@@ -791,32 +792,53 @@ class PdfComposer {
       // The running header over a hairline in the top margin, the logo at its left end.
       const rule = this.top - this.layout.page.margins.top * 0.3;
       const textTop = rule - this.lineHeight(size) - 2;
-      let left = this.left;
+      let indent = 0;
       if (header.logo) {
         this.doc.image(dataUri(header.logo), this.left, rule - 3 - header.logo.height, { width: header.logo.width, height: header.logo.height });
-        left += header.logo.width + size * 0.6;
+        indent = header.logo.width + size * 0.6;
       }
-      this.drawPageText(header.text, textTop, size, left);
+      this.drawPageText(header.text, textTop, size, indent, true);
       this.doc.lineWidth(BORDER_WIDTH).strokeColor(css(this.style.colors.border)).moveTo(this.left, rule).lineTo(this.left + this.width, rule).stroke();
     }
     const middle = this.layout.page.height - this.layout.page.margins.bottom / 2;
-    this.drawPageText(footer, middle - this.lineHeight(size) / 2, size, this.left);
+    this.drawPageText(footer, middle - this.lineHeight(size) / 2, size, 0, false);
   }
 
-  /** Left, centre and right text of a header or footer line, with this page's number filled in. */
-  private drawPageText(text: PageText, top: number, size: number, left: number): void {
+  /**
+   * Left, centre and right text of a header or footer, with this page's number filled in, each in
+   * its column (pageTextColumns, as the .docx has them), wrapping there as Word wraps it: a header's
+   * lines stack upwards from `baseline` (its last line's top), a footer's downwards. `indent` is
+   * the room the logo takes at the start of the left column.
+   */
+  private drawPageText(text: PageText, baseline: number, size: number, indent: number, upwards: boolean): void {
     const pages = this.pagination?.pages ?? 0;
     const shown = (parts: readonly PageTextPart[]): string =>
       parts.map((part) => ('field' in part ? String(part.field === 'page' ? this.page + 1 : pages) : part.text)).join('');
-    const right = this.left + this.width;
-    const draw = (parts: readonly PageTextPart[], place: (width: number) => number, room: number): void => {
+    const columns = pageTextColumns(text);
+    let x = this.left;
+    (['left', 'center', 'right'] as const).forEach((position, index) => {
+      const width = (columns[index] ?? 0) * this.width;
+      const start = x + (position === 'left' ? indent : 0);
+      const room = Math.max(width - (position === 'left' ? indent : 0), size * 4);
+      x += width;
+      const parts = text[position];
       if (parts.length === 0) return;
-      const line = this.wrap([{ text: shown(parts) }], Math.max(room, size), size)[0];
-      if (line) this.drawLine(line, place(line.width), top, line.width, size, { justify: false, color: this.style.colors.text });
-    };
-    draw(text.left, () => left, right - left);
-    draw(text.center, (width) => this.left + (this.width - width) / 2, this.width);
-    draw(text.right, (width) => right - width, right - left);
+      // Text too long for the margin is set smaller, down to 60%, rather than run off the page.
+      const fits = (lines: number, step: number): boolean => (upwards ? baseline - (lines - 1) * step >= 2 : baseline + lines * step <= this.layout.page.height - 2);
+      let fitted = size;
+      let lines = this.wrap([{ text: shown(parts) }], room, fitted);
+      while (!fits(lines.length, this.lineHeight(fitted)) && fitted > size * 0.6) {
+        fitted *= 0.9;
+        lines = this.wrap([{ text: shown(parts) }], room, fitted);
+      }
+      const step = this.lineHeight(fitted);
+      const last = upwards ? baseline + this.lineHeight(size) - step : baseline;
+      lines.forEach((line, lineIndex) => {
+        const top = upwards ? last - (lines.length - 1 - lineIndex) * step : last + lineIndex * step;
+        const offset = position === 'left' ? 0 : position === 'center' ? (room - line.width) / 2 : room - line.width;
+        this.drawLine(line, start + offset, top, line.width, fitted, { justify: false, color: this.style.colors.text });
+      });
+    });
   }
 
   finish(): Promise<Uint8Array> {
