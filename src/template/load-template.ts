@@ -10,7 +10,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { create as createFont } from 'fontkit';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
 import type { Lang } from '../i18n/lang.js';
@@ -197,7 +196,7 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
       problem('template.missing-file', messages.templateFileMissing(`fonts.${face}.pdf`, shown), segments, messages.templateFileMissingHint);
       continue;
     }
-    const font = openFont(bytes);
+    const font = await openFont(bytes);
     if (font === 'collection') problem('template.font-collection', messages.templateFontCollection(shown), segments, messages.templateFontCollectionHint);
     else if (font !== 'ok') problem('template.bad-font', messages.templateFontUnreadable(shown, font.reason), segments, messages.templateFontUnreadableHint);
     fonts[face] = { ...raw.fonts?.[face], pdf: resolved };
@@ -237,10 +236,14 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
   return { data, extends: checked.value.extends };
 }
 
-/** Whether fontkit can read a font file, as the PDF renderer will: one face, not a collection. */
-function openFont(bytes: Uint8Array): 'ok' | 'collection' | { reason: string } {
+/**
+ * Whether fontkit can read a font file, as the PDF renderer will: one face, not a collection.
+ * fontkit is loaded only for a template that names a font: `roledoc validate` should not pay for it.
+ */
+async function openFont(bytes: Uint8Array): Promise<'ok' | 'collection' | { reason: string }> {
+  const { create } = await import('fontkit');
   try {
-    return 'fonts' in createFont(Buffer.from(bytes)) ? 'collection' : 'ok';
+    return 'fonts' in create(Buffer.from(bytes)) ? 'collection' : 'ok';
   } catch (error: unknown) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }
