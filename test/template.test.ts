@@ -3,7 +3,7 @@
  * both formats; every built-in template renders all of a role; a mistake in a template is reported
  * at its line; `roledoc templates` and `roledoc template eject`.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -215,8 +215,12 @@ describe('every built-in template', async () => {
   const titles = new Map(roles.map((role) => [role.id, role.title]));
   const titleOf = (id: string): string | undefined => titles.get(id);
 
-  it('includes classic and modern', () => {
-    expect(names).toEqual(expect.arrayContaining(['classic', 'modern']));
+  it('are classic and modern, as the folder and the schema\'s extends have them', () => {
+    expect(names).toEqual(['classic', 'modern']);
+    const folders = readdirSync(path.join(REPO, 'templates'), { withFileTypes: true }).filter((entry) => existsSync(path.join(REPO, 'templates', entry.name, 'template.yaml')));
+    expect(folders.map((entry) => entry.name).sort()).toEqual(names);
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'template.schema.json'), 'utf8')) as { properties: { extends: { enum: string[] } } };
+    expect(schema.properties.extends.enum).toEqual(names);
   });
 
   describe.each(names.flatMap((name) => BUILTIN_LOCALES.map((lang) => [name, lang] as const)))('%s in %s', (name, lang) => {

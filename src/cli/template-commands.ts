@@ -8,7 +8,7 @@ import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { openProject, toProjectPath } from '../project/read-project.js';
 import stringWidth from 'string-width';
-import { BUILTIN_TEMPLATES_DIR, builtinTemplateNames, findTemplateFile, PROJECT_TEMPLATES_DIR, TEMPLATE_FILE_NAME } from '../template/load-template.js';
+import { BUILTIN_TEMPLATES, BUILTIN_TEMPLATES_DIR, builtinTemplateNames, findTemplateFile, PROJECT_TEMPLATES_DIR, TEMPLATE_FILE_NAME } from '../template/load-template.js';
 import { schemaPath } from '../validate/schemas.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
 
@@ -29,7 +29,8 @@ async function projectTemplateDirs(root: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, TEMPLATE_FILE_NAME)))
     .map((entry) => path.join(dir, entry.name))
-    .filter((folder) => path.relative(BUILTIN_TEMPLATES_DIR, folder).startsWith('..'))
+    // In a clone of roledoc itself templates/ holds the built-ins too: those are listed as built in.
+    .filter((folder) => !(BUILTIN_TEMPLATES as readonly string[]).includes(path.basename(folder)) || path.relative(BUILTIN_TEMPLATES_DIR, folder).startsWith('..'))
     .sort();
 }
 

@@ -65,14 +65,15 @@ export async function projectTemplateNames(projectRoot: string): Promise<string[
   return names.sort();
 }
 
-/** The built-in templates, by folder name, sorted. */
+/**
+ * The built-in templates. Listed here, not read from the folder: in a clone of roledoc itself, the
+ * project's templates/ is that folder, and a template made there is the project's, not built in.
+ * (A test checks the list against the folder and the schema's `extends`.)
+ */
+export const BUILTIN_TEMPLATES = ['classic', 'modern'] as const;
+
 export async function builtinTemplateNames(): Promise<string[]> {
-  const entries = await readdir(BUILTIN_TEMPLATES_DIR, { withFileTypes: true });
-  const names: string[] = [];
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await isFile(path.join(BUILTIN_TEMPLATES_DIR, entry.name, TEMPLATE_FILE_NAME)))) names.push(entry.name);
-  }
-  return names.sort();
+  return [...BUILTIN_TEMPLATES];
 }
 
 /**
@@ -81,8 +82,9 @@ export async function builtinTemplateNames(): Promise<string[]> {
  * folder of the project.
  */
 export async function findTemplateFile(nameOrPath: string, projectRoot: string): Promise<{ file: string; shownAs: string } | undefined> {
+  const builtin = (BUILTIN_TEMPLATES as readonly string[]).includes(nameOrPath) ? [path.join(BUILTIN_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME)] : [];
   const candidates = isName(nameOrPath)
-    ? [path.join(projectRoot, PROJECT_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME), path.join(BUILTIN_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME)]
+    ? [path.join(projectRoot, PROJECT_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME), ...builtin]
     : [path.join(path.resolve(projectRoot, nameOrPath), TEMPLATE_FILE_NAME)];
   for (const file of candidates) {
     if (await isFile(file)) return { file, shownAs: shownPath(file, projectRoot) };
