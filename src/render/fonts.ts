@@ -79,7 +79,8 @@ export function chooseFonts(
   }
   const found = bundledFonts() ?? systemFonts();
   if (!found) throw new FontError({ kind: 'none-found' });
-  return { ...found, fallback };
+  // A bold face alone (a template's heading font) sets headings and bold text over the bundled regular.
+  return { ...found, ...(configured?.bold === undefined ? {} : { bold: fileOf(configured.bold, projectRoot) }), fallback };
 }
 
 const parsed = new Map<string, Font>();
