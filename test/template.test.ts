@@ -360,6 +360,51 @@ describe('files a template names', () => {
   });
 });
 
+describe('a logo with centre text only', () => {
+  it('keeps its place at the left in both formats, the text in the middle third', async () => {
+    const acme = await brandTemplate();
+    const layout = compose({ ...acme, header: { center: '{title}' } });
+    const docx = docxParts(await renderDocx(layout, { createdAt }));
+    expect([...docx.keys()].filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
+    const header = [...docx.values()].find((xml) => xml.includes('<w:hdr') && xml.includes('<w:drawing>'));
+    // Three columns: the logo's, the title's, and an empty right one.
+    expect(header?.match(/<w:gridCol /g)).toHaveLength(3);
+    expect(header).toContain('客服主管职位说明书');
+    const pdf = await renderPdf(layout, { fonts: bundledFonts(), createdAt });
+    expect(squash(await assertValidPdf(pdf)).startsWith('客服主管职位说明书')).toBe(true);
+  });
+});
+
+describe('a project locale catalog', () => {
+  const role = 'id: a\ntitle: 专员\ndepartment: 客服部\nreports_to: 主管\nresponsibilities: [负责接听电话。]\n';
+
+  it('renames words in the documents, extending a built-in', async () => {
+    const dir = tempProject({
+      'roledoc.config.yaml': 'locale: locales/ours.yaml\nhandbook: false\n',
+      'roles/a.yaml': role,
+      'locales/ours.yaml': "extends: zh-CN\ndocument_title: '{title}岗位说明书'\nlabels:\n  reports_to: 汇报对象\n",
+    });
+    const result = await runCli(['build', '--format', 'docx'], dir);
+    expect(result.exitCode).toBe(0);
+    const xml = docxParts(readFileSync(path.join(dir, 'out', 'a.docx'))).get('word/document.xml') ?? '';
+    expect(xml).toContain('专员岗位说明书');
+    expect(xml).toContain('汇报对象');
+    expect(xml).not.toContain('直接上级');
+  });
+
+  it('that is not there is an error at the config line; a typo in it at its own line', async () => {
+    const missing = tempProject({ 'roledoc.config.yaml': 'title: 手册\nlocale: locales/none.yaml\n', 'roles/a.yaml': role });
+    const result = await runCli(['validate', '--format', 'json'], missing);
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ file: 'roledoc.config.yaml', line: 2, code: 'config.locale-not-found' })]);
+    const typo = tempProject({ 'roledoc.config.yaml': 'locale: locales/ours.yaml\n', 'roles/a.yaml': role, 'locales/ours.yaml': 'extends: zh-CN\nlabels:\n  reprots_to: 汇报对象\n' });
+    const build = await runCli(['build', '--format', 'json'], typo);
+    expect(build.exitCode).toBe(1);
+    const report = JSON.parse(build.stdout) as { diagnostics: { file: string; line: number; hint?: string }[] };
+    expect(report.diagnostics).toEqual([expect.objectContaining({ file: 'locales/ours.yaml', line: 3, hint: expect.stringContaining('reports_to') })]);
+  });
+});
+
 describe('roledoc templates and roledoc template eject', () => {
   it('lists the built-in templates with their descriptions', async () => {
     const result = await runCli(['templates', '--lang', 'en'], seedProject());

@@ -175,7 +175,8 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   }
   const origin = build.template === undefined && project.configLocator ? { file: CONFIG_FILE_NAME, locator: project.configLocator } : undefined;
   const loaded = await loadTemplate(build.template ?? project.config.template, project.root, project.lang, origin);
-  const catalog = await loadLocale(build.locale ?? project.config.locale, project.root, project.lang);
+  const localeOrigin = build.locale === undefined && project.configLocator ? { file: CONFIG_FILE_NAME, locator: project.configLocator } : undefined;
+  const catalog = await loadLocale(build.locale ?? project.config.locale, project.root, project.lang, localeOrigin);
   for (const source of [...loaded.sources, ...catalog.sources]) sources.set(source.path, source);
   let diagnostics = normalizeDiagnostics([...check.allDiagnostics, ...loaded.diagnostics, ...catalog.diagnostics]);
   if (hasErrors(diagnostics) || !loaded.template || !catalog.locale) {
@@ -189,8 +190,10 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   let fontChoice: FontChoice | undefined;
   if (formats.includes('pdf')) {
     try {
-      // The config's fonts (often what this machine or company has) win over the template's.
-      fontChoice = chooseFonts({ ...templatePdfFonts(template), ...project.config.fonts }, project.root);
+      // Fonts the config names (often what this machine or company has) win over the template's, as a set.
+      const configured = project.config.fonts;
+      const ownFaces = configured?.regular !== undefined || configured?.bold !== undefined;
+      fontChoice = chooseFonts(ownFaces ? configured : { ...templatePdfFonts(template), ...configured }, project.root);
       fonts = loadFontSet(fontChoice);
     } catch (error: unknown) {
       if (error instanceof FontError) throw fontProblemMessage(error, messages);

@@ -55,9 +55,14 @@ export async function runTemplates(io: Io, options: GlobalOptions): Promise<numb
 }
 
 /** Every file under `dir`, relative to it, sorted. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const name = path.join(prefix, entry.name);
+    if (entry.isDirectory()) files.push(...(await filesUnder(dir, name)));
+    else if (entry.isFile()) files.push(name);
+  }
+  return files.sort();
 }
 
 /**

@@ -19,7 +19,7 @@ export async function runValidate(io: Io, options: GlobalOptions, paths: readonl
   if (paths.length === 0 && !hasErrors(project.configDiagnostics)) {
     const origin = project.configLocator ? { file: CONFIG_FILE_NAME, locator: project.configLocator } : undefined;
     const template = await loadTemplate(project.config.template, project.root, project.lang, origin);
-    const catalog = await loadLocale(project.config.locale, project.root, project.lang);
+    const catalog = await loadLocale(project.config.locale, project.root, project.lang, origin);
     for (const source of [...template.sources, ...catalog.sources]) sources.set(source.path, source);
     diagnostics = normalizeDiagnostics([...diagnostics, ...template.diagnostics, ...catalog.diagnostics]);
   }

@@ -12,6 +12,7 @@ import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { CONFIG_FILE_NAME } from '../model/config.js';
 import { globBase, openProject, toProjectPath } from '../project/read-project.js';
+import { isLocalePath } from '../locale/locale-name.js';
 import { PROJECT_TEMPLATES_DIR } from '../template/load-template.js';
 import { buildOnce, printBuildResult, type BuildOptions } from './build-command.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
@@ -46,6 +47,8 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
     ...paths.map((p) => path.resolve(root, p)),
     // A project template is a folder with a path in it, or one under templates/; a built-in one never changes.
     ...(template.includes('/') || template.includes('.') ? [path.resolve(root, template)] : []),
+    // A project locale catalog.
+    ...(isLocalePath(build.locale ?? project.config.locale) ? [path.resolve(root, build.locale ?? project.config.locale)] : []),
     // The project's own templates (watched only if there: a missing path is not chokidar's to wait for).
     ...(existsSync(path.join(root, PROJECT_TEMPLATES_DIR)) ? [path.join(root, PROJECT_TEMPLATES_DIR)] : []),
   ];

@@ -258,8 +258,7 @@ function sectionBlocks(
  * A role's document as blocks. Placed in a handbook, its title and headings go one level down the
  * outline (department → role → section) and carry anchors that the contents and links lead to.
  */
-export function composeRoleBlocks(role: RawRole, given: ComposeContext, placement?: RolePlacement): Block[] {
-  const ctx = { ...given, locale: withLabels(given.locale, given.template.labels) };
+export function composeRoleBlocks(role: RawRole, ctx: ComposeContext, placement?: RolePlacement): Block[] {
   const labelShare = labelColumnShare(pageSetupOf(ctx.template), layoutStyleOf(ctx.template));
   const title = ctx.locale.documentTitle(role.title);
   const blocks: Block[] = [placement ? { kind: 'title', text: title, outline: placement.outline, anchor: placement.anchor } : { kind: 'title', text: title }];
@@ -271,7 +270,9 @@ export function composeRoleBlocks(role: RawRole, given: ComposeContext, placemen
   return blocks.map((block) => (block.kind === 'heading' ? { ...block, outline: placement.outline + block.level } : block));
 }
 
-export function composeRole(role: RawRole, ctx: ComposeContext): Layout {
+/** A role's own document. The template's labels are laid over the locale here, once (the handbook does the same). */
+export function composeRole(role: RawRole, given: ComposeContext): Layout {
+  const ctx = { ...given, locale: withLabels(given.locale, given.template.labels) };
   const page = pageSetupOf(ctx.template);
   const style = layoutStyleOf(ctx.template);
   const title = ctx.locale.documentTitle(role.title);

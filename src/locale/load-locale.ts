@@ -7,19 +7,22 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import { parse } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
-import { isLang, type Lang } from '../i18n/lang.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import { toProjectPath } from '../project/read-project.js';
 import { suggest } from '../validate/explain.js';
 import { buildLocale } from './build-locale.js';
 import { checkCatalog, mergeCatalog } from './catalog.js';
-import { builtinLocaleData, localeFor, messagesLangFor } from './index.js';
+import { builtinLocaleData, localeFor } from './index.js';
 import { BUILTIN_LOCALES, isBuiltinLocale, type LocaleData } from './locale-data.js';
 import { localeMessagesFor } from './locale-messages.js';
 import type { Locale } from './locale.js';
+import { isLocalePath } from './locale-name.js';
+
+export { isLocalePath, messagesLangOf } from './locale-name.js';
 
 export interface LoadedLocale {
   /** Undefined when the catalog has errors. */
@@ -29,8 +32,6 @@ export interface LoadedLocale {
   readonly diagnostics: Diagnostic[];
 }
 
-/** A project catalog is named by its path: it ends .yaml or .yml. */
-export const isLocalePath = (value: string): boolean => /\.ya?ml$/i.test(value);
 
 /** zh → zh-CN or zh-TW, zh-tw → zh-TW; nothing for a name no built-in is near (fr is not a typo of en). */
 function nearBuiltin(name: string): string | undefined {
@@ -50,7 +51,25 @@ async function isFile(file: string): Promise<boolean> {
  * @param lang the language of the diagnostics.
  * @throws UserError when it is neither a built-in nor an existing file.
  */
-export async function loadLocale(nameOrPath: string, projectRoot: string, lang: Lang): Promise<LoadedLocale> {
+export async function loadLocale(nameOrPath: string, projectRoot: string, lang: Lang, namedIn?: LocaleOrigin): Promise<LoadedLocale> {
+  try {
+    return await loadNamedLocale(nameOrPath, projectRoot, lang);
+  } catch (error: unknown) {
+    // Named in the config: an error at its line like any other. Named on the command line: a usage error.
+    if (!(error instanceof UserError) || !namedIn) throw error;
+    const span = namedIn.locator.locate(['locale'], 'value');
+    const diagnostic: Diagnostic = { severity: 'error', code: 'config.locale-not-found', message: error.message, file: namedIn.file, span, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+    return { locale: undefined, sources: [], diagnostics: [diagnostic] };
+  }
+}
+
+/** Where `locale:` was written, for a diagnostic when it names nothing. */
+export interface LocaleOrigin {
+  readonly file: string;
+  readonly locator: Locator;
+}
+
+async function loadNamedLocale(nameOrPath: string, projectRoot: string, lang: Lang): Promise<LoadedLocale> {
   if (isBuiltinLocale(nameOrPath)) return { locale: localeFor(nameOrPath), sources: [], diagnostics: [] };
   const messages = localeMessagesFor(lang);
   if (!isLocalePath(nameOrPath)) {
@@ -69,24 +88,3 @@ export async function loadLocale(nameOrPath: string, projectRoot: string, lang: 
   return { locale: buildLocale(data), sources, diagnostics: checked.diagnostics };
 }
 
-/**
- * The language of roledoc's messages that a config's `locale:` implies, found before anything is
- * checked (the config is read first, and its own diagnostics need a language): a built-in's; for a
- * project catalog its `messages`, else that of the built-in it extends. Undefined when that cannot
- * be told (no such file, not YAML): the caller keeps its default, and loadLocale reports the problem.
- */
-export async function messagesLangOf(nameOrPath: string, projectRoot: string): Promise<Lang | undefined> {
-  if (!isLocalePath(nameOrPath)) return messagesLangFor(nameOrPath);
-  const text = await readFile(path.resolve(projectRoot, nameOrPath), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const { messages, extends: base } = data as { messages?: unknown; extends?: unknown };
-  if (isLang(messages)) return messages;
-  return isBuiltinLocale(base) ? messagesLangFor(base) : undefined;
-}

@@ -11,7 +11,7 @@ import type { Locator } from '../load/locate.js';
 import { errorCode, UserError } from '../core/errors.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
-import { isLocalePath, messagesLangOf } from '../locale/load-locale.js';
+import { isLocalePath, messagesLangOf } from '../locale/locale-name.js';
 import type { SourceFile } from '../load/source-file.js';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type FontRef, type ProjectConfig, type RawConfig } from '../model/config.js';
 import { checkYamlFile } from '../validate/check-file.js';

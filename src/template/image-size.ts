@@ -43,7 +43,8 @@ function checkPng(bytes: Uint8Array, view: DataView): ImageCheck {
   }
   if (data.length === 0) return { problem: 'unreadable' };
   try {
-    zlib.inflateSync(Buffer.concat(data));
+    // At most what the largest allowed image can hold (16-bit RGBA), so a zip bomb stops early.
+    zlib.inflateSync(Buffer.concat(data), { maxOutputLength: MAX_IMAGE_SIDE * (MAX_IMAGE_SIDE * 8 + 1) });
   } catch {
     return { problem: 'unreadable' };
   }

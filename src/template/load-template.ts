@@ -11,7 +11,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { UserError } from '../core/errors.js';
+import { errorCode, UserError } from '../core/errors.js';
+import { cliMessagesFor } from '../i18n/cli-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { Locator } from '../load/locate.js';
@@ -21,6 +22,7 @@ import { toProjectPath } from '../project/read-project.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { suggest } from '../validate/explain.js';
 import { templateSchema } from '../validate/schemas.js';
+import { itemLabel } from '../layout/numbering.js';
 import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from './image-size.js';
 
 export const TEMPLATE_FILE_NAME = 'template.yaml';
@@ -47,6 +49,12 @@ async function isFile(file: string): Promise<boolean> {
 }
 
 const isName = (value: string): boolean => /^[a-z0-9][a-z0-9-]*$/.test(value);
+
+/** Whether `file` is `folder` or under it (on Windows, on another drive is not). */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
+}
 
 /** Where `template:` was written, for a diagnostic when it names nothing. */
 export interface TemplateOrigin {
@@ -94,10 +102,9 @@ export async function findTemplateFile(nameOrPath: string, projectRoot: string):
 
 /** A project file as the project names it; a built-in one as templates/<name>/…. */
 function shownPath(file: string, projectRoot: string): string {
-  const builtin = path.relative(BUILTIN_TEMPLATES_DIR, file);
-  if (!builtin.startsWith('..') && !path.isAbsolute(builtin)) {
-    const inProject = path.relative(projectRoot, file);
-    if (inProject.startsWith('..') || path.isAbsolute(inProject)) return `templates/${builtin.split(path.sep).join('/')}`;
+  // Named apart from the project's files: an ejected templates/classic/ is not the built-in one.
+  if (isInside(BUILTIN_TEMPLATES_DIR, file) && !isInside(projectRoot, file)) {
+    return `roledoc:templates/${path.relative(BUILTIN_TEMPLATES_DIR, file).split(path.sep).join('/')}`;
   }
   return toProjectPath(projectRoot, file);
 }
@@ -131,7 +138,10 @@ interface Collected {
 /** One template file: checked, its files found and read. */
 async function readLayer(file: string, shownAs: string, projectRoot: string, lang: Lang, out: Collected): Promise<Layer | undefined> {
   const messages = messagesFor(lang);
-  const checked = checkYamlFile<RawTemplate>(shownAs, await readFile(file), templateSchema(), lang);
+  const bytes = await readFile(file).catch((error: unknown) => {
+    throw new UserError(cliMessagesFor(lang).cannotRead(shownAs, errorCode(error) ?? String(error)));
+  });
+  const checked = checkYamlFile<RawTemplate>(shownAs, bytes, templateSchema(), lang);
   if (checked.source) out.sources.push(checked.source);
   out.files.push(shownAs);
   out.diagnostics.push(...checked.diagnostics);
@@ -148,9 +158,7 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
   /** A file the template names, relative to its folder; one outside the project is a warning (CI will not have it). */
   const fileNamed = (given: string, segments: readonly string[]): string => {
     const resolved = path.resolve(folder, given);
-    const inProject = path.relative(projectRoot, resolved);
-    const templateInProject = !path.relative(projectRoot, folder).startsWith('..');
-    if (templateInProject && (inProject.startsWith('..') || path.isAbsolute(inProject))) {
+    if (isInside(projectRoot, folder) && !isInside(projectRoot, resolved)) {
       problem('template.path-outside', messages.templatePathOutside(resolved), segments, messages.templatePathOutsideHint, 'warning');
     }
     return resolved;
@@ -309,5 +317,7 @@ export function templatePdfFonts(template: Template): { regular?: string; bold?:
 /** Every word the template itself puts on a page (labels, header, footer): the PDF font must draw it. */
 export function templateText(template: Template): string {
   const pageTexts = [template.header, template.footer].flatMap((spec) => Object.values(spec ?? {}));
-  return [...Object.values(template.labels), ...pageTexts].join('');
+  // The labels of the first fifty items of each list (㉑, 二十一 …).
+  const numbers = Object.values(template.numbering).flatMap((style) => Array.from({ length: 50 }, (_, index) => itemLabel(style, index)));
+  return [...Object.values(template.labels), ...pageTexts, ...numbers].join('');
 }

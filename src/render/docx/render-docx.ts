@@ -681,7 +681,7 @@ function pageTextBlock(text: PageText, style: LayoutStyle, textWidth: number, op
     });
   }
   const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-  const shares = pageTextColumns(text);
+  const shares = pageTextColumns(text, options.logo !== undefined);
   const columns = (['left', 'center', 'right'] as const)
     .map((position, index) => ({ position, width: Math.round((shares[index] ?? 0) * textWidth) }))
     .filter((column) => column.width > 0);

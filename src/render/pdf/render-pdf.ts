@@ -814,7 +814,7 @@ class PdfComposer {
     const pages = this.pagination?.pages ?? 0;
     const shown = (parts: readonly PageTextPart[]): string =>
       parts.map((part) => ('field' in part ? String(part.field === 'page' ? this.page + 1 : pages) : part.text)).join('');
-    const columns = pageTextColumns(text);
+    const columns = pageTextColumns(text, indent > 0);
     let x = this.left;
     (['left', 'center', 'right'] as const).forEach((position, index) => {
       const width = (columns[index] ?? 0) * this.width;
