@@ -15,17 +15,20 @@ export async function runValidate(io: Io, options: GlobalOptions, paths: readonl
   let { diagnostics } = checked;
   const sources = new Map(checked.sources);
   const messages = cliMessagesFor(project.lang);
+  /** The project's own template and catalog files checked besides the roles and the config. */
+  let projectFiles = 0;
   // The whole project includes its template: a typo there is as much an error as one in a role.
   if (paths.length === 0 && !hasErrors(project.configDiagnostics)) {
     const origin = project.configLocator ? { file: CONFIG_FILE_NAME, locator: project.configLocator } : undefined;
     const template = await loadTemplate(project.config.template, project.root, project.lang, origin);
     const catalog = await loadLocale(project.config.locale, project.root, project.lang, origin);
     for (const source of [...template.sources, ...catalog.sources]) sources.set(source.path, source);
+    projectFiles = [...template.sources, ...catalog.sources].filter((source) => !source.path.startsWith('roledoc:')).length;
     diagnostics = normalizeDiagnostics([...diagnostics, ...template.diagnostics, ...catalog.diagnostics]);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const filesChecked = targets.length + (project.configSource ? 1 : 0);
+  const filesChecked = targets.length + (project.configSource ? 1 : 0) + projectFiles;
   const summary = errors > 0 ? messages.problems(errors, warnings, filesChecked) : messages.allValid(targets.length, warnings);
   if (format === 'json') {
     io.stdout(formatJson(diagnostics));

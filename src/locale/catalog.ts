@@ -12,6 +12,7 @@ import { labelOf, suggest } from '../validate/explain.js';
 import { localeSchema, schemaAt } from '../validate/schemas.js';
 import { BUILTIN_LOCALES, PLACEHOLDERS, unknownPlaceholders, type LocaleData, type RawLocale } from './locale-data.js';
 import { localeMessagesFor } from './locale-messages.js';
+import { deepMerge, isPlainObject, type PlainObject } from '../core/merge.js';
 
 export interface CheckedCatalog {
   readonly source: SourceFile | undefined;
@@ -20,8 +21,6 @@ export interface CheckedCatalog {
   readonly diagnostics: Diagnostic[];
 }
 
-type PlainObject = Record<string, unknown>;
-const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function valueAt(data: unknown, segments: readonly string[]): unknown {
   let node = data;
@@ -91,16 +90,8 @@ export function checkCatalog(shownAs: string, bytes: Uint8Array, lang: Lang): Ch
 
 /** `over` laid on `base`: mappings merge key by key, lists and values replace; `extends` is dropped. */
 export function mergeCatalog(base: LocaleData, over: RawLocale): LocaleData {
-  const merge = (below: PlainObject, above: PlainObject): PlainObject => {
-    const merged: PlainObject = { ...below };
-    for (const [key, value] of Object.entries(above)) {
-      const under = merged[key];
-      merged[key] = isPlainObject(under) && isPlainObject(value) ? merge(under, value) : value;
-    }
-    return merged;
-  };
   const rest: PlainObject = { ...over };
   delete rest['extends'];
   // Schema-valid keys over a complete catalog: complete again.
-  return merge(base as unknown as PlainObject, rest) as unknown as LocaleData;
+  return deepMerge(base as unknown as PlainObject, rest) as unknown as LocaleData;
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { errorCode, UserError } from '../core/errors.js';
+import { deepMerge, isPlainObject, type PlainObject } from '../core/merge.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
@@ -109,20 +110,6 @@ function shownPath(file: string, projectRoot: string): string {
   return toProjectPath(projectRoot, file);
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type PlainObject = Record<string, unknown>;
-const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** `over` laid on `base`: mappings merge key by key, lists and values replace. */
-function deepMerge(base: PlainObject, over: PlainObject): PlainObject {
-  const merged: PlainObject = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const below = merged[key];
-    merged[key] = isPlainObject(below) && isPlainObject(value) ? deepMerge(below, value) : value;
-  }
-  return merged;
-}
-
 interface Layer {
   /** The file's data with its paths made absolute and its logo read. */
   readonly data: PlainObject;
@@ -154,7 +141,7 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
   const problem = (code: string, message: string, segments: readonly string[], hint: string, severity: 'error' | 'warning' = 'error'): void => {
     out.diagnostics.push({ severity, code, message, file: shownAs, span: locator.locate(segments, 'value'), hint });
   };
-  const data: Mutable<PlainObject> = { ...raw };
+  const data: PlainObject = { ...raw };
   /** A file the template names, relative to its folder; one outside the project is a warning (CI will not have it). */
   const fileNamed = (given: string, segments: readonly string[]): string => {
     const resolved = path.resolve(folder, given);
