@@ -573,6 +573,13 @@ describe('loadLocale', () => {
     expect(en.diagnostics[0]?.hint).toBe('Did you mean {title}? Placeholders here: {title}.');
   });
 
+  it('a brace without its pair is a diagnostic at its line', async () => {
+    const root = project({ 'locales/brace.yaml': 'extends: zh-CN\npage_footer: "第 {page 页"\n' });
+    const { locale, diagnostics } = await loadLocale('locales/brace.yaml', root, 'zh-CN');
+    expect(locale).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.span.line])).toEqual([['locale.stray-brace', 2]]);
+  });
+
   it('a catalog without extends must be complete, and says so once', async () => {
     const root = project({ 'locales/partial.yaml': 'labels:\n  title: Position\n' });
     const { locale, diagnostics } = await loadLocale('locales/partial.yaml', root, 'en');

@@ -66,6 +66,10 @@ export function checkCatalog(shownAs: string, bytes: Uint8Array, lang: Lang): Ch
           hint: localeMessages.unknownPlaceholderHint(allowed, name === '' ? undefined : suggest(name, allowed)),
         });
       }
+      // A brace without its pair ('{page') would be printed as typed, as in a template's header.
+      if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) {
+        diagnostics.push({ severity: 'error', code: 'locale.stray-brace', message: messages.strayBrace, file: shownAs, span: locator.locate(segments, 'value'), hint: messages.strayBraceHint });
+      }
     }
 
     // Without `extends` every key is required; one sentence says so instead of one error per key.
