@@ -405,6 +405,16 @@ describe('a project locale catalog', () => {
   });
 });
 
+describe('a template named on the command line that is not there', () => {
+  it('is a usage error whose hint and its label are in the project\'s language', async () => {
+    const dir = tempProject({ 'roledoc.config.yaml': 'locale: en\n', 'roles/a.yaml': 'id: a\ntitle: Agent\ndepartment: Support\nresponsibilities: [Answer calls.]\n' });
+    const result = await runCli(['build', '--template', 'modrn'], dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('There is no template "modrn".');
+    expect(result.stderr).toContain('hint: Did you mean modern?');
+  });
+});
+
 describe('roledoc templates and roledoc template eject', () => {
   it('lists the built-in templates with their descriptions', async () => {
     const result = await runCli(['templates', '--lang', 'en'], seedProject());

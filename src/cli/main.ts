@@ -153,7 +153,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     const color = chalkFor(io, !argv.includes('--no-color'), 'stderr');
     if (error instanceof UserError) {
       io.stderr(`${color.red('✖')} ${error.message}\n`);
-      if (error.hint) io.stderr(`  ${color.cyan(messages.hint)}${error.hint}\n`);
+      // The hint was written in the project's language, which argv may not tell: its label follows the hint.
+      const hintLabel = error.hint && /[\u4e00-\u9fff]/.test(error.hint) ? cliMessagesFor('zh-CN').hint : cliMessagesFor('en').hint;
+      if (error.hint) io.stderr(`  ${color.cyan(hintLabel)}${error.hint}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
