@@ -8,7 +8,7 @@ import { cliMessagesFor } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { openProject, toProjectPath } from '../project/read-project.js';
 import stringWidth from 'string-width';
-import { BUILTIN_TEMPLATES, BUILTIN_TEMPLATES_DIR, builtinTemplateNames, findTemplateFile, PROJECT_TEMPLATES_DIR, TEMPLATE_FILE_NAME } from '../template/load-template.js';
+import { BUILTIN_TEMPLATES, BUILTIN_TEMPLATES_DIR, findTemplateFile, PROJECT_TEMPLATES_DIR, projectTemplateNames, TEMPLATE_FILE_NAME } from '../template/load-template.js';
 import { schemaPath } from '../validate/schemas.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
 
@@ -23,15 +23,12 @@ async function descriptionOf(file: string): Promise<string> {
   }
 }
 
+/** The project's own template folders; in a clone of roledoc itself, templates/ holds the built-ins too, listed as built in. */
 async function projectTemplateDirs(root: string): Promise<string[]> {
-  const dir = path.join(root, PROJECT_TEMPLATES_DIR);
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, TEMPLATE_FILE_NAME)))
-    .map((entry) => path.join(dir, entry.name))
-    // In a clone of roledoc itself templates/ holds the built-ins too: those are listed as built in.
-    .filter((folder) => !(BUILTIN_TEMPLATES as readonly string[]).includes(path.basename(folder)) || path.relative(BUILTIN_TEMPLATES_DIR, folder).startsWith('..'))
-    .sort();
+  const folders = (await projectTemplateNames(root)).map((name) => path.join(root, PROJECT_TEMPLATES_DIR, name));
+  const isBuiltin = (folder: string): boolean =>
+    (BUILTIN_TEMPLATES as readonly string[]).includes(path.basename(folder)) && path.resolve(folder) === path.resolve(BUILTIN_TEMPLATES_DIR, path.basename(folder));
+  return folders.filter((folder) => !isBuiltin(folder));
 }
 
 export async function runTemplates(io: Io, options: GlobalOptions): Promise<number> {
@@ -39,7 +36,7 @@ export async function runTemplates(io: Io, options: GlobalOptions): Promise<numb
   const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
   const messages = cliMessagesFor(project.lang);
   const builtin = await Promise.all(
-    (await builtinTemplateNames()).map(async (name) => [name, await descriptionOf(path.join(BUILTIN_TEMPLATES_DIR, name, TEMPLATE_FILE_NAME))] as const),
+    BUILTIN_TEMPLATES.map(async (name) => [name, await descriptionOf(path.join(BUILTIN_TEMPLATES_DIR, name, TEMPLATE_FILE_NAME))] as const),
   );
   const own = await Promise.all(
     (await projectTemplateDirs(root)).map(async (folder) => [toProjectPath(root, folder), await descriptionOf(path.join(folder, TEMPLATE_FILE_NAME))] as const),
@@ -74,8 +71,7 @@ export async function runEject(io: Io, options: GlobalOptions, name: string, dir
   const root = await resolveRoot(io, options.cwd, isLang(options.lang) ? options.lang : 'zh-CN');
   const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
   const messages = cliMessagesFor(project.lang);
-  const names = await builtinTemplateNames();
-  if (!names.includes(name)) throw new UserError(messages.ejectUnknown(name, names));
+  if (!(BUILTIN_TEMPLATES as readonly string[]).includes(name)) throw new UserError(messages.ejectUnknown(name, BUILTIN_TEMPLATES));
   const target = path.resolve(root, dir ?? path.join(PROJECT_TEMPLATES_DIR, name));
   const shownTarget = toProjectPath(root, target);
   if (existsSync(path.join(target, TEMPLATE_FILE_NAME))) throw new UserError(messages.ejectExists(shownTarget), messages.ejectExistsHint);

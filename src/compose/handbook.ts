@@ -11,7 +11,7 @@ import type { RawRole } from '../model/role.js';
 import { composeRoleBlocks, type ComposeContext } from './compose-role.js';
 import { layoutOrgCharts, type ChartNode } from './org-chart.js';
 import { coverLogoRoom, pageFurniture, placedLogo } from './page-furniture.js';
-import { layoutStyleOf, pageSetupOf } from './style.js';
+import { layoutStyleOf, pageSetupOf, textWidthOf } from './style.js';
 
 export interface HandbookContext extends Omit<ComposeContext, 'anchorOf'> {
   /** The handbook's title (config `title`). */
@@ -130,7 +130,7 @@ export function composeHandbook(roles: readonly RawRole[], given: HandbookContex
   const { locale, template } = ctx;
   const page = pageSetupOf(template);
   const style = layoutStyleOf(template);
-  const textWidth = page.width - page.margins.left - page.margins.right;
+  const textWidth = textWidthOf(page);
   const ids = new Set(roles.map((role) => role.id));
   const anchorOf = (id: string): string | undefined => (ids.has(id) ? roleAnchor(id) : undefined);
   const roleCtx: ComposeContext = { ...ctx, anchorOf };

@@ -57,6 +57,5 @@ export function layoutStyleOf(template: Template): LayoutStyle {
  * plus the cell padding and 3 pt so rounding never wraps a label; at most a quarter of the width.
  */
 export function labelColumnShare(page: PageSetup, style: LayoutStyle): number {
-  const textWidth = page.width - page.margins.left - page.margins.right;
-  return Math.min(0.25, (style.labelColumnChars * style.sizes.table + 2 * CELL_PADDING.x + 3) / textWidth);
+  return Math.min(0.25, (style.labelColumnChars * style.sizes.table + 2 * CELL_PADDING.x + 3) / textWidthOf(page));
 }

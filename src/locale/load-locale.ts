@@ -4,7 +4,7 @@
  * some of its words. Checked like every other file: did-you-mean for a misspelt key, an unknown
  * {placeholder} at its line.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -12,7 +12,7 @@ import { UserError } from '../core/errors.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
-import { toProjectPath } from '../project/read-project.js';
+import { isFile, toProjectPath } from '../project/read-project.js';
 import { suggest } from '../validate/explain.js';
 import { buildLocale } from './build-locale.js';
 import { checkCatalog, mergeCatalog } from './catalog.js';
@@ -40,10 +40,6 @@ function nearBuiltin(name: string): string | undefined {
   if (prefixed.length > 0) return prefixed.join(' / ');
   const near = suggest(name, BUILTIN_LOCALES);
   return near !== undefined && distance(lower, near.toLowerCase()) <= Math.max(1, Math.floor(lower.length / 3)) ? near : undefined;
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() === true;
 }
 
 /**

@@ -60,6 +60,10 @@ async function readIfExists(file: string, shownAs: string, lang: Lang): Promise<
 }
 
 /** True for a relative path that stays inside `root` once resolved (`../x` does not). */
+export async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isFile() === true;
+}
+
 export function staysInside(root: string, relative: string): boolean {
   const resolved = path.resolve(root, relative);
   return resolved === root || resolved.startsWith(root + path.sep);

@@ -19,7 +19,7 @@ import { messagesFor } from '../i18n/messages.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import { PAGE_TEXT_PLACEHOLDERS, type LogoImage, type RawTemplate, type Template } from '../model/template.js';
-import { toProjectPath } from '../project/read-project.js';
+import { isFile, staysInside, toProjectPath } from '../project/read-project.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { suggest } from '../validate/explain.js';
 import { templateSchema } from '../validate/schemas.js';
@@ -45,17 +45,10 @@ export interface LoadedTemplate {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() === true;
-}
-
 const isName = (value: string): boolean => /^[a-z0-9][a-z0-9-]*$/.test(value);
 
-/** Whether `file` is `folder` or under it (on Windows, on another drive is not). */
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
-}
+/** Whether `file` is `folder` or under it; `folder` may end in a separator (BUILTIN_TEMPLATES_DIR does). */
+const isInside = (folder: string, file: string): boolean => staysInside(path.resolve(folder), file);
 
 /** Where `template:` was written, for a diagnostic when it names nothing. */
 export interface TemplateOrigin {
@@ -80,10 +73,6 @@ export async function projectTemplateNames(projectRoot: string): Promise<string[
  * (A test checks the list against the folder and the schema's `extends`.)
  */
 export const BUILTIN_TEMPLATES = ['classic', 'modern'] as const;
-
-export async function builtinTemplateNames(): Promise<string[]> {
-  return [...BUILTIN_TEMPLATES];
-}
 
 /**
  * The template file `template:` names: a bare name is the project's templates/<name>/ when there is
@@ -267,7 +256,7 @@ export async function loadTemplate(nameOrPath: string, projectRoot: string, lang
   const found = await findTemplateFile(nameOrPath, projectRoot);
   if (!found) {
     const messages = messagesFor(lang);
-    const available = [...new Set([...(await projectTemplateNames(projectRoot)), ...(await builtinTemplateNames())])];
+    const available = [...new Set([...(await projectTemplateNames(projectRoot)), ...BUILTIN_TEMPLATES])];
     const near = suggest(nameOrPath, available);
     const hint = near === undefined ? messages.templateNotFoundHint(available) : messages.didYouMean(near);
     // Named in the config: an error at its line like any other. Named on the command line: a usage error.

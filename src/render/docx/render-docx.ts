@@ -672,7 +672,8 @@ function pageTextBlock(text: PageText, style: LayoutStyle, textWidth: number, op
   const size = halfPoints(style.sizes.footer);
   const spacing = { ...lineSpacing(style, style.sizes.footer), before: 0, after: 0 };
   const rule = { style: BorderStyle.SINGLE, size: BORDER_SIZE, color: style.colors.border, space: 2 };
-  if (text.left.length === 0 && text.right.length === 0 && options.logo === undefined) {
+  const shares = pageTextColumns(text, options.logo !== undefined);
+  if (shares[1] === 1) {
     return new Paragraph({
       alignment: AlignmentType.CENTER,
       ...(options.rule === true ? { border: { bottom: rule } } : {}),
@@ -681,7 +682,6 @@ function pageTextBlock(text: PageText, style: LayoutStyle, textWidth: number, op
     });
   }
   const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-  const shares = pageTextColumns(text, options.logo !== undefined);
   const columns = (['left', 'center', 'right'] as const)
     .map((position, index) => ({ position, width: Math.round((shares[index] ?? 0) * textWidth) }))
     .filter((column) => column.width > 0);
