@@ -167,7 +167,7 @@ const README = `# 岗位说明书
 
 ## 安装
 
-roledoc 需要 Node.js 20 或更新版本。安装方式由维护 roledoc 的同事提供（npm 包、git 地址或安装包），例如：
+roledoc 需要 Node.js 22 或更新版本。安装方式由维护 roledoc 的同事提供（npm 包、git 地址或安装包），例如：
 \`npm install --global <roledoc 的安装来源>\`。CI 使用的来源写在 \`.github/workflows/roledoc.yml\` 的 ROLEDOC_PACKAGE 中。
 
 ## 日常使用
