@@ -9,7 +9,7 @@ import path from 'node:path';
 import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { errorCode, EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
 import { documentDate, sourceDateEpoch } from '../build/build-date.js';
-import { checkGlyphCoverage, missingCharacters } from '../build/glyph-coverage.js';
+import { checkPdfCoverage, loadPdfFonts } from '../build/pdf-fonts.js';
 import { MANIFEST_NAME, parseManifest, serializeManifest, sha256, type ManifestEntry } from '../build/manifest.js';
 import { planBuild, type WantedOutput } from '../build/plan.js';
 import { buildDirectory } from '../compose/directory.js';
@@ -20,15 +20,13 @@ import { cliMessagesFor, type CliMessages } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { Layout } from '../layout/layout.js';
-import { localeText } from '../locale/index.js';
 import { loadLocale } from '../locale/load-locale.js';
 import { CONFIG_FILE_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
 import { readCommitDates } from '../project/git-dates.js';
 import { lockOutputFolder, removeStaleTemporaries, writeOutputs } from '../project/write-outputs.js';
-import { chooseFonts, FontError, loadFontSet, type FontChoice } from '../render/fonts.js';
 import { renderAll } from '../build/render-pool.js';
 import type { FontSet } from '../render/pdf/measure.js';
-import { loadTemplate, templatePdfFonts, templateText } from '../template/load-template.js';
+import { loadTemplate } from '../template/load-template.js';
 import { roledocVersion } from '../version.js';
 import { checkProject } from './check-project.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
@@ -96,22 +94,6 @@ export function parseFormats(
   }
   if (reports.length > 1) throw new UserError(messages.badFormat(reports.join(',')));
   return { outputs: outputs.length > 0 ? [...new Set(outputs)] : [...fallback], report: reports[0] ?? 'text' };
-}
-
-function fontProblemMessage(error: FontError, messages: CliMessages): UserError {
-  const problem = error.problem;
-  switch (problem.kind) {
-    case 'missing-file':
-      return new UserError(messages.fontNotFound(problem.path));
-    case 'missing-face':
-      return problem.face === ''
-        ? new UserError(messages.fontNeedsFace(problem.path), messages.fontFaces(problem.available))
-        : new UserError(messages.fontFaceNotFound(problem.path, problem.face, problem.available));
-    case 'unreadable':
-      return new UserError(messages.fontUnreadable(problem.path, problem.reason));
-    case 'none-found':
-      return new UserError(messages.noCjkFont, messages.noCjkFontHint);
-  }
 }
 
 /** What identifies a font for the manifest: the same on every machine, unlike its path. */
@@ -186,30 +168,17 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const template = loaded.template;
   const locale = catalog.locale;
 
-  let fonts: FontSet | undefined;
-  let fontChoice: FontChoice | undefined;
-  if (formats.includes('pdf')) {
-    try {
-      // Fonts the config names (often what this machine or company has) win over the template's, as a set.
-      const configured = project.config.fonts;
-      const ownFaces = configured?.regular !== undefined || configured?.bold !== undefined;
-      fontChoice = chooseFonts(ownFaces ? configured : { ...templatePdfFonts(template), ...configured }, project.root);
-      fonts = loadFontSet(fontChoice);
-    } catch (error: unknown) {
-      if (error instanceof FontError) throw fontProblemMessage(error, messages);
-      throw error;
-    }
-  }
   const targets = new Set(check.targets);
   const roles = check.roles.filter((entry) => targets.has(entry.file) && (build.shard === undefined || inShard(entry.role.id, build.shard)));
-  if (fonts) {
-    // The document's own words (labels, titles, page numbers) must be drawable, or every page is tofu.
-    const lacking = missingCharacters(`${localeText(locale)}${templateText(template)}${project.config.title}${project.config.organization}`, fonts);
-    if (lacking.length > 0) throw new UserError(messages.fontLacksLocale(lacking.join(''), locale.lang), messages.fontLacksLocaleHint);
-    const coverage = checkGlyphCoverage(
-      roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator, source: sources.get(entry.file) })),
-      fonts,
-      messagesFor(project.lang),
+  const pdf = formats.includes('pdf') ? loadPdfFonts(project.config, project.root, template, messages) : undefined;
+  const fonts = pdf?.fonts;
+  if (pdf) {
+    const coverage = checkPdfCoverage(
+      pdf.fonts,
+      { locale, template, config: project.config },
+      roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
+      sources,
+      { cli: messages, files: messagesFor(project.lang) },
     );
     diagnostics = normalizeDiagnostics([...diagnostics, ...coverage]);
   }
@@ -278,7 +247,7 @@ async function buildLocked(io: Io, options: GlobalOptions, paths: readonly strin
   const showProgress = io.stderrIsTty && toRender.length > PROGRESS_THRESHOLD && report === 'text';
   const rendered = await renderAll(
     toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
-    { jobs: build.jobs, fonts, fontChoice, ...(showProgress ? { onDone: (done: number) => io.stderr(`\r${messages.progress(done, toRender.length)}`) } : {}) },
+    { jobs: build.jobs, fonts, fontChoice: pdf?.choice, ...(showProgress ? { onDone: (done: number) => io.stderr(`\r${messages.progress(done, toRender.length)}`) } : {}) },
   );
   if (showProgress) io.stderr('\r\u001b[K');
 

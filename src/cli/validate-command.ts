@@ -2,6 +2,7 @@
 import { hasErrors, normalizeDiagnostics } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK } from '../core/errors.js';
 import { cliMessagesFor } from '../i18n/cli-messages.js';
+import { messagesFor } from '../i18n/messages.js';
 import { loadLocale } from '../locale/load-locale.js';
 import { CONFIG_FILE_NAME } from '../model/config.js';
 import { loadTemplate } from '../template/load-template.js';
@@ -17,14 +18,31 @@ export async function runValidate(io: Io, options: GlobalOptions, paths: readonl
   const messages = cliMessagesFor(project.lang);
   /** The project's own template and catalog files checked besides the roles and the config. */
   let projectFiles = 0;
-  // The whole project includes its template: a typo there is as much an error as one in a role.
-  if (paths.length === 0 && !hasErrors(project.configDiagnostics)) {
+  if (!hasErrors(project.configDiagnostics)) {
     const origin = project.configLocator ? { file: CONFIG_FILE_NAME, locator: project.configLocator } : undefined;
     const template = await loadTemplate(project.config.template, project.root, project.lang, origin);
     const catalog = await loadLocale(project.config.locale, project.root, project.lang, origin);
-    for (const source of [...template.sources, ...catalog.sources]) sources.set(source.path, source);
-    projectFiles = [...template.sources, ...catalog.sources].filter((source) => !source.path.startsWith('roledoc:')).length;
-    diagnostics = normalizeDiagnostics([...diagnostics, ...template.diagnostics, ...catalog.diagnostics]);
+    // The whole project includes its template: a typo there is as much an error as one in a role.
+    if (paths.length === 0) {
+      for (const source of [...template.sources, ...catalog.sources]) sources.set(source.path, source);
+      projectFiles = [...template.sources, ...catalog.sources].filter((source) => !source.path.startsWith('roledoc:')).length;
+      diagnostics = normalizeDiagnostics([...diagnostics, ...template.diagnostics, ...catalog.diagnostics]);
+    }
+    // What the PDF font cannot draw, as `build` reports it.
+    if (template.template && catalog.locale && project.config.formats.includes('pdf')) {
+      // Loaded only here: fontkit is not for a project without PDFs to pay for.
+      const { checkPdfCoverage, loadPdfFonts } = await import('../build/pdf-fonts.js');
+      const { fonts } = loadPdfFonts(project.config, project.root, template.template, messages);
+      const wanted = new Set(targets);
+      const coverage = checkPdfCoverage(
+        fonts,
+        { locale: catalog.locale, template: template.template, config: project.config },
+        checked.roles.filter((entry) => wanted.has(entry.file)).map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
+        sources,
+        { cli: messages, files: messagesFor(project.lang) },
+      );
+      diagnostics = normalizeDiagnostics([...diagnostics, ...coverage]);
+    }
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;

@@ -1,0 +1,86 @@
+/**
+ * The fonts a project's PDFs are set in, and what they cannot draw. `build` and `validate` both
+ * run this, so a CI job that only validates learns of every character that would print as a box.
+ */
+import type { Diagnostic } from '../core/diagnostic.js';
+import { UserError } from '../core/errors.js';
+import type { CliMessages } from '../i18n/cli-messages.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Locator } from '../load/locate.js';
+import type { SourceFile } from '../load/source-file.js';
+import { localeText } from '../locale/index.js';
+import type { Locale } from '../locale/locale.js';
+import type { ProjectConfig } from '../model/config.js';
+import type { Template } from '../model/template.js';
+import { chooseFonts, FontError, loadFontSet, type FontChoice } from '../render/fonts.js';
+import type { FontSet } from '../render/pdf/measure.js';
+import { templatePdfFonts, templateText } from '../template/load-template.js';
+import { checkGlyphCoverage, missingCharacters } from './glyph-coverage.js';
+
+export interface PdfFonts {
+  /** The font files, for render threads to parse for themselves. */
+  readonly choice: FontChoice;
+  readonly fonts: FontSet;
+}
+
+function fontProblemMessage(error: FontError, messages: CliMessages): UserError {
+  const problem = error.problem;
+  switch (problem.kind) {
+    case 'missing-file':
+      return new UserError(messages.fontNotFound(problem.path));
+    case 'missing-face':
+      return problem.face === ''
+        ? new UserError(messages.fontNeedsFace(problem.path), messages.fontFaces(problem.available))
+        : new UserError(messages.fontFaceNotFound(problem.path, problem.face, problem.available));
+    case 'unreadable':
+      return new UserError(messages.fontUnreadable(problem.path, problem.reason));
+    case 'none-found':
+      return new UserError(messages.noCjkFont, messages.noCjkFontHint);
+  }
+}
+
+/**
+ * Chooses and parses the PDF fonts: the config's (often what this machine or company has) win over
+ * the template's, as a set; without either, the bundled Noto Sans SC.
+ * @throws UserError when a font file is missing or unreadable.
+ */
+export function loadPdfFonts(config: ProjectConfig, projectRoot: string, template: Template, messages: CliMessages): PdfFonts {
+  try {
+    const configured = config.fonts;
+    const ownFaces = configured?.regular !== undefined || configured?.bold !== undefined;
+    const choice = chooseFonts(ownFaces ? configured : { ...templatePdfFonts(template), ...configured }, projectRoot);
+    return { choice, fonts: loadFontSet(choice) };
+  } catch (error: unknown) {
+    if (error instanceof FontError) throw fontProblemMessage(error, messages);
+    throw error;
+  }
+}
+
+/** A role file the coverage check reads: its data, and where each value is. */
+export interface CoveredRole {
+  readonly file: string;
+  readonly data: unknown;
+  readonly locator: Locator;
+}
+
+/**
+ * A warning for each character of the roles the fonts cannot draw, at its file:line:column.
+ * @throws UserError when the fonts cannot draw the documents' own words (labels, titles, page
+ *   numbers): every page would be boxes.
+ */
+export function checkPdfCoverage(
+  fonts: FontSet,
+  documents: { readonly locale: Locale; readonly template: Template; readonly config: ProjectConfig },
+  roles: readonly CoveredRole[],
+  sources: ReadonlyMap<string, SourceFile>,
+  messages: { readonly cli: CliMessages; readonly files: Messages },
+): Diagnostic[] {
+  const { locale, template, config } = documents;
+  const lacking = missingCharacters(`${localeText(locale)}${templateText(template)}${config.title}${config.organization}`, fonts);
+  if (lacking.length > 0) throw new UserError(messages.cli.fontLacksLocale(lacking.join(''), locale.lang), messages.cli.fontLacksLocaleHint);
+  return checkGlyphCoverage(
+    roles.map((role) => ({ ...role, source: sources.get(role.file) })),
+    fonts,
+    messages.files,
+  );
+}
