@@ -5,7 +5,7 @@ import path from 'node:path';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { seedProject, squash } from './helpers/seed.js';
+import { builtSeedProject, seedProject, squash } from './helpers/seed.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,8 +27,7 @@ describe('roledoc build', () => {
   });
 
   it('writes nothing when any role has an error, and leaves earlier documents as they were', async () => {
-    const dir = seedProject();
-    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    const dir = await builtSeedProject();
     const before = readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf'));
     const mtime = statSync(path.join(dir, 'out', 'cs-supervisor.pdf')).mtimeMs;
     const file = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
@@ -94,6 +93,32 @@ describe('roledoc build', () => {
     expect(result.stdout).toMatch(/roles\/客服部\/cs-marketing-support-supervisor\.yaml:\d+:14 {2}warning {2}font\.missing-glyph {2}.*“𠮷”（U\+20BB7）/);
   });
 
+  it('validate reports the same font warnings as build, at the same places, for the formats the project makes', async () => {
+    const dir = seedProject();
+    const supervisor = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
+    writeFileSync(supervisor, readFileSync(supervisor, 'utf8').replace('title: 客服主管', 'title: 客服主管𠮷😀'));
+    const other = path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml');
+    writeFileSync(other, `${readFileSync(other, 'utf8')}remarks: 吉祥物“𠮷”\n`);
+    const places = (stdout: string, diagnostics: (parsed: unknown) => unknown = (parsed) => parsed): string[] =>
+      (diagnostics(JSON.parse(stdout)) as { code: string; file: string; line: number; column: number }[]).map((d) => `${d.code}@${d.file}:${d.line}:${d.column}`);
+    const validate = await runCli(['validate', '--format', 'json'], dir);
+    const build = await runCli(['build', '--format', 'json'], dir);
+    expect(validate.exitCode).toBe(0);
+    expect(build.exitCode).toBe(0);
+    const expected = [
+      'font.missing-glyph@roles/客服部/cs-marketing-support-supervisor.yaml:16:14',
+      'font.missing-glyph@roles/客服部/cs-supervisor.yaml:6:12',
+      'font.missing-glyph@roles/客服部/cs-supervisor.yaml:6:14',
+    ];
+    expect(places(validate.stdout)).toEqual(expected);
+    expect(places(build.stdout, (summary) => (summary as { diagnostics: unknown }).diagnostics)).toEqual(expected);
+    // Named files: their own warnings only.
+    expect(places((await runCli(['validate', 'roles/客服部/cs-supervisor.yaml', '--format', 'json'], dir)).stdout)).toEqual(expected.slice(1));
+    // A project that makes no PDF has nothing to warn about.
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'formats: [docx]\n');
+    expect(places((await runCli(['validate', '--format', 'json'], dir)).stdout)).toEqual([]);
+  });
+
   it('exits 2 with a sentence for an unknown template or format', async () => {
     const dir = seedProject();
     const template = await runCli(['build', '--template', 'fancy'], dir);
@@ -105,7 +130,7 @@ describe('roledoc build', () => {
   });
 });
 
-describe('roledoc build: PDF fonts from the config', () => {
+describe('PDF fonts from the config', () => {
   it('uses the font files the config names, relative to the project', async () => {
     const dir = seedProject();
     const bundled = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
@@ -128,5 +153,9 @@ describe('roledoc build: PDF fonts from the config', () => {
     expect(result.stderr).toContain('找不到字体文件');
     expect(result.stderr).toContain('missing.ttf');
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // validate says so too: the project cannot make its PDFs.
+    const validate = await runCli(['validate'], dir);
+    expect(validate.exitCode).toBe(2);
+    expect(validate.stderr).toContain('找不到字体文件');
   });
 });

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { runCli } from './helpers/run-cli.js';
+import { runCli, runProcess } from './helpers/run-cli.js';
 import { tempProject } from './helpers/seed.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -120,15 +118,11 @@ describe('roledoc validate', () => {
 });
 
 describe('the installed command', () => {
-  const bin = path.join(REPO, 'bin', 'roledoc.js');
   it('runs as a process: exit 1 on a broken file, no stack trace', async () => {
     // dist/ is built by `npm ci` (the prepare script); a missing build is a failure, not a skip.
     expect(existsSync(path.join(REPO, 'dist', 'cli', 'main.js'))).toBe(true);
-    const result = await promisify(execFile)(process.execPath, [bin, 'validate'], { cwd: path.join(CASES, 'gbk-bytes') }).then(
-      () => ({ code: 0, stdout: '', stderr: '' }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
-    expect(result.code).toBe(1);
+    const result = await runProcess(['validate'], path.join(CASES, 'gbk-bytes'));
+    expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('roles/cs-a.yaml:2:8  error  load.not-utf8');
     expect(result.stderr).toBe('');
   });

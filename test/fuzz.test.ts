@@ -115,7 +115,6 @@ describe('fuzzing load → validate → build', () => {
       { numRuns: RUNS, ...(process.env['FUZZ_SEED'] !== undefined ? { seed: Number(process.env['FUZZ_SEED']) } : process.env['FUZZ_RUNS'] === undefined ? { seed: 20261127 } : {}) },
     );
     // The property is only worth something if valid files get through to the renderers too.
-    console.error("RENDERED", rendered, RUNS);
     expect(rendered).toBeGreaterThan(RUNS / 20);
   }, 3_600_000);
 });

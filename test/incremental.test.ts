@@ -5,11 +5,13 @@ import { promisify } from 'node:util';
 import { getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/build/manifest.js';
-import { runCli } from './helpers/run-cli.js';
-import { REPO, seedProject } from './helpers/seed.js';
+import { runCli, runProcess } from './helpers/run-cli.js';
+import { builtSeedProject, REPO, seedProject } from './helpers/seed.js';
 
 const BIN = path.join(REPO, 'bin', 'roledoc.js');
 const run = promisify(execFile);
+/** The longest one step of the watch test may take: a build of four PDFs in a new process, on a busy machine. */
+const WATCH_STEP_MS = 60_000;
 
 
 const outFiles = (dir: string): string[] => readdirSync(path.join(dir, 'out')).sort();
@@ -23,8 +25,8 @@ describe('reproducible bytes', () => {
   it('two builds in different time zones, as separate processes, give identical sha256 for every file', async () => {
     const a = seedProject();
     const b = seedProject();
-    await run(process.execPath, [BIN, 'build'], { cwd: a, env: { ...process.env, TZ: 'Asia/Shanghai' } });
-    await run(process.execPath, [BIN, 'build'], { cwd: b, env: { ...process.env, TZ: 'America/Los_Angeles' } });
+    expect((await runProcess(['build'], a, { ...process.env, TZ: 'Asia/Shanghai' })).exitCode).toBe(0);
+    expect((await runProcess(['build'], b, { ...process.env, TZ: 'America/Los_Angeles' })).exitCode).toBe(0);
     expect(outFiles(a)).toContain('.roledoc-manifest.json');
     expect(hashes(a)).toEqual(hashes(b));
   });
@@ -34,6 +36,7 @@ describe('reproducible bytes', () => {
     const git = (...args: string[]) =>
       run('git', args, {
         cwd: dir,
+        timeout: 60_000,
         env: { ...process.env, GIT_AUTHOR_DATE: '2021-06-15T08:00:00Z', GIT_COMMITTER_DATE: '2021-06-15T08:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
       });
     await git('init', '-q');
@@ -51,8 +54,7 @@ describe('reproducible bytes', () => {
 
 describe('incremental builds', () => {
   it('a second build with no change renders and writes nothing', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     const before = mtimes(dir);
     const second = await runCli(['build'], dir);
     expect(second.stdout).toContain('生成 0 个文件，8 个未变');
@@ -79,8 +81,7 @@ describe('incremental builds', () => {
   });
 
   it('--force renders everything again, to the same bytes', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     const before = hashes(dir);
     const forced = await runCli(['build', '--force', '--format', 'json'], dir);
     expect(JSON.parse(forced.stdout).written).toHaveLength(8);
@@ -88,8 +89,7 @@ describe('incremental builds', () => {
   });
 
   it('repairs a document changed by hand, even when its size did not change', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     const file = path.join(dir, 'out', 'cs-manager.pdf');
     const bytes = readFileSync(file);
     const original = sha256(bytes);
@@ -103,8 +103,7 @@ describe('incremental builds', () => {
   });
 
   it('keeps a hand-edited document of a deleted role, and says so', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     writeFileSync(path.join(dir, 'out', 'cs-marketing-support-supervisor.docx'), 'edited by HR');
     rmSync(path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml'));
     const result = await runCli(['build', '--format', 'json'], dir);
@@ -121,8 +120,7 @@ describe('incremental builds', () => {
   });
 
   it('removes the documents of a deleted role, and only files roledoc made', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     writeFileSync(path.join(dir, 'out', 'notes.txt'), 'mine');
     rmSync(path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml'));
     const result = await runCli(['build', '--format', 'json'], dir);
@@ -133,8 +131,7 @@ describe('incremental builds', () => {
 
 describe('roledoc build --check', () => {
   it('passes on fresh documents and writes nothing', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     const before = mtimes(dir);
     const result = await runCli(['build', '--check'], dir);
     expect(result.exitCode).toBe(0);
@@ -142,8 +139,7 @@ describe('roledoc build --check', () => {
   });
 
   it('fails and names every stale, missing, hand-modified or orphaned document', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4', 'headcount: 5'));
     rmSync(path.join(dir, 'out', 'cs-manager.docx'));
     writeFileSync(path.join(dir, 'out', 'cs-manager.pdf'), 'edited by hand');
@@ -162,8 +158,7 @@ describe('roledoc build --check', () => {
   });
 
   it('fails when the manifest is missing, since a build would write it', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     rmSync(path.join(dir, 'out', '.roledoc-manifest.json'));
     const result = await runCli(['build', '--check', '--no-color'], dir);
     expect(result.exitCode).toBe(1);
@@ -186,7 +181,7 @@ describe('roledoc build --watch', () => {
     const waitFor = async (pattern: RegExp, count = 1): Promise<void> => {
       const started = Date.now();
       while ((output.match(new RegExp(pattern, 'g')) ?? []).length < count) {
-        if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${pattern}: ${output}`);
+        if (Date.now() - started > WATCH_STEP_MS) throw new Error(`timed out waiting for ${pattern}: ${output}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
@@ -206,7 +201,7 @@ describe('roledoc build --watch', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 40_000);
+  }, 3 * WATCH_STEP_MS);
 });
 
 describe('roledoc build for CI', () => {

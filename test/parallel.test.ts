@@ -3,17 +3,14 @@
  * one shard. Worker threads run the compiled dist/ (as `npx roledoc` does), so these run the CLI
  * as a process.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard } from '../src/cli/build-command.js';
 import { threadCount } from '../src/build/render-pool.js';
-import { runCli } from './helpers/run-cli.js';
+import { runCli, runProcess } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
-
-const BIN = path.join(REPO, 'bin', 'roledoc.js');
 
 function orgProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-parallel-'));
@@ -37,19 +34,19 @@ const files = (dir: string): Map<string, Buffer> =>
   new Map(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
 
 describe('roledoc build --jobs', () => {
-  it('writes the same bytes on two threads as on one, manifest included', () => {
+  it('writes the same bytes on two threads as on one, manifest included', async () => {
     const dir = largerProject();
     expect(threadCount(2, 48 * 2 + 2)).toBe(2);
-    const one = spawnSync(process.execPath, [BIN, 'build', '--jobs', '1', '--out', 'one'], { cwd: dir, encoding: 'utf8' });
-    expect(one.status, one.stderr).toBe(0);
-    const two = spawnSync(process.execPath, [BIN, 'build', '--jobs', '2', '--out', 'two'], { cwd: dir, encoding: 'utf8' });
-    expect(two.status, two.stderr).toBe(0);
+    const one = await runProcess(['build', '--jobs', '1', '--out', 'one'], dir);
+    expect(one.exitCode, one.stderr).toBe(0);
+    const two = await runProcess(['build', '--jobs', '2', '--out', 'two'], dir);
+    expect(two.exitCode, two.stderr).toBe(0);
     const a = files(path.join(dir, 'one'));
     const b = files(path.join(dir, 'two'));
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect(a.size).toBe(48 * 2 + 2 + 1);
     for (const [name, bytes] of a) expect(b.get(name)?.equals(bytes), name).toBe(true);
-  }, 60_000);
+  });
 
   it('uses no more threads than the work needs', () => {
     expect(threadCount(8, 3)).toBe(1);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
-import { REPO, seedProject } from './helpers/seed.js';
+import { builtSeedProject, REPO, seedProject } from './helpers/seed.js';
 
 const BIN = path.join(REPO, 'bin', 'roledoc.js');
 
@@ -86,7 +86,7 @@ describe('faults', () => {
     for (const name of documents) expect(isWhole(path.join(out, name))).toBe(true);
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([]);
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
-  }, 60_000);
+  });
 
   it('a build killed while writing leaves only whole files, and the next build completes and cleans up', async () => {
     const dir = manyRoles(150);
@@ -114,26 +114,37 @@ describe('faults', () => {
 
 describe('a build waiting for another', () => {
   it('reads the role files once it has the lock, so it builds them as they are then', async () => {
-    const dir = seedProject();
-    expect((await runCli(['build'], dir)).exitCode).toBe(0);
-    const holder = spawn('sleep', ['30']);
+    const dir = await builtSeedProject();
+    // Holds the lock until killed below, however long the build takes to start.
+    const holder = spawn('sleep', ['600']);
     writeFileSync(path.join(dir, 'out', '.roledoc.lock'), String(holder.pid));
-    const building = new Promise<number | null>((resolve) =>
-      spawn(process.execPath, [BIN, 'build'], { cwd: dir, stdio: 'ignore' }).on('exit', resolve),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const role = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
-    writeFileSync(role, readFileSync(role, 'utf8').replace('headcount: 4', 'headcount: 9'));
-    holder.kill('SIGKILL');
-    expect(await building).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'build'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      const building = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      // The role changes only once the build says it is waiting: it has read nothing yet.
+      await new Promise<void>((resolve, reject) => {
+        let said = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          said += chunk.toString();
+          if (said.includes('等它完成')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`the build did not wait for the lock: ${said}`)));
+      });
+      const role = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
+      writeFileSync(role, readFileSync(role, 'utf8').replace('headcount: 4', 'headcount: 9'));
+      holder.kill('SIGKILL');
+      expect(await building).toBe(0);
+    } finally {
+      holder.kill('SIGKILL');
+      child.kill('SIGKILL');
+    }
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe('what a planted file may not do', () => {
   it('a manifest entry that is not a document name never leads a build to delete a file', async () => {
-    const dir = seedProject();
-    await runCli(['build'], dir);
+    const dir = await builtSeedProject();
     const victim = path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
     const manifestFile = path.join(dir, 'out', '.roledoc-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 
@@ -7,8 +10,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+type Run = typeof run;
+
 /** Runs the CLI in-process, as a user would in `cwd`, capturing what it prints. */
-export async function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export async function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, cli: Run = run): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -23,6 +28,36 @@ export async function runCli(args: readonly string[], cwd: string, env: NodeJS.P
     stderrIsTty: false,
     cwd,
   };
-  const exitCode = await run(args, io);
+  const exitCode = await cli(args, io);
   return { exitCode, stdout, stderr };
+}
+
+/**
+ * The compiled CLI in dist/, as `npx roledoc` runs it (with the schemas' precompiled validators),
+ * but in this process: a test of what is shipped without the cost of starting Node for each run.
+ */
+export async function runDistCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const main = pathToFileURL(path.resolve(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js')).href;
+  const compiled = (await import(main)) as { run: Run };
+  return runCli(args, cwd, env, compiled.run);
+}
+
+/** How long one `roledoc` process may run in a test before it is killed: as long as a test may take. */
+const PROCESS_TIMEOUT_MS = 60_000;
+
+/**
+ * `roledoc` as a separate process, as `npx roledoc` runs it (bin/ → dist/). Asynchronous, so the
+ * test's own time limit still applies while it runs, and killed if it hangs.
+ */
+export function runProcess(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+  const bin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'roledoc.js');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env, timeout: PROCESS_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') {
+        reject(new Error(`roledoc ${args.join(' ')} did not finish (${error.signal ?? error.message}): ${stderr}`));
+        return;
+      }
+      resolve({ exitCode: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+    });
+  });
 }

@@ -12,6 +12,7 @@ import type { RawTemplate, Template } from '../../src/model/template.js';
 import { mergeTemplates } from '../../src/template/load-template.js';
 import { checkRoles, type CheckedRole } from '../../src/project/check-roles.js';
 import { checkYamlFile, type CheckedFile } from '../../src/validate/check-file.js';
+import { runCli } from './run-cli.js';
 import { templateSchema } from '../../src/validate/schemas.js';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -85,6 +86,26 @@ export function seedProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-seed-'));
   cpSync(path.join(REPO, 'roles'), path.join(dir, 'roles'), { recursive: true });
   cpSync(path.join(REPO, 'roledoc.config.yaml'), path.join(dir, 'roledoc.config.yaml'));
+  return dir;
+}
+
+let builtSeed: Promise<string> | undefined;
+
+/**
+ * A copy of the bundled example project with out/ as `roledoc build` leaves it. The project is
+ * built once per test file and copied for each test that starts from a built project: the
+ * documents are the same bytes whichever folder they were built in.
+ */
+export async function builtSeedProject(): Promise<string> {
+  builtSeed ??= (async () => {
+    const dir = seedProject();
+    const result = await runCli(['build'], dir);
+    if (result.exitCode !== 0) throw new Error(`the example project did not build: ${result.stdout}${result.stderr}`);
+    return dir;
+  })();
+  const built = await builtSeed;
+  const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-built-'));
+  cpSync(built, dir, { recursive: true });
   return dir;
 }
 
