@@ -7,7 +7,7 @@ import type { Messages } from '../i18n/messages.js';
 import { codePointLabel, stringsWithPaths } from '../load/control-characters.js';
 import type { Locator } from '../load/locate.js';
 import { sourceLine, type SourceFile } from '../load/source-file.js';
-import type { FontSet } from '../render/pdf/measure.js';
+import type { FontSet } from '../render/fonts.js';
 
 export interface CoverageInput {
   readonly file: string;

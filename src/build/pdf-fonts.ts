@@ -13,7 +13,7 @@ import type { Locale } from '../locale/locale.js';
 import type { ProjectConfig } from '../model/config.js';
 import type { Template } from '../model/template.js';
 import { chooseFonts, FontError, loadFontSet, type FontChoice } from '../render/fonts.js';
-import type { FontSet } from '../render/pdf/measure.js';
+import type { FontSet } from '../render/fonts.js';
 import { templatePdfFonts, templateText } from '../template/load-template.js';
 import { checkGlyphCoverage, missingCharacters } from './glyph-coverage.js';
 

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Layout } from '../layout/layout.js';
 import type { OutputFormat } from '../model/config.js';
 import type { FontChoice } from '../render/fonts.js';
-import type { FontSet } from '../render/pdf/measure.js';
+import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
 
 export interface RenderTask {

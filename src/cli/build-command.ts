@@ -15,17 +15,16 @@ import { planBuild, type WantedOutput } from '../build/plan.js';
 import { buildDirectory } from '../compose/directory.js';
 import { composeRole } from '../compose/compose-role.js';
 import { composeHandbook } from '../compose/handbook.js';
-import { HANDBOOK_NAME } from '../resolve/project-rules.js';
 import { cliMessagesFor, type CliMessages } from '../i18n/cli-messages.js';
 import { isLang } from '../i18n/lang.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { Layout } from '../layout/layout.js';
 import { loadLocale } from '../locale/load-locale.js';
-import { CONFIG_FILE_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
+import { CONFIG_FILE_NAME, HANDBOOK_NAME, OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
 import { readCommitDates } from '../project/git-dates.js';
 import { lockOutputFolder, removeStaleTemporaries, writeOutputs } from '../project/write-outputs.js';
 import { renderAll } from '../build/render-pool.js';
-import type { FontSet } from '../render/pdf/measure.js';
+import type { FontSet } from '../render/fonts.js';
 import { loadTemplate } from '../template/load-template.js';
 import { roledocVersion } from '../version.js';
 import { checkProject } from './check-project.js';
@@ -342,11 +341,6 @@ export function printBuildResult(io: Io, options: GlobalOptions, result: Awaited
 }
 
 export async function runBuild(io: Io, options: GlobalOptions, paths: readonly string[], build: BuildOptions): Promise<number> {
-  if (build.watch === true) {
-    if (build.check === true) throw new UserError(cliMessagesFor(isLang(options.lang) ? options.lang : 'zh-CN').checkWithWatch);
-    const { watchBuild } = await import('./watch.js');
-    return watchBuild(io, options, paths, build);
-  }
   const result = await buildOnce(io, options, paths, build);
   printBuildResult(io, options, result, build.check === true);
   return result.exitCode;

@@ -60,9 +60,16 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--jobs <n>', 'render on n threads (default: one per CPU, at most 4)', positiveInteger)
     .option('--shard <i/n>', 'build the i-th of n stable shares of the role documents (for a CI matrix; no handbook)', shardOf)
     .action(async (paths: string[], options: BuildOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (options.watch === true) {
+        if (options.check === true) throw new UserError(cliMessagesFor(isLang(globals.lang) ? globals.lang : 'zh-CN').checkWithWatch);
+        const { watchBuild } = await import('./watch.js');
+        setExitCode(await watchBuild(io, globals, paths, options));
+        return;
+      }
       // Loaded on demand: fonts and renderers are not for `validate` to pay for.
       const { runBuild } = await import('./build-command.js');
-      setExitCode(await runBuild(io, command.optsWithGlobals<GlobalOptions>(), paths, options));
+      setExitCode(await runBuild(io, globals, paths, options));
     });
 
   program

@@ -6,8 +6,8 @@ import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, Run, 
 import { withLabels } from '../locale/index.js';
 import type { Locale } from '../locale/locale.js';
 import type { RawRole, TextOrList } from '../model/role.js';
-import { inlineLabel } from '../layout/numbering.js';
-import type { NumberedList, NumberingStyle, SectionDisplay, SectionKey, Template } from '../model/template.js';
+import { inlineLabel, type NumberingStyle } from '../layout/numbering.js';
+import type { NumberedList, SectionDisplay, SectionKey, Template } from '../model/template.js';
 import type { RoleDirectory } from './directory.js';
 import { pageFurniture } from './page-furniture.js';
 import { labelColumnShare, layoutStyleOf, pageSetupOf } from './style.js';

@@ -6,7 +6,7 @@
  *
  * Units: lengths in points (1/72 inch), colours as 6-digit hex without '#'.
  */
-import type { NumberingStyle } from '../model/template.js';
+import type { NumberingStyle } from './numbering.js';
 
 /** A piece of text with one look. `bold` is the only emphasis the forms use. */
 export interface Run {

@@ -2,7 +2,9 @@
  * The labels of numbered lists, one style per list: what the PDF prints, and what Word's own
  * numbering shows for the same style (render-docx maps each style to a Word number format).
  */
-import type { NumberingStyle } from '../model/template.js';
+
+/** How a list counts its items, written as its first label: 1. / 一、 / （1）/ ① … */
+export type NumberingStyle = '1.' | '1)' | '1、' | '(1)' | '（1）' | '一、' | '（一）' | '①' | 'a.' | 'A.' | '•';
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 

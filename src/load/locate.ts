@@ -6,7 +6,7 @@
  */
 import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import { START_OF_FILE, type SourceSpan } from '../core/diagnostic.js';
-import { spanOfRange } from './parse-yaml.js';
+import { spanOfRange } from './source-file.js';
 
 /** `/duties/0/tasks` → ['duties', '0', 'tasks'], undoing the ~1 and ~0 escapes. */
 export function parsePointer(pointer: string): string[] {

@@ -6,6 +6,7 @@ import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../i18n/messages.js';
 import { lintDocument } from './lint-document.js';
+import { spanOfRange } from './source-file.js';
 
 /** A role file needs no aliases; this bound makes an alias bomb a quick, clear error. */
 export const MAX_ALIAS_COUNT = 100;
@@ -30,12 +31,6 @@ function containsItself(data: unknown): boolean {
     return found;
   };
   return visit(data);
-}
-
-export function spanOfRange(lineCounter: LineCounter, start: number, end: number): SourceSpan {
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(Math.max(start, end));
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
 
 function duplicateKeyName(text: string, start: number): string {

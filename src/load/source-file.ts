@@ -1,4 +1,7 @@
 /** A text file as roledoc read it, with a way to turn offsets into editor positions. */
+import type { LineCounter } from 'yaml';
+import type { SourceSpan } from '../core/diagnostic.js';
+
 export interface SourceFile {
   /** Project-relative path with forward slashes: what the user sees in every message. */
   readonly path: string;
@@ -28,4 +31,11 @@ export function sourceLine(source: SourceFile, line: number): string {
     linesCache.set(source, lines);
   }
   return lines[line - 1] ?? '';
+}
+
+/** Offsets in a parsed YAML text → the span an editor shows (1-based lines and columns). */
+export function spanOfRange(lineCounter: LineCounter, start: number, end: number): SourceSpan {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }

@@ -37,3 +37,6 @@ export const DEFAULT_CONFIG: ProjectConfig = {
 };
 
 export const CONFIG_FILE_NAME = 'roledoc.config.yaml';
+
+/** The handbook's own file names (out/handbook.pdf): a role with this id would overwrite it. */
+export const HANDBOOK_NAME = 'handbook';

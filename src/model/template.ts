@@ -3,6 +3,7 @@
  * `schemas/template.schema.json` guarantees) and the complete template a build uses (`Template`),
  * which is the file laid over the template it extends.
  */
+import type { NumberingStyle } from '../layout/numbering.js';
 
 export type SectionKey =
   | 'info'
@@ -17,9 +18,6 @@ export type SectionKey =
   | 'extra_sections';
 
 export type SectionDisplay = 'field-grid' | 'label-table' | 'numbered-list' | 'duty-table' | 'kpi-table' | 'paragraph' | 'sections';
-
-/** How a list counts its items, written as its first label: 1. / 一、 / （1）/ ① … */
-export type NumberingStyle = '1.' | '1)' | '1、' | '(1)' | '（1）' | '一、' | '（一）' | '①' | 'a.' | 'A.' | '•';
 
 /** The lists a template may number its own way; `tasks` are the tasks inside the duty table. */
 export type NumberedList = 'responsibilities' | 'duties' | 'tasks' | 'kpis' | 'extra_sections';

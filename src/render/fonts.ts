@@ -8,7 +8,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { create, type Font } from 'fontkit';
 import type { FontRef } from '../model/config.js';
-import type { FontSet } from './pdf/measure.js';
+
+/** The parsed faces a PDF is set in. */
+export interface FontSet {
+  readonly regular: Font;
+  readonly bold: Font;
+  /** Draws what the main faces lack (an emoji font, a CJK Extension B font); never bold. */
+  readonly fallback?: Font | undefined;
+}
 
 export interface FontFile {
   readonly path: string;

@@ -4,7 +4,7 @@
  */
 import type { Layout } from '../layout/layout.js';
 import type { OutputFormat } from '../model/config.js';
-import type { FontSet } from './pdf/measure.js';
+import type { FontSet } from './fonts.js';
 
 export interface RenderContext {
   /** One timestamp per build, written into document metadata; never the clock. */

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import type { Locator } from '../load/locate.js';
+import { HANDBOOK_NAME } from '../model/config.js';
 import { ROLE_ID_PATTERN } from '../model/role.js';
 import { labelOf, suggest } from '../validate/explain.js';
 import { roleSchema, schemaAt } from '../validate/schemas.js';
@@ -167,9 +168,6 @@ const kpiWeightsSumTo100: Rule = (ctx) => {
 
 /** Names Windows reserves for devices: a file con.pdf cannot be opened there, or copied from a repository. */
 const WINDOWS_DEVICE_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
-
-/** The handbook's own file names (out/handbook.pdf): a role with this id would overwrite it. */
-export const HANDBOOK_NAME = 'handbook';
 
 const idsAreFileNames: Rule = (ctx) =>
   ctx.roles.flatMap((role): Diagnostic[] => {

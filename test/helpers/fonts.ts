@@ -1,5 +1,4 @@
-import { chooseFonts, loadFontSet } from '../../src/render/fonts.js';
-import type { FontSet } from '../../src/render/pdf/measure.js';
+import { chooseFonts, loadFontSet, type FontSet } from '../../src/render/fonts.js';
 
 /** The bundled Noto Sans SC, as `roledoc build` loads it. */
 export function bundledFonts(): FontSet {

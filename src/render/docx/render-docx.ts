@@ -66,9 +66,8 @@ import type {
   TableCell as LayoutTableCell,
 } from '../../layout/layout.js';
 import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
-import { listIndentEms } from '../../layout/numbering.js';
+import { listIndentEms, type NumberingStyle } from '../../layout/numbering.js';
 import { pageTextColumns } from '../../layout/page-text.js';
-import type { NumberingStyle } from '../../model/template.js';
 import { checkStampDate, stampDocx } from './stamp-docx.js';
 
 export interface RenderDocxOptions {

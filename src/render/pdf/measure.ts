@@ -3,13 +3,7 @@
  * breaking is a pure function that tests can run on their own.
  */
 import type { Font } from 'fontkit';
-
-export interface FontSet {
-  readonly regular: Font;
-  readonly bold: Font;
-  /** Draws what the main faces lack (an emoji font, a CJK Extension B font); never bold. */
-  readonly fallback?: Font | undefined;
-}
+import type { FontSet } from '../fonts.js';
 
 /** Which font a piece of text is set in. */
 export type Face = 'regular' | 'bold' | 'fallback';

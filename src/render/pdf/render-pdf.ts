@@ -27,7 +27,8 @@ import type {
 import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
 import { itemLabel, listIndentEms } from '../../layout/numbering.js';
 import { pageTextColumns } from '../../layout/page-text.js';
-import { measurerFor, type Face, type FontSet, type Measurer } from './measure.js';
+import type { FontSet } from '../fonts.js';
+import { measurerFor, type Face, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
 export interface PdfRenderOptions {
