@@ -7,7 +7,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, runDistCli } from './helpers/run-cli.js';
 
@@ -62,10 +61,10 @@ describe('diagnostic cases, with the precompiled validators', () => {
     const { precompiledPath, schemaHash, schemaPath } = await import('../src/validate/schemas.js');
     const require = createRequire(import.meta.url);
     for (const kind of ['role', 'config', 'template', 'locale'] as const) {
-      const built = new URL(precompiledPath(kind).href.replace('/src/validate/', '/dist/validate/'));
+      const built = precompiledPath(kind).replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
       expect(existsSync(built), kind).toBe(true);
       // The compiled CLI uses a precompiled validator only when it was made from this very schema.
-      const validator = require(fileURLToPath(built)) as { schemaHash?: unknown };
+      const validator = require(built) as { schemaHash?: unknown };
       expect(validator.schemaHash, kind).toBe(schemaHash(readFileSync(schemaPath(kind), 'utf8')));
     }
     expect(schemaCases.length).toBeGreaterThan(10);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildDirectory } from '../src/compose/directory.js';
 import { composeRole } from '../src/compose/compose-role.js';
 import type { Block, Layout } from '../src/layout/layout.js';
-import { localeFor } from '../src/locale/index.js';
+import { localeFor } from '../src/locale/builtin.js';
 import type { RawRole } from '../src/model/role.js';
-import { composeAll, loadBuiltinTemplate, seedRoles } from './helpers/seed.js';
+import { composeAll, loadBuiltinTemplate, resolveOne, seedRoles } from './helpers/seed.js';
 
 const template = loadBuiltinTemplate();
 
@@ -77,9 +76,8 @@ describe('compose: links, derived reports and formats', () => {
     { id: 'cs-lead-b', title: '客服组长乙', reports_to: 'cs-manager', ...base },
     { id: 'cs-lead-a', title: '客服组长甲', reports_to: 'cs-manager', ...base, salary: { min: 6000, max: 9000 } },
   ];
-  const directory = buildDirectory(roles);
   const compose = (id: string, lang: 'zh-CN' | 'en' = 'zh-CN') =>
-    composeRole(roles.find((r) => r.id === id) ?? (undefined as never), { template, locale: localeFor(lang), organization: 'ACME', directory });
+    composeRole(resolveOne(roles.find((r) => r.id === id) ?? (undefined as never), roles), { template, locale: localeFor(lang), organization: 'ACME' });
 
   it('shows linked ids as titles, and derives 直接下级 from the reports_to of other roles', () => {
     const all = texts(compose('cs-manager'));
@@ -95,8 +93,8 @@ describe('compose: links, derived reports and formats', () => {
 
   it('uses English labels and dates with the en locale', () => {
     const layout = composeRole(
-      { id: 'x', title: 'Supervisor', department: 'Service', established: '2014-09', headcount: 4, responsibilities: ['Runs the team.'] },
-      { template, locale: localeFor('en'), organization: 'ACME', directory },
+      resolveOne({ id: 'x', title: 'Supervisor', department: 'Service', established: '2014-09', headcount: 4, responsibilities: ['Runs the team.'] }),
+      { template, locale: localeFor('en'), organization: 'ACME' },
     );
     const all = texts(layout);
     expect(all).toEqual(expect.arrayContaining(['Job Description: Supervisor', 'Established', 'Sep 2014', 'Headcount', '4', 'Responsibilities']));
@@ -105,8 +103,8 @@ describe('compose: links, derived reports and formats', () => {
 
   it('shows a KPI table with weight and target only when they are given', () => {
     const layout = composeRole(
-      { id: 'x', title: 'T', ...base, kpis: [{ name: '客户满意度', weight: 60, target: '≥ 95%' }, { name: '投诉率', weight: 40 }] },
-      { template, locale: localeFor('zh-CN'), organization: '', directory },
+      resolveOne({ id: 'x', title: 'T', ...base, kpis: [{ name: '客户满意度', weight: 60, target: '≥ 95%' }, { name: '投诉率', weight: 40 }] }),
+      { template, locale: localeFor('zh-CN'), organization: '' },
     );
     const table = layout.blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.header?.map((c) => c.content[0]?.[0]?.text)).toEqual(['考核指标', '权重', '目标']);
@@ -129,7 +127,7 @@ describe('compose: other ways a template may show a section', () => {
       { section: 'kpis', as: 'numbered-list' },
     ],
   } as const;
-  const layout = composeRole(role, { template: custom, locale: localeFor('zh-CN'), organization: '', directory: buildDirectory([role]) });
+  const layout = composeRole(resolveOne(role), { template: custom, locale: localeFor('zh-CN'), organization: '' });
 
   it('joins responsibilities shown as a paragraph without doubling their punctuation', () => {
     expect(texts(layout)).toContain('负责排班；负责培训；负责质检。');

@@ -8,14 +8,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { buildDirectory } from '../src/compose/directory.js';
 import { composeRole } from '../src/compose/compose-role.js';
-import { localeFor } from '../src/locale/index.js';
-import { checkRoles } from '../src/project/check-roles.js';
+import { localeFor } from '../src/locale/builtin.js';
+import { checkRoles } from '../src/pipeline/check-roles.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundledFonts } from './helpers/fonts.js';
-import { loadBuiltinTemplate, REPO } from './helpers/seed.js';
+import { loadBuiltinTemplate, REPO, resolveOne } from './helpers/seed.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 const seedDir = path.join(REPO, 'roles', '客服部');
@@ -104,8 +103,7 @@ describe('fuzzing load → validate → build', () => {
         }
         const role = mine[0]?.role;
         if (!role) throw new Error('no error and no role');
-        const directory = buildDirectory(checked.roles.map((entry) => entry.role));
-        const layout = composeRole(role, { template, locale: localeFor('zh-CN'), organization: '', directory });
+        const layout = composeRole(resolveOne(role, checked.roles.map((entry) => entry.role)), { template, locale: localeFor('zh-CN'), organization: '' });
         expect((await renderDocx(layout, { createdAt })).byteLength).toBeGreaterThan(0);
         expect((await renderPdf(layout, { fonts, createdAt })).byteLength).toBeGreaterThan(0);
         rendered++;

@@ -10,11 +10,12 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeHandbook, handbookOrder } from '../src/compose/handbook.js';
-import { buildDirectory } from '../src/compose/directory.js';
+import { composeHandbook } from '../src/compose/handbook.js';
 import { layoutOrgCharts, type ChartNode } from '../src/compose/org-chart.js';
 import type { OrgChartBlock } from '../src/layout/layout.js';
-import { localeFor } from '../src/locale/index.js';
+import { localeFor } from '../src/locale/builtin.js';
+import { resolveHandbook } from '../src/resolve/resolve-handbook.js';
+import { resolveRoles } from '../src/resolve/resolve-roles.js';
 import type { RawRole } from '../src/model/role.js';
 import { runCli } from './helpers/run-cli.js';
 import { builtSeedProject, leafStrings, loadBuiltinTemplate, loadRoles, REPO, seedProject, squash, tempProject } from './helpers/seed.js';
@@ -186,7 +187,7 @@ describe('the handbook of an organisation', () => {
   });
 
   it("draws each department's org chart with every role of the department, and its career paths", async () => {
-    const departments = handbookOrder(all, ['行政部', '客服部'], 'zh-CN');
+    const { departments } = resolveHandbook(resolveRoles(all), ['行政部', '客服部'], 'zh-CN');
     for (const [index, department] of departments.entries()) {
       const page = pages[await pageOfDestination(pdf, `department:${index + 1}`)];
       expect(page?.text).toContain(`${department.name}组织架构图`);
@@ -284,7 +285,7 @@ describe('compose: handbook order and org charts', () => {
   const locale = localeFor('zh-CN');
 
   it('orders by config order, then by department name, then the tree from the top', () => {
-    const departments = handbookOrder(roles(), ['mkt-specialist'], 'zh-CN');
+    const { departments } = resolveHandbook(resolveRoles(roles()), ['mkt-specialist'], 'zh-CN');
     expect(departments[0]?.name).toBe('市场部');
     expect(departments.find((d) => d.name === '客服部')?.roles.map((r) => r.id)).toEqual(['cs-manager', 'cs-supervisor', 'cs-agent', 'cs-qa']);
   });
@@ -326,7 +327,7 @@ describe('compose: handbook order and org charts', () => {
 
   it('says above a chart whom its top role reports to when that is free text', () => {
     const guard: RawRole = { id: 'guard', title: '保安', department: '安保部', reports_to: '物业公司经理', responsibilities: ['负责巡逻。'] };
-    const layout = composeHandbook([guard], { template, locale, organization: '', directory: buildDirectory([guard]), title: '手册', order: [], date: new Date('2024-01-01T00:00:00Z') });
+    const layout = composeHandbook(resolveHandbook(resolveRoles([guard]), [], 'zh-CN'), { template, locale, organization: '', title: '手册', date: new Date('2024-01-01T00:00:00Z') });
     expect(layout.blocks.find((block): block is OrgChartBlock => block.kind === 'org-chart')?.caption).toBe('上级：物业公司经理');
   });
 
@@ -335,13 +336,11 @@ describe('compose: handbook order and org charts', () => {
       { id: 'boss', title: '经理', department: '客服部', responsibilities: ['负责。'] },
       ...Array.from({ length: 30 }, (_, i): RawRole => ({ id: `agent-${i}`, title: `专员${i}`, department: '客服部', reports_to: 'boss', responsibilities: ['负责。'] })),
     ];
-    const layout = composeHandbook(many, {
+    const layout = composeHandbook(resolveHandbook(resolveRoles(many), [], 'zh-CN'), {
       template,
       locale,
       organization: '',
-      directory: buildDirectory(many),
       title: '手册',
-      order: [],
       date: new Date('2024-01-01T00:00:00Z'),
     });
     const charts = layout.blocks.filter((block): block is OrgChartBlock => block.kind === 'org-chart');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../src/build/manifest.js';
+import { sha256 } from '../src/incremental/manifest.js';
 import { runCli, runProcess } from './helpers/run-cli.js';
 import { builtSeedProject, REPO, seedProject } from './helpers/seed.js';
 

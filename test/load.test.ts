@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRoleBytes, firstInvalidUtf8Offset, MAX_ROLE_FILE_BYTES } from '../src/load/decode.js';
 import { prelintYaml } from '../src/load/prelint.js';
-import { messagesFor } from '../src/i18n/messages.js';
+import { messagesFor } from '../src/messages/messages.js';
 
 const zh = messagesFor('zh-CN');
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);

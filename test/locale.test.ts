@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { missingCharacters } from '../src/build/glyph-coverage.js';
+import { missingCharacters } from '../src/pipeline/glyph-coverage.js';
 import { UserError } from '../src/core/errors.js';
-import { LABEL_KEYS, localeFor, localeText, messagesLangFor, withLabels } from '../src/locale/index.js';
-import { loadLocale } from '../src/locale/load-locale.js';
+import { withLabels } from '../src/locale/build-locale.js';
+import { localeFor, messagesLangFor } from '../src/locale/builtin.js';
+import { localeText } from '../src/locale/locale-text.js';
+import { LABEL_KEYS } from '../src/model/fields.js';
+import { loadLocaleAt } from './helpers/project.js';
 import type { Locale } from '../src/locale/locale.js';
 import type { RawSalary } from '../src/model/role.js';
 import { checkYamlFile } from '../src/validate/check-file.js';
@@ -19,7 +22,7 @@ import { bundledFonts } from './helpers/fonts.js';
 // ---------------------------------------------------------------------------------------------
 
 /** The old TypeScript catalogs' shape, kept as the reference the data must reproduce. */
-type Reference = Omit<Locale, 'messages' | 'labels' | 'pageFooter' | 'formatPageFooter'> & { readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string } };
+type Reference = Omit<Locale, 'catalog' | 'messages' | 'labels' | 'pageFooter' | 'formatPageFooter'> & { readonly pageNumbers: { readonly before: string; readonly between: string; readonly after: string } };
 
 function groupDigits(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -504,7 +507,7 @@ function project(files: Record<string, string>): string {
 
 describe('loadLocale', () => {
   it('a built-in name is the built-in', async () => {
-    const loaded = await loadLocale('zh-TW', '/nowhere', 'zh-CN');
+    const loaded = await loadLocaleAt('zh-TW', '/nowhere', 'zh-CN');
     expect(loaded).toEqual({ locale: localeFor('zh-TW'), sources: [], diagnostics: [] });
   });
 
@@ -512,7 +515,7 @@ describe('loadLocale', () => {
     const root = project({
       'locales/ours.yaml': '# our words\nextends: en\nlabels:\n  title: Position\n  reports_to: Line manager\npage_footer: "{page}/{pages}"\n',
     });
-    const { locale, sources, diagnostics } = await loadLocale('locales/ours.yaml', root, 'en');
+    const { locale, sources, diagnostics } = await loadLocaleAt('locales/ours.yaml', root, 'en');
     expect(diagnostics).toEqual([]);
     expect(sources.map((s) => s.path)).toEqual(['locales/ours.yaml']);
     if (!locale) throw new Error('no locale');
@@ -530,7 +533,7 @@ describe('loadLocale', () => {
 
   it('an unknown key is a diagnostic at its line with did-you-mean', async () => {
     const root = project({ 'locales/bad.yaml': 'extends: zh-CN\nlabels:\n  title: 职位名称\n  reprots_to: 主管\n' });
-    const { locale, diagnostics } = await loadLocale('locales/bad.yaml', root, 'en');
+    const { locale, diagnostics } = await loadLocaleAt('locales/bad.yaml', root, 'en');
     expect(locale).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'schema.unknown-key', file: 'locales/bad.yaml', span: { line: 4, column: 3 } });
@@ -539,7 +542,7 @@ describe('loadLocale', () => {
 
   it('a misspelt top-level key and a misspelt built-in name get did-you-mean too', async () => {
     const root = project({ 'bad.yml': 'extends: zh-tw\n\ndocument_titel: "{title}"\n' });
-    const { diagnostics } = await loadLocale('bad.yml', root, 'zh-CN');
+    const { diagnostics } = await loadLocaleAt('bad.yml', root, 'zh-CN');
     const byCode = Object.fromEntries(diagnostics.map((d) => [d.code, d]));
     expect(byCode['schema.enum']).toMatchObject({ span: { line: 1 } });
     expect(byCode['schema.enum']?.hint).toContain('zh-TW');
@@ -560,7 +563,7 @@ describe('loadLocale', () => {
         '',
       ].join('\n'),
     });
-    const { locale, diagnostics } = await loadLocale('locales/ph.yaml', root, 'zh-CN');
+    const { locale, diagnostics } = await loadLocaleAt('locales/ph.yaml', root, 'zh-CN');
     expect(locale).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.span.line])).toEqual([
       ['locale.unknown-placeholder', 3],
@@ -569,20 +572,20 @@ describe('loadLocale', () => {
     expect(diagnostics[0]?.message).toContain('{titel}');
     expect(diagnostics[0]?.hint).toContain('{title}');
     expect(diagnostics[1]?.hint).toContain('{page}、{pages}');
-    const en = await loadLocale('locales/ph.yaml', root, 'en');
+    const en = await loadLocaleAt('locales/ph.yaml', root, 'en');
     expect(en.diagnostics[0]?.hint).toBe('Did you mean {title}? Placeholders here: {title}.');
   });
 
   it('a brace without its pair is a diagnostic at its line', async () => {
     const root = project({ 'locales/brace.yaml': 'extends: zh-CN\npage_footer: "第 {page 页"\n' });
-    const { locale, diagnostics } = await loadLocale('locales/brace.yaml', root, 'zh-CN');
+    const { locale, diagnostics } = await loadLocaleAt('locales/brace.yaml', root, 'zh-CN');
     expect(locale).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.span.line])).toEqual([['locale.stray-brace', 2]]);
   });
 
   it('a catalog without extends must be complete, and says so once', async () => {
     const root = project({ 'locales/partial.yaml': 'labels:\n  title: Position\n' });
-    const { locale, diagnostics } = await loadLocale('locales/partial.yaml', root, 'en');
+    const { locale, diagnostics } = await loadLocaleAt('locales/partial.yaml', root, 'en');
     expect(locale).toBeUndefined();
     expect(diagnostics.map((d) => d.code)).toEqual(['locale.incomplete']);
     expect(diagnostics[0]?.message).toContain('lang');
@@ -590,23 +593,22 @@ describe('loadLocale', () => {
   });
 
   it('a complete catalog of its own needs no extends', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { BUILTIN_LOCALES_DIR } = await import('../src/locale/index.js');
-    const text = readFileSync(path.join(BUILTIN_LOCALES_DIR, 'en.yaml'), 'utf8').replace("document_title: 'Job Description: {title}'", "document_title: 'Role profile: {title}'");
+    const { readPackageText } = await import('../src/core/package-files.js');
+    const text = readPackageText('templates', 'locales', 'en.yaml').replace("document_title: 'Job Description: {title}'", "document_title: 'Role profile: {title}'");
     const root = project({ 'own.yaml': text });
-    const { locale, diagnostics } = await loadLocale('own.yaml', root, 'en');
+    const { locale, diagnostics } = await loadLocaleAt('own.yaml', root, 'en');
     expect(diagnostics).toEqual([]);
     expect(locale?.documentTitle('X')).toBe('Role profile: X');
   });
 
   it('a missing file or an unknown name stops with a UserError', async () => {
     const root = project({});
-    await expect(loadLocale('locales/none.yaml', root, 'en')).rejects.toThrow(UserError);
-    await expect(loadLocale('locales/none.yaml', root, 'en')).rejects.toThrow('locales/none.yaml');
-    const error: unknown = await loadLocale('zh-tw', root, 'zh-CN').catch((e: unknown) => e);
+    await expect(loadLocaleAt('locales/none.yaml', root, 'en')).rejects.toThrow(UserError);
+    await expect(loadLocaleAt('locales/none.yaml', root, 'en')).rejects.toThrow('locales/none.yaml');
+    const error: unknown = await loadLocaleAt('zh-tw', root, 'zh-CN').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).hint).toContain('zh-TW');
-    const hintFor = async (name: string): Promise<string | undefined> => ((await loadLocale(name, root, 'en').catch((e: unknown) => e)) as UserError).hint;
+    const hintFor = async (name: string): Promise<string | undefined> => ((await loadLocaleAt(name, root, 'en').catch((e: unknown) => e)) as UserError).hint;
     expect(await hintFor('zh')).toMatch(/^Did you mean zh-CN \/ zh-TW\?/);
     expect(await hintFor('fr')).toMatch(/^Name a built-in locale \(zh-CN, en, zh-TW\)/);
   });
@@ -629,20 +631,21 @@ describe('config locale', () => {
 
 describe('messagesLangOf', () => {
   it('tells the language of messages from a built-in name or a catalog file', async () => {
-    const { messagesLangOf } = await import('../src/locale/load-locale.js');
-    const root = project({
+    const { messagesLangOf } = await import('../src/locale/locale-name.js');
+    const texts: Record<string, string> = {
       'a.yaml': 'extends: en\n',
       'b.yaml': 'extends: en\nmessages: zh-CN\n',
       'c.yml': 'extends: zh-TW\n',
       'broken.yaml': 'extends: [\n',
-    });
-    expect(await messagesLangOf('zh-TW', root)).toBe('zh-CN');
-    expect(await messagesLangOf('en', root)).toBe('en');
-    expect(await messagesLangOf('a.yaml', root)).toBe('en');
-    expect(await messagesLangOf('b.yaml', root)).toBe('zh-CN');
-    expect(await messagesLangOf('c.yml', root)).toBe('zh-CN');
-    expect(await messagesLangOf('broken.yaml', root)).toBeUndefined();
-    expect(await messagesLangOf('missing.yaml', root)).toBeUndefined();
-    expect(await messagesLangOf('fr', root)).toBeUndefined();
+    };
+    const of = (name: string): ReturnType<typeof messagesLangOf> => messagesLangOf(name, texts[name]);
+    expect(of('zh-TW')).toBe('zh-CN');
+    expect(of('en')).toBe('en');
+    expect(of('a.yaml')).toBe('en');
+    expect(of('b.yaml')).toBe('zh-CN');
+    expect(of('c.yml')).toBe('zh-CN');
+    expect(of('broken.yaml')).toBeUndefined();
+    expect(of('missing.yaml')).toBeUndefined();
+    expect(of('fr')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLocator, parsePointer } from '../src/load/locate.js';
 import { parseYaml } from '../src/load/parse-yaml.js';
-import { messagesFor } from '../src/i18n/messages.js';
+import { messagesFor } from '../src/messages/messages.js';
 
 const SOURCE = [
   '# yaml-language-server: $schema=../schemas/role.schema.json', // 1

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inShard } from '../src/cli/build-command.js';
-import { threadCount } from '../src/build/render-pool.js';
+import { inShard } from '../src/incremental/outputs.js';
+import { threadCount } from '../src/pipeline/render-pool.js';
 import { runCli, runProcess } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
 

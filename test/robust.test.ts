@@ -148,7 +148,7 @@ describe('what a planted file may not do', () => {
     const victim = path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
     const manifestFile = path.join(dir, 'out', '.roledoc-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    const { sha256 } = await import('../src/build/manifest.js');
+    const { sha256 } = await import('../src/incremental/manifest.js');
     manifest.outputs['../roles/客服部/cs-manager.yaml'] = { inputs: 'x', sha256: sha256(readFileSync(victim)), size: readFileSync(victim).length, role: 'gone' };
     writeFileSync(manifestFile, JSON.stringify(manifest));
     expect((await runCli(['build'], dir)).exitCode).toBe(0);

@@ -7,12 +7,16 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildDirectory } from '../src/compose/directory.js';
 import { composeRole } from '../src/compose/compose-role.js';
 import { composeHandbook } from '../src/compose/handbook.js';
 import type { Layout } from '../src/layout/layout.js';
 import { chineseCounting, circled, itemLabel, letters } from '../src/layout/numbering.js';
-import { BUILTIN_LOCALES, LABEL_KEYS, localeFor } from '../src/locale/index.js';
+import { localeFor } from '../src/locale/builtin.js';
+import { LABEL_KEYS } from '../src/model/fields.js';
+import { BUILTIN_LOCALES } from '../src/model/locale.js';
+import { nodeFiles } from '../src/io/node-files.js';
+import { resolveHandbook } from '../src/resolve/resolve-handbook.js';
+import { resolveRoles } from '../src/resolve/resolve-roles.js';
 import type { Template } from '../src/model/template.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
@@ -25,18 +29,18 @@ import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
 const BRAND = path.join(REPO, 'test', 'fixtures', 'brand');
 const createdAt = new Date('2024-01-01T00:00:00Z');
 const roles = seedRoles().map((entry) => entry.role);
-const directory = buildDirectory(roles);
-const supervisor = roles.find((role) => role.id === 'cs-supervisor') ?? roles[0];
+const resolved = resolveRoles(roles);
+const supervisor = resolved.find((role) => role.id === 'cs-supervisor') ?? resolved[0];
 if (!supervisor) throw new Error('no seed roles');
 
 async function brandTemplate(): Promise<Template> {
-  const loaded = await loadTemplate('acme', BRAND, 'zh-CN');
+  const loaded = await loadTemplate('acme', BRAND, 'zh-CN', nodeFiles);
   expect(loaded.diagnostics).toEqual([]);
   if (!loaded.template) throw new Error('acme did not load');
   return loaded.template;
 }
 
-const compose = (template: Template): Layout => composeRole(supervisor, { template, locale: localeFor('zh-CN'), organization: '安科客服有限公司', directory });
+const compose = (template: Template): Layout => composeRole(supervisor, { template, locale: localeFor('zh-CN'), organization: '安科客服有限公司' });
 
 /** The parts of a .docx, as text. */
 function docxParts(bytes: Uint8Array): Map<string, string> {
@@ -156,7 +160,7 @@ describe('template settings', () => {
     expect(role).toContain('"汇报对象"');
     expect(role).toContain('"职责"');
     expect(role).not.toContain('直接上级');
-    const handbook = composeHandbook(roles, { template, locale: localeFor('zh-CN'), organization: '', directory, title: '手册', order: [], date: createdAt });
+    const handbook = composeHandbook(resolveHandbook(resolved, [], 'zh-CN'), { template, locale: localeFor('zh-CN'), organization: '', title: '手册', date: createdAt });
     expect(JSON.stringify(handbook)).not.toContain('直接上级');
     expect(JSON.stringify(handbook)).toContain('"职位"');
   });
@@ -227,8 +231,9 @@ describe('every built-in template', async () => {
     const template = loadBuiltinTemplate(name);
     it.each(roles.map((role) => role.id))('%s: every string of the role is in the .docx and the PDF', async (id) => {
       const role = roles.find((r) => r.id === id);
-      if (!role) throw new Error('missing');
-      const layout = composeRole(role, { template, locale: localeFor(lang), organization: 'ACME', directory });
+      const shown = resolved.find((r) => r.id === id);
+      if (!role || !shown) throw new Error('missing');
+      const layout = composeRole(shown, { template, locale: localeFor(lang), organization: 'ACME' });
       const docx = squash(await assertValidDocx(await renderDocx(layout, { createdAt })));
       const pdf = squash(await assertValidPdf(await renderPdf(layout, { fonts, createdAt })));
       const strings = leafStrings(role, titleOf).map(squash);
@@ -352,7 +357,7 @@ describe('files a template names', () => {
     const textWidth = layout.page.width - layout.page.margins.left - layout.page.margins.right;
     expect(layout.header?.logo?.width).toBeCloseTo(textWidth * 0.3, 1);
     expect(layout.header?.logo?.height).toBeCloseTo((textWidth * 0.3 * 40) / 3000, 1);
-    const handbook = composeHandbook(roles, { template: { ...classic, logo: { ...banner, widthPx: 400, heightPx: 120 } }, locale: localeFor('zh-CN'), organization: '', directory, title: '手册', order: [], date: createdAt });
+    const handbook = composeHandbook(resolveHandbook(resolved, [], 'zh-CN'), { template: { ...classic, logo: { ...banner, widthPx: 400, heightPx: 120 } }, locale: localeFor('zh-CN'), organization: '', title: '手册', date: createdAt });
     const cover = handbook.blocks[0];
     if (cover?.kind !== 'cover' || !cover.logo) throw new Error('no cover logo');
     expect(cover.logo.width).toBeLessThanOrEqual(textWidth + 0.01);

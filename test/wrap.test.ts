@@ -64,8 +64,9 @@ describe('wrapRichText', () => {
 
 describe('glyph coverage', () => {
   it('the bundled font draws all of both locales’ own text, and reports what it lacks in order', async () => {
-    const { missingCharacters } = await import('../src/build/glyph-coverage.js');
-    const { localeFor, localeText } = await import('../src/locale/index.js');
+    const { missingCharacters } = await import('../src/pipeline/glyph-coverage.js');
+    const { localeFor } = await import('../src/locale/builtin.js');
+    const { localeText } = await import('../src/locale/locale-text.js');
     const fonts = bundledFonts();
     expect(missingCharacters(localeText(localeFor('zh-CN')), fonts)).toEqual([]);
     expect(missingCharacters(localeText(localeFor('en')), fonts)).toEqual([]);
@@ -76,7 +77,7 @@ describe('glyph coverage', () => {
 describe('a fallback font', () => {
   it('sets the characters the main faces lack in the fallback, and the PDF draws them', async () => {
     const { renderPdf } = await import('../src/render/pdf/render-pdf.js');
-    const { missingCharacters } = await import('../src/build/glyph-coverage.js');
+    const { missingCharacters } = await import('../src/pipeline/glyph-coverage.js');
     const { assertValidPdf } = await import('./helpers/valid-output.js');
     const real = bundledFonts();
     // Main faces that lack 乙 (as a Latin font lacks Chinese, or a CJK font lacks an emoji).

@@ -1,10 +1,10 @@
 /** The process edge of the CLI: streams, environment, colour, the project root. */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UserError } from '../core/errors.js';
-import { cliMessagesFor } from '../i18n/cli-messages.js';
-import type { Lang } from '../i18n/lang.js';
+import { pathKind } from '../io/node-files.js';
+import { cliMessagesFor } from '../messages/cli-messages.js';
+import type { Lang } from '../messages/lang.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -32,9 +32,9 @@ export function chalkFor(io: Io, colorFlag: boolean, stream: 'stdout' | 'stderr'
 
 export async function resolveRoot(io: Io, cwdOption: string | undefined, lang: Lang): Promise<string> {
   const root = path.resolve(io.cwd, cwdOption ?? '.');
-  const info = await stat(root).catch(() => undefined);
-  if (!info) throw new UserError(cliMessagesFor(lang).cwdNotFound(cwdOption ?? root));
-  if (!info.isDirectory()) throw new UserError(cliMessagesFor(lang).notADirectory(cwdOption ?? root));
+  const kind = await pathKind(root);
+  if (kind === undefined) throw new UserError(cliMessagesFor(lang).cwdNotFound(cwdOption ?? root));
+  if (kind !== 'directory') throw new UserError(cliMessagesFor(lang).notADirectory(cwdOption ?? root));
   return root;
 }
 

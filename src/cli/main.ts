@@ -6,13 +6,14 @@
  */
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UserError, EXIT_OK, EXIT_USAGE } from '../core/errors.js';
-import { cliMessagesFor } from '../i18n/cli-messages.js';
-import { isLang, LANGS, type Lang } from '../i18n/lang.js';
-import { roledocVersion } from '../version.js';
+import { cliMessagesFor } from '../messages/cli-messages.js';
+import { isLang, LANGS, type Lang } from '../messages/lang.js';
+import { roledocVersion } from '../core/version.js';
 import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
 import type { BuildOptions } from './build-command.js';
 import { runValidate } from './validate-command.js';
+import { SCHEMA_KINDS, type SchemaKind } from '../validate/schemas.js';
 
 
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
@@ -113,8 +114,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   program
     .command('schema')
     .description('print a JSON Schema, to publish or to wire into an editor')
-    .addArgument(new Argument('[kind]', 'which schema').choices(['role', 'config', 'template', 'locale']).default('role'))
-    .action(async (kind: 'role' | 'config' | 'template' | 'locale') => {
+    .addArgument(new Argument('[kind]', 'which schema').choices(SCHEMA_KINDS).default('role'))
+    .action(async (kind: SchemaKind) => {
       const { runSchema } = await import('./scaffold-commands.js');
       setExitCode(await runSchema(io, kind));
     });

@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { CliMessages } from '../i18n/cli-messages.js';
+import type { CliMessages } from '../messages/cli-messages.js';
 import { sourceLine, type SourceFile } from '../load/source-file.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';

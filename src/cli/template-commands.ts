@@ -1,21 +1,22 @@
 /** `roledoc templates` and `roledoc template eject`: seeing the templates, and starting one of your own. */
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import stringWidth from 'string-width';
 import { parse } from 'yaml';
 import { EXIT_OK, UserError } from '../core/errors.js';
-import { cliMessagesFor } from '../i18n/cli-messages.js';
-import { isLang } from '../i18n/lang.js';
-import { openProject, toProjectPath } from '../project/read-project.js';
-import stringWidth from 'string-width';
+import { toProjectPath } from '../core/paths.js';
+import { copyNewFile, exists, filesUnder, writeNewFile } from '../io/new-files.js';
+import { nodeFiles, readTextIfPossible } from '../io/node-files.js';
+import { cliMessagesFor } from '../messages/cli-messages.js';
+import { isLang } from '../messages/lang.js';
+import { openProject } from '../pipeline/open-project.js';
 import { BUILTIN_TEMPLATES, BUILTIN_TEMPLATES_DIR, findTemplateFile, PROJECT_TEMPLATES_DIR, projectTemplateNames, TEMPLATE_FILE_NAME } from '../template/load-template.js';
-import { schemaPath } from '../validate/schemas.js';
+import { schemaText } from '../validate/schemas.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
 
 /** A template's one-line description, as its file gives it. */
 async function descriptionOf(file: string): Promise<string> {
   try {
-    const data: unknown = parse(await readFile(file, 'utf8'));
+    const data: unknown = parse((await readTextIfPossible(file)) ?? '');
     const description = typeof data === 'object' && data !== null && 'description' in data ? data.description : undefined;
     return typeof description === 'string' ? description : '';
   } catch {
@@ -25,7 +26,7 @@ async function descriptionOf(file: string): Promise<string> {
 
 /** The project's own template folders; in a clone of roledoc itself, templates/ holds the built-ins too, listed as built in. */
 async function projectTemplateDirs(root: string): Promise<string[]> {
-  const folders = (await projectTemplateNames(root)).map((name) => path.join(root, PROJECT_TEMPLATES_DIR, name));
+  const folders = (await projectTemplateNames(root, nodeFiles)).map((name) => path.join(root, PROJECT_TEMPLATES_DIR, name));
   const isBuiltin = (folder: string): boolean =>
     (BUILTIN_TEMPLATES as readonly string[]).includes(path.basename(folder)) && path.resolve(folder) === path.resolve(BUILTIN_TEMPLATES_DIR, path.basename(folder));
   return folders.filter((folder) => !isBuiltin(folder));
@@ -46,20 +47,9 @@ export async function runTemplates(io: Io, options: GlobalOptions): Promise<numb
   io.stdout(`${messages.templatesBuiltin}\n${builtin.map(row).join('')}`);
   if (own.length > 0) io.stdout(`${messages.templatesProject}\n${own.map(row).join('')}`);
   // Which file `template:` finds: an ejected copy in templates/ wins over the built-in of its name.
-  const inUse = await findTemplateFile(project.config.template, root);
+  const inUse = await findTemplateFile(project.config.template, root, nodeFiles);
   io.stdout(`${messages.templatesInUse(project.config.template, inUse?.shownAs)}\n`);
   return EXIT_OK;
-}
-
-/** Every file under `dir`, relative to it, sorted. */
-async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
-    const name = path.join(prefix, entry.name);
-    if (entry.isDirectory()) files.push(...(await filesUnder(dir, name)));
-    else if (entry.isFile()) files.push(name);
-  }
-  return files.sort();
 }
 
 /**
@@ -74,24 +64,22 @@ export async function runEject(io: Io, options: GlobalOptions, name: string, dir
   if (!(BUILTIN_TEMPLATES as readonly string[]).includes(name)) throw new UserError(messages.ejectUnknown(name, BUILTIN_TEMPLATES));
   const target = path.resolve(root, dir ?? path.join(PROJECT_TEMPLATES_DIR, name));
   const shownTarget = toProjectPath(root, target);
-  if (existsSync(path.join(target, TEMPLATE_FILE_NAME))) throw new UserError(messages.ejectExists(shownTarget), messages.ejectExistsHint);
+  if (await exists(path.join(target, TEMPLATE_FILE_NAME))) throw new UserError(messages.ejectExists(shownTarget), messages.ejectExistsHint);
   const source = path.join(BUILTIN_TEMPLATES_DIR, name);
   const schemaFile = path.join(root, 'schemas', 'template.schema.json');
   const schemaRef = toProjectPath(target, schemaFile);
   for (const file of await filesUnder(source)) {
     const to = path.join(target, file);
-    await mkdir(path.dirname(to), { recursive: true });
     if (file === TEMPLATE_FILE_NAME) {
-      const text = await readFile(path.join(source, file), 'utf8');
-      await writeFile(to, text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`), { flag: 'wx' });
+      const text = (await readTextIfPossible(path.join(source, file))) ?? '';
+      await writeNewFile(to, text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`));
     } else {
-      await copyFile(path.join(source, file), to);
+      await copyNewFile(path.join(source, file), to);
     }
     io.stdout(`  ${messages.ejectCreated(toProjectPath(root, to))}\n`);
   }
-  if (!existsSync(schemaFile)) {
-    await mkdir(path.dirname(schemaFile), { recursive: true });
-    await writeFile(schemaFile, await readFile(schemaPath('template'), 'utf8'), { flag: 'wx' });
+  if (!(await exists(schemaFile))) {
+    await writeNewFile(schemaFile, schemaText('template'));
     io.stdout(`  ${messages.ejectCreated(toProjectPath(root, schemaFile))}\n`);
   }
   io.stdout(`${messages.ejectDone(shownTarget)}\n`);

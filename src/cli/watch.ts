@@ -1,18 +1,18 @@
 /**
  * `roledoc build --watch`: build, then rebuild whenever a saved file could change a document: the
  * role files, the config, a project template. The incremental build does only what the change
- * affects; every error is printed and watching goes on. chokidar, not fs.watch: editors that save
- * by writing a temporary file and renaming it over the old one are seen reliably.
+ * affects; every error is printed and watching goes on.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { watch } from 'chokidar';
 import { UserError } from '../core/errors.js';
-import { cliMessagesFor } from '../i18n/cli-messages.js';
-import { isLang } from '../i18n/lang.js';
-import { CONFIG_FILE_NAME } from '../model/config.js';
-import { globBase, openProject, toProjectPath } from '../project/read-project.js';
+import { globBase, toProjectPath } from '../core/paths.js';
+import { pathKind } from '../io/node-files.js';
+import { watchFiles } from '../io/watch-files.js';
 import { isLocalePath } from '../locale/locale-name.js';
+import { cliMessagesFor } from '../messages/cli-messages.js';
+import { isLang } from '../messages/lang.js';
+import { CONFIG_FILE_NAME } from '../model/config.js';
+import { openProject } from '../pipeline/open-project.js';
 import { PROJECT_TEMPLATES_DIR } from '../template/load-template.js';
 import { buildOnce, printBuildResult, type BuildOptions } from './build-command.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
@@ -50,16 +50,11 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
     // A project locale catalog.
     ...(isLocalePath(build.locale ?? project.config.locale) ? [path.resolve(root, build.locale ?? project.config.locale)] : []),
     // The project's own templates (watched only if there: a missing path is not chokidar's to wait for).
-    ...(existsSync(path.join(root, PROJECT_TEMPLATES_DIR)) ? [path.join(root, PROJECT_TEMPLATES_DIR)] : []),
+    ...((await pathKind(path.join(root, PROJECT_TEMPLATES_DIR))) === 'directory' ? [path.join(root, PROJECT_TEMPLATES_DIR)] : []),
   ];
-  const watcher = watch(watched, { ignoreInitial: true, ignored: (file) => /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file) });
-  // Say "watching" only once it is true: a save before chokidar is ready would go unseen.
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  io.stderr(`${messages.watching(root)}\n`);
-
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  watcher.on('all', (_event, file) => {
+  const watcher = await watchFiles(watched, (file) => {
     // Role files, the config and templates, and a template's logo and fonts.
     if (!/\.(ya?ml|png|jpe?g|ttf|otf|ttc)$/i.test(file)) return;
     clearTimeout(timer);
@@ -70,6 +65,8 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
       });
     }, DEBOUNCE_MS);
   });
+  // Say "watching" only once it is true: a save before then would go unseen.
+  io.stderr(`${messages.watching(root)}\n`);
 
   return new Promise((resolve) => {
     const stop = (): void => {

@@ -3,12 +3,12 @@
  * how it looks on paper is the renderers' business.
  */
 import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, Run, TableBlock, TableCell } from '../layout/layout.js';
-import { withLabels } from '../locale/index.js';
-import type { Locale } from '../locale/locale.js';
-import type { RawRole, TextOrList } from '../model/role.js';
 import { inlineLabel, type NumberingStyle } from '../layout/numbering.js';
+import { withLabels } from '../locale/build-locale.js';
+import type { Locale } from '../locale/locale.js';
+import { fieldsOf, type FieldSpec } from '../model/fields.js';
+import type { Role, RoleRef } from '../model/role.js';
 import type { NumberedList, SectionDisplay, SectionKey, Template } from '../model/template.js';
-import type { RoleDirectory } from './directory.js';
 import { pageFurniture } from './page-furniture.js';
 import { labelColumnShare, layoutStyleOf, pageSetupOf } from './style.js';
 
@@ -17,7 +17,6 @@ export interface ComposeContext {
   readonly locale: Locale;
   /** Company name: the documents' author. */
   readonly organization: string;
-  readonly directory: RoleDirectory;
   /**
    * The anchor a link to another role goes to, where that role is in the same document (the
    * handbook); a single role's document links nowhere.
@@ -33,8 +32,6 @@ export interface RolePlacement {
 
 const text = (value: string, bold = false): RichText => [bold ? { text: value, bold: true } : { text: value }];
 const cell = (content: CellContent, options: { bold?: boolean; shaded?: boolean } = {}): TableCell => ({ content, ...options });
-const listOf = (value: TextOrList | undefined): readonly string[] =>
-  value === undefined ? [] : typeof value === 'string' ? [value] : value;
 const paragraphs = (values: readonly string[]): CellContent => values.map((v) => text(v));
 
 /** A label | value table; rows without a value are left out. */
@@ -64,8 +61,11 @@ function pairFields(fields: readonly Field[]): FieldGridBlock['rows'] {
   return rows;
 }
 
+/** The fields of the 基本信息 grid, in order. */
+const INFO_FIELDS = fieldsOf('info');
+
 function sectionBlocks(
-  role: RawRole,
+  role: Role,
   key: SectionKey,
   display: SectionDisplay,
   ctx: ComposeContext,
@@ -76,12 +76,11 @@ function sectionBlocks(
   const numbering = (list: NumberedList): NumberingStyle => ctx.template.numbering[list] ?? '1.';
   const tasksStyle = ctx.template.numbering.tasks;
   const taskLabel = (index: number): string => (tasksStyle === undefined ? locale.taskLabel(index) : inlineLabel(tasksStyle, index));
-  /** A role id shows as that role's title, as a link where the role is in the same document; free text shows as written. */
-  const linked = (value: string): Run => {
-    const title = ctx.directory.titleOf(value);
-    if (title === undefined) return { text: value };
-    const anchor = ctx.anchorOf?.(value);
-    return anchor === undefined ? { text: title } : { text: title, link: anchor };
+  /** A role shows as its title, as a link where the role is in the same document; free text shows as written. */
+  const linked = (ref: RoleRef): Run => {
+    if (ref.kind === 'text') return { text: ref.text };
+    const anchor = ctx.anchorOf?.(ref.id);
+    return anchor === undefined ? { text: ref.title } : { text: ref.title, link: anchor };
   };
   /** Names joined as a sentence; a link covers just its name, and text without links stays one run. */
   const joined = (values: readonly Run[], separator: string): RichText => {
@@ -94,24 +93,60 @@ function sectionBlocks(
     return runs;
   };
 
+  /** A table's rows in the registry's order, each value shown as its kind says (model/fields.ts). */
+  const rowsOf = (
+    group: 'relations' | 'qualifications' | 'conditions',
+    labels: Readonly<Record<string, string>>,
+    values: Readonly<Partial<Record<string, string | readonly string[]>>>,
+  ): (readonly [string, CellContent])[] =>
+    fieldsOf(group).map((field: FieldSpec) => {
+      const value = values[field.key];
+      const list = value === undefined ? undefined : typeof value === 'string' ? [value] : value;
+      const note = values[`${field.key}_note`];
+      const noted = (main: string | undefined): CellContent => withNote(main, typeof note === 'string' ? note : undefined);
+      const cell: CellContent =
+        field.kind === 'names'
+          ? list === undefined ? [] : [text(locale.joinList(list))]
+          : field.kind === 'noted'
+            ? noted(typeof value === 'string' ? value : undefined)
+            : field.kind === 'noted-names'
+              ? noted(list === undefined ? undefined : locale.joinList(list))
+              : paragraphs(list ?? []);
+      return [labels[field.key] ?? '', cell] as const;
+    });
+  /** A value with its note: 大专以上 + 根据能力可放宽标准 → 大专以上，根据能力可放宽标准. */
+  const withNote = (main: string | undefined, note: string | undefined): CellContent =>
+    main === undefined ? (note === undefined ? [] : [text(note)]) : [text(note === undefined ? main : locale.joinNote(main, note))];
+
   switch (key) {
     case 'info': {
       const f = locale.fields;
-      const reports = ctx.directory.directReportsOf(role.id);
-      const candidates: (Field | undefined)[] = [
-        { label: f.title, value: [text(role.title)] },
-        role.code === undefined ? undefined : { label: f.code, value: [text(role.code)] },
-        { label: f.department, value: [text(role.department)] },
-        role.unit === undefined ? undefined : { label: f.unit, value: [text(role.unit)] },
-        role.grade === undefined ? undefined : { label: f.grade, value: [text(role.grade)] },
-        role.headcount === undefined ? undefined : { label: f.headcount, value: [text(locale.formatHeadcount(role.headcount))] },
-        role.reports_to === undefined ? undefined : { label: f.reports_to, value: [[linked(role.reports_to)]] },
-        reports.length === 0 ? undefined : { label: f.direct_reports, value: [joined(reports.map(linked), locale.listSeparator)] },
-        role.established === undefined ? undefined : { label: f.established, value: [text(locale.formatDate(role.established))] },
-        role.salary === undefined ? undefined : { label: f.salary, value: [text(locale.formatSalary(role.salary))] },
-      ];
-      const fields = candidates.filter((field): field is Field => field !== undefined);
-      // The career path is a sentence, not a short value: it takes a row of its own, last.
+      // The grid's fields in the registry's order (model/fields.ts); the career path, a sentence
+      // rather than a short value, takes a row of its own, last.
+      const valueOf = (field: (typeof INFO_FIELDS)[number]): CellContent | undefined => {
+        switch (field.kind) {
+          case 'text': {
+            const value = role[field.key];
+            return value === undefined ? undefined : [text(value)];
+          }
+          case 'count':
+            return role.headcount === undefined ? undefined : [text(locale.formatHeadcount(role.headcount))];
+          case 'role':
+            return role.reports_to === undefined ? undefined : [[linked(role.reports_to)]];
+          case 'roles':
+            return role.direct_reports.length === 0 ? undefined : [joined(role.direct_reports.map(linked), locale.listSeparator)];
+          case 'date':
+            return role.established === undefined ? undefined : [text(locale.formatDate(role.established))];
+          case 'money':
+            return role.salary === undefined ? undefined : [text(locale.formatSalary(role.salary))];
+          case 'path':
+            return undefined;
+        }
+      };
+      const fields = INFO_FIELDS.flatMap((field): Field[] => {
+        const value = valueOf(field);
+        return value === undefined ? [] : [{ label: f[field.key], value }];
+      });
       const careerPath: Field | undefined =
         role.career_path === undefined && role.career_note === undefined
           ? undefined
@@ -140,7 +175,7 @@ function sectionBlocks(
           : { kind: 'list', numbering: numbering('responsibilities'), items: role.responsibilities.map((r) => text(r)) },
       ];
     case 'duties': {
-      const duties = role.duties ?? [];
+      const { duties } = role;
       if (duties.length === 0) return [];
       if (display === 'numbered-list') {
         return [
@@ -166,51 +201,19 @@ function sectionBlocks(
       ];
     }
     case 'relations': {
-      const r = role.relations;
-      const table = labelTable(
-        [
-          [locale.relations.internal, r?.internal ? [text(locale.joinList(r.internal))] : []],
-          [locale.relations.external, r?.external ? [text(locale.joinList(r.external))] : []],
-        ],
-        labelShare,
-      );
+      const table = labelTable(rowsOf('relations', locale.relations, role.relations), labelShare);
       return table ? [heading(locale.sections.relations), table] : [];
     }
     case 'qualifications': {
-      const q = role.qualifications;
-      const l = locale.qualifications;
-      const withNote = (main: string | undefined, note: string | undefined): CellContent =>
-        main === undefined ? (note === undefined ? [] : [text(note)]) : [text(note === undefined ? main : locale.joinNote(main, note))];
-      const table = labelTable(
-        [
-          [l.education, withNote(q?.education, q?.education_note)],
-          [l.majors, withNote(q?.majors ? locale.joinList(q.majors) : undefined, q?.majors_note)],
-          [l.training, paragraphs(listOf(q?.training))],
-          [l.experience, paragraphs(listOf(q?.experience))],
-          [l.knowledge, paragraphs(listOf(q?.knowledge))],
-          [l.skills, paragraphs(listOf(q?.skills))],
-          [l.personal, paragraphs(listOf(q?.personal))],
-        ],
-        labelShare,
-      );
+      const table = labelTable(rowsOf('qualifications', locale.qualifications, role.qualifications), labelShare);
       return table ? [heading(locale.sections.qualifications), table] : [];
     }
     case 'conditions': {
-      const c = role.conditions;
-      const l = locale.conditions;
-      const table = labelTable(
-        [
-          [l.tools, paragraphs(listOf(c?.tools))],
-          [l.environment, paragraphs(listOf(c?.environment))],
-          [l.schedule, paragraphs(listOf(c?.schedule))],
-          [l.records, paragraphs(listOf(c?.records))],
-        ],
-        labelShare,
-      );
+      const table = labelTable(rowsOf('conditions', locale.conditions, role.conditions), labelShare);
       return table ? [heading(locale.sections.conditions), table] : [];
     }
     case 'kpis': {
-      const kpis = (role.kpis ?? []).map((kpi) => (typeof kpi === 'string' ? { name: kpi } : kpi));
+      const { kpis } = role;
       if (kpis.length === 0) return [];
       const detailed = kpis.some((kpi) => kpi.weight !== undefined || kpi.target !== undefined);
       if (display === 'kpi-table' && detailed) {
@@ -246,7 +249,7 @@ function sectionBlocks(
     case 'remarks':
       return role.remarks === undefined ? [] : [heading(locale.sections.remarks), { kind: 'paragraph', text: text(role.remarks) }];
     case 'extra_sections':
-      return (role.extra_sections ?? []).flatMap((section): Block[] => [
+      return role.extra_sections.flatMap((section): Block[] => [
         heading(section.title),
         ...(section.text === undefined ? [] : [{ kind: 'paragraph', text: text(section.text) } as const]),
         ...(section.items === undefined ? [] : [{ kind: 'list', numbering: numbering('extra_sections'), items: section.items.map((item) => text(item)) } as const]),
@@ -258,7 +261,7 @@ function sectionBlocks(
  * A role's document as blocks. Placed in a handbook, its title and headings go one level down the
  * outline (department → role → section) and carry anchors that the contents and links lead to.
  */
-export function composeRoleBlocks(role: RawRole, ctx: ComposeContext, placement?: RolePlacement): Block[] {
+export function composeRoleBlocks(role: Role, ctx: ComposeContext, placement?: RolePlacement): Block[] {
   const labelShare = labelColumnShare(pageSetupOf(ctx.template), layoutStyleOf(ctx.template));
   const title = ctx.locale.documentTitle(role.title);
   const blocks: Block[] = [placement ? { kind: 'title', text: title, outline: placement.outline, anchor: placement.anchor } : { kind: 'title', text: title }];
@@ -271,7 +274,7 @@ export function composeRoleBlocks(role: RawRole, ctx: ComposeContext, placement?
 }
 
 /** A role's own document. The template's labels are laid over the locale here, once (the handbook does the same). */
-export function composeRole(role: RawRole, given: ComposeContext): Layout {
+export function composeRole(role: Role, given: ComposeContext): Layout {
   const ctx = { ...given, locale: withLabels(given.locale, given.template.labels) };
   const page = pageSetupOf(ctx.template);
   const style = layoutStyleOf(ctx.template);

@@ -6,8 +6,9 @@
  */
 import type { Block, ChartBox, ContentsEntry, Layout, TableBlock, TableCell } from '../layout/layout.js';
 import { CHART, chartTextSize } from '../layout/metrics.js';
-import { withLabels } from '../locale/index.js';
-import type { RawRole } from '../model/role.js';
+import { withLabels } from '../locale/build-locale.js';
+import type { Handbook, HandbookDepartment } from '../model/handbook.js';
+import type { Role } from '../model/role.js';
 import { composeRoleBlocks, type ComposeContext } from './compose-role.js';
 import { layoutOrgCharts, type ChartNode } from './org-chart.js';
 import { coverLogoRoom, pageFurniture, placedLogo } from './page-furniture.js';
@@ -16,70 +17,13 @@ import { layoutStyleOf, pageSetupOf, textWidthOf } from './style.js';
 export interface HandbookContext extends Omit<ComposeContext, 'anchorOf'> {
   /** The handbook's title (config `title`). */
   readonly title: string;
-  /** Department names and role ids, first to last (config `order`). */
-  readonly order: readonly string[];
   /** The handbook's date, shown on the cover: the newest of its roles' dates. */
   readonly date: Date;
-}
-
-/** One department of the handbook: its roles in reading order, and its reporting trees. */
-export interface HandbookDepartment {
-  readonly name: string;
-  readonly roles: readonly RawRole[];
-  /** Roles whose reports_to is not a role of the department, in order; each the top of a tree. */
-  readonly tops: readonly RawRole[];
-  /** The roles of the department that report to a role, in order. */
-  readonly reportsOf: (id: string) => readonly RawRole[];
 }
 
 export const roleAnchor = (id: string): string => `role:${id}`;
 const departmentAnchor = (index: number): string => `department:${index + 1}`;
 const INDEX_ANCHOR = 'index';
-
-/**
- * The handbook's order: departments by their first mention in `order` (by name, or by one of
- * their role ids), then by name; in a department, the reporting tree from the top, siblings by
- * their mention in `order`, then title, then id.
- */
-export function handbookOrder(roles: readonly RawRole[], order: readonly string[], lang: string): HandbookDepartment[] {
-  // numeric: 主管2 before 主管10.
-  const collator = new Intl.Collator(lang, { numeric: true });
-  const rank = (key: string): number => {
-    const index = order.indexOf(key);
-    return index < 0 ? Number.POSITIVE_INFINITY : index;
-  };
-  const byName = new Map<string, RawRole[]>();
-  for (const role of roles) byName.set(role.department, [...(byName.get(role.department) ?? []), role]);
-  const departmentRank = (name: string, members: readonly RawRole[]): number => Math.min(rank(name), ...members.map((role) => rank(role.id)));
-  const siblings = (a: RawRole, b: RawRole): number => rank(a.id) - rank(b.id) || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const departments = [...byName].sort(([a, am], [b, bm]) => departmentRank(a, am) - departmentRank(b, bm) || collator.compare(a, b) || (a < b ? -1 : 1));
-
-  return departments.map(([name, members]) => {
-    const ids = new Set(members.map((role) => role.id));
-    const reports = new Map<string, RawRole[]>();
-    const tops: RawRole[] = [];
-    for (const role of [...members].sort(siblings)) {
-      if (role.reports_to !== undefined && ids.has(role.reports_to) && role.reports_to !== role.id) {
-        reports.set(role.reports_to, [...(reports.get(role.reports_to) ?? []), role]);
-      } else {
-        tops.push(role);
-      }
-    }
-    // Reading order: each tree from its top, depth first. The project rules refuse cycles; a role
-    // left out by one anyway (its whole loop reports inside) is still printed, after the trees.
-    const ordered: RawRole[] = [];
-    const seen = new Set<string>();
-    const visit = (role: RawRole): void => {
-      if (seen.has(role.id)) return;
-      seen.add(role.id);
-      ordered.push(role);
-      for (const report of reports.get(role.id) ?? []) visit(report);
-    };
-    tops.forEach(visit);
-    for (const role of [...members].sort(siblings)) visit(role);
-    return { name, roles: ordered, tops, reportsOf: (id: string) => reports.get(id) ?? [] };
-  });
-}
 
 const cell = (text: string, options: { bold?: boolean; shaded?: boolean; link?: string } = {}): TableCell => ({
   content: text === '' ? [] : [[options.link === undefined ? { text } : { text, link: options.link }]],
@@ -87,13 +31,13 @@ const cell = (text: string, options: { bold?: boolean; shaded?: boolean; link?: 
   ...(options.shaded === true ? { shaded: true } : {}),
 });
 
-function roleIndex(departments: readonly HandbookDepartment[], ctx: HandbookContext, titleOf: (id: string) => string | undefined): TableBlock {
+function roleIndex(departments: readonly HandbookDepartment[], ctx: HandbookContext): TableBlock {
   const { locale } = ctx;
   const f = locale.fields;
   const roles = departments.flatMap((department) => department.roles);
   const withCode = roles.some((role) => role.code !== undefined);
   const head = (label: string): TableCell => cell(label, { bold: true, shaded: true });
-  const sum = (members: readonly RawRole[]): string => {
+  const sum = (members: readonly Role[]): string => {
     const known = members.flatMap((role) => (role.headcount === undefined ? [] : [role.headcount]));
     return known.length === 0 ? '' : locale.formatHeadcount(known.reduce((a, b) => a + b, 0));
   };
@@ -101,14 +45,14 @@ function roleIndex(departments: readonly HandbookDepartment[], ctx: HandbookCont
   const body: TableCell[][] = [];
   for (const department of departments) {
     for (const role of department.roles) {
-      const boss = role.reports_to === undefined ? undefined : titleOf(role.reports_to);
+      const boss = role.reports_to;
       body.push(
         row([
           cell(role.code ?? ''),
           cell(role.title, { link: roleAnchor(role.id) }),
           cell(role.department),
           cell(role.headcount === undefined ? '' : locale.formatHeadcount(role.headcount)),
-          boss === undefined ? cell(role.reports_to ?? '') : cell(boss, { link: roleAnchor(role.reports_to ?? '') }),
+          boss === undefined ? cell('') : boss.kind === 'text' ? cell(boss.text) : cell(boss.title, { link: roleAnchor(boss.id) }),
         ]),
       );
     }
@@ -125,17 +69,15 @@ function roleIndex(departments: readonly HandbookDepartment[], ctx: HandbookCont
   };
 }
 
-export function composeHandbook(roles: readonly RawRole[], given: HandbookContext): Layout {
+export function composeHandbook(handbook: Handbook, given: HandbookContext): Layout {
   const ctx = { ...given, locale: withLabels(given.locale, given.template.labels) };
   const { locale, template } = ctx;
   const page = pageSetupOf(template);
   const style = layoutStyleOf(template);
   const textWidth = textWidthOf(page);
-  const ids = new Set(roles.map((role) => role.id));
-  const anchorOf = (id: string): string | undefined => (ids.has(id) ? roleAnchor(id) : undefined);
+  const { departments, byId } = handbook;
+  const anchorOf = (id: string): string | undefined => (byId.has(id) ? roleAnchor(id) : undefined);
   const roleCtx: ComposeContext = { ...ctx, anchorOf };
-  const departments = handbookOrder(roles, ctx.order, locale.lang);
-  const byId = new Map(roles.map((role) => [role.id, role]));
 
   // Chart geometry: how many boxes fit side by side.
   const chartSize = chartTextSize(style.sizes.table);
@@ -144,21 +86,21 @@ export function composeHandbook(roles: readonly RawRole[], given: HandbookContex
   const stepWidth = CHART.stepChars * chartSize + 2 * CHART.padding;
   const perLine = Math.max(2, Math.floor((textWidth - CHART.arrowWidth) / (stepWidth + CHART.arrowWidth)));
 
-  const box = (role: RawRole): ChartBox => ({
+  const box = (role: Role): ChartBox => ({
     text: role.title,
     link: roleAnchor(role.id),
     ...(role.headcount === undefined ? {} : { detail: locale.formatHeadcount(role.headcount) }),
   });
-  const tree = (department: HandbookDepartment, role: RawRole): ChartNode => {
-    const boss = role.reports_to === undefined ? undefined : byId.get(role.reports_to);
+  const tree = (department: HandbookDepartment, role: Role): ChartNode => {
+    const boss = role.reports_to?.kind === 'role' ? byId.get(role.reports_to.id) : undefined;
     return {
       box: box(role),
-      children: department.reportsOf(role.id).map((report) => tree(department, report)),
+      children: (department.reports.get(role.id) ?? []).map((report) => tree(department, report)),
       // A top box says whom it reports to when that is outside the chart: another department, or free text.
       ...(boss !== undefined && boss.department !== department.name
         ? { caption: locale.handbook.reportsOutside(boss.title, boss.department) }
-        : boss === undefined && role.reports_to !== undefined
-          ? { caption: locale.handbook.reportsTo(role.reports_to) }
+        : role.reports_to?.kind === 'text'
+          ? { caption: locale.handbook.reportsTo(role.reports_to.text) }
           : {}),
     };
   };
@@ -167,7 +109,7 @@ export function composeHandbook(roles: readonly RawRole[], given: HandbookContex
   const body: Block[] = [
     { kind: 'page-break' },
     { kind: 'title', text: locale.handbook.index, outline: 0, anchor: INDEX_ANCHOR },
-    roleIndex(departments, ctx, (id) => byId.get(id)?.title),
+    roleIndex(departments, ctx),
   ];
   departments.forEach((department, index) => {
     contents.push({ text: department.name, anchor: departmentAnchor(index), depth: 0 });
@@ -181,10 +123,7 @@ export function composeHandbook(roles: readonly RawRole[], given: HandbookContex
     const paths = department.roles.flatMap((role) =>
       role.career_path === undefined || role.career_path.length === 0
         ? []
-        : [role.career_path.map((step): ChartBox => {
-            const target = byId.get(step);
-            return target ? { text: target.title, link: roleAnchor(target.id) } : { text: step, plain: true };
-          })],
+        : [role.career_path.map((step): ChartBox => (step.kind === 'role' ? { text: step.title, link: roleAnchor(step.id) } : { text: step.text, plain: true }))],
     );
     if (paths.length > 0) body.push({ kind: 'heading', level: 1, text: locale.handbook.careerPaths, outline: 1 }, { kind: 'path-chart', perLine, paths });
     for (const role of department.roles) {

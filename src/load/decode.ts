@@ -3,7 +3,7 @@
  * checked before anything else, and the message says how to fix it.
  */
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Messages } from '../messages/messages.js';
 
 export const MAX_ROLE_FILE_BYTES = 1024 * 1024;
 

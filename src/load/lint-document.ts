@@ -5,7 +5,7 @@
  */
 import { isScalar, isSeq, visit, type Document, type LineCounter } from 'yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Messages } from '../messages/messages.js';
 import { spanOfRange } from './source-file.js';
 
 export function lintDocument(doc: Document.Parsed, text: string, lineCounter: LineCounter, file: string, messages: Messages): Diagnostic[] {

@@ -4,7 +4,7 @@
  */
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Messages } from '../messages/messages.js';
 import { lintDocument } from './lint-document.js';
 import { spanOfRange } from './source-file.js';
 

@@ -5,7 +5,7 @@
  * checked and every problem is reported at once.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Messages } from '../messages/messages.js';
 
 export interface PrelintResult {
   /** The text to parse: the same as the input except for repaired Chinese punctuation. */

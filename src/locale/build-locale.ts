@@ -3,16 +3,11 @@
  * between languages is in the data (patterns, separators, the punctuation set, the words a note may
  * follow without a comma), never in a branch here.
  */
+import { fieldsOf, isLabelKey, LABEL_KEYS, type FieldGroup, type GroupKey, type LabelKey } from '../model/fields.js';
+import type { LocaleData } from '../model/locale.js';
 import type { RawSalary } from '../model/role.js';
-import { groupDigits, isLabelKey, LABEL_KEYS, parseIsoDate, type LabelKey, type Locale } from './locale.js';
-import { fill, type LocaleData } from './locale-data.js';
-
-/** The catalog each Locale was built from (localeText and withLabels read it). */
-const dataOf = new WeakMap<Locale, LocaleData>();
-
-export function localeData(locale: Locale): LocaleData | undefined {
-  return dataOf.get(locale);
-}
+import { groupDigits, parseIsoDate, type Locale } from './locale.js';
+import { fill } from './locale-data.js';
 
 export function buildLocale(data: LocaleData): Locale {
   const l = data.labels;
@@ -39,7 +34,8 @@ export function buildLocale(data: LocaleData): Locale {
     return salary.note ? fill(s.with_note, { salary: amount, note: salary.note }) : amount;
   };
 
-  const locale: Locale = {
+  return {
+    catalog: data,
     lang: data.lang,
     messages: data.messages,
     ...labelGroups(l),
@@ -81,8 +77,6 @@ export function buildLocale(data: LocaleData): Locale {
     pageFooter: data.page_footer,
     formatPageFooter: (page, pages) => fill(data.page_footer, { page, pages }),
   };
-  dataOf.set(locale, data);
-  return locale;
 }
 
 /**
@@ -95,51 +89,21 @@ export function withLabels(locale: Locale, overrides: Readonly<Record<string, st
   if (changed.length === 0) return locale;
   const labels = Object.fromEntries(LABEL_KEYS.map((key) => [key, locale.labels[key] ?? ''])) as Record<LabelKey, string>;
   for (const [key, value] of changed) labels[key] = value;
-  const data = dataOf.get(locale);
-  if (data) return buildLocale({ ...data, labels });
-  // A Locale not made by buildLocale (a test double): replace the label groups, keep its functions.
-  return { ...locale, ...labelGroups(labels) };
+  return buildLocale({ ...locale.catalog, labels });
 }
 
-/** The label map and the groups the composer reads, which are views of it. */
+/** The label map and the groups the composer reads, which are views of it (see model/fields.ts). */
 function labelGroups(l: Readonly<Record<LabelKey, string>>): Pick<Locale, 'labels' | 'fields' | 'sections' | 'dutyTable' | 'relations' | 'qualifications' | 'conditions' | 'kpiTable'> {
+  const group = <G extends FieldGroup>(name: G): Readonly<Record<GroupKey<G>, string>> =>
+    Object.fromEntries(fieldsOf(name).map((field) => [field.key, l[field.key]])) as Record<GroupKey<G>, string>;
   return {
     labels: { ...l },
-    fields: {
-      title: l.title,
-      code: l.code,
-      department: l.department,
-      unit: l.unit,
-      grade: l.grade,
-      headcount: l.headcount,
-      reports_to: l.reports_to,
-      direct_reports: l.direct_reports,
-      established: l.established,
-      salary: l.salary,
-      career_path: l.career_path,
-    },
-    sections: {
-      purpose: l.purpose,
-      responsibilities: l.responsibilities,
-      duties: l.duties,
-      relations: l.relations,
-      qualifications: l.qualifications,
-      conditions: l.conditions,
-      kpis: l.kpis,
-      remarks: l.remarks,
-    },
-    dutyTable: { duty: l.duty, tasks: l.tasks },
-    relations: { internal: l.internal, external: l.external },
-    qualifications: {
-      education: l.education,
-      majors: l.majors,
-      training: l.training,
-      experience: l.experience,
-      knowledge: l.knowledge,
-      skills: l.skills,
-      personal: l.personal,
-    },
-    conditions: { tools: l.tools, environment: l.environment, schedule: l.schedule, records: l.records },
-    kpiTable: { name: l.name, weight: l.weight, target: l.target },
+    fields: group('info'),
+    sections: group('section'),
+    dutyTable: group('duty-table'),
+    relations: group('relations'),
+    qualifications: group('qualifications'),
+    conditions: group('conditions'),
+    kpiTable: group('kpi-table'),
   };
 }

@@ -4,14 +4,15 @@
  * pattern, then — for a file that extends nothing — that it sets every key.
  */
 import { START_OF_FILE, type Diagnostic } from '../core/diagnostic.js';
-import type { Lang } from '../i18n/lang.js';
-import { messagesFor } from '../i18n/messages.js';
+import type { Lang } from '../messages/lang.js';
+import { messagesFor } from '../messages/messages.js';
 import type { SourceFile } from '../load/source-file.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { labelOf, suggest } from '../validate/explain.js';
 import { localeSchema, schemaAt } from '../validate/schemas.js';
-import { BUILTIN_LOCALES, PLACEHOLDERS, unknownPlaceholders, type LocaleData, type RawLocale } from './locale-data.js';
-import { localeMessagesFor } from './locale-messages.js';
+import { BUILTIN_LOCALES, type LocaleData, type RawLocale } from '../model/locale.js';
+import { PLACEHOLDERS, unknownPlaceholders } from './locale-data.js';
+import { localeMessagesFor } from '../messages/locale-messages.js';
 import { deepMerge, isPlainObject, type PlainObject } from '../core/merge.js';
 
 export interface CheckedCatalog {

@@ -2,27 +2,28 @@
  * The locale a project names (`locale:` in roledoc.config.yaml, or --locale): a built-in
  * (zh-CN, en, zh-TW) or the project's own catalog file, which `extends` a built-in and changes
  * some of its words. Checked like every other file: did-you-mean for a misspelt key, an unknown
- * {placeholder} at its line.
+ * {placeholder} at its line. Pure: the caller reads a project catalog's bytes.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
-import type { Lang } from '../i18n/lang.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
-import { isFile, toProjectPath } from '../project/read-project.js';
+import type { Lang } from '../messages/lang.js';
+import { localeMessagesFor } from '../messages/locale-messages.js';
+import { BUILTIN_LOCALES, isBuiltinLocale, type LocaleData } from '../model/locale.js';
 import { suggest } from '../validate/explain.js';
 import { buildLocale } from './build-locale.js';
+import { builtinLocaleData, localeFor } from './builtin.js';
 import { checkCatalog, mergeCatalog } from './catalog.js';
-import { builtinLocaleData, localeFor } from './index.js';
-import { BUILTIN_LOCALES, isBuiltinLocale, type LocaleData } from './locale-data.js';
-import { localeMessagesFor } from './locale-messages.js';
 import type { Locale } from './locale.js';
 import { isLocalePath } from './locale-name.js';
 
-export { isLocalePath, messagesLangOf } from './locale-name.js';
+/** A project catalog as the caller read it: its path as the project names it, and its bytes (none when there is no such file). */
+export interface CatalogFile {
+  readonly shownAs: string;
+  readonly bytes: Uint8Array | undefined;
+}
 
 export interface LoadedLocale {
   /** Undefined when the catalog has errors. */
@@ -44,12 +45,13 @@ function nearBuiltin(name: string): string | undefined {
 
 /**
  * @param nameOrPath a built-in name, or a .yaml/.yml path relative to the project root.
+ * @param file the catalog file, read by the caller, when `nameOrPath` is a path.
  * @param lang the language of the diagnostics.
- * @throws UserError when it is neither a built-in nor an existing file.
+ * @throws UserError when it is neither a built-in nor an existing file, and not named in the config.
  */
-export async function loadLocale(nameOrPath: string, projectRoot: string, lang: Lang, namedIn?: LocaleOrigin): Promise<LoadedLocale> {
+export function loadLocale(nameOrPath: string, file: CatalogFile | undefined, lang: Lang, namedIn?: LocaleOrigin): LoadedLocale {
   try {
-    return await loadNamedLocale(nameOrPath, projectRoot, lang);
+    return loadNamedLocale(nameOrPath, file, lang);
   } catch (error: unknown) {
     // Named in the config: an error at its line like any other. Named on the command line: a usage error.
     if (!(error instanceof UserError) || !namedIn) throw error;
@@ -65,17 +67,14 @@ export interface LocaleOrigin {
   readonly locator: Locator;
 }
 
-async function loadNamedLocale(nameOrPath: string, projectRoot: string, lang: Lang): Promise<LoadedLocale> {
+function loadNamedLocale(nameOrPath: string, file: CatalogFile | undefined, lang: Lang): LoadedLocale {
   if (isBuiltinLocale(nameOrPath)) return { locale: localeFor(nameOrPath), sources: [], diagnostics: [] };
   const messages = localeMessagesFor(lang);
   if (!isLocalePath(nameOrPath)) {
     throw new UserError(messages.unknownLocale(nameOrPath), messages.unknownLocaleHint(BUILTIN_LOCALES, nearBuiltin(nameOrPath)));
   }
-  const file = path.resolve(projectRoot, nameOrPath);
-  if (!(await isFile(file))) throw new UserError(messages.localeFileNotFound(nameOrPath), messages.localeFileNotFoundHint);
-
-  const shownAs = toProjectPath(projectRoot, file);
-  const checked = checkCatalog(shownAs, await readFile(file), lang);
+  if (file?.bytes === undefined) throw new UserError(messages.localeFileNotFound(nameOrPath), messages.localeFileNotFoundHint);
+  const checked = checkCatalog(file.shownAs, file.bytes, lang);
   const sources = checked.source ? [checked.source] : [];
   if (!checked.raw) return { locale: undefined, sources, diagnostics: checked.diagnostics };
   const base = checked.raw.extends;

@@ -1,14 +1,11 @@
 /**
- * What a config's `locale:` names, told without loading a catalog: whether it is a project
- * catalog's path, and which language roledoc's messages should then be in. Kept apart from
- * load-locale.ts so that reading the project (which needs both) imports nothing that imports it.
+ * What a config's `locale:` names, told without building a catalog: whether it is a project
+ * catalog's path, and which language roledoc's messages should then be in.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parse } from 'yaml';
-import { isLang, type Lang } from '../i18n/lang.js';
-import { messagesLangFor } from './index.js';
-import { isBuiltinLocale } from './locale-data.js';
+import { isLang, type Lang } from '../messages/lang.js';
+import { isBuiltinLocale } from '../model/locale.js';
+import { messagesLangFor } from './builtin.js';
 
 /** A project catalog is named by its path: it ends .yaml or .yml. */
 export const isLocalePath = (value: string): boolean => /\.ya?ml$/i.test(value);
@@ -16,16 +13,16 @@ export const isLocalePath = (value: string): boolean => /\.ya?ml$/i.test(value);
 /**
  * The language of roledoc's messages that a config's `locale:` implies, found before anything is
  * checked (the config is read first, and its own diagnostics need a language): a built-in's; for a
- * project catalog its `messages`, else that of the built-in it extends. Undefined when that cannot
- * be told (no such file, not YAML): the caller keeps its default, and loadLocale reports the problem.
+ * project catalog (whose text the caller read, if it could) its `messages`, else that of the
+ * built-in it extends. Undefined when that cannot be told (no such file, not YAML): the caller
+ * keeps its default, and loading the locale reports the problem.
  */
-export async function messagesLangOf(nameOrPath: string, projectRoot: string): Promise<Lang | undefined> {
+export function messagesLangOf(nameOrPath: string, catalogText: string | undefined): Lang | undefined {
   if (!isLocalePath(nameOrPath)) return messagesLangFor(nameOrPath);
-  const text = await readFile(path.resolve(projectRoot, nameOrPath), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
+  if (catalogText === undefined) return undefined;
   let data: unknown;
   try {
-    data = parse(text);
+    data = parse(catalogText);
   } catch {
     return undefined;
   }

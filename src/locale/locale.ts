@@ -4,112 +4,32 @@
  * project's own file); one builder (build-locale.ts) turns any of them into this interface, so
  * renderers never see a language-specific branch.
  */
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../messages/lang.js';
+import type { GroupKey } from '../model/fields.js';
+import type { LocaleData } from '../model/locale.js';
 import type { RawSalary } from '../model/role.js';
 
-/**
- * Every label a catalog names, keyed by the role file's own key where there is one: field labels,
- * section titles, the rows of relations / qualifications / conditions, and the headers of the duty
- * table (duty, tasks) and of the KPI table (name, weight, target). A template may override any of them.
- */
-export const LABEL_KEYS = [
-  // fields
-  'title',
-  'code',
-  'department',
-  'unit',
-  'grade',
-  'headcount',
-  'reports_to',
-  'direct_reports',
-  'established',
-  'salary',
-  'career_path',
-  // sections
-  'purpose',
-  'responsibilities',
-  'duties',
-  'relations',
-  'qualifications',
-  'conditions',
-  'kpis',
-  'remarks',
-  // relations
-  'internal',
-  'external',
-  // qualifications
-  'education',
-  'majors',
-  'training',
-  'experience',
-  'knowledge',
-  'skills',
-  'personal',
-  // conditions
-  'tools',
-  'environment',
-  'schedule',
-  'records',
-  // duty table headers
-  'duty',
-  'tasks',
-  // KPI table headers
-  'name',
-  'weight',
-  'target',
-] as const;
-
-export type LabelKey = (typeof LABEL_KEYS)[number];
-
-export function isLabelKey(key: string): key is LabelKey {
-  return (LABEL_KEYS as readonly string[]).includes(key);
-}
-
 export interface Locale {
+  /** The catalog this was built from. */
+  readonly catalog: LocaleData;
   /** BCP 47 language tag of the documents: zh-CN, en, zh-TW (document properties, sorting). */
   readonly lang: string;
   /** The language of roledoc's own messages for this catalog (zh-TW → zh-CN). */
   readonly messages: Lang;
-  /** Every label by its key (see LABEL_KEYS); the groups below are views of it. */
+  /** Every label by its key (see model/fields.ts); the groups below are views of it. */
   readonly labels: Readonly<Record<string, string>>;
   /** The document title for a role: 客服主管职位说明书 / Job Description: Customer Service Supervisor. */
   documentTitle(roleTitle: string): string;
-  readonly fields: {
-    readonly title: string;
-    readonly code: string;
-    readonly department: string;
-    readonly unit: string;
-    readonly grade: string;
-    readonly headcount: string;
-    readonly reports_to: string;
-    readonly direct_reports: string;
-    readonly established: string;
-    readonly salary: string;
-    readonly career_path: string;
-  };
-  readonly sections: {
-    readonly purpose: string;
-    readonly responsibilities: string;
-    readonly duties: string;
-    readonly relations: string;
-    readonly qualifications: string;
-    readonly conditions: string;
-    readonly kpis: string;
-    readonly remarks: string;
-  };
-  readonly dutyTable: { readonly duty: string; readonly tasks: string };
-  readonly relations: { readonly internal: string; readonly external: string };
-  readonly qualifications: {
-    readonly education: string;
-    readonly majors: string;
-    readonly training: string;
-    readonly experience: string;
-    readonly knowledge: string;
-    readonly skills: string;
-    readonly personal: string;
-  };
-  readonly conditions: { readonly tools: string; readonly environment: string; readonly schedule: string; readonly records: string };
-  readonly kpiTable: { readonly name: string; readonly weight: string; readonly target: string };
+  /** Labels of the 基本信息 grid (and of the role index's columns). */
+  readonly fields: Readonly<Record<GroupKey<'info'>, string>>;
+  /** Section titles. */
+  readonly sections: Readonly<Record<GroupKey<'section'>, string>>;
+  readonly dutyTable: Readonly<Record<GroupKey<'duty-table'>, string>>;
+  /** Row labels of the relations, qualifications and conditions tables. */
+  readonly relations: Readonly<Record<GroupKey<'relations'>, string>>;
+  readonly qualifications: Readonly<Record<GroupKey<'qualifications'>, string>>;
+  readonly conditions: Readonly<Record<GroupKey<'conditions'>, string>>;
+  readonly kpiTable: Readonly<Record<GroupKey<'kpi-table'>, string>>;
   /** `2014-09` → 2014年9月 / Sep 2014; `2014-09-01` → 2014年9月1日 / 1 Sep 2014. */
   formatDate(isoDate: string): string;
   formatHeadcount(count: number): string;

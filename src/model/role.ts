@@ -1,7 +1,9 @@
 /**
- * A role file exactly as `schemas/role.schema.json` guarantees it: the shape data has once ajv has
- * accepted it. The schema is the source of truth; this type mirrors it for the compiler.
+ * A role twice over: `RawRole`, the file exactly as `schemas/role.schema.json` guarantees it once
+ * ajv has accepted it, and `Role`, what the resolve stage makes of it for the documents — links
+ * looked up, 直接下级 derived, every text-or-list a list, every KPI an object.
  */
+import type { InfoTextKey } from './fields.js';
 
 /** Text, or a list of text: `experience: 5年以上` and `experience: [5年以上, …]` are both fine. */
 export type TextOrList = string | readonly string[];
@@ -31,13 +33,13 @@ export interface RawExtraSection {
   readonly items?: readonly string[];
 }
 
-export interface RawRole {
+/** The 基本信息 fields written as text (code, unit, grade …; see model/fields.ts); title and department are required. */
+type InfoTexts = { readonly [K in Exclude<InfoTextKey, 'title' | 'department'>]?: string };
+
+export interface RawRole extends InfoTexts {
   readonly id: string;
   readonly title: string;
-  readonly code?: string;
   readonly department: string;
-  readonly unit?: string;
-  readonly grade?: string;
   readonly headcount?: number;
   readonly reports_to?: string;
   readonly established?: string;
@@ -72,3 +74,53 @@ export interface RawRole {
 
 /** The id pattern of the format; a `reports_to` or `career_path` entry that matches it is a link. */
 export const ROLE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** What a `reports_to` or `career_path` entry names: a role of the project (by its id), or just words. */
+export type RoleRef = { readonly kind: 'role'; readonly id: string; readonly title: string } | { readonly kind: 'text'; readonly text: string };
+
+/** The words a reference shows: a role's title, or the text as written. */
+export const refText = (ref: RoleRef): string => (ref.kind === 'role' ? ref.title : ref.text);
+
+/**
+ * A role as the documents show it. Lists that a file may leave out are empty here; a field whose
+ * absence the documents show differently from any value (purpose, salary …) stays optional.
+ */
+export interface Role extends InfoTexts {
+  readonly id: string;
+  readonly title: string;
+  readonly department: string;
+  readonly headcount?: number;
+  readonly reports_to?: RoleRef;
+  /** The roles whose reports_to names this one, by id: derived, never written. */
+  readonly direct_reports: readonly RoleRef[];
+  readonly established?: string;
+  readonly salary?: RawSalary;
+  /** Written at all: a path with only a note still takes its row. */
+  readonly career_path?: readonly RoleRef[];
+  readonly career_note?: string;
+  readonly purpose?: string;
+  readonly responsibilities: readonly string[];
+  readonly duties: readonly RawDuty[];
+  /** Each list as written, or absent. */
+  readonly relations: { readonly internal?: readonly string[]; readonly external?: readonly string[] };
+  readonly qualifications: {
+    readonly education?: string;
+    readonly education_note?: string;
+    readonly majors?: readonly string[];
+    readonly majors_note?: string;
+    readonly training: readonly string[];
+    readonly experience: readonly string[];
+    readonly knowledge: readonly string[];
+    readonly skills: readonly string[];
+    readonly personal: readonly string[];
+  };
+  readonly conditions: {
+    readonly tools: readonly string[];
+    readonly environment: readonly string[];
+    readonly schedule: readonly string[];
+    readonly records: readonly string[];
+  };
+  readonly kpis: readonly RawKpi[];
+  readonly remarks?: string;
+  readonly extra_sections: readonly RawExtraSection[];
+}

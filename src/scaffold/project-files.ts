@@ -2,7 +2,7 @@
  * The files `roledoc init` writes: an HR repository that validates and builds at once, opens in
  * VS Code with autocompletion, and has a CI workflow. Pure: returns paths and contents.
  */
-import { roledocVersion } from '../version.js';
+import { roledocVersion } from '../core/version.js';
 
 export interface ScaffoldFile {
   /** Project-relative path with forward slashes. */

@@ -3,7 +3,7 @@
  * there, values left empty so `roledoc validate` points at each one until it is filled in.
  */
 import { stringify } from 'yaml';
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../messages/lang.js';
 
 interface SkeletonOptions {
   readonly id: string;

@@ -7,28 +7,28 @@
  * Every problem is a diagnostic at its line, as for role files: schema errors with did-you-mean,
  * a logo or font file that is not there, a {placeholder} that does not exist.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { errorCode, UserError } from '../core/errors.js';
+import type { FileAccess } from '../core/file-access.js';
 import { deepMerge, isPlainObject, type PlainObject } from '../core/merge.js';
-import { cliMessagesFor } from '../i18n/cli-messages.js';
-import type { Lang } from '../i18n/lang.js';
-import { messagesFor } from '../i18n/messages.js';
+import { packagePath } from '../core/package-files.js';
+import { isInside, toProjectPath } from '../core/paths.js';
+import { itemLabel } from '../layout/numbering.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
+import { cliMessagesFor } from '../messages/cli-messages.js';
+import type { Lang } from '../messages/lang.js';
+import { messagesFor } from '../messages/messages.js';
 import { PAGE_TEXT_PLACEHOLDERS, type LogoImage, type RawTemplate, type Template } from '../model/template.js';
-import { isFile, staysInside, toProjectPath } from '../project/read-project.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { suggest } from '../validate/explain.js';
 import { templateSchema } from '../validate/schemas.js';
-import { itemLabel } from '../layout/numbering.js';
 import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from './image-size.js';
 
 export const TEMPLATE_FILE_NAME = 'template.yaml';
-/** templates/ sits two levels above both src/template and dist/template. */
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** The built-in templates' folder in the package. */
+export const BUILTIN_TEMPLATES_DIR = packagePath('templates');
 /** Where a project keeps its own templates, as `roledoc template eject` puts them. */
 export const PROJECT_TEMPLATES_DIR = 'templates';
 /** The template every other one extends, directly or through another built-in. */
@@ -47,9 +47,6 @@ export interface LoadedTemplate {
 
 const isName = (value: string): boolean => /^[a-z0-9][a-z0-9-]*$/.test(value);
 
-/** Whether `file` is `folder` or under it; `folder` may end in a separator (BUILTIN_TEMPLATES_DIR does). */
-const isInside = (folder: string, file: string): boolean => staysInside(path.resolve(folder), file);
-
 /** Where `template:` was written, for a diagnostic when it names nothing. */
 export interface TemplateOrigin {
   readonly file: string;
@@ -57,14 +54,13 @@ export interface TemplateOrigin {
 }
 
 /** The project's own templates (templates/<name>/template.yaml), by folder name, sorted. */
-export async function projectTemplateNames(projectRoot: string): Promise<string[]> {
+export async function projectTemplateNames(projectRoot: string, files: FileAccess): Promise<string[]> {
   const dir = path.join(projectRoot, PROJECT_TEMPLATES_DIR);
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const names: string[] = [];
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await isFile(path.join(dir, entry.name, TEMPLATE_FILE_NAME)))) names.push(entry.name);
+  for (const name of await files.folders(dir)) {
+    if (await files.isFile(path.join(dir, name, TEMPLATE_FILE_NAME))) names.push(name);
   }
-  return names.sort();
+  return names;
 }
 
 /**
@@ -79,13 +75,13 @@ export const BUILTIN_TEMPLATES = ['classic', 'modern'] as const;
  * one (an ejected copy wins over the built-in it came from), else the built-in; anything else is a
  * folder of the project.
  */
-export async function findTemplateFile(nameOrPath: string, projectRoot: string): Promise<{ file: string; shownAs: string } | undefined> {
+export async function findTemplateFile(nameOrPath: string, projectRoot: string, files: FileAccess): Promise<{ file: string; shownAs: string } | undefined> {
   const builtin = (BUILTIN_TEMPLATES as readonly string[]).includes(nameOrPath) ? [path.join(BUILTIN_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME)] : [];
   const candidates = isName(nameOrPath)
     ? [path.join(projectRoot, PROJECT_TEMPLATES_DIR, nameOrPath, TEMPLATE_FILE_NAME), ...builtin]
     : [path.join(path.resolve(projectRoot, nameOrPath), TEMPLATE_FILE_NAME)];
   for (const file of candidates) {
-    if (await isFile(file)) return { file, shownAs: shownPath(file, projectRoot) };
+    if (await files.isFile(file)) return { file, shownAs: shownPath(file, projectRoot) };
   }
   return undefined;
 }
@@ -109,12 +105,14 @@ interface Collected {
   sources: SourceFile[];
   files: string[];
   diagnostics: Diagnostic[];
+  /** How the template's files are read. */
+  readonly access: FileAccess;
 }
 
 /** One template file: checked, its files found and read. */
 async function readLayer(file: string, shownAs: string, projectRoot: string, lang: Lang, out: Collected): Promise<Layer | undefined> {
   const messages = messagesFor(lang);
-  const bytes = await readFile(file).catch((error: unknown) => {
+  const bytes = await out.access.read(file).catch((error: unknown) => {
     throw new UserError(cliMessagesFor(lang).cannotRead(shownAs, errorCode(error) ?? String(error)));
   });
   const checked = checkYamlFile<RawTemplate>(shownAs, bytes, templateSchema(), lang);
@@ -177,7 +175,7 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
     const segments = ['fonts', face, 'pdf'];
     const resolved = fileNamed(pdf, segments);
     const shown = shownPath(resolved, projectRoot);
-    const bytes = await readFile(resolved).catch(() => undefined);
+    const bytes = await out.access.read(resolved).catch(() => undefined);
     if (!bytes) {
       problem('template.missing-file', messages.templateFileMissing(`fonts.${face}.pdf`, shown), segments, messages.templateFileMissingHint);
       continue;
@@ -194,9 +192,9 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
     const segments = ['logo', 'file'];
     const resolved = fileNamed(raw.logo.file, segments);
     const shown = shownPath(resolved, projectRoot);
-    const size = (await stat(resolved).catch(() => undefined))?.size;
+    const size = await out.access.size(resolved);
     // Too big to read is too big to print: the size is checked before the bytes are read.
-    const bytes = size === undefined || size > MAX_IMAGE_BYTES ? undefined : await readFile(resolved).catch(() => undefined);
+    const bytes = size === undefined || size > MAX_IMAGE_BYTES ? undefined : await out.access.read(resolved).catch(() => undefined);
     const image = bytes ? checkImage(bytes) : undefined;
     if (size === undefined) problem('template.missing-file', messages.templateFileMissing('logo.file', shown), segments, messages.templateFileMissingHint);
     else if (size > MAX_IMAGE_BYTES || (image && 'problem' in image && image.problem === 'too-large')) {
@@ -252,11 +250,11 @@ export function mergeTemplates(layers: readonly object[]): Template {
  * Loads the template `template:` names, with the built-ins it extends beneath it.
  * @throws UserError when there is no such template at all.
  */
-export async function loadTemplate(nameOrPath: string, projectRoot: string, lang: Lang, namedIn?: TemplateOrigin): Promise<LoadedTemplate> {
-  const found = await findTemplateFile(nameOrPath, projectRoot);
+export async function loadTemplate(nameOrPath: string, projectRoot: string, lang: Lang, access: FileAccess, namedIn?: TemplateOrigin): Promise<LoadedTemplate> {
+  const found = await findTemplateFile(nameOrPath, projectRoot, access);
   if (!found) {
     const messages = messagesFor(lang);
-    const available = [...new Set([...(await projectTemplateNames(projectRoot)), ...BUILTIN_TEMPLATES])];
+    const available = [...new Set([...(await projectTemplateNames(projectRoot, access)), ...BUILTIN_TEMPLATES])];
     const near = suggest(nameOrPath, available);
     const hint = near === undefined ? messages.templateNotFoundHint(available) : messages.didYouMean(near);
     // Named in the config: an error at its line like any other. Named on the command line: a usage error.
@@ -264,7 +262,7 @@ export async function loadTemplate(nameOrPath: string, projectRoot: string, lang
     const span = namedIn.locator.locate(['template'], 'value');
     return { template: undefined, sources: [], files: [], diagnostics: [{ severity: 'error', code: 'config.template-not-found', message: messages.templateNotFound(nameOrPath), file: namedIn.file, span, hint }] };
   }
-  const out: Collected = { sources: [], files: [], diagnostics: [] };
+  const out: Collected = { sources: [], files: [], diagnostics: [], access };
   const layers: object[] = [];
   const rootFile = path.join(BUILTIN_TEMPLATES_DIR, ROOT_TEMPLATE, TEMPLATE_FILE_NAME);
   let current: { file: string; shownAs: string } | undefined = found;
@@ -273,14 +271,15 @@ export async function loadTemplate(nameOrPath: string, projectRoot: string, lang
   while (current && !seen.has(current.file)) {
     seen.add(current.file);
     const layer = await readLayer(current.file, current.shownAs, projectRoot, lang, out);
-    if (!layer) return { template: undefined, ...out };
+    if (!layer) return { template: undefined, sources: out.sources, files: out.files, diagnostics: out.diagnostics };
     layers.unshift(layer.data);
     if (current.file === rootFile) break;
     const base = path.join(BUILTIN_TEMPLATES_DIR, layer.extends ?? ROOT_TEMPLATE, TEMPLATE_FILE_NAME);
     current = { file: base, shownAs: shownPath(base, projectRoot) };
   }
-  if (out.diagnostics.some((d) => d.severity === 'error')) return { template: undefined, ...out };
-  return { template: mergeTemplates(layers), ...out };
+  const loaded = { sources: out.sources, files: out.files, diagnostics: out.diagnostics };
+  if (out.diagnostics.some((d) => d.severity === 'error')) return { template: undefined, ...loaded };
+  return { template: mergeTemplates(layers), ...loaded };
 }
 
 /** The template's PDF font files, as `chooseFonts` takes them: body text regular, headings and bold text bold. */

@@ -3,8 +3,8 @@
  * Pure: the caller reads the bytes; every problem comes back as a diagnostic.
  */
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
-import type { Lang } from '../i18n/lang.js';
-import { messagesFor } from '../i18n/messages.js';
+import type { Lang } from '../messages/lang.js';
+import { messagesFor } from '../messages/messages.js';
 import { decodeRoleBytes, MAX_ROLE_FILE_BYTES } from '../load/decode.js';
 import { createLocator, type Locator } from '../load/locate.js';
 import { cleanStrings, codePointLabel, forbiddenCharacters, stringsWithPaths } from '../load/control-characters.js';

@@ -6,8 +6,8 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
-import type { Lang } from '../i18n/lang.js';
-import type { JsonTypeName, Messages, PatternKind } from '../i18n/messages.js';
+import type { Lang } from '../messages/lang.js';
+import type { JsonTypeName, Messages, PatternKind } from '../messages/messages.js';
 import type { LocateTarget, Locator } from '../load/locate.js';
 import { parsePointer } from '../load/locate.js';
 import { LABEL_ALIASES } from './label-aliases.js';

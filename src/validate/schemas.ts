@@ -4,16 +4,16 @@
  * allowed keys) for the messages.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { RawLocale } from '../locale/locale-data.js';
+import { compiledPath, packagePath, readPackageText, requireCompiled } from '../core/package-files.js';
 import type { RawConfig } from '../model/config.js';
+import type { RawLocale } from '../model/locale.js';
 import type { RawRole } from '../model/role.js';
 import type { RawTemplate } from '../model/template.js';
 
 export type SchemaKind = 'role' | 'config' | 'template' | 'locale';
+export const SCHEMA_KINDS: readonly SchemaKind[] = ['role', 'config', 'template', 'locale'];
 
 /** A JSON Schema node as far as roledoc reads it. */
 export interface SchemaNode {
@@ -34,13 +34,14 @@ const SCHEMA_FILES: Record<SchemaKind, string> = {
   locale: 'locale.schema.json',
 };
 
-/** `schemas/` sits two levels above both `src/validate` and `dist/validate`. */
-export function schemaPath(kind: SchemaKind): URL {
-  return new URL(`../../schemas/${SCHEMA_FILES[kind]}`, import.meta.url);
+/** The schema file in the package's schemas/ folder. */
+export function schemaPath(kind: SchemaKind): string {
+  return packagePath('schemas', SCHEMA_FILES[kind]);
 }
 
-export function readSchema(kind: SchemaKind): SchemaNode {
-  return JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as SchemaNode;
+/** The schema as its file says it: what `roledoc schema` prints and `roledoc init` copies. */
+export function schemaText(kind: SchemaKind): string {
+  return readPackageText('schemas', SCHEMA_FILES[kind]);
 }
 
 export interface CompiledSchema<T> {
@@ -55,32 +56,30 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allow
 
 export const schemaHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Where the build step (precompile.ts) writes a schema's standalone validator: beside the compiled module. */
-export function precompiledPath(kind: SchemaKind): URL {
-  return new URL(`./precompiled/${kind}.cjs`, import.meta.url);
+/** Where the build step (precompile.ts) writes a schema's standalone validator: beside the compiled code, dist/validate/precompiled/. */
+export function precompiledPath(kind: SchemaKind): string {
+  return compiledPath('validate', 'precompiled', `${kind}.cjs`);
 }
-
-const require = createRequire(import.meta.url);
 
 /** The validator the build step made from exactly this schema text, if there is one. */
 function precompiled<T>(kind: SchemaKind, text: string): ValidateFunction<T> | undefined {
-  const file = fileURLToPath(precompiledPath(kind));
-  if (!existsSync(file)) return undefined;
-  const loaded: unknown = require(file);
+  const loaded = requireCompiled('validate', 'precompiled', `${kind}.cjs`);
   if (typeof loaded !== 'function' || (loaded as { schemaHash?: unknown }).schemaHash !== schemaHash(text)) return undefined;
   return loaded as ValidateFunction<T>;
 }
 
+/** ajv, loaded only when a validator has to be compiled at run time. */
+const requireModule = createRequire(import.meta.url);
 let ajv: Ajv2020 | undefined;
 
 function compile<T>(kind: SchemaKind): CompiledSchema<T> {
-  const text = readFileSync(schemaPath(kind), 'utf8');
+  const text = schemaText(kind);
   const root = JSON.parse(text) as SchemaNode;
   const validate =
     precompiled<T>(kind, text) ??
     (() => {
       // ajv itself loads only here: with the build's precompiled validators, a run never needs it.
-      const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      const { Ajv2020: Ajv } = requireModule('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
       ajv ??= new Ajv(AJV_OPTIONS);
       return ajv.compile(root) as ValidateFunction<T>;
     })();

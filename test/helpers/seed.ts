@@ -2,15 +2,15 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildDirectory } from '../../src/compose/directory.js';
 import { composeRole } from '../../src/compose/compose-role.js';
-import type { Lang } from '../../src/i18n/lang.js';
 import type { Layout } from '../../src/layout/layout.js';
-import { localeFor } from '../../src/locale/index.js';
-import type { RawRole } from '../../src/model/role.js';
+import { localeFor } from '../../src/locale/builtin.js';
+import type { Lang } from '../../src/messages/lang.js';
+import type { RawRole, Role } from '../../src/model/role.js';
 import type { RawTemplate, Template } from '../../src/model/template.js';
+import { checkRoles, type CheckedRole } from '../../src/pipeline/check-roles.js';
+import { resolveRoles } from '../../src/resolve/resolve-roles.js';
 import { mergeTemplates } from '../../src/template/load-template.js';
-import { checkRoles, type CheckedRole } from '../../src/project/check-roles.js';
 import { checkYamlFile, type CheckedFile } from '../../src/validate/check-file.js';
 import { runCli } from './run-cli.js';
 import { templateSchema } from '../../src/validate/schemas.js';
@@ -47,9 +47,15 @@ export function loadBuiltinTemplate(name = 'classic'): Template {
 }
 
 export function composeAll(roles: readonly RawRole[], lang: Lang = 'zh-CN', template = loadBuiltinTemplate()): Map<string, Layout> {
-  const directory = buildDirectory(roles);
   const locale = localeFor(lang);
-  return new Map(roles.map((role) => [role.id, composeRole(role, { template, locale, organization: '', directory })]));
+  return new Map(resolveRoles(roles).map((role) => [role.id, composeRole(role, { template, locale, organization: '' })]));
+}
+
+/** A role as compose takes it: resolved against the others of its project (itself alone by default). */
+export function resolveOne(role: RawRole, all: readonly RawRole[] = [role]): Role {
+  const resolved = resolveRoles(all.includes(role) ? all : [...all, role]).find((each) => each.id === role.id);
+  if (!resolved) throw new Error(`no role ${role.id}`);
+  return resolved;
 }
 
 export const seedRoles = (): CheckedRole[] => loadRoles(path.join(REPO, 'roles'));

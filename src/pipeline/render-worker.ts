@@ -4,9 +4,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputFormat } from '../model/config.js';
-import { loadFontSet } from '../render/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
+import { loadFontSet } from './load-fonts.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-pool.js';
 
 const setup = workerData as WorkerSetup;

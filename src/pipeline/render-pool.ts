@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Layout } from '../layout/layout.js';
 import type { OutputFormat } from '../model/config.js';
-import type { FontChoice } from '../render/fonts.js';
+import type { FontChoice } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
 

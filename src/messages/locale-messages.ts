@@ -1,5 +1,5 @@
 /** What roledoc says about locale catalogs, in the languages of its messages. */
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from './lang.js';
 
 export interface LocaleMessages {
   /** What a file of this kind is called in a sentence: 语言文件 / The locale catalog. */

@@ -5,11 +5,11 @@
  * reports every problem, with the same file:line:column as the schema checks.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Lang } from '../i18n/lang.js';
-import { messagesFor, type Messages } from '../i18n/messages.js';
+import type { Lang } from '../messages/lang.js';
+import { messagesFor, type Messages } from '../messages/messages.js';
 import type { Locator } from '../load/locate.js';
-import { HANDBOOK_NAME } from '../model/config.js';
-import { ROLE_ID_PATTERN } from '../model/role.js';
+import { CONFIG_FILE_NAME, HANDBOOK_NAME } from '../model/config.js';
+import { ROLE_ID_PATTERN, type RawRole } from '../model/role.js';
 import { labelOf, suggest } from '../validate/explain.js';
 import { roleSchema, schemaAt } from '../validate/schemas.js';
 
@@ -191,4 +191,24 @@ const RULES: readonly Rule[] = [uniqueIds, idsAreFileNames, linksResolve, noRepo
 export function checkProjectRules(roles: readonly RuleRole[], lang: Lang): Diagnostic[] {
   const ctx: RuleContext = { roles, messages: messagesFor(lang), lang };
   return RULES.flatMap((rule) => rule(ctx));
+}
+
+/** An `order` entry of the config that names no department and no role would be ignored without a word. */
+export function checkHandbookOrder(order: readonly string[], roles: readonly RawRole[], configLocator: Locator, messages: Messages): Diagnostic[] {
+  const departments = new Set(roles.map((role) => role.department));
+  const ids = new Set(roles.map((role) => role.id));
+  return order.flatMap((entry, index): Diagnostic[] => {
+    if (departments.has(entry) || ids.has(entry)) return [];
+    const near = suggest(entry, [...departments, ...ids]);
+    return [
+      {
+        severity: 'warning',
+        code: 'config.unknown-order',
+        message: messages.unknownOrderEntry(entry),
+        file: CONFIG_FILE_NAME,
+        span: configLocator.locate(['order', String(index)], 'value'),
+        hint: near === undefined ? messages.unknownOrderEntryHint : messages.didYouMean(near),
+      },
+    ];
+  });
 }

@@ -6,12 +6,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-/**
- * Project-relative path (forward slashes) → seconds since the epoch of its newest commit. The
- * author date, not the committer date: a rebase or a cherry-pick keeps it, so the documents do too.
- */
-export type CommitDates = ReadonlyMap<string, number>;
-
 export function parseGitLog(output: string): Map<string, number> {
   const dates = new Map<string, number>();
   let current: number | undefined;
@@ -26,8 +20,12 @@ export function parseGitLog(output: string): Map<string, number> {
   return dates;
 }
 
-/** Empty when the project is not in a git repository or git is not installed: dates then fall back. */
-export async function readCommitDates(root: string): Promise<CommitDates> {
+/**
+ * Project-relative path (forward slashes) → seconds since the epoch of its newest commit: the
+ * author date, not the committer date, so a rebase or a cherry-pick keeps it. Empty when the
+ * project is not in a git repository or git is not installed: dates then fall back.
+ */
+export async function readCommitDates(root: string): Promise<Map<string, number>> {
   try {
     const { stdout } = await promisify(execFile)(
       'git',

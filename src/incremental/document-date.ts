@@ -4,7 +4,11 @@
  * the files the document is made from; else a fixed date, 2024-01-01 00:00 UTC.
  */
 import { UserError } from '../core/errors.js';
-import type { CommitDates } from '../project/git-dates.js';
+/**
+ * Project-relative path (forward slashes) → seconds since the epoch of its newest commit (the
+ * author date: a rebase or a cherry-pick keeps it, so the documents do too).
+ */
+export type CommitDates = ReadonlyMap<string, number>;
 
 export const FIXED_BUILD_DATE = new Date('2024-01-01T00:00:00Z');
 
@@ -18,8 +22,7 @@ function usable(date: Date): boolean {
  * SOURCE_DATE_EPOCH as a date, or undefined when unset. A value that is set but unusable is an
  * error: a build that quietly ignored it would not be the reproducible build that was asked for.
  */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv, messages: { badSourceDateEpoch(value: string): string }): Date | undefined {
-  const raw = env['SOURCE_DATE_EPOCH'];
+export function sourceDateEpoch(raw: string | undefined, messages: { badSourceDateEpoch(value: string): string }): Date | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const date = /^\d+$/.test(raw.trim()) ? new Date(Number(raw.trim()) * 1000) : undefined;
   if (!date || !usable(date)) throw new UserError(messages.badSourceDateEpoch(raw));

@@ -17,6 +17,37 @@ export interface OutputFile {
 /** `.cs-supervisor.pdf.1234.tmp` (a document being written) or `.roledoc.lock.1234` (a lock being taken), by process 1234. */
 const TEMPORARY = /^\.(?:.+\.(\d+)\.tmp|roledoc\.lock\.(\d+))$/;
 
+/** Files of the output folder by name, where they exist; read a few dozen at a time (one by one, a thousand roles' documents spend a second waiting on the disk). */
+export async function readOutputs(outDir: string, names: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const found = new Map<string, Uint8Array>();
+  for (let start = 0; start < names.length; start += 32) {
+    const batch = names.slice(start, start + 32);
+    const contents = await Promise.all(batch.map((name) => readFile(path.join(outDir, name)).catch(() => undefined)));
+    batch.forEach((name, index) => {
+      const bytes = contents[index];
+      if (bytes) found.set(name, bytes);
+    });
+  }
+  return found;
+}
+
+/** A text file of the output folder (the manifest), or undefined. */
+export async function readOutputText(outDir: string, name: string): Promise<string | undefined> {
+  return readFile(path.join(outDir, name), 'utf8').catch(() => undefined);
+}
+
+/** The names among these that a folder has taken in the output folder: a document cannot be written there. */
+export async function takenByFolders(outDir: string, names: Iterable<string>): Promise<string[]> {
+  const taken: string[] = [];
+  for (const name of names) if ((await stat(path.join(outDir, name)).catch(() => undefined))?.isDirectory()) taken.push(name);
+  return taken;
+}
+
+/** Removes files roledoc made from the output folder. */
+export async function removeOutputs(outDir: string, names: readonly string[]): Promise<void> {
+  for (const name of names) await rm(path.join(outDir, name), { force: true });
+}
+
 export async function writeOutputs(outDir: string, outputs: readonly OutputFile[]): Promise<void> {
   await mkdir(outDir, { recursive: true });
   for (const output of outputs) {

@@ -3,7 +3,7 @@
  * can draw would print as a box (tofu) without a word, so it becomes a warning at its file:line.
  */
 import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Messages } from '../messages/messages.js';
 import { codePointLabel, stringsWithPaths } from '../load/control-characters.js';
 import type { Locator } from '../load/locate.js';
 import { sourceLine, type SourceFile } from '../load/source-file.js';

@@ -4,18 +4,20 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
-import type { CliMessages } from '../i18n/cli-messages.js';
-import type { Messages } from '../i18n/messages.js';
+import { chooseFonts } from '../io/fonts.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
-import { localeText } from '../locale/index.js';
 import type { Locale } from '../locale/locale.js';
+import { localeText } from '../locale/locale-text.js';
+import type { CliMessages } from '../messages/cli-messages.js';
+import type { Messages } from '../messages/messages.js';
 import type { ProjectConfig } from '../model/config.js';
+import { FontError, type FontChoice } from '../model/fonts.js';
 import type { Template } from '../model/template.js';
-import { chooseFonts, FontError, loadFontSet, type FontChoice } from '../render/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { templatePdfFonts, templateText } from '../template/load-template.js';
 import { checkGlyphCoverage, missingCharacters } from './glyph-coverage.js';
+import { loadFontSet } from './load-fonts.js';
 
 export interface PdfFonts {
   /** The font files, for render threads to parse for themselves. */

@@ -1,0 +1,36 @@
+/** Writing files a user asked for (`roledoc init`, `new`, `template eject`): only new ones, never over an existing file. */
+import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Whether anything is at this absolute path. */
+export async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined)) !== undefined;
+}
+
+/** Writes a new file (and its folders); fails with EEXIST rather than replace one. */
+export async function writeNewFile(file: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, content, { flag: 'wx' });
+}
+
+/** Copies a file to a new place (and makes its folders); fails with EEXIST rather than replace one. */
+export async function copyNewFile(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  await copyFile(from, to, 1 /* COPYFILE_EXCL */);
+}
+
+/** Makes a folder and those above it. */
+export async function makeFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+}
+
+/** Every file under `dir`, relative to it, sorted. */
+export async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const name = path.join(prefix, entry.name);
+    if (entry.isDirectory()) files.push(...(await filesUnder(dir, name)));
+    else if (entry.isFile()) files.push(name);
+  }
+  return files.sort();
+}

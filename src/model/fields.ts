@@ -1,0 +1,107 @@
+/**
+ * The fields of a role as documents show them, listed once: every label a catalog names, in the
+ * order documents show them. This list drives the label keys of the catalogs and templates, the
+ * locale's label groups, the 基本信息 grid, the rows of the relations, qualifications and
+ * conditions tables, the `roledoc new` skeleton and the other names HR uses for a key.
+ *
+ * Adding a field shown in the 基本信息 grid: its property in schemas/role.schema.json, a row here,
+ * its label in the three catalogs (templates/locales/), `npm run schemas` to list the label in the
+ * locale and template schemas, and tests. Nothing else.
+ */
+
+/** Where a label shows. */
+export type FieldGroup = 'info' | 'section' | 'relations' | 'qualifications' | 'conditions' | 'duty-table' | 'kpi-table';
+
+/**
+ * How a field's value is shown:
+ * - text: as written; count: a headcount (4人); date: 2014年9月; money: a salary;
+ * - role: a role id (shown as its title, a link) or free text; roles: the roles that report here,
+ *   derived, never written; path: the career path, joined with → on a row of its own;
+ * - names: a list joined into one line (公司各部门、客服经理);
+ * - lines: text or a list of text, a paragraph each;
+ * - noted: text with its `<key>_note` after it; noted-names: a list joined, with its `<key>_note`;
+ * - label: a section title or table header: it names a part, it holds no value.
+ */
+export type FieldKind = 'text' | 'count' | 'date' | 'money' | 'role' | 'roles' | 'path' | 'names' | 'lines' | 'noted' | 'noted-names' | 'label';
+
+export interface FieldSpec {
+  /** The role file's key (for a table header, the key of the value under it); also the label's key in catalogs and templates. */
+  readonly key: string;
+  readonly group: FieldGroup;
+  readonly kind: FieldKind;
+  /** Other names HR uses for the key (from the source handbook and common forms), for did-you-mean. */
+  readonly aliases?: readonly string[];
+}
+
+export const FIELDS = [
+  // 基本信息, in the order of the grid
+  { key: 'title', group: 'info', kind: 'text', aliases: ['职位名称', '岗位'] },
+  { key: 'code', group: 'info', kind: 'text', aliases: ['编号', '职位编号'] },
+  { key: 'department', group: 'info', kind: 'text' },
+  { key: 'unit', group: 'info', kind: 'text', aliases: ['工作地点', '分部'] },
+  { key: 'grade', group: 'info', kind: 'text' },
+  { key: 'headcount', group: 'info', kind: 'count', aliases: ['定员', '人数', '编制'] },
+  { key: 'reports_to', group: 'info', kind: 'role', aliases: ['上级', '汇报对象'] },
+  { key: 'direct_reports', group: 'info', kind: 'roles' },
+  { key: 'established', group: 'info', kind: 'date', aliases: ['定岗日期'] },
+  { key: 'salary', group: 'info', kind: 'money', aliases: ['薪资', '薪酬', '工资'] },
+  { key: 'career_path', group: 'info', kind: 'path', aliases: ['发展路径', '晋升通道', '职业发展'] },
+  // section titles
+  { key: 'purpose', group: 'section', kind: 'label' },
+  { key: 'responsibilities', group: 'section', kind: 'label', aliases: ['职责'] },
+  { key: 'duties', group: 'section', kind: 'label', aliases: ['职责与工作任务', '工作职责'] },
+  { key: 'relations', group: 'section', kind: 'label', aliases: ['工作协调关系', '协作关系', '协调关系'] },
+  { key: 'qualifications', group: 'section', kind: 'label', aliases: ['任职要求', '任职条件'] },
+  { key: 'conditions', group: 'section', kind: 'label', aliases: ['工作条件', '其他'] },
+  { key: 'kpis', group: 'section', kind: 'label', aliases: ['考核指标', 'KPI', '绩效指标'] },
+  { key: 'remarks', group: 'section', kind: 'label', aliases: ['备注说明', '说明'] },
+  // the rows of 工作协作关系
+  { key: 'internal', group: 'relations', kind: 'names', aliases: ['内部门协调关系', '内部'] },
+  { key: 'external', group: 'relations', kind: 'names', aliases: ['外部'] },
+  // the rows of 任职资格
+  { key: 'education', group: 'qualifications', kind: 'noted', aliases: ['学历'] },
+  { key: 'majors', group: 'qualifications', kind: 'noted-names', aliases: ['专业要求'] },
+  { key: 'training', group: 'qualifications', kind: 'lines' },
+  { key: 'experience', group: 'qualifications', kind: 'lines', aliases: ['工作经验'] },
+  { key: 'knowledge', group: 'qualifications', kind: 'lines' },
+  { key: 'skills', group: 'qualifications', kind: 'lines' },
+  { key: 'personal', group: 'qualifications', kind: 'lines', aliases: ['个人素质要求', '素质'] },
+  // the rows of 其它 (工作条件)
+  { key: 'tools', group: 'conditions', kind: 'lines', aliases: ['使用工具', '工具', '设备'] },
+  { key: 'environment', group: 'conditions', kind: 'lines', aliases: ['环境'] },
+  { key: 'schedule', group: 'conditions', kind: 'lines', aliases: ['工作时间'] },
+  { key: 'records', group: 'conditions', kind: 'lines', aliases: ['记录文档', '所需文档'] },
+  // the headers of the duty table
+  { key: 'duty', group: 'duty-table', kind: 'label' },
+  { key: 'tasks', group: 'duty-table', kind: 'label' },
+  // the headers of the KPI table
+  { key: 'name', group: 'kpi-table', kind: 'label' },
+  { key: 'weight', group: 'kpi-table', kind: 'label' },
+  { key: 'target', group: 'kpi-table', kind: 'label' },
+] as const satisfies readonly FieldSpec[];
+
+type Field = (typeof FIELDS)[number];
+
+/** Every label a catalog names: the keys of FIELDS, in order. */
+export type LabelKey = Field['key'];
+export const LABEL_KEYS: readonly LabelKey[] = FIELDS.map((field) => field.key);
+
+export function isLabelKey(key: string): key is LabelKey {
+  return (LABEL_KEYS as readonly string[]).includes(key);
+}
+
+/** The keys of one group, as a type: `GroupKey<'relations'>` is 'internal' | 'external'. */
+export type GroupKey<G extends FieldGroup> = Extract<Field, { readonly group: G }>['key'];
+
+/** The fields of one group, in order. */
+export function fieldsOf<G extends FieldGroup>(group: G): readonly Extract<Field, { readonly group: G }>[] {
+  return FIELDS.filter((field): field is Extract<Field, { readonly group: G }> => field.group === group);
+}
+
+/** The 基本信息 fields written as plain text in a role file (title, code, unit …): the role model's text fields. */
+export type InfoTextKey = Extract<Field, { readonly group: 'info'; readonly kind: 'text' }>['key'];
+
+/** The other names HR uses for each key, for did-you-mean on a Chinese label typed as a key. */
+export const LABEL_ALIASES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  FIELDS.flatMap((field: FieldSpec) => (field.aliases === undefined ? [] : [[field.key, field.aliases] as const])),
+);

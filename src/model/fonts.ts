@@ -1,0 +1,28 @@
+/** The font files a PDF is set in, as chosen (from the config, the template, or what is installed). */
+
+export interface FontFile {
+  readonly path: string;
+  /** PostScript name of the face, for a TTC collection. */
+  readonly face?: string;
+}
+
+export interface FontChoice {
+  readonly regular: FontFile;
+  readonly bold: FontFile;
+  readonly fallback?: FontFile | undefined;
+  readonly source: 'config' | 'bundled' | 'system';
+}
+
+export type FontProblem =
+  | { readonly kind: 'missing-file'; readonly path: string }
+  | { readonly kind: 'missing-face'; readonly path: string; readonly face: string; readonly available: readonly string[] }
+  | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
+  | { readonly kind: 'none-found' };
+
+/** A font the PDF cannot be set in; the CLI says why in a sentence. */
+export class FontError extends Error {
+  override readonly name = 'FontError';
+  constructor(readonly problem: FontProblem) {
+    super(problem.kind);
+  }
+}

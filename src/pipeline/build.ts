@@ -1,0 +1,205 @@
+/**
+ * One build (or `--check`) of a project, from its files to its documents: check, fonts, compile,
+ * plan, render, write. Validation comes first and any error stops the build before a single file is
+ * written, so a broken commit never replaces a good document. Documents whose inputs did not change
+ * are neither rendered nor rewritten; a check renders in memory and only reports.
+ */
+import path from 'node:path';
+import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { errorCode, UserError } from '../core/errors.js';
+import { nodeFiles } from '../io/node-files.js';
+import { toProjectPath } from '../core/paths.js';
+import { readCommitDates } from '../io/git-dates.js';
+import { lockOutputFolder, readOutputs, readOutputText, removeOutputs, removeStaleTemporaries, takenByFolders, writeOutputs } from '../io/output-folder.js';
+import { sourceDateEpoch } from '../incremental/document-date.js';
+import { MANIFEST_NAME, parseManifest, sha256 } from '../incremental/manifest.js';
+import { checkOutputs, inShard, nextManifest, type OutputProblem } from '../incremental/outputs.js';
+import { planBuild } from '../incremental/plan.js';
+import type { SourceFile } from '../load/source-file.js';
+import { cliMessagesFor } from '../messages/cli-messages.js';
+import type { Lang } from '../messages/lang.js';
+import { messagesFor } from '../messages/messages.js';
+import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
+import { checkProjectRoles } from './check-roles.js';
+import { compileDocuments } from './compile.js';
+import { loadProjectLocale, loadProjectTemplate } from './load-look.js';
+import { openProject, type ProjectContext } from './open-project.js';
+import { checkPdfCoverage, loadPdfFonts } from './pdf-fonts.js';
+import { readRoleFiles } from './read-roles.js';
+import { renderAll } from './render-pool.js';
+
+export interface BuildRequest {
+  /** Role files or folders to build (their documents only); none: the whole project. */
+  readonly paths: readonly string[];
+  /** Output formats; default the config's. */
+  readonly formats?: readonly OutputFormat[];
+  readonly out?: string;
+  readonly template?: string;
+  readonly locale?: string;
+  /** Render every document, even those whose inputs did not change. */
+  readonly force?: boolean;
+  /** Write nothing; report every document that is not as a build would leave it. */
+  readonly check?: boolean;
+  /** false: leave the handbook out of this build. */
+  readonly handbook?: boolean;
+  readonly only?: 'handbook' | 'roles';
+  /** Render threads; default one per CPU, at most 4. */
+  readonly jobs?: number | undefined;
+  /** Only the roles whose id hashes to share `index` of `count` (1-based). */
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  /** SOURCE_DATE_EPOCH, as the environment gives it. */
+  readonly sourceDateEpoch?: string | undefined;
+}
+
+/** What a build says while it works: the CLI prints it, a program may listen. */
+export interface BuildHooks {
+  /** Every problem found, before anything is rendered (sorted), with the files to quote. */
+  readonly onChecked?: (diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, project: ProjectContext) => void;
+  /** Another build holds the output folder: this one waits. */
+  readonly onWaiting?: () => void;
+  /** After each document rendered, with how many of how many. */
+  readonly onRendered?: (done: number, total: number) => void;
+}
+
+export interface BuildResult {
+  readonly project: ProjectContext;
+  /** false when the role files, the config or the template have errors (nothing is built), or a check found a document out of date. */
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+  /** Documents changed by hand for roles that are gone: left alone, no longer roledoc's (project paths). */
+  readonly disowned: readonly string[];
+  /** With `check`: every output that is not as a build would leave it (project paths). */
+  readonly problems: readonly { readonly file: string; readonly status: OutputProblem['status'] }[];
+  /** How many roles the build is about. */
+  readonly roles: number;
+  readonly outDir: string;
+}
+
+/**
+ * Builds the project at `root`. A build takes the output folder's lock before it reads a single
+ * input, so two builds at once run one after the other, each on the files as they are then.
+ * @throws UserError when the build cannot run (a bad option, a missing folder or font, an I/O error).
+ */
+export async function buildProject(root: string, langOverride: Lang | undefined, request: BuildRequest, hooks: BuildHooks = {}): Promise<BuildResult> {
+  if (request.check === true) return buildOpened(await openProject(root, langOverride), request, hooks);
+  // The config is read here only to find the output folder to lock; it is read again, with the
+  // roles, once the lock is held, so everything a build uses is read under the lock.
+  const first = await openProject(root, langOverride);
+  // A config with errors (an out: that leaves the project, say) is reported without touching any folder.
+  if (hasErrors(first.configDiagnostics)) return buildOpened(first, request, hooks);
+  const messages = cliMessagesFor(first.lang);
+  const outDir = path.resolve(root, request.out ?? first.config.out);
+  const release = await lockOutputFolder(outDir, () => hooks.onWaiting?.()).catch((error: unknown) => {
+    throw new UserError(messages.cannotWrite(toProjectPath(root, outDir) || '.', errorCode(error) ?? String(error)));
+  });
+  try {
+    return await buildOpened(await openProject(root, langOverride), request, hooks);
+  } finally {
+    await release();
+  }
+}
+
+async function buildOpened(project: ProjectContext, request: BuildRequest, hooks: BuildHooks): Promise<BuildResult> {
+  const messages = cliMessagesFor(project.lang);
+  const formats = request.formats ?? project.config.formats;
+  const outDir = path.resolve(project.root, request.out ?? project.config.out);
+  const checked = checkProjectRoles(project, await readRoleFiles(project, request.paths));
+  const sources = new Map(checked.sources);
+  const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], roles: checked.targets.length };
+  const stop = (diagnostics: readonly Diagnostic[]): BuildResult => {
+    hooks.onChecked?.(diagnostics, sources, project);
+    return { ...result, ok: false, diagnostics };
+  };
+
+  // A broken config may name a template that is not there: report the config and the roles first.
+  if (hasErrors(checked.allDiagnostics)) return stop(checked.allDiagnostics);
+  const loaded = await loadProjectTemplate(project, request.template, nodeFiles);
+  const catalog = await loadProjectLocale(project, request.locale);
+  for (const source of [...loaded.sources, ...catalog.sources]) sources.set(source.path, source);
+  let diagnostics = normalizeDiagnostics([...checked.allDiagnostics, ...loaded.diagnostics, ...catalog.diagnostics]);
+  if (hasErrors(diagnostics) || !loaded.template || !catalog.locale) return stop(diagnostics);
+  const template = loaded.template;
+  const locale = catalog.locale;
+
+  const targets = new Set(checked.targets);
+  const roles = checked.roles.filter((entry) => targets.has(entry.file) && (request.shard === undefined || inShard(entry.role.id, request.shard)));
+  const pdf = formats.includes('pdf') ? loadPdfFonts(project.config, project.root, template, messages) : undefined;
+  if (pdf) {
+    const coverage = checkPdfCoverage(
+      pdf.fonts,
+      { locale, template, config: project.config },
+      roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
+      sources,
+      { cli: messages, files: messagesFor(project.lang) },
+    );
+    diagnostics = normalizeDiagnostics([...diagnostics, ...coverage]);
+  }
+  hooks.onChecked?.(diagnostics, sources, project);
+
+  const epoch = sourceDateEpoch(request.sourceDateEpoch, messages);
+  if (request.only === 'handbook' && (!project.config.handbook || request.handbook === false)) throw new UserError(messages.handbookOff, messages.handbookOffHint);
+  if (request.only === 'handbook' && request.shard !== undefined) throw new UserError(messages.handbookNotSharded, messages.handbookNotShardedHint);
+  // Named role files ask for those documents; the handbook comes with a whole build or --only handbook.
+  const wholeBuild = request.only === undefined && request.paths.length === 0 && request.shard === undefined;
+  const planned = compileDocuments(
+    { config: project.config, roles: checked.roles, template, locale, templateFiles: [...loaded.files, ...catalog.sources.map((source) => source.path)] },
+    {
+      formats,
+      documentsOf: request.only === 'handbook' ? [] : roles,
+      handbook: project.config.handbook && request.handbook !== false && (request.only === 'handbook' || wholeBuild),
+      epoch,
+      commits: epoch ? new Map() : await readCommitDates(project.root),
+      fonts: pdf?.fonts,
+    },
+  );
+
+  if (request.check !== true) await removeStaleTemporaries(outDir);
+  const manifestText = await readOutputText(outDir, MANIFEST_NAME);
+  const manifest = parseManifest(manifestText);
+  // What is on disk, by content: a hand edit that keeps the size is still a change.
+  const onDisk = await readOutputs(outDir, [...new Set([...planned.map((output) => output.name), ...manifest.keys()])]);
+  const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
+  // The handbook's files belong to the project while the config wants a handbook (--no-handbook only skips it).
+  const allRoles = new Set([...checked.roles.map((entry) => entry.role.id), ...(project.config.handbook ? [HANDBOOK_NAME] : [])]);
+  const plan = planBuild(planned, manifest, disk, { force: request.force === true, wholeProject: wholeBuild, allRoles });
+
+  const byName = new Map(planned.map((output) => [output.name, output]));
+  const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
+  const rendered = await renderAll(
+    toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
+    { jobs: request.jobs, fonts: pdf?.fonts, fontChoice: pdf?.choice, ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}) },
+  );
+  const manifestAfter = nextManifest(manifest, plan, toRender, rendered);
+  const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
+
+  if (request.check === true) {
+    // Nothing is written: every document is what a build would leave, or it is named.
+    const problems = checkOutputs(planned, { onDisk, manifest, manifestText }, rendered, plan, manifestAfter).map((problem) => ({ file: shown(problem.name), status: problem.status }));
+    return { ...result, ok: problems.length === 0, diagnostics, problems, roles: roles.length };
+  }
+
+  // Everything rendered before anything is written, and each target checked first: a document
+  // whose name is taken by a folder stops the build before any file changes.
+  const [taken] = await takenByFolders(outDir, rendered.keys());
+  if (taken !== undefined) throw new UserError(messages.cannotWrite(shown(taken), 'EISDIR'));
+  try {
+    await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
+    await removeOutputs(outDir, plan.remove);
+    if (manifestText !== manifestAfter) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(manifestAfter) }]);
+  } catch (error: unknown) {
+    throw new UserError(messages.writeInterrupted(shown(''), errorCode(error) ?? String(error)));
+  }
+  return {
+    ...result,
+    ok: true,
+    diagnostics,
+    written: [...rendered.keys()],
+    unchanged: plan.unchanged.map((output) => output.name),
+    removed: [...plan.remove],
+    disowned: plan.disown.map(shown),
+    roles: roles.length,
+  };
+}

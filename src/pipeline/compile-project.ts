@@ -1,0 +1,53 @@
+/**
+ * A project from its files to the documents it would make, without rendering or writing them:
+ * what a preview, a diff or a test needs. Each document carries its Layout and the hash of what it
+ * is made from, as a build would plan it.
+ */
+import { hasErrors } from '../core/diagnostic.js';
+import type { FileAccess } from '../core/file-access.js';
+import { readCommitDates } from '../io/git-dates.js';
+import { nodeFiles } from '../io/node-files.js';
+import { sourceDateEpoch } from '../incremental/document-date.js';
+import { cliMessagesFor } from '../messages/cli-messages.js';
+import type { Lang } from '../messages/lang.js';
+import type { OutputFormat } from '../model/config.js';
+import { checkProject, type CheckedProject } from './check-project.js';
+import { compileDocuments, type PlannedDocument } from './compile.js';
+
+export interface CompileProjectOptions {
+  readonly lang?: Lang;
+  /** Output formats; default the config's. */
+  readonly formats?: readonly OutputFormat[];
+  /** SOURCE_DATE_EPOCH, as the environment gives it; without it documents are dated by git. */
+  readonly sourceDateEpoch?: string;
+  readonly files?: FileAccess;
+}
+
+export interface CompiledProject {
+  readonly checked: CheckedProject;
+  /** Every role's documents and the handbook's (when the config wants one); none when the project has errors. */
+  readonly documents: readonly PlannedDocument[];
+}
+
+/** @param root the project root (absolute). */
+export async function compileProject(root: string, options: CompileProjectOptions = {}): Promise<CompiledProject> {
+  const files = options.files ?? nodeFiles;
+  const checked = await checkProject(root, { ...(options.lang ? { lang: options.lang } : {}), files });
+  const { project } = checked;
+  if (hasErrors(checked.diagnostics) || !checked.template || !checked.locale) return { checked, documents: [] };
+  const formats = options.formats ?? project.config.formats;
+  const pdf = formats.includes('pdf') ? (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, checked.template, cliMessagesFor(project.lang)) : undefined;
+  const epoch = sourceDateEpoch(options.sourceDateEpoch, cliMessagesFor(project.lang));
+  const documents = compileDocuments(
+    { config: project.config, roles: checked.roles, template: checked.template, locale: checked.locale, templateFiles: checked.lookFiles },
+    {
+      formats,
+      documentsOf: checked.roles,
+      handbook: project.config.handbook,
+      epoch,
+      commits: epoch ? new Map() : await readCommitDates(project.root),
+      fonts: pdf?.fonts,
+    },
+  );
+  return { checked, documents };
+}

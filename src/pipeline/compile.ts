@@ -1,0 +1,88 @@
+/**
+ * compile: checked roles, template and locale → the documents to make (pure). Every role is
+ * resolved against the others, composed into a Layout and dated; each document carries a hash of
+ * everything it is made from, which is how an incremental build knows what it may skip.
+ */
+import { roledocVersion } from '../core/version.js';
+import { composeHandbook } from '../compose/handbook.js';
+import { composeRole } from '../compose/compose-role.js';
+import { documentDate, type CommitDates } from '../incremental/document-date.js';
+import { sha256 } from '../incremental/manifest.js';
+import type { WantedOutput } from '../incremental/plan.js';
+import type { Layout } from '../layout/layout.js';
+import type { Locale } from '../locale/locale.js';
+import { CONFIG_FILE_NAME, HANDBOOK_NAME, type OutputFormat, type ProjectConfig } from '../model/config.js';
+import type { Template } from '../model/template.js';
+import type { FontSet } from '../render/fonts.js';
+import { resolveHandbook } from '../resolve/resolve-handbook.js';
+import { resolveRoles } from '../resolve/resolve-roles.js';
+import type { CheckedRole } from './check-roles.js';
+
+/** One document to make: its file name, what it is made from, and its Layout. */
+export interface PlannedDocument extends WantedOutput {
+  readonly format: OutputFormat;
+  readonly layout: Layout;
+  readonly createdAt: Date;
+}
+
+export interface CompileInputs {
+  readonly config: ProjectConfig;
+  /** Every valid role of the project: links, 直接下级 and the handbook need them all. */
+  readonly roles: readonly CheckedRole[];
+  readonly template: Template;
+  readonly locale: Locale;
+  /** The files the template and a project catalog are made of, as the project names them: they date the documents. */
+  readonly templateFiles: readonly string[];
+}
+
+export interface CompileOptions {
+  readonly formats: readonly OutputFormat[];
+  /** The roles to make documents for (a subset of `roles`); none with only the handbook. */
+  readonly documentsOf: readonly CheckedRole[];
+  readonly handbook: boolean;
+  /** SOURCE_DATE_EPOCH, when set: every document's date. */
+  readonly epoch: Date | undefined;
+  readonly commits: CommitDates;
+  /** The PDF fonts, when PDF is among the formats: they are part of what a PDF is made from. */
+  readonly fonts: FontSet | undefined;
+}
+
+/** What identifies a font for the manifest: the same on every machine, unlike its path. */
+function fontIdentity(fonts: FontSet): string {
+  return [fonts.regular, fonts.bold, fonts.fallback].map((font) => (font ? `${font.postscriptName}/${font.version}/${font.numGlyphs}` : '')).join('|');
+}
+
+export function compileDocuments(inputs: CompileInputs, options: CompileOptions): PlannedDocument[] {
+  const { config, template, locale, templateFiles } = inputs;
+  const resolved = resolveRoles(inputs.roles.map((entry) => entry.role));
+  const roleOf = new Map(inputs.roles.map((entry, index) => [entry, resolved[index]]));
+  const planned: PlannedDocument[] = [];
+  const want = (name: string, layout: Layout, createdAt: Date): void => {
+    for (const format of options.formats) {
+      const hashed = sha256(
+        JSON.stringify({ roledoc: roledocVersion(), format, date: createdAt.toISOString(), fonts: format === 'pdf' && options.fonts ? fontIdentity(options.fonts) : '', layout }),
+      );
+      planned.push({ name: `${name}.${format}`, role: name, inputs: hashed, layout, createdAt, format });
+    }
+  };
+  for (const entry of options.documentsOf) {
+    const role = roleOf.get(entry);
+    if (!role) continue;
+    const layout = composeRole(role, { template, locale, organization: config.organization });
+    // Dated by its own files only: a commit to another role (even one it links to) does not re-date it.
+    want(role.id, layout, documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles], options.epoch, options.commits));
+  }
+  if (options.handbook) {
+    // The handbook holds every role; it is as new as its newest part.
+    const createdAt = documentDate([CONFIG_FILE_NAME, ...templateFiles, ...inputs.roles.map((entry) => entry.file)], options.epoch, options.commits);
+    const layout = composeHandbook(resolveHandbook(resolved, config.order, locale.lang), {
+      template,
+      locale,
+      organization: config.organization,
+      title: config.title,
+      date: createdAt,
+    });
+    want(HANDBOOK_NAME, layout, createdAt);
+  }
+  return planned;
+}

@@ -1,0 +1,16 @@
+/** A project as the pipeline sees it, for tests of one stage. */
+import type { Lang } from '../../src/messages/lang.js';
+import { DEFAULT_CONFIG } from '../../src/model/config.js';
+import { loadProjectLocale } from '../../src/pipeline/load-look.js';
+import type { ProjectContext } from '../../src/pipeline/open-project.js';
+import type { LoadedLocale } from '../../src/locale/load-locale.js';
+
+/** The project at `root` with the default config: what a project without roledoc.config.yaml is. */
+export function defaultProject(root: string, lang: Lang): ProjectContext {
+  return { root, config: DEFAULT_CONFIG, lang, configDiagnostics: [], configSource: undefined };
+}
+
+/** The locale `name` (a built-in or a catalog path) as named on the command line of a project at `root`. */
+export function loadLocaleAt(name: string, root: string, lang: Lang): Promise<LoadedLocale> {
+  return loadProjectLocale(defaultProject(root, lang), name);
+}
