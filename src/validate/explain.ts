@@ -10,7 +10,7 @@ import type { Lang } from '../messages/lang.js';
 import type { JsonTypeName, Messages, PatternKind } from '../messages/messages.js';
 import type { LocateTarget, Locator } from '../load/locate.js';
 import { parsePointer } from '../load/locate.js';
-import { LABEL_ALIASES } from './label-aliases.js';
+import { LABEL_ALIASES } from '../model/fields.js';
 import { schemaAt, type SchemaKind, type SchemaNode } from './schemas.js';
 
 export interface ExplainContext {
