@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDiagnostics, type Diagnostic } from '../src/core/diagnostic.js';
+import { normalizeDiagnostics, type Diagnostic, type DiagnosticCode } from '../src/core/diagnostic.js';
 import { suggest } from '../src/validate/explain.js';
 
-const at = (file: string, line: number, column: number, code = 'x'): Diagnostic => ({
+const at = (file: string, line: number, column: number, code: DiagnosticCode = 'yaml.syntax'): Diagnostic => ({
   severity: 'error',
   code,
   message: 'm',

@@ -2,7 +2,7 @@
  * Bytes → text. HR staff on Windows save files in whatever the editor offers, so the encoding is
  * checked before anything else, and the message says how to fix it.
  */
-import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, type DiagnosticCode, type SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../messages/messages.js';
 
 export const MAX_ROLE_FILE_BYTES = 1024 * 1024;
@@ -78,10 +78,7 @@ export function decodeRoleBytes(
   messages: Messages,
   maxBytes: number = MAX_ROLE_FILE_BYTES,
 ): DecodeResult {
-  const fail = (code: string, message: string, span: SourceSpan, hint?: string): DecodeResult => ({
-    ok: false,
-    diagnostic: { severity: 'error', code, message, file, span, ...(hint === undefined ? {} : { hint }) },
-  });
+  const fail = (code: DiagnosticCode, message: string, span: SourceSpan, hint?: string): DecodeResult => ({ ok: false, diagnostic: diagnostic(code, file, span, message, hint) });
   const start: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
   if (bytes.length > maxBytes) {

@@ -4,7 +4,7 @@
  * Chinese comma inside [ ] turns several entries into one.
  */
 import { isScalar, isSeq, visit, type Document, type LineCounter } from 'yaml';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { Messages } from '../messages/messages.js';
 import { spanOfRange } from './source-file.js';
 
@@ -26,37 +26,16 @@ export function lintDocument(doc: Document.Parsed, text: string, lineCounter: Li
       }
       const glued = continuations.find((offset) => /^-[ \t]/.test(text.slice(offset, offset + 2)));
       if (glued !== undefined) {
-        out.push({
-          severity: 'error',
-          code: 'yaml.merged-list-item',
-          message: messages.mergedListItem,
-          file,
-          span: spanOfRange(lineCounter, glued, glued + 1),
-          hint: messages.mergedListItemHint,
-        });
+        out.push(diagnostic('yaml.merged-list-item', file, spanOfRange(lineCounter, glued, glued + 1), messages.mergedListItem, messages.mergedListItemHint));
       } else if (continuations[0] !== undefined) {
-        out.push({
-          severity: 'warning',
-          code: 'yaml.multiline-text',
-          message: messages.multilineText,
-          file,
-          span: spanOfRange(lineCounter, continuations[0], continuations[0] + 1),
-          hint: messages.multilineTextHint,
-        });
+        out.push(diagnostic('yaml.multiline-text', file, spanOfRange(lineCounter, continuations[0], continuations[0] + 1), messages.multilineText, messages.multilineTextHint));
       }
     },
     Seq(_key, node) {
       if (!isSeq(node) || !node.flow) return;
       for (const item of node.items) {
         if (isScalar(item) && typeof item.value === 'string' && item.value.includes('，') && item.range) {
-          out.push({
-            severity: 'warning',
-            code: 'yaml.fullwidth-comma',
-            message: messages.fullwidthCommaInList,
-            file,
-            span: spanOfRange(lineCounter, item.range[0], item.range[1]),
-            hint: messages.fullwidthCommaInListHint,
-          });
+          out.push(diagnostic('yaml.fullwidth-comma', file, spanOfRange(lineCounter, item.range[0], item.range[1]), messages.fullwidthCommaInList, messages.fullwidthCommaInListHint));
         }
       }
     },

@@ -3,7 +3,7 @@
  * Uses the YAML 1.2 core schema: `2014-09` stays a string and `yes` stays text.
  */
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, type SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../messages/messages.js';
 import { lintDocument } from './lint-document.js';
 import { spanOfRange } from './source-file.js';
@@ -64,30 +64,16 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
   if (glued) {
     const lineBreak = text.indexOf('\n', glued.pos[0]);
     const at = lineBreak + 1 + indentAt(lineBreak + 1);
-    diagnostics.push({
-      severity: 'error',
-      code: 'yaml.syntax',
-      message: messages.overIndented,
-      file,
-      span: spanOfRange(lineCounter, at, at + 1),
-      hint: messages.overIndentedHint,
-    });
+    diagnostics.push(diagnostic('yaml.syntax', file, spanOfRange(lineCounter, at, at + 1), messages.overIndented, messages.overIndentedHint));
     syntaxReported = true;
   }
 
   for (const error of doc.errors) {
     let span = spanOfRange(lineCounter, error.pos[0], error.pos[1]);
     if (error.code === 'DUPLICATE_KEY') {
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.duplicate-key',
-        message: messages.yamlDuplicateKey(duplicateKeyName(text, error.pos[0])),
-        file,
-        span,
-        hint: messages.yamlDuplicateKeyHint,
-      });
+      diagnostics.push(diagnostic('yaml.duplicate-key', file, span, messages.yamlDuplicateKey(duplicateKeyName(text, error.pos[0])), messages.yamlDuplicateKeyHint));
     } else if (error.code === 'MULTIPLE_DOCS') {
-      diagnostics.push({ severity: 'error', code: 'yaml.multiple-documents', message: messages.yamlMultipleDocuments, file, span });
+      diagnostics.push(diagnostic('yaml.multiple-documents', file, span, messages.yamlMultipleDocuments));
     } else {
       // After the first syntax error the parser's further complaints are mostly echoes of it.
       if (syntaxReported) continue;
@@ -99,14 +85,7 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
         if (opening >= 0) span = spanOfRange(lineCounter, opening, opening + 1);
       }
       const hint = messages.yamlSyntaxHint(error.code);
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.syntax',
-        message: messages.yamlSyntax(error.code, error.message),
-        file,
-        span,
-        ...(hint === undefined ? {} : { hint }),
-      });
+      diagnostics.push(diagnostic('yaml.syntax', file, span, messages.yamlSyntax(error.code, error.message), hint));
     }
   }
   if (diagnostics.length > 0) return { doc, lineCounter, data: undefined, diagnostics };
@@ -129,14 +108,7 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (containsItself(data)) {
       // `remarks: &r [*r]`: a value that contains itself would send every walk over the data round forever.
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.recursive-alias',
-        message: messages.recursiveAlias,
-        file,
-        span: firstAliasWhere(false),
-        hint: messages.yamlAliasLimitHint,
-      });
+      diagnostics.push(diagnostic('yaml.recursive-alias', file, firstAliasWhere(false), messages.recursiveAlias, messages.yamlAliasLimitHint));
       return { doc, lineCounter, data: undefined, diagnostics };
     }
     diagnostics.push(...lintDocument(doc, text, lineCounter, file, messages));
@@ -144,25 +116,11 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
   } catch (error: unknown) {
     if (error instanceof ReferenceError && /^Unresolved alias/.test(error.message)) {
       // `**重点**` or `*办公室`: text starting with * reads as an alias to YAML.
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.syntax',
-        message: messages.starText,
-        file,
-        span: firstAliasWhere(true),
-        hint: messages.yamlSyntaxHint('BAD_SCALAR_START') ?? '',
-      });
+      diagnostics.push(diagnostic('yaml.syntax', file, firstAliasWhere(true), messages.starText, messages.yamlSyntaxHint('BAD_SCALAR_START') ?? ''));
       return { doc, lineCounter, data: undefined, diagnostics };
     }
     if (error instanceof ReferenceError && /Excessive alias count/.test(error.message)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.alias-limit',
-        message: messages.yamlAliasLimit(MAX_ALIAS_COUNT),
-        file,
-        span: firstAliasWhere(false),
-        hint: messages.yamlAliasLimitHint,
-      });
+      diagnostics.push(diagnostic('yaml.alias-limit', file, firstAliasWhere(false), messages.yamlAliasLimit(MAX_ALIAS_COUNT), messages.yamlAliasLimitHint));
       return { doc, lineCounter, data: undefined, diagnostics };
     }
     throw error;

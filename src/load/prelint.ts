@@ -4,7 +4,7 @@
  * Where the intent is clear the text is repaired for parsing, so the rest of the file is still
  * checked and every problem is reported at once.
  */
-import type { Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { Messages } from '../messages/messages.js';
 
 export interface PrelintResult {
@@ -56,14 +56,7 @@ export function prelintYaml(
     const leading = /^[ \t\u3000]*/.exec(line)?.[0] ?? '';
     if (leading.includes(IDEOGRAPHIC_SPACE)) {
       const column = leading.indexOf(IDEOGRAPHIC_SPACE) + 1;
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.fullwidth-space',
-        message: messages.fullwidthSpace,
-        file,
-        span: { line: lineNumber, column, endLine: lineNumber, endColumn: leading.length + 1 },
-        hint: messages.fullwidthSpaceHint,
-      });
+      diagnostics.push(diagnostic('yaml.fullwidth-space', file, { line: lineNumber, column, endLine: lineNumber, endColumn: leading.length + 1 }, messages.fullwidthSpace, messages.fullwidthSpaceHint));
       // A full-width space looks two spaces wide in an editor, so that is the indentation meant.
       line = leading.replaceAll(IDEOGRAPHIC_SPACE, '  ') + line.slice(leading.length);
     }
@@ -71,25 +64,11 @@ export function prelintYaml(
     const dash = FULLWIDTH_DASH.exec(line);
     if (dash) {
       const column = (dash[1]?.length ?? 0) + 1;
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.fullwidth-dash',
-        message: messages.fullwidthDash(dash[2] ?? ''),
-        file,
-        span: { line: lineNumber, column, endLine: lineNumber, endColumn: column + 1 },
-        hint: messages.listDashHint,
-      });
+      diagnostics.push(diagnostic('yaml.fullwidth-dash', file, { line: lineNumber, column, endLine: lineNumber, endColumn: column + 1 }, messages.fullwidthDash(dash[2] ?? ''), messages.listDashHint));
       line = `${dash[1] ?? ''}- ${line.slice(dash[0].length)}`;
     } else if (DASH_WITHOUT_SPACE.test(line) && !line.trimStart().startsWith('---')) {
       const column = (DASH_WITHOUT_SPACE.exec(line)?.[1]?.length ?? 0) + 1;
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.dash-without-space',
-        message: messages.dashWithoutSpace,
-        file,
-        span: { line: lineNumber, column, endLine: lineNumber, endColumn: column + 1 },
-        hint: messages.listDashHint,
-      });
+      diagnostics.push(diagnostic('yaml.dash-without-space', file, { line: lineNumber, column, endLine: lineNumber, endColumn: column + 1 }, messages.dashWithoutSpace, messages.listDashHint));
       line = `${line.slice(0, column)} ${line.slice(column)}`;
     }
 
@@ -99,14 +78,7 @@ export function prelintYaml(
     if (colon) {
       const key = colon[2] ?? '';
       const at = colon[0].length - 1;
-      diagnostics.push({
-        severity: 'error',
-        code: 'yaml.fullwidth-colon',
-        message: messages.fullwidthColon(key),
-        file,
-        span: { line: lineNumber, column: at + 1, endLine: lineNumber, endColumn: at + 2 },
-        hint: messages.fullwidthColonHint(key),
-      });
+      diagnostics.push(diagnostic('yaml.fullwidth-colon', file, { line: lineNumber, column: at + 1, endLine: lineNumber, endColumn: at + 2 }, messages.fullwidthColon(key), messages.fullwidthColonHint(key)));
       const after = line.slice(at + 1);
       line = `${line.slice(0, at)}:${/^[ \t\r]|^$/.test(after) ? '' : ' '}${after}`;
     }
@@ -114,14 +86,7 @@ export function prelintYaml(
     const quoted = FULLWIDTH_QUOTED_VALUE.exec(line.replace(/\r$/, ''));
     if (quoted) {
       const column = (quoted[1]?.length ?? 0) + 1;
-      diagnostics.push({
-        severity: 'warning',
-        code: 'yaml.fullwidth-quotes',
-        message: messages.fullwidthQuotes,
-        file,
-        span: { line: lineNumber, column, endLine: lineNumber, endColumn: column + (quoted[2]?.length ?? 1) },
-        hint: messages.fullwidthQuotesHint,
-      });
+      diagnostics.push(diagnostic('yaml.fullwidth-quotes', file, { line: lineNumber, column, endLine: lineNumber, endColumn: column + (quoted[2]?.length ?? 1) }, messages.fullwidthQuotes, messages.fullwidthQuotesHint));
     }
 
     if (BLOCK_SCALAR_START.test(line.replace(/\r$/, ''))) blockScalarIndent = indentOf(line);

@@ -3,7 +3,7 @@
  * (schemas/locale.schema.json, with did-you-mean for misspelt keys), then the placeholders of every
  * pattern, then — for a file that extends nothing — that it sets every key.
  */
-import { START_OF_FILE, type Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor } from '../messages/messages.js';
 import type { SourceFile } from '../load/source-file.js';
@@ -12,7 +12,6 @@ import { labelOf, suggest } from '../validate/explain.js';
 import { localeSchema, schemaAt } from '../validate/schemas.js';
 import { BUILTIN_LOCALES, type LocaleData, type RawLocale } from '../model/locale.js';
 import { PLACEHOLDERS, unknownPlaceholders } from './locale-data.js';
-import { localeMessagesFor } from '../messages/locale-messages.js';
 import { deepMerge, isPlainObject, type PlainObject } from '../core/merge.js';
 
 export interface CheckedCatalog {
@@ -46,7 +45,6 @@ export function checkCatalog(shownAs: string, bytes: Uint8Array, lang: Lang): Ch
   const schema = localeSchema();
   const checked = checkYamlFile<RawLocale>(shownAs, bytes, schema, lang);
   const messages = messagesFor(lang);
-  const localeMessages = localeMessagesFor(lang);
   let diagnostics = [...checked.diagnostics];
   const { data, locator } = checked;
 
@@ -58,18 +56,11 @@ export function checkCatalog(shownAs: string, bytes: Uint8Array, lang: Lang): Ch
       if (typeof pattern !== 'string') continue;
       for (const name of unknownPlaceholders(pattern, allowed)) {
         const field = messages.field(labelOf(schemaAt(schema.root, segments), lang), segments[segments.length - 1] ?? dotted);
-        diagnostics.push({
-          severity: 'error',
-          code: 'locale.unknown-placeholder',
-          message: localeMessages.unknownPlaceholder(name, field),
-          file: shownAs,
-          span: locator.locate(segments, 'value'),
-          hint: localeMessages.unknownPlaceholderHint(allowed, name === '' ? undefined : suggest(name, allowed)),
-        });
+        diagnostics.push(diagnostic('locale.unknown-placeholder', shownAs, locator.locate(segments, 'value'), messages.unknownCatalogPlaceholder(name, field), messages.unknownCatalogPlaceholderHint(allowed, name === '' ? undefined : suggest(name, allowed))));
       }
       // A brace without its pair ('{page') would be printed as typed, as in a template's header.
       if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) {
-        diagnostics.push({ severity: 'error', code: 'locale.stray-brace', message: messages.strayBrace, file: shownAs, span: locator.locate(segments, 'value'), hint: messages.strayBraceHint });
+        diagnostics.push(diagnostic('locale.stray-brace', shownAs, locator.locate(segments, 'value'), messages.strayBrace, messages.strayBraceHint));
       }
     }
 
@@ -78,14 +69,7 @@ export function checkCatalog(shownAs: string, bytes: Uint8Array, lang: Lang): Ch
       const missing = missingKeys(data, (schema.root as { readonly then?: unknown }).then, '');
       if (missing.length > 0) {
         diagnostics = diagnostics.filter((d) => d.code !== 'schema.missing-key');
-        diagnostics.push({
-          severity: 'error',
-          code: 'locale.incomplete',
-          message: localeMessages.incomplete(missing),
-          file: shownAs,
-          span: START_OF_FILE,
-          hint: localeMessages.incompleteHint(BUILTIN_LOCALES),
-        });
+        diagnostics.push(diagnostic('locale.incomplete', shownAs, START_OF_FILE, messages.incompleteCatalog(missing), messages.incompleteCatalogHint(BUILTIN_LOCALES)));
       }
     }
   }

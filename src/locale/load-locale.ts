@@ -5,12 +5,12 @@
  * {placeholder} at its line. Pure: the caller reads a project catalog's bytes.
  */
 import { distance } from 'fastest-levenshtein';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Lang } from '../messages/lang.js';
-import { localeMessagesFor } from '../messages/locale-messages.js';
+import { messagesFor } from '../messages/messages.js';
 import { BUILTIN_LOCALES, isBuiltinLocale, type LocaleData } from '../model/locale.js';
 import { suggest } from '../validate/explain.js';
 import { buildLocale } from './build-locale.js';
@@ -56,8 +56,7 @@ export function loadLocale(nameOrPath: string, file: CatalogFile | undefined, la
     // Named in the config: an error at its line like any other. Named on the command line: a usage error.
     if (!(error instanceof UserError) || !namedIn) throw error;
     const span = namedIn.locator.locate(['locale'], 'value');
-    const diagnostic: Diagnostic = { severity: 'error', code: 'config.locale-not-found', message: error.message, file: namedIn.file, span, ...(error.hint === undefined ? {} : { hint: error.hint }) };
-    return { locale: undefined, sources: [], diagnostics: [diagnostic] };
+    return { locale: undefined, sources: [], diagnostics: [diagnostic('config.locale-not-found', namedIn.file, span, error.message, error.hint)] };
   }
 }
 
@@ -69,7 +68,7 @@ export interface LocaleOrigin {
 
 function loadNamedLocale(nameOrPath: string, file: CatalogFile | undefined, lang: Lang): LoadedLocale {
   if (isBuiltinLocale(nameOrPath)) return { locale: localeFor(nameOrPath), sources: [], diagnostics: [] };
-  const messages = localeMessagesFor(lang);
+  const messages = messagesFor(lang);
   if (!isLocalePath(nameOrPath)) {
     throw new UserError(messages.unknownLocale(nameOrPath), messages.unknownLocaleHint(BUILTIN_LOCALES, nearBuiltin(nameOrPath)));
   }

@@ -119,13 +119,23 @@ export interface Messages {
   duplicateSectionHint: string;
   strayBrace: string;
   strayBraceHint: string;
-  unknownPlaceholder(placeholder: string): string;
-  unknownPlaceholderHint(allowed: readonly string[]): string;
+  unknownPagePlaceholder(placeholder: string): string;
+  unknownPagePlaceholderHint(allowed: readonly string[]): string;
 
   rootLabel: string;
   configLabel: string;
   templateLabel: string;
   localeLabel: string;
+
+  // locale catalogs
+  unknownLocale(name: string): string;
+  unknownLocaleHint(builtins: readonly string[], near: string | undefined): string;
+  localeFileNotFound(path: string): string;
+  localeFileNotFoundHint: string;
+  unknownCatalogPlaceholder(placeholder: string, field: string): string;
+  unknownCatalogPlaceholderHint(allowed: readonly string[], near: string | undefined): string;
+  incompleteCatalog(missing: readonly string[]): string;
+  incompleteCatalogHint(builtins: readonly string[]): string;
 }
 
 /** Pattern-checked fields get their own explanation instead of a regular expression. */
@@ -185,6 +195,15 @@ const enPatterns: Record<PatternKind, string> = {
   other: 'is not in the expected format',
 };
 
+const zhDidYouMean = (suggestion: string): string => `是不是想写 ${suggestion}？`;
+const enDidYouMean = (suggestion: string): string => `Did you mean ${suggestion}?`;
+
+/** Lists at most this many items in a sentence, then says how many more. */
+const MAX_LISTED = 8;
+const listed = (items: readonly string[], separator: string, more: (n: number) => string): string =>
+  items.length <= MAX_LISTED ? items.join(separator) : `${items.slice(0, MAX_LISTED).join(separator)}${more(items.length - MAX_LISTED)}`;
+const braces = (names: readonly string[]): string[] => names.map((name) => `{${name}}`);
+
 const zh: Messages = {
   typeName: (type) => zhTypeNames[type],
   describeValue(value) {
@@ -198,7 +217,7 @@ const zh: Messages = {
   itemOf: (label, index) => `${label}的第 ${index + 1} 项`,
   field: (label, key) => (label ? `「${label}」（${key}）` : `\`${key}\``),
   list: (items) => items.join('、'),
-  didYouMean: (suggestion) => `是不是想写 ${suggestion}？`,
+  didYouMean: zhDidYouMean,
 
   notUtf8: (guess) =>
     guess
@@ -345,13 +364,24 @@ const zh: Messages = {
   duplicateSectionHint: '每个章节只列一次；要隐藏章节，把它从列表中删除或写进 hide。',
   strayBrace: '这里有不成对的 { 或 }，它会原样印在文档上。',
   strayBraceHint: '占位符写成 {organization} 这样，一对大括号中间是名称。',
-  unknownPlaceholder: (placeholder) => `没有 {${placeholder}} 这个占位符，它会原样印在文档上。`,
-  unknownPlaceholderHint: (allowed) => `可用的占位符：${allowed.map((name) => `{${name}}`).join('、')}。`,
+  unknownPagePlaceholder: (placeholder) => `没有 {${placeholder}} 这个占位符，它会原样印在文档上。`,
+  unknownPagePlaceholderHint: (allowed) => `可用的占位符：${allowed.map((name) => `{${name}}`).join('、')}。`,
 
   rootLabel: '岗位文件',
   configLabel: '项目配置',
   templateLabel: '模板',
-  localeLabel: '语言包',
+  localeLabel: '语言文件',
+  // locale catalogs
+  unknownLocale: (name) => `没有“${name}”这种语言。`,
+  unknownLocaleHint: (builtins, near) =>
+    `${near ? zhDidYouMean(near) : ''}写内置语言（${builtins.join('、')}），或项目中语言文件的路径（以 .yaml 或 .yml 结尾，相对于项目根目录）。`,
+  localeFileNotFound: (path) => `找不到语言文件 ${path}。`,
+  localeFileNotFoundHint: '路径相对于项目根目录（roledoc.config.yaml 所在的文件夹）；检查文件名和大小写。',
+  unknownCatalogPlaceholder: (placeholder, field) => `${field}中没有 {${placeholder}} 这个占位符，它会原样印在文档上。`,
+  unknownCatalogPlaceholderHint: (allowed, near) =>
+    `${near ? zhDidYouMean(`{${near}}`) : ''}${allowed.length === 0 ? '这一项不能用占位符。' : `这里能用的占位符：${braces(allowed).join('、')}。`}`,
+  incompleteCatalog: (missing) => `语言文件没有写 extends，所以每一项都要写全；现在缺少 ${missing.length} 项：${listed(missing, '、', (n) => ` 等（还有 ${n} 项）`)}。`,
+  incompleteCatalogHint: (builtins) => `在文件开头写上 extends: ${builtins[0] ?? 'zh-CN'}（或 ${builtins.slice(1).join('、')}），就只需写要改的项，其余沿用内置语言。`,
 };
 
 const en: Messages = {
@@ -366,7 +396,7 @@ const en: Messages = {
   itemOf: (label, index) => `Item ${index + 1} of ${label}`,
   field: (label, key) => (label ? `${label} (\`${key}\`)` : `\`${key}\``),
   list: (items) => items.join(', '),
-  didYouMean: (suggestion) => `Did you mean ${suggestion}?`,
+  didYouMean: enDidYouMean,
 
   notUtf8: (guess) =>
     guess
@@ -500,13 +530,25 @@ const en: Messages = {
   duplicateSectionHint: 'List each section once; to hide one, leave it out or name it under hide.',
   strayBrace: 'There is a { or } without its pair here; it would be printed as it is.',
   strayBraceHint: 'A placeholder is a name between a pair of braces, like {organization}.',
-  unknownPlaceholder: (placeholder) => `There is no placeholder {${placeholder}}; it would be printed as it is.`,
-  unknownPlaceholderHint: (allowed) => `Placeholders: ${allowed.map((name) => `{${name}}`).join(', ')}.`,
+  unknownPagePlaceholder: (placeholder) => `There is no placeholder {${placeholder}}; it would be printed as it is.`,
+  unknownPagePlaceholderHint: (allowed) => `Placeholders: ${allowed.map((name) => `{${name}}`).join(', ')}.`,
 
   rootLabel: 'The role file',
   configLabel: 'The project configuration',
   templateLabel: 'The template',
   localeLabel: 'The locale catalog',
+  // locale catalogs
+  unknownLocale: (name) => `There is no locale "${name}".`,
+  unknownLocaleHint: (builtins, near) =>
+    `${near ? `${enDidYouMean(near)} ` : ''}Name a built-in locale (${builtins.join(', ')}) or the path of a catalog file of the project (ending .yaml or .yml, relative to the project root).`,
+  localeFileNotFound: (path) => `The locale catalog ${path} does not exist.`,
+  localeFileNotFoundHint: 'The path is relative to the project root (the folder of roledoc.config.yaml); check the name and its case.',
+  unknownCatalogPlaceholder: (placeholder, field) => `${field} has no placeholder {${placeholder}}; it would be printed as it is.`,
+  unknownCatalogPlaceholderHint: (allowed, near) =>
+    `${near ? `${enDidYouMean(`{${near}}`)} ` : ''}${allowed.length === 0 ? 'This key takes no placeholders.' : `Placeholders here: ${braces(allowed).join(', ')}.`}`,
+  incompleteCatalog: (missing) =>
+    `The locale catalog has no extends, so it must set every key; ${missing.length} ${missing.length === 1 ? 'is' : 'are'} missing: ${listed(missing, ', ', (n) => ` and ${n} more`)}.`,
+  incompleteCatalogHint: (builtins) => `Add extends: ${builtins[1] ?? 'en'} (or ${[builtins[0], ...builtins.slice(2)].join(', ')}) at the top to write only what differs and keep the rest of a built-in locale.`,
 };
 
 const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };

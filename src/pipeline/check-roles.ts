@@ -3,7 +3,7 @@
  * rules across files and those between the roles and the config. Pure: bytes in, roles and
  * diagnostics out.
  */
-import { normalizeDiagnostics, START_OF_FILE, type Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, normalizeDiagnostics, START_OF_FILE } from '../core/diagnostic.js';
 import type { FileInput } from '../io/project-files.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
@@ -67,14 +67,7 @@ export interface CheckedRoles {
 export function checkProjectRoles(project: ProjectContext, files: RoleFiles): CheckedRoles {
   const checked = checkRoles(files.files, project.lang);
   const messages = messagesFor(project.lang);
-  const skipped: Diagnostic[] = files.outside.map((file) => ({
-    severity: 'warning',
-    code: 'load.outside-project',
-    message: messages.outsideProject,
-    file,
-    span: START_OF_FILE,
-    hint: messages.outsideProjectHint,
-  }));
+  const skipped: Diagnostic[] = files.outside.map((file) => (diagnostic('load.outside-project', file, START_OF_FILE, messages.outsideProject, messages.outsideProjectHint)));
   const order = project.configLocator ? checkHandbookOrder(project.config.order, checked.roles.map((entry) => entry.role), project.configLocator, messages) : [];
   const wanted = new Set(files.targets);
   const sources = new Map(checked.sources);

@@ -2,7 +2,7 @@
  * Every character of a role is checked against the PDF fonts before rendering: a character no font
  * can draw would print as a box (tofu) without a word, so it becomes a warning at its file:line.
  */
-import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, type SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../messages/messages.js';
 import { codePointLabel, stringsWithPaths } from '../load/control-characters.js';
 import type { Locator } from '../load/locate.js';
@@ -58,14 +58,7 @@ export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: Font
       for (const char of missingCharacters(text, fonts)) {
         if (reported.has(char)) continue;
         reported.add(char);
-        out.push({
-          severity: 'warning',
-          code: 'font.missing-glyph',
-          message: messages.missingGlyph(char, codePointLabel(char.codePointAt(0) ?? 0)),
-          file: input.file,
-          span: narrowTo(char, input.locator.locate(path, 'value'), input.source),
-          hint: messages.missingGlyphHint,
-        });
+        out.push(diagnostic('font.missing-glyph', input.file, narrowTo(char, input.locator.locate(path, 'value'), input.source), messages.missingGlyph(char, codePointLabel(char.codePointAt(0) ?? 0)), messages.missingGlyphHint));
       }
     }
   }

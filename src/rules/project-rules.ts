@@ -4,7 +4,7 @@
  * role file that parsed — a role with a typo elsewhere still gets its links checked — so one run
  * reports every problem, with the same file:line:column as the schema checks.
  */
-import type { Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor, type Messages } from '../messages/messages.js';
 import type { Locator } from '../load/locate.js';
@@ -74,14 +74,7 @@ const uniqueIds: Rule = (ctx) => {
     if (holders.length < 2) continue;
     for (const holder of holders) {
       const others = holders.filter((h) => h !== holder).map((h) => h.file);
-      out.push({
-        severity: 'error',
-        code: 'role.duplicate-id',
-        message: ctx.messages.duplicateId(id, others),
-        file: holder.file,
-        span: holder.locator.locate(['id'], 'value'),
-        hint: ctx.messages.duplicateIdHint,
-      });
+      out.push(diagnostic('role.duplicate-id', holder.file, holder.locator.locate(['id'], 'value'), ctx.messages.duplicateId(id, others), ctx.messages.duplicateIdHint));
     }
   }
   return out;
@@ -94,14 +87,7 @@ const linksResolve: Rule = (ctx) => {
   const check = (entry: RuleRole, value: string | undefined, segments: string[]): void => {
     if (value === undefined || !ROLE_ID_PATTERN.test(value) || known.has(value)) return;
     const near = suggest(value, ids);
-    out.push({
-      severity: 'error',
-      code: 'link.unknown-role',
-      message: ctx.messages.unknownRole(fieldName(ctx, segments), value),
-      file: entry.file,
-      span: entry.locator.locate(segments, 'value'),
-      hint: near ? ctx.messages.didYouMean(near) : ctx.messages.unknownRoleHint,
-    });
+    out.push(diagnostic('link.unknown-role', entry.file, entry.locator.locate(segments, 'value'), ctx.messages.unknownRole(fieldName(ctx, segments), value), near ? ctx.messages.didYouMean(near) : ctx.messages.unknownRoleHint));
   };
   for (const entry of ctx.roles) {
     check(entry, entry.reportsTo, ['reports_to']);
@@ -132,14 +118,7 @@ const noReportingCycles: Rule = (ctx) => {
       const rotated = [...chain.slice(i), ...chain.slice(0, i)];
       const member = byId.get(rotated[0] ?? '');
       if (!member) continue;
-      out.push({
-        severity: 'error',
-        code: 'link.cycle',
-        message: ctx.messages.reportsToCycle([...rotated, rotated[0] ?? '']),
-        file: member.file,
-        span: member.locator.locate(['reports_to'], 'value'),
-        hint: ctx.messages.reportsToCycleHint,
-      });
+      out.push(diagnostic('link.cycle', member.file, member.locator.locate(['reports_to'], 'value'), ctx.messages.reportsToCycle([...rotated, rotated[0] ?? '']), ctx.messages.reportsToCycleHint));
     }
   }
   return out;
@@ -154,14 +133,7 @@ const kpiWeightsSumTo100: Rule = (ctx) => {
     const sum = weights.reduce((a, b) => a + b, 0);
     // Decimal weights (33.3 + 33.3 + 33.4) do not add up exactly in floating point.
     if (Math.abs(sum - 100) < 1e-3) continue;
-    out.push({
-      severity: 'error',
-      code: 'kpi.weights-sum',
-      message: ctx.messages.kpiWeightsSum(sum),
-      file: entry.file,
-      span: entry.locator.locate(['kpis'], 'key'),
-      hint: ctx.messages.kpiWeightsSumHint,
-    });
+    out.push(diagnostic('kpi.weights-sum', entry.file, entry.locator.locate(['kpis'], 'key'), ctx.messages.kpiWeightsSum(sum), ctx.messages.kpiWeightsSumHint));
   }
   return out;
 };
@@ -175,14 +147,7 @@ const idsAreFileNames: Rule = (ctx) =>
     const device = WINDOWS_DEVICE_NAMES.test(role.id);
     if (!device && role.id !== HANDBOOK_NAME) return [];
     return [
-      {
-        severity: 'error',
-        code: 'role.reserved-id',
-        message: device ? ctx.messages.reservedId(role.id) : ctx.messages.handbookId(role.id),
-        file: role.file,
-        span: role.locator.locate(['id'], 'value'),
-        hint: ctx.messages.reservedIdHint,
-      },
+      diagnostic('role.reserved-id', role.file, role.locator.locate(['id'], 'value'), device ? ctx.messages.reservedId(role.id) : ctx.messages.handbookId(role.id), ctx.messages.reservedIdHint),
     ];
   });
 
@@ -201,14 +166,7 @@ export function checkHandbookOrder(order: readonly string[], roles: readonly Raw
     if (departments.has(entry) || ids.has(entry)) return [];
     const near = suggest(entry, [...departments, ...ids]);
     return [
-      {
-        severity: 'warning',
-        code: 'config.unknown-order',
-        message: messages.unknownOrderEntry(entry),
-        file: CONFIG_FILE_NAME,
-        span: configLocator.locate(['order', String(index)], 'value'),
-        hint: near === undefined ? messages.unknownOrderEntryHint : messages.didYouMean(near),
-      },
+      diagnostic('config.unknown-order', CONFIG_FILE_NAME, configLocator.locate(['order', String(index)], 'value'), messages.unknownOrderEntry(entry), near === undefined ? messages.unknownOrderEntryHint : messages.didYouMean(near)),
     ];
   });
 }

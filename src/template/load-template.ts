@@ -8,7 +8,7 @@
  * a logo or font file that is not there, a {placeholder} that does not exist.
  */
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, type DiagnosticCode } from '../core/diagnostic.js';
 import { errorCode, UserError } from '../core/errors.js';
 import type { FileAccess } from '../core/file-access.js';
 import { deepMerge, isPlainObject, type PlainObject } from '../core/merge.js';
@@ -125,15 +125,15 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
   const raw = (checked.value ?? (isPlainObject(checked.data) ? checked.data : undefined)) as RawTemplate | undefined;
   if (!raw || !locator) return undefined;
   const folder = path.dirname(file);
-  const problem = (code: string, message: string, segments: readonly string[], hint: string, severity: 'error' | 'warning' = 'error'): void => {
-    out.diagnostics.push({ severity, code, message, file: shownAs, span: locator.locate(segments, 'value'), hint });
+  const problem = (code: DiagnosticCode, message: string, segments: readonly string[], hint: string): void => {
+    out.diagnostics.push(diagnostic(code, shownAs, locator.locate(segments, 'value'), message, hint));
   };
   const data: PlainObject = { ...raw };
   /** A file the template names, relative to its folder; one outside the project is a warning (CI will not have it). */
   const fileNamed = (given: string, segments: readonly string[]): string => {
     const resolved = path.resolve(folder, given);
     if (isInside(projectRoot, folder) && !isInside(projectRoot, resolved)) {
-      problem('template.path-outside', messages.templatePathOutside(resolved), segments, messages.templatePathOutsideHint, 'warning');
+      problem('template.path-outside', messages.templatePathOutside(resolved), segments, messages.templatePathOutsideHint);
     }
     return resolved;
   };
@@ -147,8 +147,8 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
         const name = match[1] ?? '';
         if (!(PAGE_TEXT_PLACEHOLDERS as readonly string[]).includes(name)) {
           const near = suggest(name, PAGE_TEXT_PLACEHOLDERS);
-          const hint = near === undefined ? messages.unknownPlaceholderHint(PAGE_TEXT_PLACEHOLDERS) : messages.didYouMean(`{${near}}`);
-          problem('template.unknown-placeholder', messages.unknownPlaceholder(name), [part, position], hint);
+          const hint = near === undefined ? messages.unknownPagePlaceholderHint(PAGE_TEXT_PLACEHOLDERS) : messages.didYouMean(`{${near}}`);
+          problem('template.unknown-placeholder', messages.unknownPagePlaceholder(name), [part, position], hint);
         }
       }
       if (/[{}]/.test(text.replace(/\{[^{}]*\}/g, ''))) problem('template.stray-brace', messages.strayBrace, [part, position], messages.strayBraceHint);
@@ -260,7 +260,7 @@ export async function loadTemplate(nameOrPath: string, projectRoot: string, lang
     // Named in the config: an error at its line like any other. Named on the command line: a usage error.
     if (!namedIn) throw new UserError(messages.templateNotFound(nameOrPath), hint);
     const span = namedIn.locator.locate(['template'], 'value');
-    return { template: undefined, sources: [], files: [], diagnostics: [{ severity: 'error', code: 'config.template-not-found', message: messages.templateNotFound(nameOrPath), file: namedIn.file, span, hint }] };
+    return { template: undefined, sources: [], files: [], diagnostics: [diagnostic('config.template-not-found', namedIn.file, span, messages.templateNotFound(nameOrPath), hint)] };
   }
   const out: Collected = { sources: [], files: [], diagnostics: [], access };
   const layers: object[] = [];

@@ -2,7 +2,7 @@
  * roledoc.config.yaml through every check (pure): YAML and the schema, then the paths it names,
  * which must stay inside the project. A config with errors still yields its good keys.
  */
-import type { Diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import { globBase, staysInside } from '../core/paths.js';
 import path from 'node:path';
 import type { Locator } from '../load/locate.js';
@@ -48,14 +48,7 @@ function pathsOutsideProject(config: ProjectConfig, root: string, locator: Locat
     value === undefined || path.isAbsolute(value) || staysInside(root, globBase(value))
       ? []
       : [
-          {
-            severity: 'error',
-            code: 'config.path-outside',
-            message: messages.pathOutsideProject(segments[0] ?? '', value),
-            file: CONFIG_FILE_NAME,
-            span: locator.locate(segments, 'value'),
-            hint: messages.pathOutsideProjectHint,
-          },
+          diagnostic('config.path-outside', CONFIG_FILE_NAME, locator.locate(segments, 'value'), messages.pathOutsideProject(segments[0] ?? '', value), messages.pathOutsideProjectHint),
         ],
   );
 }

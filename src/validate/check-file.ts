@@ -2,7 +2,7 @@
  * One YAML file through every per-file check: bytes → text → prelint → YAML → schema.
  * Pure: the caller reads the bytes; every problem comes back as a diagnostic.
  */
-import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, type SourceSpan } from '../core/diagnostic.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor } from '../messages/messages.js';
 import { decodeRoleBytes, MAX_ROLE_FILE_BYTES } from '../load/decode.js';
@@ -45,8 +45,7 @@ export function checkYamlFile<T>(
   const tooDeep = findTooDeep(decoded.text);
   if (tooDeep) {
     const span = { line: tooDeep.line, column: tooDeep.column, endLine: tooDeep.line, endColumn: tooDeep.column + 1 };
-    const diagnostic = { severity: 'error', code: 'yaml.too-deep', message: messages.tooDeep(MAX_NESTING), file: path, span, hint: messages.tooDeepHint } as const;
-    return { source, value: undefined, data: undefined, locator: undefined, diagnostics: [diagnostic] };
+    return { source, value: undefined, data: undefined, locator: undefined, diagnostics: [diagnostic('yaml.too-deep', path, span, messages.tooDeep(MAX_NESTING), messages.tooDeepHint)] };
   }
 
   let knownKeys = keyCache.get(schema.root);
@@ -59,14 +58,7 @@ export function checkYamlFile<T>(
   }
   if (parsed.data === null || parsed.data === undefined) {
     // Only comments: as empty as an empty file to the user.
-    diagnostics.push({
-      severity: 'error',
-      code: 'load.empty',
-      message: messages.emptyFile,
-      file: path,
-      span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-      hint: messages.emptyFileHint,
-    });
+    diagnostics.push(diagnostic('load.empty', path, { line: 1, column: 1, endLine: 1, endColumn: 1 }, messages.emptyFile, messages.emptyFileHint));
     return { source, value: undefined, data: undefined, locator: undefined, diagnostics };
   }
 
@@ -86,14 +78,7 @@ export function checkYamlFile<T>(
   for (const { path: segments, text } of stringsWithPaths(parsed.data)) {
     const found = forbiddenCharacters(text);
     if (found.length === 0) continue;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'text.control-character',
-      message: messages.controlCharacters(found.map((char) => codePointLabel(char.codePointAt(0) ?? 0))),
-      file: path,
-      span: locator.locate(segments, 'value'),
-      hint: messages.controlCharactersHint,
-    });
+    diagnostics.push(diagnostic('text.control-character', path, locator.locate(segments, 'value'), messages.controlCharacters(found.map((char) => codePointLabel(char.codePointAt(0) ?? 0))), messages.controlCharactersHint));
   }
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return {

@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { closest, distance } from 'fastest-levenshtein';
-import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, type DiagnosticCode, type SourceSpan } from '../core/diagnostic.js';
 import type { Lang } from '../messages/lang.js';
 import type { JsonTypeName, Messages, PatternKind } from '../messages/messages.js';
 import type { LocateTarget, Locator } from '../load/locate.js';
@@ -95,20 +95,9 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
       label: labelOf(schemaAt(root, [...segments, key]) ?? node, lang),
     }));
 
-  const diagnostic = (
-    code: string,
-    message: string,
-    segments: readonly string[],
-    target: LocateTarget,
-    hint?: string,
-  ): Diagnostic & { span: SourceSpan } => ({
-    severity: 'error',
-    code,
-    message,
-    file: ctx.file,
-    span: ctx.locator.locate(segments, target),
-    ...(hint === undefined ? {} : { hint }),
-  });
+  /** A schema diagnostic at the data under `segments`, placed as `target` says. */
+  const at = (code: DiagnosticCode, message: string, segments: readonly string[], target: LocateTarget, hint?: string): Diagnostic =>
+    diagnostic(code, ctx.file, ctx.locator.locate(segments, target), message, hint);
 
   const out: Diagnostic[] = [];
   for (const error of errors) {
@@ -127,29 +116,29 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
         const hint = near
           ? messages.didYouMean(lang === 'en' ? `\`${near}\`${nearLabel ? ` (${nearLabel})` : ''}` : `${near}${nearLabel ? `（${nearLabel}）` : ''}`)
           : messages.unknownKeyHint(allowed.map((p) => p.key));
-        out.push(diagnostic('schema.unknown-key', messages.unknownKey(unknownKey, field), [...segments, unknownKey], 'key', hint));
+        out.push(at('schema.unknown-key', messages.unknownKey(unknownKey, field), [...segments, unknownKey], 'key', hint));
         break;
       }
       case 'required': {
         const missing = String(error.params['missingProperty']);
         const missingField = messages.field(labelOf(schemaAt(root, [...segments, missing]), lang), missing);
         out.push(
-          diagnostic('schema.missing-key', messages.missingKey(missingField, field), segments, 'container', messages.missingKeyHint(missing)),
+          at('schema.missing-key', messages.missingKey(missingField, field), segments, 'container', messages.missingKeyHint(missing)),
         );
         break;
       }
       case 'type': {
         const expected = typeNames(error.params['type']);
         if (segments.length === 0) {
-          out.push(diagnostic('schema.type', messages.rootNotMapping(messages.describeValue(data)), segments, 'value', messages.rootNotMappingHint));
+          out.push(at('schema.type', messages.rootNotMapping(messages.describeValue(data)), segments, 'value', messages.rootNotMappingHint));
           break;
         }
         if (data === null) {
-          out.push(diagnostic('schema.empty-value', messages.emptyValue(field), segments, 'value', messages.emptyValueHint));
+          out.push(at('schema.empty-value', messages.emptyValue(field), segments, 'value', messages.emptyValueHint));
           break;
         }
         const expectedText = expected.map((t) => messages.typeName(t)).join(lang === 'en' ? ' or ' : '或');
-        const base = diagnostic('schema.type', messages.wrongType(field, expectedText, messages.describeValue(data)), segments, 'value');
+        const base = at('schema.type', messages.wrongType(field, expectedText, messages.describeValue(data)), segments, 'value');
         let hint: string | undefined;
         const fieldSchema = schemaAt(root, segments);
         if (expected.includes('string') && typeof data === 'number') {
@@ -169,43 +158,43 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
         const value = String(data);
         const near = suggest(value, allowed);
         out.push(
-          diagnostic('schema.enum', messages.notInEnum(field, value, allowed), segments, 'value', near ? messages.didYouMean(near) : undefined),
+          at('schema.enum', messages.notInEnum(field, value, allowed), segments, 'value', near ? messages.didYouMean(near) : undefined),
         );
         break;
       }
       case 'pattern': {
         const kind = patternKind(key, typeof error.params['pattern'] === 'string' ? error.params['pattern'] : undefined);
-        out.push(diagnostic('schema.pattern', messages.badPattern(field, kind, String(data)), segments, 'value', messages.badPatternHint(kind)));
+        out.push(at('schema.pattern', messages.badPattern(field, kind, String(data)), segments, 'value', messages.badPatternHint(kind)));
         break;
       }
       case 'minItems':
-        out.push(diagnostic('schema.min-items', messages.tooFewItems(field, Number(error.params['limit'])), segments, 'value'));
+        out.push(at('schema.min-items', messages.tooFewItems(field, Number(error.params['limit'])), segments, 'value'));
         break;
       case 'maxItems':
-        out.push(diagnostic('schema.max-items', messages.tooManyItems(field, Number(error.params['limit'])), segments, 'value'));
+        out.push(at('schema.max-items', messages.tooManyItems(field, Number(error.params['limit'])), segments, 'value'));
         break;
       case 'minLength':
-        out.push(diagnostic('schema.empty-text', messages.emptyText(field), segments, 'value', messages.emptyValueHint));
+        out.push(at('schema.empty-text', messages.emptyText(field), segments, 'value', messages.emptyValueHint));
         break;
       case 'maxLength':
-        out.push(diagnostic('schema.too-long', messages.textTooLong(field, Number(error.params['limit'])), segments, 'value'));
+        out.push(at('schema.too-long', messages.textTooLong(field, Number(error.params['limit'])), segments, 'value'));
         break;
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
         const comparison = error.params['comparison'] as '>=' | '<=' | '>' | '<';
-        out.push(diagnostic('schema.range', messages.outOfRange(field, comparison, Number(error.params['limit']), Number(data)), segments, 'value'));
+        out.push(at('schema.range', messages.outOfRange(field, comparison, Number(error.params['limit']), Number(data)), segments, 'value'));
         break;
       }
       case 'if':
         // "must match then schema" only repeats the enum error that the `then` branch already reported.
         break;
       case 'uniqueItems':
-        out.push(diagnostic('schema.duplicate-items', messages.duplicateItems(field), segments, 'value'));
+        out.push(at('schema.duplicate-items', messages.duplicateItems(field), segments, 'value'));
         break;
       default:
-        out.push(diagnostic('schema.invalid', messages.schemaOther(field, error.message ?? error.keyword), segments, 'value'));
+        out.push(at('schema.invalid', messages.schemaOther(field, error.message ?? error.keyword), segments, 'value'));
     }
   }
   return out;
