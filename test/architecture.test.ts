@@ -27,7 +27,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   compose: ['core', 'model', 'layout', 'locale'],
   render: ['core', 'model', 'layout'],
   incremental: ['core', 'model', 'layout'],
-  scaffold: ['core', 'messages', 'model'],
+  scaffold: ['core', 'messages', 'model', 'load', 'validate'],
   pipeline: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental'],
   'index.ts': ['core', 'messages', 'layout', 'model', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'pipeline'],
   cli: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'scaffold', 'pipeline'],

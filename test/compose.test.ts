@@ -112,6 +112,17 @@ describe('compose: links, derived reports and formats', () => {
   });
 });
 
+describe('compose: the 基本信息 grid', () => {
+  it('shows every field the registry lists for it, in its order: work_location after the unit', () => {
+    const role = resolveOne({ id: 'x', title: '客服主管', department: '客服部', unit: '客服各分部', work_location: '上海总部', headcount: 4, responsibilities: ['负责。'] });
+    const grid = composeRole(role, { template, locale: localeFor('zh-CN'), organization: '' }).blocks.find((b) => b.kind === 'field-grid');
+    const fields = grid?.kind === 'field-grid' ? grid.rows.flat().map((field) => `${field.label}=${field.value.map((p) => p.map((r) => r.text).join('')).join('')}`) : [];
+    expect(fields).toEqual(['岗位名称=客服主管', '所属部门=客服部', '所属分部=客服各分部', '工作地点=上海总部', '定员人数=4人']);
+    const english = composeRole(role, { template, locale: localeFor('en'), organization: '' }).blocks.find((b) => b.kind === 'field-grid');
+    expect(english?.kind === 'field-grid' && english.rows.flat().map((field) => field.label)).toContain('Work location');
+  });
+});
+
 describe('compose: other ways a template may show a section', () => {
   const role: RawRole = {
     id: 'x',

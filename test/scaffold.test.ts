@@ -56,7 +56,7 @@ describe('roledoc new', () => {
     const file = path.join(dir, 'roles', '客服部', 'kf-agent.yaml');
     const skeleton = readFileSync(file, 'utf8');
     expect(skeleton).toContain('# yaml-language-server: $schema=../../schemas/role.schema.json');
-    for (const key of ['title', 'responsibilities', 'duties', 'relations', 'qualifications', 'conditions', 'kpis', 'remarks']) {
+    for (const key of ['title', 'grade', 'work_location', 'responsibilities', 'duties', 'relations', 'qualifications', 'conditions', 'kpis', 'remarks']) {
       expect(skeleton).toMatch(new RegExp(`^${key}:.*# `, 'm'));
     }
     // Unfilled, it fails, pointing at what is left to fill.
@@ -65,7 +65,7 @@ describe('roledoc new', () => {
     expect(JSON.parse(unfilled.stdout).every((d: { file: string }) => d.file === 'roles/客服部/kf-agent.yaml')).toBe(true);
     // Filled (every empty value given a value of its kind), it validates.
     const filled = skeleton
-      .replace(/^(\s*(?:- )?(?:code|unit|reports_to|purpose|education|experience|skills|personal|tools|environment|schedule|records|remarks|duty|name|target):)(\s*(?:#.*)?)$/gm, '$1 示例$2')
+      .replace(/^(\s*(?:- )?(?:code|unit|work_location|grade|reports_to|purpose|education|training|experience|knowledge|skills|personal|tools|environment|schedule|records|remarks|duty|name|target):)(\s*(?:#.*)?)$/gm, '$1 示例$2')
       .replace(/^(\s*(?:headcount|min|max|weight):)(\s*(?:#.*)?)$/gm, (_m, key: string, rest: string) => `${key} ${key.includes('max') ? 9000 : key.includes('weight') ? 100 : 6000}${rest}`)
       .replace(/^(\s*established:)(\s*(?:#.*)?)$/m, '$1 2024-03$2')
       .replace(/^(\s*- )$/gm, '$1示例');

@@ -29,6 +29,8 @@ export interface FieldSpec {
   readonly key: string;
   readonly group: FieldGroup;
   readonly kind: FieldKind;
+  /** For a section: the group whose fields are the keys written under it (qualifications → education, majors …). */
+  readonly rows?: FieldGroup;
   /** Other names HR uses for the key (from the source handbook and common forms), for did-you-mean. */
   readonly aliases?: readonly string[];
 }
@@ -38,7 +40,8 @@ export const FIELDS = [
   { key: 'title', group: 'info', kind: 'text', aliases: ['职位名称', '岗位'] },
   { key: 'code', group: 'info', kind: 'text', aliases: ['编号', '职位编号'] },
   { key: 'department', group: 'info', kind: 'text' },
-  { key: 'unit', group: 'info', kind: 'text', aliases: ['工作地点', '分部'] },
+  { key: 'unit', group: 'info', kind: 'text', aliases: ['分部'] },
+  { key: 'work_location', group: 'info', kind: 'text', aliases: ['工作地', '办公地点'] },
   { key: 'grade', group: 'info', kind: 'text' },
   { key: 'headcount', group: 'info', kind: 'count', aliases: ['定员', '人数', '编制'] },
   { key: 'reports_to', group: 'info', kind: 'role', aliases: ['上级', '汇报对象'] },
@@ -49,11 +52,11 @@ export const FIELDS = [
   // section titles
   { key: 'purpose', group: 'section', kind: 'label' },
   { key: 'responsibilities', group: 'section', kind: 'label', aliases: ['职责'] },
-  { key: 'duties', group: 'section', kind: 'label', aliases: ['职责与工作任务', '工作职责'] },
-  { key: 'relations', group: 'section', kind: 'label', aliases: ['工作协调关系', '协作关系', '协调关系'] },
-  { key: 'qualifications', group: 'section', kind: 'label', aliases: ['任职要求', '任职条件'] },
-  { key: 'conditions', group: 'section', kind: 'label', aliases: ['工作条件', '其他'] },
-  { key: 'kpis', group: 'section', kind: 'label', aliases: ['考核指标', 'KPI', '绩效指标'] },
+  { key: 'duties', group: 'section', kind: 'label', rows: 'duty-table', aliases: ['职责与工作任务', '工作职责'] },
+  { key: 'relations', group: 'section', kind: 'label', rows: 'relations', aliases: ['工作协调关系', '协作关系', '协调关系'] },
+  { key: 'qualifications', group: 'section', kind: 'label', rows: 'qualifications', aliases: ['任职要求', '任职条件'] },
+  { key: 'conditions', group: 'section', kind: 'label', rows: 'conditions', aliases: ['工作条件', '其他'] },
+  { key: 'kpis', group: 'section', kind: 'label', rows: 'kpi-table', aliases: ['考核指标', 'KPI', '绩效指标'] },
   { key: 'remarks', group: 'section', kind: 'label', aliases: ['备注说明', '说明'] },
   // the rows of 工作协作关系
   { key: 'internal', group: 'relations', kind: 'names', aliases: ['内部门协调关系', '内部'] },

@@ -1,9 +1,12 @@
 /**
- * The text of a new role file: every section present, each with a short comment saying what goes
- * there, values left empty so `roledoc validate` points at each one until it is filled in.
+ * The text of a new role file: every field of the registry (model/fields.ts) in its order, each
+ * with a comment — the role schema's own description of it — and values left empty, so that
+ * `roledoc validate` points at each one until it is filled in.
  */
 import { stringify } from 'yaml';
 import type { Lang } from '../messages/lang.js';
+import { FIELDS, fieldsOf, type FieldGroup, type FieldSpec } from '../model/fields.js';
+import { roleSchema, schemaAt } from '../validate/schemas.js';
 
 interface SkeletonOptions {
   readonly id: string;
@@ -14,47 +17,9 @@ interface SkeletonOptions {
   readonly lang: Lang;
 }
 
-const COMMENTS: Record<Lang, Record<string, string>> = {
-  'zh-CN': {
-    header: '岗位说明书。每一项的说明见冒号后的提示；写好后运行 roledoc validate 检查。不需要的可选项可以整段删除。',
-    title: '岗位名称（必填）',
-    code: '岗位编号，数字请加引号，例如 "KF-001"',
-    department: '所属部门（必填），手册按它分组',
-    unit: '所属分部 / 工作地点',
-    headcount: '定员人数，只写数字',
-    reports_to: '直接上级：另一个岗位的 id（会变成链接），或文字，例如 部门经理',
-    established: '定岗时间：年-月，例如 2024-03',
-    salary: '薪资待遇：min / max 为数字，period 为 month（月）、year（年）或 hour（小时）',
-    career_path: '发展通路：岗位 id 或岗位名称，按顺序',
-    purpose: '岗位目的：一段话',
-    responsibilities: '岗位职责（必填）：每条一行，以“- ”开头',
-    duties: '工作职责与工作任务：每项职责下列出工作任务',
-    relations: '工作协作关系',
-    qualifications: '任职资格',
-    conditions: '其它：使用工具/设备、工作环境、工作时间特征、所需记录文档',
-    kpis: '考核KPI指标：写名称；如有权重，所有权重加起来应为 100',
-    remarks: '备注',
-  },
-  en: {
-    header: 'A job description. Each comment says what goes where; run roledoc validate when done. Delete optional sections you do not need.',
-    title: 'Job title (required)',
-    code: 'Job code; quote numbers, e.g. "CS-001"',
-    department: 'Department (required); the handbook groups roles by it',
-    unit: 'Unit or work location',
-    headcount: 'Headcount: a number',
-    reports_to: "Reports to: another role's id (becomes a link) or text, e.g. Department Manager",
-    established: 'Established: year-month, e.g. 2024-03',
-    salary: 'Salary: min / max as numbers; period is month, year or hour',
-    career_path: 'Career path: role ids or titles, in order',
-    purpose: 'Purpose: one paragraph',
-    responsibilities: 'Responsibilities (required): one per line, each starting with "- "',
-    duties: 'Duties, each with its tasks',
-    relations: 'Working relationships',
-    qualifications: 'Qualifications',
-    conditions: 'Working conditions: tools, environment, schedule, records kept',
-    kpis: 'KPIs: names; if you give weights, they must add up to 100',
-    remarks: 'Remarks',
-  },
+const HEADER: Record<Lang, string> = {
+  'zh-CN': '岗位说明书。每一项的说明见冒号后的提示；写好后运行 roledoc validate 检查。不需要的可选项可以整段删除。',
+  en: 'A job description. Each comment says what goes where; run roledoc validate when done. Delete optional sections you do not need.',
 };
 
 /** A YAML scalar for text a user passed on the command line, quoted when YAML would read it otherwise (1e3, yes, a: b). */
@@ -63,55 +28,32 @@ function scalar(value: string | undefined): string {
   return ` ${stringify(value, { lineWidth: 0 }).trimEnd()}`;
 }
 
+/** The schema's description of the field at `path`, in the language asked for, on one line. */
+function describe(path: readonly string[], lang: Lang): string {
+  const description = schemaAt(roleSchema().root, path)?.description ?? '';
+  const [zh = '', en = ''] = description.split('\n\n');
+  return (lang === 'en' ? en : zh).replace(/\s+/g, ' ').trim();
+}
+
+/** The lines under a section: its rows (qualifications → education, majors …), each a key, a list where the format wants one. */
+function rowLines(group: FieldGroup): string[] {
+  const rows: readonly FieldSpec[] = fieldsOf(group);
+  if (group === 'duty-table') return ['  - duty:', '    tasks:', '      - '];
+  if (group === 'kpi-table') return rows.map((row, index) => `${index === 0 ? '  - ' : '    '}${row.key}:`);
+  return rows.flatMap((row) => [`  ${row.key}:`, ...(row.kind === 'names' || row.kind === 'noted-names' ? ['    - '] : [])]);
+}
+
 export function roleSkeleton(options: SkeletonOptions): string {
-  const c = COMMENTS[options.lang];
-  const line = (key: string, value = '', indent = ''): string => `${indent}${key}:${value}  # ${c[key] ?? ''}`;
-  return [
-    `# yaml-language-server: $schema=${options.schemaPath}`,
-    `# ${c['header'] ?? ''}`,
-    `id: ${options.id}`,
-    line('title', scalar(options.title)),
-    line('code'),
-    line('department', scalar(options.department)),
-    line('unit'),
-    line('headcount'),
-    line('reports_to'),
-    line('established'),
-    line('salary'),
-    '  min:',
-    '  max:',
-    '  period: month',
-    line('career_path'),
-    '  - ',
-    line('purpose'),
-    line('responsibilities'),
-    '  - ',
-    line('duties'),
-    '  - duty:',
-    '    tasks:',
-    '      - ',
-    line('relations'),
-    '  internal:',
-    '    - ',
-    '  external:',
-    '    - ',
-    line('qualifications'),
-    '  education:',
-    '  majors:',
-    '    - ',
-    '  experience:',
-    '  skills:',
-    '  personal:',
-    line('conditions'),
-    '  tools:',
-    '  environment:',
-    '  schedule:',
-    '  records:',
-    line('kpis'),
-    '  - name:',
-    '    weight:',
-    '    target:',
-    line('remarks'),
-    '',
-  ].join('\n');
+  const line = (key: string, value = ''): string => `${key}:${value}  # ${describe([key], options.lang)}`;
+  const given: Readonly<Record<string, string | undefined>> = { title: options.title, department: options.department };
+  const fields = FIELDS.flatMap((field: FieldSpec): string[] => {
+    // 直接下级 are derived from the other roles' reports_to, never written.
+    if (field.kind === 'roles' || (field.group !== 'info' && field.group !== 'section')) return [];
+    const first = line(field.key, scalar(given[field.key]));
+    if (field.kind === 'money') return [first, '  min:', '  max:', '  period: month'];
+    if (field.rows !== undefined) return [first, ...rowLines(field.rows)];
+    // A list (responsibilities, the career path) starts with its first item.
+    return schemaAt(roleSchema().root, [field.key])?.type === 'array' ? [first, '  - '] : [first];
+  });
+  return [`# yaml-language-server: $schema=${options.schemaPath}`, `# ${HEADER[options.lang]}`, `id: ${options.id}`, ...fields, ''].join('\n');
 }

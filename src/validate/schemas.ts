@@ -18,6 +18,7 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = ['role', 'config', 'template'
 /** A JSON Schema node as far as roledoc reads it. */
 export interface SchemaNode {
   readonly title?: string;
+  readonly description?: string;
   readonly $ref?: string;
   readonly type?: string | readonly string[];
   readonly properties?: Readonly<Record<string, SchemaNode>>;
