@@ -65,9 +65,32 @@ import type {
   TableBlock,
   TableCell as LayoutTableCell,
 } from '../../layout/layout.js';
-import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
-import { listIndentEms, type NumberingStyle } from '../../layout/numbering.js';
-import { pageTextColumns } from '../../layout/page-text.js';
+import {
+  chartBoxCentre,
+  chartBoxLook,
+  chartColumnWidth,
+  columnWidths,
+  contentsIndentStep,
+  coverMetrics,
+  fieldGridColumns,
+  hasUnbreakableRun,
+  headingAlignment,
+  headingKindOf,
+  headingSize,
+  headingSpacing,
+  innerWidth,
+  justifies,
+  lineHeight,
+  listIndent,
+  orgChartColumn,
+  pathChartBoxWidth,
+  textWidth as textWidthOf,
+  type HeadingKind,
+  type Rounding,
+} from '../../layout/geometry.js';
+import { CELL_PADDING, CHART, chartTextSize } from '../../layout/metrics.js';
+import type { NumberingStyle } from '../../layout/numbering.js';
+import { pageTextColumns, pageTextColumnWidths } from '../../layout/page-text.js';
 import { checkStampDate, stampDocx } from './stamp-docx.js';
 
 export interface RenderDocxOptions {
@@ -75,15 +98,17 @@ export interface RenderDocxOptions {
   readonly createdAt: Date;
 }
 
+const TWIPS_PER_POINT = 20;
+
 /** The paragraph style of everything inside a table: the table size, no space between paragraphs. */
 const TABLE_TEXT_STYLE = 'TableText';
 
 /** Padding inside every table cell, in twips (the same as the PDF's). */
 const CELL_MARGINS = {
-  top: Math.round(CELL_PADDING.y * 20),
-  bottom: Math.round(CELL_PADDING.y * 20),
-  left: Math.round(CELL_PADDING.x * 20),
-  right: Math.round(CELL_PADDING.x * 20),
+  top: twips(CELL_PADDING.y),
+  bottom: twips(CELL_PADDING.y),
+  left: twips(CELL_PADDING.x),
+  right: twips(CELL_PADDING.x),
 } as const;
 
 /** Border width of tables, in eighths of a point (4 = ½ pt, the hairline of printed forms). */
@@ -178,8 +203,11 @@ type BodyChild = Paragraph | Table;
 
 /** Points → twips (DXA). */
 function twips(points: number): number {
-  return Math.round(points * 20);
+  return Math.round(points * TWIPS_PER_POINT);
 }
+
+/** Word's lengths are whole twips: a grid rounds to them, and still adds up to its table's width. */
+const WHOLE_TWIPS: Rounding = { near: Math.round, down: Math.floor };
 
 /** Points → half-points, Word's unit for font sizes. */
 function halfPoints(points: number): number {
@@ -188,7 +216,7 @@ function halfPoints(points: number): number {
 
 function pageGeometry(layout: Layout): { textWidth: number } {
   const { page } = layout;
-  const textWidth = twips(page.width) - twips(page.margins.left) - twips(page.margins.right);
+  const textWidth = textWidthOf(page, twips);
   if (textWidth <= 0) throw new Error(`renderDocx: the page margins leave no room for text (${page.width} pt wide)`);
   return { textWidth };
 }
@@ -198,8 +226,7 @@ function pageGeometry(layout: Layout): { textWidth: number } {
  * so the columns add up to the table width exactly (fixed-layout tables are drawn from these numbers).
  */
 function splitWidth(total: number, shares: readonly number[]): number[] {
-  const sum = shares.reduce((a, b) => a + b, 0);
-  const widths = shares.map((share) => Math.max(1, Math.round((total * share) / (sum > 0 ? sum : 1))));
+  const widths = columnWidths(total, shares).map((width) => Math.max(1, Math.round(width)));
   const rest = total - widths.slice(0, -1).reduce((a, b) => a + b, 0);
   if (widths.length > 0) widths[widths.length - 1] = Math.max(1, rest);
   return widths;
@@ -207,7 +234,7 @@ function splitWidth(total: number, shares: readonly number[]): number[] {
 
 /** Line spacing for text of `size` points: at least size × lineHeight (see documentStyles for why "at least"). */
 function lineSpacing(style: LayoutStyle, size: number): ISpacingProperties {
-  return { line: twips(size * style.lineHeight), lineRule: LineRuleType.AT_LEAST };
+  return { line: twips(lineHeight(style, size)), lineRule: LineRuleType.AT_LEAST };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -217,25 +244,19 @@ function fontsOf(pair: FontPair): IFontAttributesProperties {
   return { ascii: pair.latin, hAnsi: pair.latin, cs: pair.latin, eastAsia: pair.eastAsia, hint: 'eastAsia' };
 }
 
-type HeadingKind = 'title' | 'heading1' | 'heading2';
-
 /** The look of a title or heading style: its run and paragraph properties, without an outline level. */
 function headingLook(kind: HeadingKind, style: LayoutStyle): { run: IRunStylePropertiesOptions; paragraph: IParagraphStylePropertiesOptions } {
   const { sizes, colors, fonts } = style;
-  const size = kind === 'title' ? sizes.title : kind === 'heading1' ? sizes.heading1 : sizes.heading2;
+  const size = headingSize(sizes, kind);
   const run: IRunStylePropertiesOptions = { font: fontsOf(fonts.heading), size: halfPoints(size), bold: true, color: colors.heading };
-  const spacing =
-    kind === 'title'
-      ? { before: 0, after: twips(style.blockSpacing * 2) }
-      : kind === 'heading1'
-        ? { before: twips(style.blockSpacing * HEADING_SPACE.before), after: twips(style.blockSpacing * HEADING_SPACE.after) }
-        : { before: twips(style.blockSpacing), after: twips(style.blockSpacing * 0.5) };
+  const space = headingSpacing(kind, style.blockSpacing);
+  const spacing = { before: twips(space.before), after: twips(space.after) };
   // A rule under a first-level heading, when the template draws one: an accent-coloured bottom border.
   const rule = kind === 'heading1' && style.headingRule ? { border: { bottom: { style: BorderStyle.SINGLE, size: HEADING_RULE_SIZE, color: colors.accent, space: 2 } } } : {};
   return {
     run,
     paragraph: {
-      alignment: kind === 'title' && style.titleAlign === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+      alignment: ALIGNMENTS[headingAlignment(kind, style.titleAlign)],
       keepNext: true,
       keepLines: true,
       spacing: { ...lineSpacing(style, size), ...spacing },
@@ -244,8 +265,7 @@ function headingLook(kind: HeadingKind, style: LayoutStyle): { run: IRunStylePro
   };
 }
 
-const headingKindOf = (block: { kind: 'title' } | { kind: 'heading'; level: 1 | 2 }): HeadingKind =>
-  block.kind === 'title' ? 'title' : block.level === 1 ? 'heading1' : 'heading2';
+const ALIGNMENTS = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /**
  * The style of a title or heading placed at an explicit outline depth (the handbook: department →
@@ -456,12 +476,15 @@ const CELL_ALIGNMENT = {
   justify: {},
 } as const;
 
+/** A run of this many characters with no space and no CJK in it is a word Word cannot break (a URL). */
+const UNBREAKABLE_CHARS = 40;
+
 /**
  * A word longer than a line (a URL) wraps early and leaves the line before it short; justified,
  * that line is spread apart character by character ("网      址"). Such paragraphs stay ragged.
  */
 function raggedIfUnbreakable(text: RichText): { alignment?: (typeof AlignmentType)['LEFT'] } {
-  return /[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]{40,}/u.test(text.map((run) => run.text).join('')) ? { alignment: AlignmentType.LEFT } : {};
+  return hasUnbreakableRun(text.map((run) => run.text).join(''), UNBREAKABLE_CHARS) ? { alignment: AlignmentType.LEFT } : {};
 }
 
 function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyof typeof CELL_ALIGNMENT }, ctx: RenderContext): Paragraph[] {
@@ -517,8 +540,7 @@ interface CellSpec {
 
 function cellAlign(align: CellAlign, width: number, style: LayoutStyle): keyof typeof CELL_ALIGNMENT {
   if (align === 'center') return 'center';
-  const textWidth = width - CELL_MARGINS.left - CELL_MARGINS.right;
-  return textWidth >= JUSTIFY_MIN_CHARS * style.sizes.table * 20 ? 'justify' : 'left';
+  return justifies(innerWidth(width, CELL_MARGINS.left), style.sizes.table * TWIPS_PER_POINT) ? 'justify' : 'left';
 }
 
 function cell(spec: CellSpec, widths: readonly number[], ctx: RenderContext): TableCell {
@@ -583,10 +605,8 @@ function table(block: TableBlock, ctx: RenderContext): Table {
  * value when the value wraps.
  */
 function fieldGrid(block: FieldGridBlock, ctx: RenderContext): Table {
-  const { textWidth } = ctx;
-  const label = Math.round(block.labelWidth * textWidth);
-  const value = Math.floor((textWidth - 2 * label) / 2);
-  const widths = [label, value, label, textWidth - 2 * label - value];
+  const { label, value, secondValue } = fieldGridColumns(ctx.textWidth, block.labelWidth, WHOLE_TWIPS);
+  const widths = [label, value, label, secondValue];
   type GridField = FieldGridBlock['rows'][number][number];
 
   const labelCell = (field: GridField, column: number): TableCell =>
@@ -630,7 +650,7 @@ class ListNumbering {
   config(style: LayoutStyle): INumberingOptions['config'] {
     return this.#lists.map((list, i) => {
       // Numbers hang in the indent at the margin; the text lines up after them, as in the source forms.
-      const hanging = twips(style.sizes.body * listIndentEms(list.style, list.count, LIST_INDENT_CHARS));
+      const hanging = twips(listIndent(list.style, list.count, style.sizes.body));
       return {
         reference: `roledoc-list-${i + 1}`,
         levels: [{ level: 0, ...WORD_NUMBERING[list.style], start: 1, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging } } } }],
@@ -680,9 +700,9 @@ function pageTextBlock(text: PageText, style: LayoutStyle, textWidth: number, op
       children: [new TextRun({ size, children: pageTextChildren(text.center) })],
     });
   }
-  const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+  const widths = pageTextColumnWidths(text, options.logo !== undefined, textWidth);
   const columns = (['left', 'center', 'right'] as const)
-    .map((position, index) => ({ position, width: Math.round((shares[index] ?? 0) * textWidth) }))
+    .map((position, index) => ({ position, width: Math.round(widths[index] ?? 0) }))
     .filter((column) => column.width > 0);
   const cells = columns.map(
     ({ position, width }) =>
@@ -691,7 +711,7 @@ function pageTextBlock(text: PageText, style: LayoutStyle, textWidth: number, op
         verticalAlign: VerticalAlignTable.BOTTOM,
         children: [
           new Paragraph({
-            alignment: alignments[position],
+            alignment: ALIGNMENTS[position],
             spacing,
             children: [
               ...(position === 'left' && options.logo ? [imageRun(options.logo, LOGO_IDS.header), new TextRun({ size, text: ' ' })] : []),
@@ -747,7 +767,7 @@ type PageBreakOption = { pageBreakBefore?: boolean };
 /** The cover: the title a third down the page, the organisation and the date under it. */
 function cover(block: CoverBlock, ctx: RenderContext, pageBreak: PageBreakOption): Paragraph[] {
   const { style } = ctx;
-  const titleSize = style.sizes.title * 1.6;
+  const { titleSize, gapAfterTitle, lineSize } = coverMetrics(style);
   const logo = block.logo
     ? [new Paragraph({ ...pageBreak, alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: twips(120), after: 0 }, children: [imageRun(block.logo, LOGO_IDS.cover)] })]
     : [];
@@ -757,15 +777,15 @@ function cover(block: CoverBlock, ctx: RenderContext, pageBreak: PageBreakOption
       ...(block.logo ? {} : pageBreak),
       alignment: AlignmentType.CENTER,
       keepNext: true,
-      spacing: { before: twips(200), after: twips(titleSize * style.lineHeight), ...lineSpacing(style, titleSize) },
+      spacing: { before: twips(200), after: twips(gapAfterTitle), ...lineSpacing(style, titleSize) },
       children: [new TextRun({ ...headingLook('title', style).run, text: block.title, size: halfPoints(titleSize) })],
     }),
     ...block.lines.map(
       (line) =>
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          spacing: { before: 0, after: 0, ...lineSpacing(style, style.sizes.heading2) },
-          children: [new TextRun({ text: line, size: halfPoints(style.sizes.heading2) })],
+          spacing: { before: 0, after: 0, ...lineSpacing(style, lineSize) },
+          children: [new TextRun({ text: line, size: halfPoints(lineSize) })],
         }),
     ),
   ];
@@ -777,12 +797,12 @@ function cover(block: CoverBlock, ctx: RenderContext, pageBreak: PageBreakOption
  */
 function contents(block: ContentsBlock, ctx: RenderContext, pageBreak: PageBreakOption): Paragraph[] {
   const { style } = ctx;
-  const indent = twips(style.sizes.body * LIST_INDENT_CHARS);
+  const indent = twips(contentsIndentStep(style.sizes.body));
   return [
     new Paragraph({
       ...pageBreak,
-      alignment: style.titleAlign === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { before: 0, after: twips(style.blockSpacing * 2), ...lineSpacing(style, style.sizes.title) },
+      alignment: ALIGNMENTS[headingAlignment('title', style.titleAlign)],
+      spacing: { before: 0, after: twips(headingSpacing('title', style.blockSpacing).after), ...lineSpacing(style, headingSize(style.sizes, 'title')) },
       children: [new TextRun({ ...headingLook('title', style).run, text: block.title })],
     }),
     ...block.entries.map(
@@ -810,7 +830,8 @@ const NO_BORDERS: ITableBordersOptions = {
 /** The box of a chart as a table cell: bordered and shaded for a role (dashed and blank for free text), its title a link. */
 function chartBoxCell(box: ChartBox, span: number, width: number, ctx: RenderContext, size: number): TableCell {
   const { style } = ctx;
-  const line = { style: box.plain === true ? BorderStyle.DASHED : BorderStyle.SINGLE, size: BORDER_SIZE + 2, color: style.colors.border };
+  const look = chartBoxLook(box);
+  const line = { style: look.dashed ? BorderStyle.DASHED : BorderStyle.SINGLE, size: BORDER_SIZE + 2, color: style.colors.border };
   const paragraph = (text: string, bold: boolean, link: string | undefined): Paragraph => {
     // The whole box reads as the role; its title links there but keeps the text colour, as in the PDF.
     const run = new TextRun({ text, size: halfPoints(size), ...(bold ? { bold: true } : {}) });
@@ -826,9 +847,9 @@ function chartBoxCell(box: ChartBox, span: number, width: number, ctx: RenderCon
     ...(span > 1 ? { columnSpan: span } : {}),
     verticalAlign: VerticalAlignTable.CENTER,
     borders: { top: line, bottom: line, left: line, right: line },
-    ...(box.plain === true ? {} : { shading: labelShading(style) }),
+    ...(look.shaded ? { shading: labelShading(style) } : {}),
     margins: { top: twips(CHART.padding), bottom: twips(CHART.padding), left: twips(CHART.padding), right: twips(CHART.padding), marginUnitType: WidthType.DXA },
-    children: [paragraph(box.text, box.plain !== true, box.link), ...(box.detail === undefined ? [] : [paragraph(box.detail, false, undefined)])],
+    children: [paragraph(box.text, look.boldTitle, box.link), ...(box.detail === undefined ? [] : [paragraph(box.detail, false, undefined)])],
   });
 }
 
@@ -844,9 +865,12 @@ function blankCell(span: number, width: number, borders: ITableCellBorders, rowH
   });
 }
 
-/** Sub-columns of one chart grid column: a box covers the middle four, centred on a column or between two. */
+/**
+ * Sub-columns of one chart grid column: a box covers the middle four (CHART.boxShare of six), centred
+ * on a column or between two.
+ */
 const SUB_COLUMNS = 6;
-const BOX_SUB_COLUMNS = 4;
+const BOX_SUB_COLUMNS = Math.round(SUB_COLUMNS * CHART.boxShare);
 
 /**
  * The reporting tree as a borderless Word table on a fine grid: boxes are bordered cells, and the
@@ -857,13 +881,12 @@ const BOX_SUB_COLUMNS = 4;
 function orgChart(block: OrgChartBlock, ctx: RenderContext, pageBreak: PageBreakOption): BodyChild[] {
   const { style } = ctx;
   const size = chartTextSize(style.sizes.table);
-  const maxUnit = twips((CHART.maxBoxChars * size + 2 * CHART.padding) / CHART.boxShare);
-  const unit = Math.min(Math.floor(ctx.textWidth / Math.max(1, block.columns)), maxUnit);
+  const unit = orgChartColumn(ctx.textWidth, block.columns, twips(chartColumnWidth(CHART.maxBoxChars, size)), WHOLE_TWIPS);
   const sub = Math.floor(unit / SUB_COLUMNS);
   const gridCount = block.columns * SUB_COLUMNS;
   const widths = Array.from({ length: gridCount }, () => sub);
   const line = { style: BorderStyle.SINGLE, size: BORDER_SIZE + 2, color: style.colors.border };
-  const centreOf = (box: { column: number; span: number }): number => box.column * SUB_COLUMNS + (box.span * SUB_COLUMNS) / 2;
+  const centreOf = (box: { column: number; span: number }): number => chartBoxCentre(box) * SUB_COLUMNS;
   const connector = twips(CHART.levelGap / 2);
 
   /** A row of empty cells, one per sub-column, merged where nothing is drawn between them. */
@@ -942,7 +965,7 @@ function pathTable(block: PathChartBlock, path: readonly ChartBox[], ctx: Render
   const { style } = ctx;
   const size = chartTextSize(style.sizes.table);
   const arrow = twips(CHART.arrowWidth);
-  const box = Math.floor((ctx.textWidth - (block.perLine + 1) * arrow) / block.perLine);
+  const box = pathChartBoxWidth(ctx.textWidth, block.perLine, arrow, WHOLE_TWIPS);
   const widths = Array.from({ length: 2 * block.perLine + 1 }, (_, i) => (i % 2 === 0 ? arrow : box));
   const arrowCell = (shown: boolean): TableCell =>
     new TableCell({

@@ -24,9 +24,30 @@ import type {
   TableBlock,
   TableCell,
 } from '../../layout/layout.js';
-import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from '../../layout/metrics.js';
-import { itemLabel, listIndentEms } from '../../layout/numbering.js';
-import { pageTextColumns } from '../../layout/page-text.js';
+import {
+  chartBoxCentre,
+  chartBoxLook,
+  chartColumnWidth,
+  columnWidths,
+  contentsIndentStep,
+  coverMetrics,
+  fieldGridColumns,
+  headingAlignment,
+  headingSize,
+  headingSpacing,
+  innerWidth,
+  isCjk,
+  justifies,
+  lineHeight,
+  listIndent,
+  orgChartBoxWidth,
+  orgChartColumn,
+  pathChartBoxWidth,
+  textWidth,
+} from '../../layout/geometry.js';
+import { CELL_PADDING, CHART, chartTextSize, HEADING_SPACE } from '../../layout/metrics.js';
+import { itemLabel } from '../../layout/numbering.js';
+import { pageTextColumnWidths } from '../../layout/page-text.js';
 import type { FontSet } from '../fonts.js';
 import { measurerFor, type Face, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
@@ -48,8 +69,14 @@ const css = (hex: string): string => `#${hex}`;
 const dataUri = (placed: PlacedImage): string => `data:image/${placed.image.format};base64,${placed.image.data}`;
 /** The rule under a section heading, when the template draws one. */
 const HEADING_RULE_WIDTH = 0.75;
-/** Characters that are justified one by one (CJK); runs of anything else are set as words. */
-const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+/**
+ * The PDF's own spacing around a title and a second-level heading, which differs from Word's
+ * (headingSpacing): one block spacing after a title where Word leaves two, and a second-level
+ * heading spaced as a first-level one where Word leaves less. Kept as it was, so that sharing the
+ * geometry changed no document; making the two agree is a visible change of its own.
+ */
+const TITLE_SPACE_AFTER = (blockSpacing: number): number => blockSpacing;
+const pdfHeadingSpacing = (blockSpacing: number): { before: number; after: number } => headingSpacing('heading1', blockSpacing);
 
 /** A table cell prepared for drawing: where it is, and its wrapped lines. */
 interface PreparedCell {
@@ -68,7 +95,7 @@ interface PreparedTable {
   readonly rows: readonly PreparedRow[];
 }
 
-/** A piece of a line set in one go: a run of CJK characters (spread apart) or a Latin word or phrase. */
+/** A piece of a line set in one go: a run of CJK characters (justified one by one) or a Latin word or phrase. */
 interface Token {
   readonly text: string;
   readonly face: Face;
@@ -80,7 +107,7 @@ function tokensOf(line: Line): Token[] {
   const tokens: Token[] = [];
   for (const fragment of line.fragments) {
     for (const char of fragment.text) {
-      const cjk = CJK.test(char);
+      const cjk = isCjk(char);
       const last = tokens[tokens.length - 1];
       if (last && last.face === fragment.face && last.cjk === cjk && last.link === fragment.link) tokens[tokens.length - 1] = { ...last, text: last.text + char };
       else tokens.push({ text: char, face: fragment.face, cjk, link: fragment.link });
@@ -182,7 +209,7 @@ class PdfComposer {
     this.measure = measurerFor(fonts);
     this.fontBoxEm = (fonts.regular.ascent - fonts.regular.descent) / fonts.regular.unitsPerEm;
     this.left = page.margins.left;
-    this.width = page.width - page.margins.left - page.margins.right;
+    this.width = textWidth(page);
     this.top = page.margins.top;
     this.bottom = page.height - page.margins.bottom;
     this.y = this.top;
@@ -197,7 +224,7 @@ class PdfComposer {
   }
 
   private lineHeight(size: number): number {
-    return size * this.style.lineHeight;
+    return lineHeight(this.style, size);
   }
 
   private newPage(): void {
@@ -238,7 +265,7 @@ class PdfComposer {
     // Gaps: between neighbouring tokens, inside CJK runs, and at the spaces of Latin runs.
     const gaps = tokens.reduce((n, t, i) => n + (i > 0 ? 1 : 0) + (t.cjk ? Array.from(t.text).length - 1 : spaces(t.text)), 0);
     const slack = width - line.width;
-    const justify = options.justify && !line.endsParagraph && width >= JUSTIFY_MIN_CHARS * size && gaps > 0 && slack > 0;
+    const justify = options.justify && !line.endsParagraph && justifies(width, size) && gaps > 0 && slack > 0;
     const gap = justify && slack / gaps <= size * MAX_GAP_EM ? slack / gaps : 0;
     // pdfkit places text by the top of the font's box; centre that box in the line height.
     const top = y + (this.lineHeight(size) - this.fontBoxEm * size) / 2;
@@ -379,14 +406,19 @@ class PdfComposer {
   // ---- blocks ----------------------------------------------------------------------------------
 
   private title(text: string, outline: number, anchor: string | undefined): void {
-    const size = this.style.sizes.title;
+    const size = headingSize(this.style.sizes, 'title');
     const lines = this.wrap([{ text }], this.width, size, true);
     this.ensureSpace(lines.length * this.lineHeight(size));
     this.bookmark(text, outline);
     this.anchor(anchor);
-    if (this.style.titleAlign === 'center') this.drawCentred(lines, size, this.style.colors.heading);
+    this.drawTitleLines(lines, size);
+    this.y += TITLE_SPACE_AFTER(this.style.blockSpacing);
+  }
+
+  /** A title's lines, centred or at the left as the template aligns titles. */
+  private drawTitleLines(lines: readonly Line[], size: number): void {
+    if (headingAlignment('title', this.style.titleAlign) === 'center') this.drawCentred(lines, size, this.style.colors.heading);
     else this.drawLines(lines, this.left, this.width, size, this.style.colors.heading, false);
-    this.y += this.style.blockSpacing;
   }
 
   /** Lines centred between the margins, from the current position down. */
@@ -398,19 +430,21 @@ class PdfComposer {
   }
 
   private headingSize(level: 1 | 2): number {
-    return level === 1 ? this.style.sizes.heading1 : this.style.sizes.heading2;
+    return headingSize(this.style.sizes, level === 1 ? 'heading1' : 'heading2');
   }
 
   private headingHeight(text: string, level: 1 | 2): number {
     const size = this.headingSize(level);
     const lines = this.wrap([{ text }], this.width, size, true);
+    // The space of pdfHeadingSpacing above and below, added up before it is scaled, as it always was.
     return lines.length * this.lineHeight(size) + this.style.blockSpacing * (HEADING_SPACE.before + HEADING_SPACE.after);
   }
 
   private heading(text: string, level: 1 | 2, index: number, outline: number, anchor: string | undefined): void {
     // A heading goes to the next page with whatever it heads, never alone at the bottom.
     this.ensureSpace(this.startHeight(index));
-    if (this.y > this.top) this.y += this.style.blockSpacing * HEADING_SPACE.before;
+    const space = pdfHeadingSpacing(this.style.blockSpacing);
+    if (this.y > this.top) this.y += space.before;
     this.bookmark(text, outline);
     this.anchor(anchor);
     const size = this.headingSize(level);
@@ -420,7 +454,7 @@ class PdfComposer {
       const rule = this.y + 1;
       this.doc.lineWidth(HEADING_RULE_WIDTH).strokeColor(css(this.style.colors.accent)).moveTo(this.left, rule).lineTo(this.left + this.width, rule).stroke();
     }
-    this.y += this.style.blockSpacing * HEADING_SPACE.after;
+    this.y += space.after;
   }
 
   /**
@@ -451,7 +485,7 @@ class PdfComposer {
     const size = this.style.sizes.body;
     let widest = 0;
     for (let index = 0; index < count; index++) widest = Math.max(widest, this.measure.width(itemLabel(style, index), 'regular', size));
-    return Math.max(listIndentEms(style, count, LIST_INDENT_CHARS) * size, widest + size * 0.4);
+    return Math.max(listIndent(style, count, size), widest + size * 0.4);
   }
 
   private list(items: readonly RichText[], style: NumberingStyle): void {
@@ -474,38 +508,38 @@ class PdfComposer {
   // ---- tables ----------------------------------------------------------------------------------
 
   private prepareCell(cell: TableCell, x: number, width: number, placement: { middle?: boolean; center?: boolean } = {}): PreparedCell {
-    const inner = width - 2 * CELL_PADDING.x;
+    const inner = innerWidth(width);
     const size = this.style.sizes.table;
     const lines = cell.content.flatMap((paragraph) => this.wrap(paragraph, inner, size, cell.bold === true));
     return { x, width, lines, shaded: cell.shaded === true, middle: placement.middle === true, center: placement.center === true };
   }
 
   private prepareTable(block: TableBlock): PreparedTable {
+    const widths = columnWidths(this.width, block.columns.map((column) => column.width));
     const xs: number[] = [];
     let x = this.left;
-    for (const column of block.columns) {
+    for (const width of widths) {
       xs.push(x);
-      x += column.width * this.width;
+      x += width;
     }
     const prepare = (cells: readonly TableCell[], center: boolean): PreparedRow =>
-      cells.map((cell, index) => this.prepareCell(cell, xs[index] ?? this.left, (block.columns[index]?.width ?? 0) * this.width, { center }));
+      cells.map((cell, index) => this.prepareCell(cell, xs[index] ?? this.left, widths[index] ?? 0, { center }));
     return { header: block.header ? prepare(block.header, true) : undefined, rows: block.rows.map((row) => prepare(row, false)) };
   }
 
   private prepareFieldGrid(block: FieldGridBlock): PreparedTable {
-    const labelWidth = block.labelWidth * this.width;
-    const valueWidth = (this.width - 2 * labelWidth) / 2;
+    const { label: labelWidth, value: valueWidth, secondValue, wideValue } = fieldGridColumns(this.width, block.labelWidth);
     const label = (text: string, x: number): PreparedCell =>
       this.prepareCell({ content: [[{ text }]], bold: true, shaded: true }, x, labelWidth, { middle: true, center: true });
     const value = (content: CellContent, x: number, width: number): PreparedCell => this.prepareCell({ content }, x, width, { middle: true });
     const rows = block.rows.map(([first, second]): PreparedRow => {
-      if (!second) return [label(first.label, this.left), value(first.value, this.left + labelWidth, this.width - labelWidth)];
+      if (!second) return [label(first.label, this.left), value(first.value, this.left + labelWidth, wideValue)];
       const right = this.left + labelWidth + valueWidth;
       return [
         label(first.label, this.left),
         value(first.value, this.left + labelWidth, valueWidth),
         label(second.label, right),
-        value(second.value, right + labelWidth, valueWidth),
+        value(second.value, right + labelWidth, secondValue),
       ];
     });
     return { header: undefined, rows };
@@ -525,7 +559,7 @@ class PdfComposer {
         const start = from[index] ?? 0;
         const lines = cell.lines.slice(start, start + count);
         const offset = whole && cell.middle ? ((count - lines.length) * lineHeight) / 2 : 0;
-        const inner = cell.width - 2 * CELL_PADDING.x;
+        const inner = innerWidth(cell.width);
         lines.forEach((line, lineIndex) => {
           const x = cell.x + CELL_PADDING.x + (cell.center ? Math.max(0, (inner - line.width) / 2) : 0);
           this.drawLine(line, x, this.y + CELL_PADDING.y + offset + lineIndex * lineHeight, inner, size, {
@@ -587,7 +621,7 @@ class PdfComposer {
   private cover(block: CoverBlock): void {
     if (this.y > this.top) this.newPage();
     this.bare.add(this.page);
-    const titleSize = this.style.sizes.title * 1.6;
+    const { titleSize, gapAfterTitle, lineSize } = coverMetrics(this.style);
     this.y = this.top + this.pageHeight * 0.3;
     if (block.logo && this.pagination) {
       // The logo above the title, centred, as on a letterhead.
@@ -595,23 +629,20 @@ class PdfComposer {
       this.doc.image(dataUri(logo), this.left + (this.width - logo.width) / 2, this.y - logo.height - titleSize, { width: logo.width, height: logo.height });
     }
     this.drawCentred(this.wrap([{ text: block.title }], this.width, titleSize, true), titleSize, this.style.colors.heading);
-    this.y += this.lineHeight(titleSize);
-    const size = this.style.sizes.heading2;
-    for (const text of block.lines) this.drawCentred(this.wrap([{ text }], this.width, size), size, this.style.colors.text);
+    this.y += gapAfterTitle;
+    for (const text of block.lines) this.drawCentred(this.wrap([{ text }], this.width, lineSize), lineSize, this.style.colors.text);
     this.newPage();
   }
 
   /** Contents: every entry a link; dotted leaders and page numbers are drawn once the pages are known. */
   private contents(block: ContentsBlock): void {
-    const titleSize = this.style.sizes.title;
-    const titleLines = this.wrap([{ text: block.title }], this.width, titleSize, true);
-    if (this.style.titleAlign === 'center') this.drawCentred(titleLines, titleSize, this.style.colors.heading);
-    else this.drawLines(titleLines, this.left, this.width, titleSize, this.style.colors.heading, false);
-    this.y += this.style.blockSpacing * 2;
+    const titleSize = headingSize(this.style.sizes, 'title');
+    this.drawTitleLines(this.wrap([{ text: block.title }], this.width, titleSize, true), titleSize);
+    this.y += headingSpacing('title', this.style.blockSpacing).after;
     const size = this.style.sizes.body;
     const numberWidth = this.measure.width('0000', 'regular', size);
     for (const entry of block.entries) {
-      const indent = entry.depth * LIST_INDENT_CHARS * size;
+      const indent = entry.depth * contentsIndentStep(size);
       const x = this.left + indent;
       const available = this.width - indent - numberWidth - size;
       const lines = this.wrap([{ text: entry.text }], available, size, entry.depth === 0);
@@ -654,16 +685,17 @@ class PdfComposer {
 
   /** Box text of a chart, wrapped: the title in bold, the detail under it. */
   private chartLines(box: ChartBox, width: number, size: number): Line[] {
-    return [...this.wrap([{ text: box.text }], width, size, !box.plain), ...(box.detail === undefined ? [] : this.wrap([{ text: box.detail }], width, size))];
+    return [...this.wrap([{ text: box.text }], width, size, chartBoxLook(box).boldTitle), ...(box.detail === undefined ? [] : this.wrap([{ text: box.detail }], width, size))];
   }
 
   private drawChartBox(box: ChartBox, lines: readonly Line[], x: number, y: number, width: number, height: number, size: number): void {
     // A role is a shaded box; a step that is not a role of the project, a dashed outline.
-    if (box.plain !== true) this.doc.rect(x, y, width, height).fill(css(this.style.colors.labelFill));
-    if (box.plain === true) this.doc.dash(2, { space: 2 });
+    const look = chartBoxLook(box);
+    if (look.shaded) this.doc.rect(x, y, width, height).fill(css(this.style.colors.labelFill));
+    if (look.dashed) this.doc.dash(2, { space: 2 });
     this.doc.lineWidth(BORDER_WIDTH * 1.5).strokeColor(css(this.style.colors.border));
     this.doc.rect(x, y, width, height).stroke();
-    if (box.plain === true) this.doc.undash();
+    if (look.dashed) this.doc.undash();
     const lineHeight = this.lineHeight(size);
     let lineY = y + (height - lines.length * lineHeight) / 2;
     for (const line of lines) {
@@ -675,11 +707,10 @@ class PdfComposer {
 
   private orgChartGeometry(block: OrgChartBlock) {
     const size = chartTextSize(this.style.sizes.table);
-    const maxUnit = (CHART.maxBoxChars * size + 2 * CHART.padding) / CHART.boxShare;
-    const unit = Math.min(this.width / Math.max(1, block.columns), maxUnit);
-    const boxWidth = unit * CHART.boxShare;
+    const unit = orgChartColumn(this.width, block.columns, chartColumnWidth(CHART.maxBoxChars, size));
+    const boxWidth = orgChartBoxWidth(unit);
     const origin = this.left + (this.width - unit * block.columns) / 2;
-    const boxes = block.boxes.map((box) => ({ box, lines: this.chartLines(box, boxWidth - 2 * CHART.padding, size) }));
+    const boxes = block.boxes.map((box) => ({ box, lines: this.chartLines(box, innerWidth(boxWidth, CHART.padding), size) }));
     const rowHeights = Array.from({ length: block.rows }, (_, row) =>
       Math.max(0, ...boxes.filter(({ box }) => box.row === row).map(({ lines }) => lines.length * this.lineHeight(size) + 2 * CHART.padding)),
     );
@@ -709,11 +740,11 @@ class PdfComposer {
       this.drawLine(line, this.left, this.y, this.width, g.size, { justify: false, color: this.style.colors.text });
       this.y += this.lineHeight(g.size);
     }
-    const centre = (column: number, span: number): number => g.origin + (column + span / 2) * g.unit;
+    const centre = (box: { column: number; span: number }): number => g.origin + chartBoxCentre(box) * g.unit;
     const rowTop = (row: number): number => top + (g.rowTops[row] ?? 0);
     const rowHeight = (row: number): number => g.rowHeights[row] ?? 0;
     for (const { box, lines } of g.boxes) {
-      this.drawChartBox(box, lines, centre(box.column, box.span) - g.boxWidth / 2, rowTop(box.row), g.boxWidth, rowHeight(box.row), g.size);
+      this.drawChartBox(box, lines, centre(box) - g.boxWidth / 2, rowTop(box.row), g.boxWidth, rowHeight(box.row), g.size);
     }
     this.doc.lineWidth(BORDER_WIDTH * 1.5).strokeColor(css(this.style.colors.border));
     for (const edge of block.edges) {
@@ -721,10 +752,10 @@ class PdfComposer {
       const children = edge.to.flatMap((index) => block.boxes[index] ?? []);
       const first = children[0];
       if (!parent || !first) continue;
-      const px = centre(parent.column, parent.span);
+      const px = centre(parent);
       const bottom = rowTop(parent.row) + rowHeight(parent.row);
       const bar = bottom + CHART.levelGap / 2;
-      const xs = children.map((child) => centre(child.column, child.span));
+      const xs = children.map((child) => centre(child));
       this.doc.moveTo(px, bottom).lineTo(px, bar).stroke();
       this.doc.moveTo(Math.min(px, ...xs), bar).lineTo(Math.max(px, ...xs), bar).stroke();
       for (const x of xs) this.doc.moveTo(x, bar).lineTo(x, rowTop(first.row)).stroke();
@@ -735,14 +766,14 @@ class PdfComposer {
 
   private pathGeometry(block: PathChartBlock) {
     const size = chartTextSize(this.style.sizes.table);
-    const boxWidth = (this.width - (block.perLine + 1) * CHART.arrowWidth) / block.perLine;
+    const boxWidth = pathChartBoxWidth(this.width, block.perLine, CHART.arrowWidth);
     return { size, boxWidth };
   }
 
   private pathLineHeight(block: PathChartBlock): number {
     const { size, boxWidth } = this.pathGeometry(block);
     const first = block.paths[0]?.slice(0, block.perLine) ?? [];
-    return Math.max(0, ...first.map((box) => this.chartLines(box, boxWidth - 2 * CHART.padding, size).length)) * this.lineHeight(size) + 2 * CHART.padding;
+    return Math.max(0, ...first.map((box) => this.chartLines(box, innerWidth(boxWidth, CHART.padding), size).length)) * this.lineHeight(size) + 2 * CHART.padding;
   }
 
   /** An arrow from (x1, y) to (x2, y), its head at x2. */
@@ -759,7 +790,7 @@ class PdfComposer {
     for (const path of block.paths) {
       for (let start = 0; start < path.length; start += block.perLine) {
         const steps = path.slice(start, start + block.perLine);
-        const prepared = steps.map((box) => ({ box, lines: this.chartLines(box, boxWidth - 2 * CHART.padding, size) }));
+        const prepared = steps.map((box) => ({ box, lines: this.chartLines(box, innerWidth(boxWidth, CHART.padding), size) }));
         const height = Math.max(...prepared.map(({ lines }) => lines.length)) * this.lineHeight(size) + 2 * CHART.padding;
         if (this.y + height > this.bottom + 1e-6 && this.y > this.top) this.newPage();
         // A step whose words are taller than a page is drawn smaller, never off the page.
@@ -815,10 +846,10 @@ class PdfComposer {
     const pages = this.pagination?.pages ?? 0;
     const shown = (parts: readonly PageTextPart[]): string =>
       parts.map((part) => ('field' in part ? String(part.field === 'page' ? this.page + 1 : pages) : part.text)).join('');
-    const columns = pageTextColumns(text, indent > 0);
+    const columns = pageTextColumnWidths(text, indent > 0, this.width);
     let x = this.left;
     (['left', 'center', 'right'] as const).forEach((position, index) => {
-      const width = (columns[index] ?? 0) * this.width;
+      const width = columns[index] ?? 0;
       const start = x + (position === 'left' ? indent : 0);
       const room = Math.max(width - (position === 'left' ? indent : 0), size * 4);
       x += width;
