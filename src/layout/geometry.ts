@@ -9,7 +9,7 @@
  * must add up to its table's width exactly), so *where* a grid rounds is decided here and *whether*
  * it does by the backend.
  */
-import type { ChartBox, HeadingBlock, LayoutStyle, PageSetup, TitleBlock } from './layout.js';
+import type { ChartBox, HeadingBlock, LayoutStyle, PageSetup, TableCell, TitleBlock } from './layout.js';
 import { CELL_PADDING, CHART, COVER, HEADING_SPACE, JUSTIFY_MIN_CHARS, LIST_INDENT_CHARS } from './metrics.js';
 import { listIndentEms, type NumberingStyle } from './numbering.js';
 
@@ -65,6 +65,29 @@ export function justifies(width: number, size: number): boolean {
   return width >= JUSTIFY_MIN_CHARS * size;
 }
 
+/** How a table cell looks. */
+export interface CellLook {
+  readonly bold: boolean;
+  /** Filled with the label colour. */
+  readonly shaded: boolean;
+  /** Centred between the cell's sides (labels, a header); otherwise running text (see justifies). */
+  readonly centred: boolean;
+  /** Centred between its top and bottom; otherwise at the top. */
+  readonly middle: boolean;
+}
+
+/** A table's cell: a header cell bold, shaded and centred; a body cell as the Layout marks it, as running text; all at the top. */
+export function tableCellLook(cell: TableCell, header: boolean): CellLook {
+  return { bold: header || cell.bold === true, shaded: header || cell.shaded === true, centred: header, middle: false };
+}
+
+/**
+ * The field grid's labels are bold, shaded and centred, its values running text; both are centred
+ * between top and bottom alike, so a label stays level with its value when the value wraps.
+ */
+export const FIELD_LABEL_LOOK: CellLook = { bold: true, shaded: true, centred: true, middle: true };
+export const FIELD_VALUE_LOOK: CellLook = { bold: false, shaded: false, centred: false, middle: true };
+
 /** The four columns of a field grid (label, value, label, value), and the value of a row holding one field. */
 export interface FieldGridColumns {
   readonly label: number;
@@ -99,6 +122,11 @@ export function labelColumnShare(textWidthPoints: number, style: LayoutStyle): n
 /** The indent a list's numbers hang in, in points: LIST_INDENT_CHARS of the body size, more when its widest label needs it. */
 export function listIndent(numbering: NumberingStyle, count: number, bodySize: number): number {
   return bodySize * listIndentEms(numbering, count, LIST_INDENT_CHARS);
+}
+
+/** A contents entry: a top entry (a department) is bold, with half a block spacing above it. */
+export function contentsEntryLook(depth: number, blockSpacing: number): { readonly bold: boolean; readonly spaceBefore: number } {
+  return { bold: depth === 0, spaceBefore: depth === 0 ? blockSpacing / 2 : 0 };
 }
 
 /** How far each level of the contents is indented, in points: as far as a list's text. */
@@ -178,6 +206,9 @@ export function orgChartMaxColumns(textWidthPoints: number, size: number): numbe
 export function pathChartBoxWidth(total: number, perLine: number, arrow: number, rounding: Rounding = EXACT): number {
   return rounding.down((total - (perLine + 1) * arrow) / perLine);
 }
+
+/** The space between the lines of a career path that carries on, in points. */
+export const PATH_CHART_LINE_GAP = CHART.padding * 2;
 
 /** How many career steps (CHART.stepChars wide) go on a line `textWidthPoints` wide, at least two. (compose/handbook.ts.) */
 export function pathChartPerLine(textWidthPoints: number, size: number): number {

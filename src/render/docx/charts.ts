@@ -5,7 +5,7 @@
  */
 import { AlignmentType, BorderStyle, HeightRule, InternalHyperlink, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import type { ITableCellBorders } from 'docx';
-import { chartBoxCentre, chartBoxLook, chartColumnWidth, orgChartColumn, pathChartBoxWidth } from '../../layout/geometry.js';
+import { chartBoxCentre, chartBoxLook, chartColumnWidth, orgChartColumn, PATH_CHART_LINE_GAP, pathChartBoxWidth } from '../../layout/geometry.js';
 import type { ChartBox, OrgChartBlock, PathChartBlock } from '../../layout/layout.js';
 import { CHART, chartTextSize } from '../../layout/metrics.js';
 import type { BodyChild, DocxContext, PageBreakOption } from './context.js';
@@ -181,7 +181,7 @@ function pathTable(block: PathChartBlock, path: readonly ChartBox[], ctx: DocxCo
     const unused = block.perLine - steps.length;
     if (unused > 0) cells.push(blankCell(unused * 2, unused * (box + arrow), {}, undefined));
     // A thin empty row keeps the lines of a long path apart, as in the PDF.
-    if (start > 0) rows.push(new TableRow({ cantSplit: true, height: { value: twips(CHART.padding * 2), rule: HeightRule.EXACT }, children: [blankCell(widths.length, widths.reduce((a, b) => a + b, 0), {}, twips(CHART.padding * 2))] }));
+    if (start > 0) rows.push(new TableRow({ cantSplit: true, height: { value: twips(PATH_CHART_LINE_GAP), rule: HeightRule.EXACT }, children: [blankCell(widths.length, widths.reduce((a, b) => a + b, 0), {}, twips(PATH_CHART_LINE_GAP))] }));
     rows.push(new TableRow({ cantSplit: true, children: cells }));
   }
   return new Table({ layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, borders: NO_BORDERS, rows });

@@ -1,6 +1,6 @@
 /** The handbook's own blocks: the cover and the contents. */
 import { AlignmentType, Paragraph, TextRun } from 'docx';
-import { contentsIndentStep, coverMetrics, headingAlignment, headingSize, headingSpacing } from '../../layout/geometry.js';
+import { contentsEntryLook, contentsIndentStep, coverMetrics, headingAlignment, headingSize, headingSpacing } from '../../layout/geometry.js';
 import type { ContentsBlock, CoverBlock } from '../../layout/layout.js';
 import type { DocxContext, PageBreakOption } from './context.js';
 import { imageRun, LOGO_IDS } from './page-furniture.js';
@@ -57,14 +57,14 @@ export function contents(block: ContentsBlock, ctx: DocxContext, pageBreak: Page
       spacing: { before: 0, after: twips(headingSpacing('title', style.blockSpacing).after), ...lineSpacing(style, headingSize(style.sizes, 'title')) },
       children: [new TextRun({ ...headingLook('title', style).run, text: block.title })],
     }),
-    ...block.entries.map(
-      (entry) =>
-        new Paragraph({
-          alignment: AlignmentType.LEFT,
-          indent: { left: indent * entry.depth },
-          spacing: { before: entry.depth === 0 ? twips(style.blockSpacing / 2) : 0, after: 0 },
-          children: textRuns([{ text: entry.text, link: entry.anchor, ...(entry.depth === 0 ? { bold: true } : {}) }], ctx),
-        }),
-    ),
+    ...block.entries.map((entry) => {
+      const look = contentsEntryLook(entry.depth, style.blockSpacing);
+      return new Paragraph({
+        alignment: AlignmentType.LEFT,
+        indent: { left: indent * entry.depth },
+        spacing: { before: twips(look.spaceBefore), after: 0 },
+        children: textRuns([{ text: entry.text, link: entry.anchor, ...(look.bold ? { bold: true } : {}) }], ctx),
+      });
+    }),
   ];
 }

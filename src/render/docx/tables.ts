@@ -4,7 +4,7 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
 import type { ITableBordersOptions } from 'docx';
-import { fieldGridColumns, innerWidth, justifies } from '../../layout/geometry.js';
+import { FIELD_LABEL_LOOK, FIELD_VALUE_LOOK, fieldGridColumns, innerWidth, justifies, tableCellLook, type CellLook } from '../../layout/geometry.js';
 import type { CellContent, FieldGridBlock, LayoutStyle, RichText, TableBlock, TableCell as LayoutTableCell } from '../../layout/layout.js';
 import { CELL_PADDING } from '../../layout/metrics.js';
 import type { BodyChild, DocxContext } from './context.js';
@@ -70,9 +70,6 @@ function fixedTable(ctx: DocxContext, columnWidths: readonly number[], rows: Tab
   });
 }
 
-/** How a cell's paragraphs sit: centred (labels, header) or as running text (see cellAlign). */
-type CellAlign = 'center' | 'text';
-
 /** A cell's paragraphs centred, at the left, or justified (the document default). */
 const CELL_ALIGNMENT = {
   center: { alignment: AlignmentType.CENTER },
@@ -96,17 +93,15 @@ function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyo
 
 interface CellSpec {
   readonly content: CellContent;
-  readonly bold: boolean;
-  readonly shaded: boolean;
-  readonly align: CellAlign;
+  readonly look: CellLook;
   /** Index of the first grid column the cell covers, and how many it covers. */
   readonly column: number;
   readonly span: number;
-  readonly verticalAlign: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable];
 }
 
-function cellAlign(align: CellAlign, width: number, style: LayoutStyle): keyof typeof CELL_ALIGNMENT {
-  if (align === 'center') return 'center';
+/** Centred, or running text: justified where a line is wide enough (justifies), else at the left. */
+function cellAlign(look: CellLook, width: number, style: LayoutStyle): keyof typeof CELL_ALIGNMENT {
+  if (look.centred) return 'center';
   return justifies(innerWidth(width, CELL_MARGINS.left), style.sizes.table * TWIPS_PER_POINT) ? 'justify' : 'left';
 }
 
@@ -116,9 +111,9 @@ function cell(spec: CellSpec, widths: readonly number[], ctx: DocxContext): Tabl
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     ...(spec.span > 1 ? { columnSpan: spec.span } : {}),
-    verticalAlign: spec.verticalAlign,
-    ...(spec.shaded ? { shading: labelShading(style) } : {}),
-    children: cellParagraphs(spec.content, { bold: spec.bold, align: cellAlign(spec.align, width, style) }, ctx),
+    verticalAlign: spec.look.middle ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
+    ...(spec.look.shaded ? { shading: labelShading(style) } : {}),
+    children: cellParagraphs(spec.content, { bold: spec.look.bold, align: cellAlign(spec.look, width, style) }, ctx),
   });
 }
 
@@ -139,13 +134,10 @@ function table(block: TableBlock, ctx: DocxContext): Table {
       cell(
         {
           content: c.content,
-          bold: header || c.bold === true,
-          shaded: header || c.shaded === true,
-          align: header ? 'center' : 'text',
+          look: tableCellLook(c, header),
           column: i,
           // A short row's last cell takes the columns left over, so the right border still closes.
           span: i === cells.length - 1 ? widths.length - i : 1,
-          verticalAlign: VerticalAlignTable.TOP,
         },
         widths,
         ctx,
@@ -177,13 +169,9 @@ function fieldGrid(block: FieldGridBlock, ctx: DocxContext): Table {
   type GridField = FieldGridBlock['rows'][number][number];
 
   const labelCell = (field: GridField, column: number): TableCell =>
-    cell(
-      { content: [[{ text: field.label }]], bold: true, shaded: true, align: 'center', column, span: 1, verticalAlign: VerticalAlignTable.CENTER },
-      widths,
-      ctx,
-    );
+    cell({ content: [[{ text: field.label }]], look: FIELD_LABEL_LOOK, column, span: 1 }, widths, ctx);
   const valueCell = (field: GridField, column: number, span: number): TableCell =>
-    cell({ content: field.value, bold: false, shaded: false, align: 'text', column, span, verticalAlign: VerticalAlignTable.CENTER }, widths, ctx);
+    cell({ content: field.value, look: FIELD_VALUE_LOOK, column, span }, widths, ctx);
 
   const rows = block.rows.map((row) => {
     const [first, second] = row;

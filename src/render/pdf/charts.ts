@@ -6,6 +6,7 @@ import {
   innerWidth,
   orgChartBoxWidth,
   orgChartColumn,
+  PATH_CHART_LINE_GAP,
   pathChartBoxWidth,
 } from '../../layout/geometry.js';
 import type { ChartBox, OrgChartBlock, PathChartBlock } from '../../layout/layout.js';
@@ -144,9 +145,10 @@ export function paintPathChart(cursor: PdfCursor, block: PathChartBlock): void {
         if (!last || start + block.perLine < path.length) drawArrow(cursor, x + boxWidth + 2, x + boxWidth + CHART.arrowWidth - 2, middle);
       });
       if (scale < 1) doc.restore();
-      cursor.y = lineTop + height * scale + CHART.padding * 2;
+      cursor.y = lineTop + height * scale + PATH_CHART_LINE_GAP;
     }
-    cursor.y += CHART.padding * 2;
+    // The same gap again between two paths (Word leaves the gap after a table there).
+    cursor.y += PATH_CHART_LINE_GAP;
   }
   cursor.y += cursor.style.blockSpacing;
 }

@@ -1,5 +1,5 @@
 /** The handbook's own blocks: the cover and the contents, with page numbers from the first pass. */
-import { contentsIndentStep, coverMetrics, headingSize, headingSpacing } from '../../layout/geometry.js';
+import { contentsEntryLook, contentsIndentStep, coverMetrics, headingSize, headingSpacing } from '../../layout/geometry.js';
 import type { ContentsBlock, CoverBlock } from '../../layout/layout.js';
 import type { PdfCursor } from './cursor.js';
 import { css, drawCentred, drawLabel, drawLine } from './draw-line.js';
@@ -36,9 +36,9 @@ export function paintContents(cursor: PdfCursor, block: ContentsBlock): void {
     const indent = entry.depth * contentsIndentStep(size);
     const x = cursor.left + indent;
     const available = cursor.width - indent - numberWidth - size;
-    const lines = cursor.wrap([{ text: entry.text }], available, size, entry.depth === 0);
+    const { bold, spaceBefore } = contentsEntryLook(entry.depth, style.blockSpacing);
+    const lines = cursor.wrap([{ text: entry.text }], available, size, bold);
     const height = lines.length * cursor.lineHeight(size);
-    const spaceBefore = entry.depth === 0 ? style.blockSpacing / 2 : 0;
     cursor.ensureSpace(height + spaceBefore);
     if (cursor.y > cursor.top) cursor.y += spaceBefore;
     const top = cursor.y;

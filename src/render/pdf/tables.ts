@@ -3,7 +3,7 @@
  * does not fit splits between paragraphs and continues under a repeated header — what pdfkit's own
  * doc.table() cannot do.
  */
-import { columnWidths, fieldGridColumns, innerWidth } from '../../layout/geometry.js';
+import { columnWidths, FIELD_LABEL_LOOK, FIELD_VALUE_LOOK, fieldGridColumns, innerWidth, tableCellLook, type CellLook } from '../../layout/geometry.js';
 import type { CellContent, FieldGridBlock, TableBlock, TableCell } from '../../layout/layout.js';
 import { CELL_PADDING } from '../../layout/metrics.js';
 import type { PdfCursor } from './cursor.js';
@@ -14,14 +14,12 @@ import type { Line } from './wrap.js';
 /** Width of table borders, in points. */
 export const BORDER_WIDTH = 0.6;
 
-/** A table cell prepared for drawing: where it is, and its wrapped lines. */
+/** A table cell prepared for drawing: where it is, how it looks, and its wrapped lines. */
 interface PreparedCell {
   readonly x: number;
   readonly width: number;
   readonly lines: readonly Line[];
-  readonly shaded: boolean;
-  readonly middle: boolean;
-  readonly center: boolean;
+  readonly look: CellLook;
 }
 
 export type PreparedRow = readonly PreparedCell[];
@@ -31,11 +29,11 @@ export interface PreparedTable {
   readonly rows: readonly PreparedRow[];
 }
 
-function prepareCell(cursor: PdfCursor, cell: TableCell, x: number, width: number, placement: { middle?: boolean; center?: boolean } = {}): PreparedCell {
+function prepareCell(cursor: PdfCursor, content: CellContent, x: number, width: number, look: CellLook): PreparedCell {
   const inner = innerWidth(width);
   const size = cursor.style.sizes.table;
-  const lines = cell.content.flatMap((paragraph) => cursor.wrap(paragraph, inner, size, cell.bold === true));
-  return { x, width, lines, shaded: cell.shaded === true, middle: placement.middle === true, center: placement.center === true };
+  const lines = content.flatMap((paragraph) => cursor.wrap(paragraph, inner, size, look.bold));
+  return { x, width, lines, look };
 }
 
 export function prepareTable(cursor: PdfCursor, block: TableBlock): PreparedTable {
@@ -46,17 +44,16 @@ export function prepareTable(cursor: PdfCursor, block: TableBlock): PreparedTabl
     xs.push(x);
     x += width;
   }
-  const prepare = (cells: readonly TableCell[], center: boolean): PreparedRow =>
-    cells.map((cell, index) => prepareCell(cursor, cell, xs[index] ?? cursor.left, widths[index] ?? 0, { center }));
+  const prepare = (cells: readonly TableCell[], header: boolean): PreparedRow =>
+    cells.map((cell, index) => prepareCell(cursor, cell.content, xs[index] ?? cursor.left, widths[index] ?? 0, tableCellLook(cell, header)));
   return { header: block.header ? prepare(block.header, true) : undefined, rows: block.rows.map((row) => prepare(row, false)) };
 }
 
 export function prepareFieldGrid(cursor: PdfCursor, block: FieldGridBlock): PreparedTable {
   const { left } = cursor;
   const { label: labelWidth, value: valueWidth, secondValue, wideValue } = fieldGridColumns(cursor.width, block.labelWidth);
-  const label = (text: string, x: number): PreparedCell =>
-    prepareCell(cursor, { content: [[{ text }]], bold: true, shaded: true }, x, labelWidth, { middle: true, center: true });
-  const value = (content: CellContent, x: number, width: number): PreparedCell => prepareCell(cursor, { content }, x, width, { middle: true });
+  const label = (text: string, x: number): PreparedCell => prepareCell(cursor, [[{ text }]], x, labelWidth, FIELD_LABEL_LOOK);
+  const value = (content: CellContent, x: number, width: number): PreparedCell => prepareCell(cursor, content, x, width, FIELD_VALUE_LOOK);
   const rows = block.rows.map(([first, second]): PreparedRow => {
     if (!second) return [label(first.label, left), value(first.value, left + labelWidth, wideValue)];
     const right = left + labelWidth + valueWidth;
@@ -81,15 +78,15 @@ export function paintTable(cursor: PdfCursor, table: PreparedTable): void {
   const drawSegment = (row: PreparedRow, from: readonly number[], count: number, whole: boolean): void => {
     const height = rowHeight(cursor, count);
     row.forEach((cell, index) => {
-      if (cell.shaded) doc.rect(cell.x, cursor.y, cell.width, height).fill(css(style.colors.labelFill));
+      if (cell.look.shaded) doc.rect(cell.x, cursor.y, cell.width, height).fill(css(style.colors.labelFill));
       const start = from[index] ?? 0;
       const lines = cell.lines.slice(start, start + count);
-      const offset = whole && cell.middle ? ((count - lines.length) * lineHeight) / 2 : 0;
+      const offset = whole && cell.look.middle ? ((count - lines.length) * lineHeight) / 2 : 0;
       const inner = innerWidth(cell.width);
       lines.forEach((line, lineIndex) => {
-        const x = cell.x + CELL_PADDING.x + (cell.center ? Math.max(0, (inner - line.width) / 2) : 0);
+        const x = cell.x + CELL_PADDING.x + (cell.look.centred ? Math.max(0, (inner - line.width) / 2) : 0);
         drawLine(cursor, line, x, cursor.y + CELL_PADDING.y + offset + lineIndex * lineHeight, inner, size, {
-          justify: !cell.center,
+          justify: !cell.look.centred,
           color: style.colors.text,
         });
       });
