@@ -139,6 +139,7 @@ export function contentsIndentStep(bodySize: number): number {
 /** The three looks of a heading paragraph. */
 export type HeadingKind = 'title' | 'heading1' | 'heading2';
 
+/** The look of a title or heading block: a title, or a heading of its level. */
 export const headingKindOf = (block: Pick<TitleBlock, 'kind'> | Pick<HeadingBlock, 'kind' | 'level'>): HeadingKind =>
   block.kind === 'title' ? 'title' : block.level === 1 ? 'heading1' : 'heading2';
 
