@@ -16,6 +16,9 @@ export const JUSTIFY_MIN_CHARS = 16;
 /** Space before and after a section heading, as multiples of the template's block spacing. */
 export const HEADING_SPACE = { before: 1.5, after: 0.75 } as const;
 
+/** The cover's title is this many times the title size. */
+export const COVER = { titleScale: 1.6 } as const;
+
 /** Indent of numbered list text (where the numbers hang), in characters of the body size. */
 export const LIST_INDENT_CHARS = 2;
 

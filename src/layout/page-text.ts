@@ -11,3 +11,9 @@ export function pageTextColumns(text: PageText, hasLogo = false): readonly [numb
   if (!sides) return [0, 1, 0];
   return text.center.length > 0 ? [1 / 3, 1 / 3, 1 / 3] : [0.5, 0, 0.5];
 }
+
+/** The widths of the left, centre and right columns on a line `textWidth` wide, in the caller's unit. */
+export function pageTextColumnWidths(text: PageText, hasLogo: boolean, textWidth: number): readonly [number, number, number] {
+  const [left, center, right] = pageTextColumns(text, hasLogo);
+  return [left * textWidth, center * textWidth, right * textWidth];
+}

@@ -35,6 +35,11 @@ const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
   },
 };
 
+const isRegistered = (format: string): format is OutputFormat => Object.hasOwn(loaders, format);
+
+/** Every format with a renderer, in registry order: what the renderer conformance suite runs. */
+export const RENDERER_FORMATS: readonly OutputFormat[] = Object.keys(loaders).filter(isRegistered);
+
 export function loadRenderer(format: OutputFormat): Promise<Renderer> {
   return loaders[format]();
 }

@@ -1,0 +1,78 @@
+/** The Layout's blocks → body paragraphs and tables, and the page breaks between them. */
+import { PageBreak, Paragraph } from 'docx';
+import type { Block } from '../../layout/layout.js';
+import { orgChart, pathChart } from './charts.js';
+import type { BodyChild, DocxContext } from './context.js';
+import { contents, cover } from './handbook.js';
+import { listParagraphs } from './lists.js';
+import { fieldGridBlock, tableBlock } from './tables.js';
+import { headingParagraph, paragraph } from './text.js';
+
+export function renderBlocks(blocks: readonly Block[], ctx: DocxContext): BodyChild[] {
+  const out: BodyChild[] = [];
+  let breakBefore = false;
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind === 'page-break') {
+      // A page break is carried by the next paragraph (w:pageBreakBefore) so the new page does not start with an
+      // empty line; only when no paragraph follows (a table, another break, the end) is a break paragraph written.
+      const next = blocks[i + 1];
+      if (next !== undefined && startsWithParagraph(next) && !breakBefore) {
+        breakBefore = true;
+      } else {
+        out.push(breakParagraph(breakBefore));
+        breakBefore = false;
+      }
+      continue;
+    }
+    out.push(...renderBlock(block, ctx, breakBefore));
+    // The cover is a page of its own: what follows starts on the next one.
+    breakBefore = block.kind === 'cover';
+  }
+  if (breakBefore) out.push(breakParagraph(false));
+  return out;
+}
+
+function startsWithParagraph(block: Block): boolean {
+  return (
+    block.kind === 'title' ||
+    block.kind === 'heading' ||
+    block.kind === 'paragraph' ||
+    block.kind === 'cover' ||
+    block.kind === 'contents' ||
+    (block.kind === 'org-chart' && block.caption !== undefined) ||
+    (block.kind === 'list' && block.items.length > 0)
+  );
+}
+
+function breakParagraph(alsoBefore: boolean): Paragraph {
+  return new Paragraph({
+    ...(alsoBefore ? { pageBreakBefore: true } : {}),
+    spacing: { before: 0, after: 0 },
+    children: [new PageBreak()],
+  });
+}
+
+function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: DocxContext, breakBefore: boolean): BodyChild[] {
+  const pageBreak = breakBefore ? { pageBreakBefore: true } : {};
+  switch (block.kind) {
+    case 'title':
+    case 'heading':
+      return [headingParagraph(block, ctx, pageBreak)];
+    case 'paragraph':
+      return [paragraph(block, ctx, pageBreak)];
+    case 'cover':
+      return cover(block, ctx, pageBreak);
+    case 'contents':
+      return contents(block, ctx, pageBreak);
+    case 'org-chart':
+      return orgChart(block, ctx, pageBreak);
+    case 'path-chart':
+      return pathChart(block, ctx);
+    case 'list':
+      return listParagraphs(block, ctx, pageBreak);
+    case 'field-grid':
+      return fieldGridBlock(block, ctx);
+    case 'table':
+      return tableBlock(block, ctx);
+  }
+}

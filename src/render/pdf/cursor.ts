@@ -1,0 +1,184 @@
+/**
+ * Where the PDF is being written: the document, the page, the height `y` reached on it, the
+ * outline and the anchors. Block painters (text.ts, tables.ts, …) move it down the page; it alone
+ * starts new pages, so every page break goes through `newPage` and `ensureSpace`.
+ */
+import PDFDocument, { type OutlineItem } from 'pdfkit';
+import { lineHeight, textWidth } from '../../layout/geometry.js';
+import type { Layout, LayoutStyle, RichText } from '../../layout/layout.js';
+import type { FontSet } from '../fonts.js';
+import { FONT_NAMES } from './draw-line.js';
+import { measurerFor, type Measurer } from './measure.js';
+import { paintPageFurniture } from './page-furniture.js';
+import { wrapRichText, type Line } from './wrap.js';
+
+/**
+ * What a first, drawing-free pass over the Layout learns, so the second pass can write each page
+ * out as soon as it is full: the page count (for 共 M 页) and the page of every anchor (for the
+ * contents). Without it every page would have to stay in memory until the end — 2,000 pages of a
+ * 1,000-role handbook took a gigabyte.
+ */
+export interface Pagination {
+  readonly pages: number;
+  readonly anchorPages: ReadonlyMap<string, number>;
+}
+
+/** A stand-in for the PDF document in the first pass: every call does nothing and chains. */
+function paperless(): PDFDocument {
+  const nothing: ProxyHandler<() => void> = { get: () => stand, apply: () => stand };
+  const stand: unknown = new Proxy(() => undefined, nothing);
+  return stand as PDFDocument;
+}
+
+export class PdfCursor {
+  readonly doc: PDFDocument;
+  readonly measure: Measurer;
+  /** The text area: its left edge and width, its top and bottom, in points. */
+  readonly left: number;
+  readonly width: number;
+  readonly top: number;
+  readonly bottom: number;
+  /** Height of the font's ascent-to-descent box per point of size: what pdfkit positions text by. */
+  readonly fontBoxEm: number;
+  /** The top of what is drawn next. */
+  y: number;
+  /** Index of the page being laid out. */
+  page = 0;
+  /** The open bookmark at each outline depth, top first. */
+  #outlineStack: OutlineItem[] = [];
+  /** Pages without running header and page number: the cover. */
+  readonly #bare = new Set<number>();
+  readonly #anchorPages = new Map<string, number>();
+
+  /**
+   * @param pagination what the first pass found; without it this is the first pass, which draws
+   *   nothing. `wrapped` is shared by both passes, so no paragraph is wrapped twice.
+   */
+  constructor(
+    readonly layout: Layout,
+    fonts: FontSet,
+    createdAt: Date,
+    readonly pagination: Pagination | undefined,
+    private readonly wrapped: Map<string, readonly Line[]>,
+  ) {
+    const { page, meta } = layout;
+    this.doc = pagination === undefined ? paperless() : new PDFDocument({
+      size: [page.width, page.height],
+      margins: page.margins,
+      // Each page is written out when the next one starts: nothing is drawn on a page once it is left.
+      bufferPages: false,
+      lang: meta.lang,
+      displayTitle: true,
+      // No Helvetica: a Latin-only font would turn Chinese into garbage without a word.
+      font: null,
+      info: {
+        Title: meta.title,
+        Author: meta.author,
+        Subject: meta.subject,
+        Keywords: meta.keywords.join(', '),
+        Creator: 'roledoc',
+        Producer: 'roledoc',
+        CreationDate: createdAt,
+      },
+    });
+    this.doc.registerFont(FONT_NAMES.regular, fonts.regular).registerFont(FONT_NAMES.bold, fonts.bold);
+    if (fonts.fallback) this.doc.registerFont(FONT_NAMES.fallback, fonts.fallback);
+    this.measure = measurerFor(fonts);
+    this.fontBoxEm = (fonts.regular.ascent - fonts.regular.descent) / fonts.regular.unitsPerEm;
+    this.left = page.margins.left;
+    this.width = textWidth(page);
+    this.top = page.margins.top;
+    this.bottom = page.height - page.margins.bottom;
+    this.y = this.top;
+  }
+
+  get style(): LayoutStyle {
+    return this.layout.style;
+  }
+
+  /** The first pass only paginates: where a line goes never depends on drawing it. */
+  get drawing(): boolean {
+    return this.pagination !== undefined;
+  }
+
+  get pageHeight(): number {
+    return this.bottom - this.top;
+  }
+
+  lineHeight(size: number): number {
+    return lineHeight(this.style, size);
+  }
+
+  newPage(): void {
+    this.finishPage();
+    this.doc.addPage();
+    this.page += 1;
+    this.y = this.top;
+  }
+
+  /** Starts a new page unless `height` still fits on this one (or cannot fit on any). */
+  ensureSpace(height: number): void {
+    if (this.y + height > this.bottom + 1e-6 && this.y > this.top && height <= this.pageHeight) this.newPage();
+  }
+
+  /** Draws the running header and the footer of the page being left (none on a bare page). */
+  finishPage(): void {
+    if (this.pagination === undefined || this.#bare.has(this.page)) return;
+    paintPageFurniture(this, this.pagination.pages);
+  }
+
+  /** This page has no running header and no page number: the cover. */
+  leaveBare(): void {
+    this.#bare.add(this.page);
+  }
+
+  /**
+   * Wrapped lines, computed once per text, width and size: deciding where a block starts wraps it
+   * (and the block after a heading) before it is drawn, so each paragraph is asked for several times.
+   */
+  wrap(text: RichText, width: number, size: number, bold = false): readonly Line[] {
+    const key = `${width}|${size}|${bold ? 1 : 0}|${JSON.stringify(text)}`;
+    let lines = this.wrapped.get(key);
+    if (!lines) {
+      lines = wrapRichText(bold ? text.map((run) => ({ ...run, bold: true })) : text, width, size, this.measure);
+      this.wrapped.set(key, lines);
+    }
+    return lines;
+  }
+
+  /** A bookmark at `depth` of the outline, under the last one of the depth above. */
+  bookmark(text: string, depth: number): void {
+    const options = { fit: false, top: this.y, left: this.layout.page.width, expanded: depth < 1 };
+    const level = Math.min(depth, this.#outlineStack.length);
+    const parent = level === 0 ? this.doc.outline : (this.#outlineStack[level - 1] ?? this.doc.outline);
+    const item = parent.addItem(text, options);
+    this.#outlineStack.length = level;
+    this.#outlineStack.push(item);
+  }
+
+  /** A named destination here, for links and contents entries to lead to. */
+  anchor(name: string | undefined): void {
+    if (name === undefined) return;
+    this.doc.addNamedDestination(name, 'XYZ', this.left, this.y, null);
+    this.#anchorPages.set(name, this.page);
+  }
+
+  /** What this pass found: the first pass hands it to the second. */
+  paginated(): Pagination {
+    return { pages: this.page + 1, anchorPages: this.#anchorPages };
+  }
+
+  finish(): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      const chunks: Uint8Array[] = [];
+      this.doc.on('data', (chunk) => chunks.push(chunk));
+      this.doc.on('end', () => {
+        const joined = Buffer.concat(chunks);
+        // A plain Uint8Array view, as the renderer interface promises (some readers refuse Buffers).
+        resolve(new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength));
+      });
+      this.doc.on('error', reject);
+      this.doc.end();
+    });
+  }
+}
