@@ -12,13 +12,14 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDirectory } from '../src/compose/directory.js';
 import { composeHandbook } from '../src/compose/handbook.js';
 import type { CellContent, ChartBox, Layout, RichText } from '../src/layout/layout.js';
-import { localeFor } from '../src/locale/index.js';
+import { localeFor } from '../src/locale/builtin.js';
 import type { OutputFormat } from '../src/model/config.js';
 import type { RawRole } from '../src/model/role.js';
 import { loadRenderer, RENDERER_FORMATS, type RenderContext } from '../src/render/renderers.js';
+import { resolveHandbook } from '../src/resolve/resolve-handbook.js';
+import { resolveRoles } from '../src/resolve/resolve-roles.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { loadBuiltinTemplate, loadRoles, REPO, seedFixture, squash } from './helpers/seed.js';
 import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
@@ -167,13 +168,11 @@ const layoutAnchors = (layout: Layout): Set<string> =>
   new Set(layout.blocks.flatMap((block) => ((block.kind === 'title' || block.kind === 'heading') && block.anchor !== undefined ? [block.anchor] : [])));
 
 function handbookOf(roles: readonly RawRole[], organization: string): Layout {
-  return composeHandbook(roles, {
+  return composeHandbook(resolveHandbook(resolveRoles(roles), [], 'zh-CN'), {
     template: loadBuiltinTemplate(),
     locale: localeFor('zh-CN'),
     organization,
-    directory: buildDirectory(roles),
     title: '岗位说明书',
-    order: [],
     date: new Date('2024-01-01T00:00:00Z'),
   });
 }

@@ -3,6 +3,7 @@
  * how it looks on paper is the renderers' business.
  */
 import type { Block, CellContent, Field, FieldGridBlock, Layout, RichText, Run, TableBlock, TableCell } from '../layout/layout.js';
+import { labelColumnShare, textWidth } from '../layout/geometry.js';
 import { inlineLabel, type NumberingStyle } from '../layout/numbering.js';
 import { withLabels } from '../locale/build-locale.js';
 import type { Locale } from '../locale/locale.js';
@@ -10,7 +11,7 @@ import { fieldsOf, type FieldSpec } from '../model/fields.js';
 import type { Role, RoleRef } from '../model/role.js';
 import type { NumberedList, SectionDisplay, SectionKey, Template } from '../model/template.js';
 import { pageFurniture } from './page-furniture.js';
-import { labelColumnShare, layoutStyleOf, pageSetupOf } from './style.js';
+import { layoutStyleOf, pageSetupOf } from './style.js';
 
 export interface ComposeContext {
   readonly template: Template;
@@ -262,7 +263,7 @@ function sectionBlocks(
  * outline (department → role → section) and carry anchors that the contents and links lead to.
  */
 export function composeRoleBlocks(role: Role, ctx: ComposeContext, placement?: RolePlacement): Block[] {
-  const labelShare = labelColumnShare(pageSetupOf(ctx.template), layoutStyleOf(ctx.template));
+  const labelShare = labelColumnShare(textWidth(pageSetupOf(ctx.template)), layoutStyleOf(ctx.template));
   const title = ctx.locale.documentTitle(role.title);
   const blocks: Block[] = [placement ? { kind: 'title', text: title, outline: placement.outline, anchor: placement.anchor } : { kind: 'title', text: title }];
   const hidden = new Set(ctx.template.hide);

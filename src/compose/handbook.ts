@@ -5,14 +5,15 @@
  * roles become links inside the handbook.
  */
 import type { Block, ChartBox, ContentsEntry, Layout, TableBlock, TableCell } from '../layout/layout.js';
+import { coverLogoRoom, orgChartMaxColumns, pathChartPerLine, textWidth } from '../layout/geometry.js';
 import { CHART, chartTextSize } from '../layout/metrics.js';
 import { withLabels } from '../locale/build-locale.js';
 import type { Handbook, HandbookDepartment } from '../model/handbook.js';
 import type { Role } from '../model/role.js';
 import { composeRoleBlocks, type ComposeContext } from './compose-role.js';
 import { layoutOrgCharts, type ChartNode } from './org-chart.js';
-import { coverLogoRoom, pageFurniture, placedLogo } from './page-furniture.js';
-import { layoutStyleOf, pageSetupOf, textWidthOf } from './style.js';
+import { pageFurniture, placedLogo } from './page-furniture.js';
+import { layoutStyleOf, pageSetupOf } from './style.js';
 
 export interface HandbookContext extends Omit<ComposeContext, 'anchorOf'> {
   /** The handbook's title (config `title`). */
@@ -74,17 +75,15 @@ export function composeHandbook(handbook: Handbook, given: HandbookContext): Lay
   const { locale, template } = ctx;
   const page = pageSetupOf(template);
   const style = layoutStyleOf(template);
-  const textWidth = textWidthOf(page);
+  const width = textWidth(page);
   const { departments, byId } = handbook;
   const anchorOf = (id: string): string | undefined => (byId.has(id) ? roleAnchor(id) : undefined);
   const roleCtx: ComposeContext = { ...ctx, anchorOf };
 
   // Chart geometry: how many boxes fit side by side.
   const chartSize = chartTextSize(style.sizes.table);
-  const minColumn = (CHART.minBoxChars * chartSize + 2 * CHART.padding) / CHART.boxShare;
-  const limits = { columns: Math.max(1, Math.floor(textWidth / minColumn)), rows: CHART.maxRows };
-  const stepWidth = CHART.stepChars * chartSize + 2 * CHART.padding;
-  const perLine = Math.max(2, Math.floor((textWidth - CHART.arrowWidth) / (stepWidth + CHART.arrowWidth)));
+  const limits = { columns: orgChartMaxColumns(width, chartSize), rows: CHART.maxRows };
+  const perLine = pathChartPerLine(width, chartSize);
 
   const box = (role: Role): ChartBox => ({
     text: role.title,

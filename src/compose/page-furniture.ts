@@ -5,7 +5,8 @@
 import type { Layout, PageSetup, PageText, PageTextPart, PlacedImage } from '../layout/layout.js';
 import type { Locale } from '../locale/locale.js';
 import type { LogoImage, PageTextPlaceholder, PageTextSpec, Template } from '../model/template.js';
-import { POINTS_PER_MM, textWidthOf } from './style.js';
+import { headerLogoRoom } from '../layout/geometry.js';
+import { POINTS_PER_MM } from './style.js';
 
 /** The words the placeholders stand for; {page} and {pages} are filled in by the reader's page. */
 export type PageTextValues = Readonly<Record<Exclude<PageTextPlaceholder, 'page' | 'pages'>, string>>;
@@ -48,19 +49,6 @@ export function placedLogo(logo: LogoImage, heightMm: number, room: { readonly w
   // A logo too big for its place is made smaller, never stretched or cut.
   const scale = Math.min(1, room.width / wide, room.height / tall);
   return { image: { format: logo.format, data: logo.data, widthPx: logo.widthPx, heightPx: logo.heightPx }, width: round(wide * scale), height: round(tall * scale) };
-}
-
-/**
- * Room for the header's logo: within the left third of the line (where the left text goes, see
- * pageTextColumns), and the top margin above the header's rule (at 70% of the margin), less air.
- */
-export function headerLogoRoom(page: PageSetup): { width: number; height: number } {
-  return { width: textWidthOf(page) * 0.3, height: page.margins.top * 0.7 - 6 };
-}
-
-/** Room for the cover's logo: the text width, and a quarter of the text height above the title. */
-export function coverLogoRoom(page: PageSetup): { width: number; height: number } {
-  return { width: textWidthOf(page), height: (page.height - page.margins.top - page.margins.bottom) * 0.25 };
 }
 
 /**

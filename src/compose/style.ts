@@ -1,6 +1,5 @@
 /** Template data → the page and style of a Layout (millimetres and names → points and hex). */
 import type { LayoutStyle, PageSetup } from '../layout/layout.js';
-import { CELL_PADDING } from '../layout/metrics.js';
 import type { Template } from '../model/template.js';
 
 export const POINTS_PER_MM = 72 / 25.4;
@@ -24,11 +23,6 @@ export function pageSetupOf(template: Template): PageSetup {
   };
 }
 
-/** The width between the margins, in points. */
-export function textWidthOf(page: PageSetup): number {
-  return page.width - page.margins.left - page.margins.right;
-}
-
 export function layoutStyleOf(template: Template): LayoutStyle {
   const pair = (p: Template['fonts']['body']) => ({ eastAsia: p.east_asia, latin: p.latin });
   const { colors } = template;
@@ -50,12 +44,4 @@ export function layoutStyleOf(template: Template): LayoutStyle {
     tableStyle: template.table_style,
     headingRule: template.heading_rule,
   };
-}
-
-/**
- * Share of the text width a label column needs for `labelColumnChars` characters of table text,
- * plus the cell padding and 3 pt so rounding never wraps a label; at most a quarter of the width.
- */
-export function labelColumnShare(page: PageSetup, style: LayoutStyle): number {
-  return Math.min(0.25, (style.labelColumnChars * style.sizes.table + 2 * CELL_PADDING.x + 3) / textWidthOf(page));
 }

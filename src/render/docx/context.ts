@@ -1,7 +1,7 @@
 /** What every block renderer of the .docx is handed: the style, the text width and the document's numbering and bookmarks. */
 import type { Paragraph, Table } from 'docx';
 import type { LayoutStyle } from '../../layout/layout.js';
-import type { ListNumbering } from './lists.js';
+import type { ListNumbering } from './numbering.js';
 
 export interface DocxContext {
   readonly style: LayoutStyle;

@@ -19,7 +19,7 @@ import { textWidth as textWidthOf } from '../../layout/geometry.js';
 import type { Layout } from '../../layout/layout.js';
 import { renderBlocks } from './blocks.js';
 import { BookmarkNames, type DocxContext } from './context.js';
-import { ListNumbering } from './lists.js';
+import { ListNumbering } from './numbering.js';
 import { pageFooter, pageHeader } from './page-furniture.js';
 import { checkStampDate, stampDocx } from './stamp-docx.js';
 import { documentStyles } from './styles.js';

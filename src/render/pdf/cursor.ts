@@ -7,9 +7,7 @@ import PDFDocument, { type OutlineItem } from 'pdfkit';
 import { lineHeight, textWidth } from '../../layout/geometry.js';
 import type { Layout, LayoutStyle, RichText } from '../../layout/layout.js';
 import type { FontSet } from '../fonts.js';
-import { FONT_NAMES } from './draw-line.js';
-import { measurerFor, type Measurer } from './measure.js';
-import { paintPageFurniture } from './page-furniture.js';
+import { measurerFor, type Face, type Measurer } from './measure.js';
 import { wrapRichText, type Line } from './wrap.js';
 
 /**
@@ -29,6 +27,12 @@ function paperless(): PDFDocument {
   const stand: unknown = new Proxy(() => undefined, nothing);
   return stand as PDFDocument;
 }
+
+/** The names the faces are registered under in every PDF. */
+export const FONT_NAMES: Record<Face, string> = { regular: 'roledoc-regular', bold: 'roledoc-bold', fallback: 'roledoc-fallback' };
+
+/** Paints what every page carries besides its content (header, footer), given the page count. */
+export type PagePainter = (cursor: PdfCursor, pages: number) => void;
 
 export class PdfCursor {
   readonly doc: PDFDocument;
@@ -60,6 +64,7 @@ export class PdfCursor {
     createdAt: Date,
     readonly pagination: Pagination | undefined,
     private readonly wrapped: Map<string, readonly Line[]>,
+    private readonly paintPage: PagePainter,
   ) {
     const { page, meta } = layout;
     this.doc = pagination === undefined ? paperless() : new PDFDocument({
@@ -124,7 +129,7 @@ export class PdfCursor {
   /** Draws the running header and the footer of the page being left (none on a bare page). */
   finishPage(): void {
     if (this.pagination === undefined || this.#bare.has(this.page)) return;
-    paintPageFurniture(this, this.pagination.pages);
+    this.paintPage(this, this.pagination.pages);
   }
 
   /** This page has no running header and no page number: the cover. */

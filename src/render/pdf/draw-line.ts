@@ -3,11 +3,11 @@
  * own line layout (wrap.ts); this is where a line meets pdfkit.
  */
 import { isCjk, justifies } from '../../layout/geometry.js';
-import type { PdfCursor } from './cursor.js';
+import { FONT_NAMES, type PdfCursor } from './cursor.js';
 import type { Face } from './measure.js';
 import type { Line } from './wrap.js';
 
-export const FONT_NAMES: Record<Face, string> = { regular: 'roledoc-regular', bold: 'roledoc-bold', fallback: 'roledoc-fallback' };
+
 /** Justification never spreads a gap wider than this share of the font size; such a line stays ragged. */
 const MAX_GAP_EM = 0.6;
 /** Layout colours are bare hex; pdfkit reads CSS-style '#RRGGBB'. */

@@ -3,10 +3,25 @@
  * page, and where a row may split. One rule decides every page break (see render-pdf.ts): a block
  * starts on this page only if its first piece fits.
  */
+import type { CellLook } from '../../layout/geometry.js';
 import { CELL_PADDING } from '../../layout/metrics.js';
 import type { PdfCursor } from './cursor.js';
-import type { PreparedRow, PreparedTable } from './tables.js';
 import type { Line } from './wrap.js';
+
+/** A table cell prepared for drawing: where it is, how it looks, and its wrapped lines. */
+export interface PreparedCell {
+  readonly x: number;
+  readonly width: number;
+  readonly lines: readonly Line[];
+  readonly look: CellLook;
+}
+
+export type PreparedRow = readonly PreparedCell[];
+
+export interface PreparedTable {
+  readonly header: PreparedRow | undefined;
+  readonly rows: readonly PreparedRow[];
+}
 
 /** A table row split across pages leaves at least this many lines on each side. */
 export const MIN_SPLIT_LINES = 2;

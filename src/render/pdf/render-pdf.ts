@@ -15,6 +15,7 @@ import type { Layout } from '../../layout/layout.js';
 import type { FontSet } from '../fonts.js';
 import { paintLayout } from './blocks.js';
 import { PdfCursor } from './cursor.js';
+import { paintPageFurniture } from './page-furniture.js';
 import type { Line } from './wrap.js';
 
 export interface PdfRenderOptions {
@@ -26,9 +27,9 @@ export interface PdfRenderOptions {
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
   // Shared by both passes, so no paragraph is wrapped twice.
   const wrapped = new Map<string, readonly Line[]>();
-  const firstPass = new PdfCursor(layout, options.fonts, options.createdAt, undefined, wrapped);
+  const firstPass = new PdfCursor(layout, options.fonts, options.createdAt, undefined, wrapped, paintPageFurniture);
   paintLayout(firstPass);
-  const cursor = new PdfCursor(layout, options.fonts, options.createdAt, firstPass.paginated(), wrapped);
+  const cursor = new PdfCursor(layout, options.fonts, options.createdAt, firstPass.paginated(), wrapped, paintPageFurniture);
   paintLayout(cursor);
   return cursor.finish();
 }

@@ -8,26 +8,10 @@ import type { CellContent, FieldGridBlock, TableBlock, TableCell } from '../../l
 import { CELL_PADDING } from '../../layout/metrics.js';
 import type { PdfCursor } from './cursor.js';
 import { css, drawLine } from './draw-line.js';
-import { cleanSplit, MIN_SPLIT_LINES, rowHeight, rowLines, tableStart } from './keep.js';
-import type { Line } from './wrap.js';
+import { cleanSplit, MIN_SPLIT_LINES, rowHeight, rowLines, tableStart, type PreparedCell, type PreparedRow, type PreparedTable } from './keep.js';
 
 /** Width of table borders, in points. */
 export const BORDER_WIDTH = 0.6;
-
-/** A table cell prepared for drawing: where it is, how it looks, and its wrapped lines. */
-interface PreparedCell {
-  readonly x: number;
-  readonly width: number;
-  readonly lines: readonly Line[];
-  readonly look: CellLook;
-}
-
-export type PreparedRow = readonly PreparedCell[];
-
-export interface PreparedTable {
-  readonly header: PreparedRow | undefined;
-  readonly rows: readonly PreparedRow[];
-}
 
 function prepareCell(cursor: PdfCursor, content: CellContent, x: number, width: number, look: CellLook): PreparedCell {
   const inner = innerWidth(width);
