@@ -17,6 +17,7 @@ import { localeFor } from '../src/locale/builtin.js';
 import { resolveHandbook } from '../src/resolve/resolve-handbook.js';
 import { resolveRoles } from '../src/resolve/resolve-roles.js';
 import type { RawRole } from '../src/model/role.js';
+import { build } from './helpers/project.js';
 import { runCli } from './helpers/run-cli.js';
 import { builtSeedProject, leafStrings, loadBuiltinTemplate, loadRoles, REPO, seedProject, squash, tempProject } from './helpers/seed.js';
 import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
@@ -95,8 +96,8 @@ describe('the handbook of an organisation', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'roledoc-org-'));
     cpSync(FIXTURE, dir, { recursive: true });
-    const result = await runCli(['build'], dir);
-    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const result = await build(dir);
+    expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
     ({ pdf, pages } = await readPdf(path.join(dir, 'out', 'handbook.pdf')));
   });
 

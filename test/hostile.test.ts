@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
+import { build } from './helpers/project.js';
 import { squash, tempProject } from './helpers/seed.js';
 import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
 
@@ -35,10 +35,9 @@ const hostileRole = [
 describe('hostile text', () => {
   it('renders in both formats with nothing lost, control characters reported and removed, documents readable', async () => {
     const dir = tempProject({ 'roles/hostile.yaml': hostileRole });
-    const result = await runCli(['build', '--format', 'docx,pdf,json'], dir);
-    expect(result.exitCode).toBe(0);
-    const summary = JSON.parse(result.stdout);
-    const codes = summary.diagnostics.map((d: { code: string; line: number }) => `${d.code}@${d.line}`);
+    const result = await build(dir, { formats: ['docx', 'pdf'] });
+    expect(result.ok).toBe(true);
+    const codes = result.diagnostics.map((d) => `${d.code}@${d.span.line}`);
     expect(codes).toEqual(expect.arrayContaining(['text.control-character@4', 'font.missing-glyph@6']));
 
     const docxText = squash(await assertValidDocx(new Uint8Array(readFileSync(path.join(dir, 'out', 'hostile.docx')))));
@@ -69,7 +68,7 @@ describe('hostile text', () => {
     for (const name of readdirSync(seed)) writeFileSync(path.join(dir, name), readFileSync(path.join(seed, name)));
     writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'roles: .\nout: out\n');
     for (const locale of ['zh-CN', 'en']) {
-      expect((await runCli(['build', '--locale', locale, '--out', `out-${locale}`], dir)).exitCode).toBe(0);
+      expect((await build(dir, { locale, out: `out-${locale}` })).ok).toBe(true);
       for (const name of readdirSync(path.join(dir, `out-${locale}`)).filter((n) => !n.startsWith('.'))) {
         const bytes = new Uint8Array(readFileSync(path.join(dir, `out-${locale}`, name)));
         await (name.endsWith('.pdf') ? assertValidPdf(bytes) : assertValidDocx(bytes));
@@ -81,7 +80,7 @@ describe('hostile text', () => {
 describe('the validity checks themselves', () => {
   it('reject a PDF pdf.js has to repair, and a .docx with a broken XML part', async () => {
     const dir = tempProject({ 'roles/a.yaml': 'id: a\ntitle: 甲\ndepartment: 乙\nresponsibilities: [丙]\n' });
-    await runCli(['build'], dir);
+    await build(dir);
     const pdf = readFileSync(path.join(dir, 'out', 'a.pdf'));
     // Point startxref somewhere wrong: pdf.js then rebuilds the cross-reference table, with a warning.
     const damaged = Buffer.from(pdf.toString('latin1').replace(/startxref\n\d+/, 'startxref\n12'), 'latin1');

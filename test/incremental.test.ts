@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/incremental/manifest.js';
+import { build } from './helpers/project.js';
 import { runCli, runProcess } from './helpers/run-cli.js';
 import { builtSeedProject, REPO, seedProject } from './helpers/seed.js';
 
@@ -62,20 +63,19 @@ describe('incremental builds', () => {
   });
 
   it('changing one role rebuilds its documents and the handbook only; a role linking to it is rebuilt when what it shows changes', async () => {
-    const dir = seedProject();
+    const dir = await builtSeedProject();
     const manager = path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
     // The supervisor reports to the manager (reports_to: cs-manager), so its document shows the manager's title.
     expect(readFileSync(supervisorFile(dir), 'utf8')).toContain('reports_to: cs-manager');
-    await runCli(['build'], dir);
     const before = mtimes(dir);
 
     writeFileSync(manager, `${readFileSync(manager, 'utf8')}remarks: 每年复核。\n`);
-    const onlyManager = await runCli(['build', '--format', 'docx,pdf,json'], dir);
-    expect(JSON.parse(onlyManager.stdout)).toMatchObject({ written: ['cs-manager.docx', 'cs-manager.pdf', 'handbook.docx', 'handbook.pdf'], removed: [] });
+    const onlyManager = await build(dir);
+    expect(onlyManager).toMatchObject({ written: ['cs-manager.docx', 'cs-manager.pdf', 'handbook.docx', 'handbook.pdf'], removed: [] });
 
     writeFileSync(manager, readFileSync(manager, 'utf8').replace('title: 客服部经理', 'title: 客服中心经理'));
-    const linked = await runCli(['build', '--format', 'json'], dir);
-    expect(JSON.parse(linked.stdout).written).toEqual(['cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf', 'handbook.docx', 'handbook.pdf']);
+    const linked = await build(dir);
+    expect(linked.written).toEqual(['cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf', 'handbook.docx', 'handbook.pdf']);
     const after = mtimes(dir);
     expect(after['cs-marketing-support-supervisor.pdf']).toBe(before['cs-marketing-support-supervisor.pdf']);
   });
@@ -83,8 +83,8 @@ describe('incremental builds', () => {
   it('--force renders everything again, to the same bytes', async () => {
     const dir = await builtSeedProject();
     const before = hashes(dir);
-    const forced = await runCli(['build', '--force', '--format', 'json'], dir);
-    expect(JSON.parse(forced.stdout).written).toHaveLength(8);
+    const forced = await build(dir, { force: true });
+    expect(forced.written).toHaveLength(8);
     expect(hashes(dir)).toEqual(before);
   });
 
@@ -96,8 +96,8 @@ describe('incremental builds', () => {
     bytes[2000] = (bytes[2000] ?? 0) ^ 0xff;
     writeFileSync(file, bytes);
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(1);
-    const repaired = await runCli(['build', '--format', 'json'], dir);
-    expect(JSON.parse(repaired.stdout).written).toEqual(['cs-manager.pdf']);
+    const repaired = await build(dir);
+    expect(repaired.written).toEqual(['cs-manager.pdf']);
     expect(sha256(readFileSync(file))).toBe(original);
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
   });
@@ -123,8 +123,8 @@ describe('incremental builds', () => {
     const dir = await builtSeedProject();
     writeFileSync(path.join(dir, 'out', 'notes.txt'), 'mine');
     rmSync(path.join(dir, 'roles', '客服部', 'cs-marketing-support-supervisor.yaml'));
-    const result = await runCli(['build', '--format', 'json'], dir);
-    expect(JSON.parse(result.stdout).removed).toEqual(['cs-marketing-support-supervisor.docx', 'cs-marketing-support-supervisor.pdf']);
+    const result = await build(dir);
+    expect(result.removed).toEqual(['cs-marketing-support-supervisor.docx', 'cs-marketing-support-supervisor.pdf']);
     expect(outFiles(dir)).toEqual(['.roledoc-manifest.json', 'cs-manager.docx', 'cs-manager.pdf', 'cs-supervisor.docx', 'cs-supervisor.pdf', 'handbook.docx', 'handbook.pdf', 'notes.txt']);
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG } from '../../src/model/config.js';
 import { loadProjectLocale } from '../../src/pipeline/load-look.js';
 import type { ProjectContext } from '../../src/pipeline/open-project.js';
 import type { LoadedLocale } from '../../src/locale/load-locale.js';
+import { buildProject, type BuildRequest, type BuildResult } from '../../src/pipeline/build.js';
 
 /** The project at `root` with the default config: what a project without roledoc.config.yaml is. */
 export function defaultProject(root: string, lang: Lang): ProjectContext {
@@ -13,4 +14,9 @@ export function defaultProject(root: string, lang: Lang): ProjectContext {
 /** The locale `name` (a built-in or a catalog path) as named on the command line of a project at `root`. */
 export function loadLocaleAt(name: string, root: string, lang: Lang): Promise<LoadedLocale> {
   return loadProjectLocale(defaultProject(root, lang), name);
+}
+
+/** A build of the project at `dir` through the API, as `roledoc build` makes it (the whole project unless told otherwise). */
+export function build(dir: string, request: Partial<BuildRequest> = {}): Promise<BuildResult> {
+  return buildProject(dir, undefined, { paths: [], ...request });
 }
