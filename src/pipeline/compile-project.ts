@@ -4,23 +4,19 @@
  * is made from, as a build would plan it.
  */
 import { hasErrors } from '../core/diagnostic.js';
-import type { FileAccess } from '../core/file-access.js';
 import { readCommitDates } from '../io/git-dates.js';
 import { nodeFiles } from '../io/node-files.js';
 import { sourceDateEpoch } from '../incremental/document-date.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
-import type { Lang } from '../messages/lang.js';
 import type { OutputFormat } from '../model/config.js';
-import { checkProject, type CheckedProject } from './check-project.js';
+import { checkProject, type CheckedProject, type CheckOptions } from './check-project.js';
 import { compileDocuments, type PlannedDocument } from './compile.js';
 
-export interface CompileProjectOptions {
-  readonly lang?: Lang;
+export interface CompileProjectOptions extends Pick<CheckOptions, 'lang' | 'files'> {
   /** Output formats; default the config's. */
   readonly formats?: readonly OutputFormat[];
   /** SOURCE_DATE_EPOCH, as the environment gives it; without it documents are dated by git. */
   readonly sourceDateEpoch?: string;
-  readonly files?: FileAccess;
 }
 
 export interface CompiledProject {
