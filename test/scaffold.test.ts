@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
+import { workflowProblems } from './helpers/workflow.js';
 
 const emptyDir = (): string => mkdtempSync(path.join(tmpdir(), 'roledoc-init-'));
 
@@ -44,6 +45,39 @@ describe('roledoc init', () => {
     const dir = emptyDir();
     expect((await runCli(['init', 'hr-roles'], dir)).exitCode).toBe(0);
     expect(existsSync(path.join(dir, 'hr-roles', 'roledoc.config.yaml'))).toBe(true);
+  });
+});
+
+describe('roledoc init --package', () => {
+  const workflowOf = (dir: string): string => readFileSync(path.join(dir, '.github', 'workflows', 'roledoc.yml'), 'utf8');
+
+  it('installs this version from npm by default, and says how to install from the repository until it is published', async () => {
+    const dir = emptyDir();
+    const init = await runCli(['init'], dir);
+    const version = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(parse(workflowOf(dir)).env.ROLEDOC_PACKAGE).toBe(`roledoc@${version}`);
+    expect(init.stdout).toContain(`roledoc init --package github:roledoc/roledoc#v${version}`);
+  });
+
+  it.each(['github:roledoc/roledoc#v0.1.0', 'git+https://github.com/roledoc/roledoc.git#v0.1.0', 'https://example.com/releases/roledoc-0.1.0.tgz', '@acme/roledoc@^1.2.0', 'roledoc@next'])(
+    'writes a workflow that installs %s, parses and is a valid GitHub workflow',
+    async (spec) => {
+      const dir = emptyDir();
+      const init = await runCli(['init', '--package', spec], dir);
+      expect(init.exitCode).toBe(0);
+      expect(init.stdout).not.toContain('--package');
+      const text = workflowOf(dir);
+      expect(parse(text).env.ROLEDOC_PACKAGE).toBe(spec);
+      expect(workflowProblems(text)).toEqual([]);
+    },
+  );
+
+  it.each([[''], ['  '], ['roledoc 0.1.0'], ['roledoc@0.1.0\nrun: rm -rf /'], ['roledoc@"1"'], ['@']])('refuses %j with exit 2 and writes nothing', async (spec) => {
+    const dir = path.join(emptyDir(), 'hr');
+    const init = await runCli(['init', dir, '--package', spec], path.dirname(dir));
+    expect(init.exitCode).toBe(2);
+    expect(init.stderr).toContain('npm 无法从');
+    expect(existsSync(dir)).toBe(false);
   });
 });
 

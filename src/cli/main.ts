@@ -77,9 +77,10 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .command('init')
     .description('scaffold an HR repository: config, an example role, schemas, VS Code settings, a CI workflow')
     .argument('[dir]', 'folder to set up (default: the current folder)')
-    .action(async (dir: string | undefined, _options: object, command: Command) => {
+    .option('--package <spec>', `where the CI workflow installs roledoc from: a version, a git URL or a tarball URL (default: roledoc@${roledocVersion()})`)
+    .action(async (dir: string | undefined, options: { package?: string }, command: Command) => {
       const { runInit } = await import('./scaffold-commands.js');
-      setExitCode(await runInit(io, command.optsWithGlobals<GlobalOptions>(), dir));
+      setExitCode(await runInit(io, command.optsWithGlobals<GlobalOptions>(), dir, options.package));
     });
 
   program

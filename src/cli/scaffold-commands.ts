@@ -5,12 +5,15 @@ import { globBase, toProjectPath } from '../core/paths.js';
 import { exists, makeFolder, writeNewFile } from '../io/new-files.js';
 import { readTextIfPossible } from '../io/node-files.js';
 import { findRoleFiles } from '../io/project-files.js';
-import { cliMessagesFor } from '../messages/cli-messages.js';
+import npa from 'npm-package-arg';
+import { parseDocument } from 'yaml';
+import { registrySpec, repositorySpec } from '../core/version.js';
+import { cliMessagesFor, type CliMessages } from '../messages/cli-messages.js';
 import { isLang, type Lang } from '../messages/lang.js';
 import { CONFIG_FILE_NAME } from '../model/config.js';
 import { ROLE_ID_PATTERN } from '../model/role.js';
 import { openProject } from '../pipeline/open-project.js';
-import { projectFiles } from '../scaffold/project-files.js';
+import { projectFiles, type ScaffoldFile } from '../scaffold/project-files.js';
 import { roleSkeleton } from '../scaffold/role-skeleton.js';
 import { schemaText, type SchemaKind } from '../validate/schemas.js';
 import { resolveRoot, type GlobalOptions, type Io } from './io.js';
@@ -24,12 +27,44 @@ export function runSchema(io: Io, kind: SchemaKind): number {
   return EXIT_OK;
 }
 
+/**
+ * An npm install spec a CI workflow can use: a version or range of a package, a git URL, a tarball
+ * URL or a path. npm-package-arg (npm's own parser) decides what the spec is.
+ * @throws UserError when npm could not install anything from it.
+ */
+export function checkPackageSpec(spec: string, messages: CliMessages): string {
+  const refuse = (reason: string): UserError => new UserError(messages.badPackageSpec(spec, reason), messages.badPackageSpecHint);
+  if (spec.trim() === '') throw refuse('empty');
+  if (/[\s\u0000-\u001f\u007f]/.test(spec)) throw refuse('spaces or line breaks');
+  let parsed;
+  try {
+    parsed = npa(spec);
+  } catch (error: unknown) {
+    throw refuse(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+  }
+  const registry = parsed.type === 'version' || parsed.type === 'range' || parsed.type === 'tag';
+  if (registry && !parsed.name) throw refuse('no package name');
+  return spec;
+}
+
+/**
+ * The workflow is YAML a team's CI runs: text that does not parse would fail its first run, so
+ * it is never written (a bug in roledoc if it happens: the spec in it was checked).
+ */
+function assertParses(file: ScaffoldFile): void {
+  if (!/\.ya?ml$/.test(file.path)) return;
+  const { errors } = parseDocument(file.content);
+  if (errors.length > 0) throw new Error(`the ${file.path} roledoc init made does not parse: ${errors[0]?.message ?? ''}`);
+}
+
 /** Writes each file that does not exist yet; an existing file is never touched. */
-export async function runInit(io: Io, options: GlobalOptions, dir: string | undefined): Promise<number> {
+export async function runInit(io: Io, options: GlobalOptions, dir: string | undefined, packageSpec?: string): Promise<number> {
   const messages = cliMessagesFor(langOf(options));
+  const spec = packageSpec === undefined ? registrySpec() : checkPackageSpec(packageSpec, messages);
   const root = path.resolve(io.cwd, options.cwd ?? '.', dir ?? '.');
+  const files = projectFiles({ role: schemaText('role'), config: schemaText('config'), template: schemaText('template'), locale: schemaText('locale') }, spec, repositorySpec());
+  files.forEach(assertParses);
   await makeFolder(root);
-  const files = projectFiles({ role: schemaText('role'), config: schemaText('config'), template: schemaText('template'), locale: schemaText('locale') });
   for (const file of files) {
     const target = path.join(root, file.path);
     if (await exists(target)) {
@@ -40,6 +75,8 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
     await writeNewFile(target, file.content);
     io.stdout(`  ${messages.initCreated(file.path)}\n`);
   }
+  // Until roledoc is on npm, its own version there does not exist: say how to install it instead.
+  if (packageSpec === undefined) io.stdout(`${messages.initPackageNote(spec, repositorySpec())}\n`);
   io.stdout(`${messages.initDone(toProjectPath(io.cwd, root))}\n`);
   return EXIT_OK;
 }

@@ -56,6 +56,10 @@ export interface CliMessages {
   newCreated(file: string): string;
   rebuilding(file: string): string;
   badFormat(value: string): string;
+  // init --package
+  badPackageSpec(spec: string, reason: string): string;
+  badPackageSpecHint: string;
+  initPackageNote(spec: string, fromRepository: string): string;
 }
 
 /** The face a Chinese document most likely wants from a CJK collection: the Simplified Chinese one. */
@@ -128,6 +132,11 @@ const zh: CliMessages = {
   newCreated: (file) => `✔ 已新建 ${file}：填写各项后运行 roledoc validate 检查。`,
   rebuilding: (file) => `${file} 改动了，重新生成……`,
   badFormat: (value) => `不认识的格式“${value}”，只能是 docx、pdf。`,
+  // init --package
+  badPackageSpec: (spec, reason) => `npm 无法从“${spec}”安装 roledoc（${reason}）。`,
+  badPackageSpecHint: '写一个版本（roledoc@0.1.0）、一个 git 地址（github:owner/roledoc#v0.1.0、git+https://…），或发布包的下载地址（https://…/roledoc-0.1.0.tgz）。',
+  initPackageNote: (spec, fromRepository) =>
+    `CI 工作流会安装 ${spec}。roledoc 发布到 npm 之前，请改为从代码仓库安装：roledoc init --package ${fromRepository}（或修改 .github/workflows/roledoc.yml 中的 ROLEDOC_PACKAGE）。`,
 };
 
 const en: CliMessages = {
@@ -189,6 +198,12 @@ const en: CliMessages = {
   newCreated: (file) => `✔ Created ${file}: fill it in, then run roledoc validate.`,
   rebuilding: (file) => `${file} changed, rebuilding…`,
   badFormat: (value) => `Unknown format "${value}": use docx and/or pdf.`,
+  // init --package
+  badPackageSpec: (spec, reason) => `"${spec}" is not a place npm can install roledoc from (${reason}).`,
+  badPackageSpecHint:
+    'Give a version (roledoc@0.1.0), a git URL (github:owner/roledoc#v0.1.0, git+https://…) or the URL of a release tarball (https://…/roledoc-0.1.0.tgz).',
+  initPackageNote: (spec, fromRepository) =>
+    `The CI workflow installs ${spec}. Until roledoc is published to npm, install it from its repository instead: roledoc init --package ${fromRepository} (or change ROLEDOC_PACKAGE in .github/workflows/roledoc.yml).`,
 };
 
 export function cliMessagesFor(lang: Lang): CliMessages {

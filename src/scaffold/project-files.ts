@@ -2,7 +2,6 @@
  * The files `roledoc init` writes: an HR repository that validates and builds at once, opens in
  * VS Code with autocompletion, and has a CI workflow. Pure: returns paths and contents.
  */
-import { roledocVersion } from '../core/version.js';
 
 export interface ScaffoldFile {
   /** Project-relative path with forward slashes. */
@@ -86,7 +85,7 @@ const VSCODE_EXTENSIONS = `{
 }
 `;
 
-function workflow(version: string): string {
+function workflow(packageSpec: string, fromRepository: string): string {
   return `# 每次提交都检查岗位文件并生成文档。生成的文档在 Actions 页面的 Artifacts 里下载。
 # Checks the role files and builds the documents on every push and pull request.
 name: roledoc
@@ -99,8 +98,10 @@ permissions:
   contents: read
 
 env:
-  # Where to install roledoc from: a package name@version, a git URL, or a tarball URL.
-  ROLEDOC_PACKAGE: roledoc@${version}
+  # Where to install roledoc from: a package name@version from npm, a git URL, or a tarball URL.
+  # Until roledoc is published to npm, install it from its repository, e.g. ${fromRepository}
+  # (a git URL builds roledoc on install).
+  ROLEDOC_PACKAGE: ${JSON.stringify(packageSpec)}
 
 jobs:
   documents:
@@ -167,8 +168,9 @@ const README = `# 岗位说明书
 
 ## 安装
 
-roledoc 需要 Node.js 22 或更新版本。安装方式由维护 roledoc 的同事提供（npm 包、git 地址或安装包），例如：
-\`npm install --global <roledoc 的安装来源>\`。CI 使用的来源写在 \`.github/workflows/roledoc.yml\` 的 ROLEDOC_PACKAGE 中。
+roledoc 需要 Node.js 22 或更新版本。安装：\`npm install --global <安装来源>\`。安装来源可以是 npm 上的版本
+（如 \`roledoc@0.1.0\`）、git 地址（如 \`github:roledoc/roledoc#v0.1.0\`，安装时会自动编译）或发布包的下载地址。
+roledoc 发布到 npm 之前，请用 git 地址。CI 使用的来源写在 \`.github/workflows/roledoc.yml\` 的 ROLEDOC_PACKAGE 中。
 
 ## 日常使用
 
@@ -193,7 +195,15 @@ roledoc 需要 Node.js 22 或更新版本。安装方式由维护 roledoc 的同
 - 文件请保存为 UTF-8 编码（VS Code 默认就是）。
 `;
 
-export function projectFiles(schemas: { readonly role: string; readonly config: string; readonly template: string; readonly locale: string }): ScaffoldFile[] {
+/**
+ * @param packageSpec where the CI workflow installs roledoc from (an npm install spec, already checked).
+ * @param fromRepository the spec that installs this roledoc from its repository, for the comment beside it.
+ */
+export function projectFiles(
+  schemas: { readonly role: string; readonly config: string; readonly template: string; readonly locale: string },
+  packageSpec: string,
+  fromRepository: string,
+): ScaffoldFile[] {
   return [
     { path: 'roledoc.config.yaml', content: CONFIG },
     { path: 'roles/客服部/cs-supervisor.yaml', content: EXAMPLE_ROLE },
@@ -203,7 +213,7 @@ export function projectFiles(schemas: { readonly role: string; readonly config: 
     { path: 'schemas/locale.schema.json', content: schemas.locale },
     { path: '.vscode/settings.json', content: VSCODE_SETTINGS },
     { path: '.vscode/extensions.json', content: VSCODE_EXTENSIONS },
-    { path: '.github/workflows/roledoc.yml', content: workflow(roledocVersion()) },
+    { path: '.github/workflows/roledoc.yml', content: workflow(packageSpec, fromRepository) },
     { path: '.gitignore', content: GITIGNORE },
     { path: 'README.md', content: README },
   ];
