@@ -56,6 +56,9 @@ export interface CliMessages {
   newCreated(file: string): string;
   rebuilding(file: string): string;
   badFormat(value: string): string;
+
+  // --format naming two report formats (values and YAML hardening)
+  oneReportFormat(given: readonly string[], all: readonly string[]): string;
 }
 
 /** The face a Chinese document most likely wants from a CJK collection: the Simplified Chinese one. */
@@ -128,6 +131,10 @@ const zh: CliMessages = {
   newCreated: (file) => `✔ 已新建 ${file}：填写各项后运行 roledoc validate 检查。`,
   rebuilding: (file) => `${file} 改动了，重新生成……`,
   badFormat: (value) => `不认识的格式“${value}”，只能是 docx、pdf。`,
+
+  // --format naming two report formats (values and YAML hardening)
+  oneReportFormat: (given, all) =>
+    `--format 只能写一种报告格式（${all.join('、')}），这里写了 ${given.join('、')}。文档格式 docx、pdf 可以和一种报告格式一起写，例如 --format pdf,json。`,
 };
 
 const en: CliMessages = {
@@ -189,6 +196,10 @@ const en: CliMessages = {
   newCreated: (file) => `✔ Created ${file}: fill it in, then run roledoc validate.`,
   rebuilding: (file) => `${file} changed, rebuilding…`,
   badFormat: (value) => `Unknown format "${value}": use docx and/or pdf.`,
+
+  // --format naming two report formats (values and YAML hardening)
+  oneReportFormat: (given, all) =>
+    `--format takes one report format (${all.join(', ')}), but ${given.join(' and ')} were given. The document formats docx and pdf may go with it, e.g. --format pdf,json.`,
 };
 
 export function cliMessagesFor(lang: Lang): CliMessages {
