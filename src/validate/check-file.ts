@@ -62,7 +62,7 @@ export function checkYamlFile<T>(
     return { source, value: undefined, data: undefined, locator: undefined, diagnostics };
   }
 
-  const locator = createLocator(parsed.doc, parsed.lineCounter);
+  const locator = createLocator(parsed.doc, parsed.lineCounter, prelint.text);
   const result = schema.check(parsed.data);
   if (!result.ok) {
     const starts = lineStarts(prelint.text);
