@@ -128,6 +128,17 @@ describe('roledoc build', () => {
     expect(format.exitCode).toBe(2);
     expect(format.stderr).toContain('不认识的格式“odt”');
   });
+
+  it('exits 2 naming the report formats when --format gives two of them', async () => {
+    const dir = seedProject();
+    const result = await runCli(['build', '--format', 'pdf,json,github'], dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--format 只能写一种报告格式（text、json、github），这里写了 json、github。');
+    const english = await runCli(['--lang', 'en', 'build', '--format', 'json', '--format', 'text'], dir);
+    expect(english.exitCode).toBe(2);
+    expect(english.stderr).toContain('--format takes one report format (text, json, github), but json and text were given.');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
 });
 
 describe('PDF fonts from the config', () => {

@@ -409,3 +409,21 @@ describe('org charts of roles that report to no one', () => {
     expect(charts.map((chart) => chart.rows)).toEqual([1, 1]);
   });
 });
+
+describe('departments written in composed and decomposed Unicode', () => {
+  // "Café Équipe" typed on one machine (é, one character) and saved by another as e + U+0301:
+  // the same name to a reader, two different strings to a computer.
+  const composed = 'Café Équipe';
+  const decomposed = composed.normalize('NFD');
+  const role = (id: string, department: string, reportsTo?: string): RawRole => ({ id, title: id, department, responsibilities: ['x'], ...(reportsTo ? { reports_to: reportsTo } : {}) });
+
+  it('are one department of the handbook, named in composed form, and found by an order entry in either form', () => {
+    expect(decomposed).not.toBe(composed);
+    const resolved = resolveRoles([role('lead', composed), role('agent', decomposed, 'lead'), role('other', 'Accueil')]);
+    expect(resolved.map((r) => r.department)).toEqual([composed, composed, 'Accueil']);
+    const { departments } = resolveHandbook(resolved, ['Accueil', decomposed], 'fr');
+    expect(departments.map((d) => d.name)).toEqual(['Accueil', composed]);
+    expect(departments[1]?.roles.map((r) => r.id)).toEqual(['lead', 'agent']);
+    expect(departments[1]?.tops.map((r) => r.id)).toEqual(['lead']);
+  });
+});

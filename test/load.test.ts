@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeRoleBytes, firstInvalidUtf8Offset, MAX_ROLE_FILE_BYTES } from '../src/load/decode.js';
+import { parseYaml } from '../src/load/parse-yaml.js';
 import { prelintYaml } from '../src/load/prelint.js';
 import { messagesFor } from '../src/messages/messages.js';
 
@@ -39,6 +40,74 @@ describe('decodeRoleBytes', () => {
     const result = decodeRoleBytes(encode('\n  \r\n'), 'a.yaml', zh);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.diagnostic.code).toBe('load.empty');
+  });
+});
+
+describe('decodeRoleBytes: files in other encodings, each named', () => {
+  const ROLE = 'id: cs-a\ntitle: 客服主管\ndepartment: 客服部\n';
+  /** UTF-16 or UTF-32 code units of the text, in the byte order given, without a byte-order mark. */
+  const wide = (text: string, bytesPerUnit: 2 | 4, littleEndian: boolean): Uint8Array => {
+    const units = bytesPerUnit === 2 ? Array.from(text, (_, i) => text.charCodeAt(i)) : Array.from(text, (char) => char.codePointAt(0) ?? 0);
+    const view = new DataView(new ArrayBuffer(units.length * bytesPerUnit));
+    units.forEach((unit, i) => (bytesPerUnit === 2 ? view.setUint16(i * 2, unit, littleEndian) : view.setUint32(i * 4, unit, littleEndian)));
+    return new Uint8Array(view.buffer);
+  };
+  const failure = (bytes: Uint8Array) => {
+    const result = decodeRoleBytes(bytes, 'roles/a.yaml', zh);
+    if (result.ok) throw new Error('decoded');
+    return result.diagnostic;
+  };
+
+  it('recognises UTF-16 without a byte-order mark, in either byte order, and says to reopen it before saving', () => {
+    expect(failure(wide(ROLE, 2, false))).toMatchObject({ code: 'load.not-utf8', span: { line: 1, column: 1 }, message: zh.encodingNamed('UTF-16BE') });
+    const le = failure(wide(ROLE, 2, true));
+    expect(le.message).toBe(zh.encodingNamed('UTF-16LE'));
+    expect(le.hint).toContain('通过编码重新打开');
+  });
+
+  it('recognises UTF-32 with or without a byte-order mark, rather than calling it UTF-16', () => {
+    expect(failure(new Uint8Array([0xff, 0xfe, 0, 0, ...wide(ROLE, 4, true)])).message).toBe(zh.encodingNamed('UTF-32LE'));
+    const be = failure(wide(ROLE, 4, false));
+    expect(be.message).toBe(zh.encodingNamed('UTF-32BE'));
+    expect(be.hint).toContain("-Encoding BigEndianUTF32 'roles/a.yaml'");
+  });
+
+  it('does not call a UTF-8 file with a stray zero byte UTF-16', () => {
+    expect(decodeRoleBytes(encode('id: a\n\u0000title: b\n'), 'a.yaml', zh).ok).toBe(true);
+  });
+
+  it('tells Shift-JIS from GBK: Japanese has kana, Chinese read as Shift-JIS only half-width ones', () => {
+    // お客様 (Japanese) in Shift-JIS: also valid GB18030 bytes, which is what it used to be called.
+    const japanese = new Uint8Array([...encode('title: '), 0x82, 0xa8, 0x8b, 0x71, 0x97, 0x6c, 0x0a]);
+    expect(failure(japanese).message).toBe(zh.encodingNamed('Shift_JIS'));
+    // 人力资源部 (Chinese) in GBK: also valid Shift-JIS bytes, as half-width katakana.
+    const chinese = new Uint8Array([...encode('department: '), 0xc8, 0xcb, 0xc1, 0xa6, 0xd7, 0xca, 0xd4, 0xb4, 0xb2, 0xbf, 0x0a]);
+    expect(new TextDecoder('shift_jis', { fatal: true }).decode(chinese)).toContain('ﾈﾋ');
+    expect(failure(chinese).message).toBe(zh.encodingNamed('GB18030'));
+  });
+});
+
+describe('parseYaml: YAML roledoc does not support', () => {
+  it('reports a complex key at the key, drops it from the data, and prints no warning of the parser', () => {
+    const warnings = vi.spyOn(process, 'emitWarning');
+    try {
+      const parsed = parseYaml('id: a\n? [a, b]\n: 1\ntitle: x\n', 'a.yaml', zh);
+      expect(parsed.diagnostics).toMatchObject([{ code: 'yaml.complex-key', span: { line: 2, column: 3 } }]);
+      expect(parsed.data).toEqual({ id: 'a', title: 'x' });
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      warnings.mockRestore();
+    }
+  });
+
+  it('keeps the value of a tag it reports, as the text written, and allows the core tags such as !!str', () => {
+    const parsed = parseYaml('a: !!binary aGVsbG8=\nb: !!str 001\nc: !!timestamp 2014-09-01\nd: !!set {x, y}\n', 'a.yaml', zh);
+    expect(parsed.diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([
+      ['yaml.tag', 1, 4],
+      ['yaml.tag', 3, 4],
+      ['yaml.tag', 4, 4],
+    ]);
+    expect(parsed.data).toEqual({ a: 'aGVsbG8=', b: '001', c: '2014-09-01', d: { x: null, y: null } });
   });
 });
 

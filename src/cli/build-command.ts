@@ -41,7 +41,7 @@ export function parseFormats(value: string | undefined, messages: CliMessages): 
     else if ((REPORT_FORMATS as readonly string[]).includes(part)) reports.push(part as ReportFormat);
     else throw new UserError(messages.badFormat(part));
   }
-  if (reports.length > 1) throw new UserError(messages.badFormat(reports.join(',')));
+  if (new Set(reports).size > 1) throw new UserError(messages.oneReportFormat([...new Set(reports)], REPORT_FORMATS));
   return { outputs: outputs.length > 0 ? [...new Set(outputs)] : undefined, report: reports[0] ?? 'text' };
 }
 

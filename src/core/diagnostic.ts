@@ -71,6 +71,12 @@ export const DIAGNOSTIC_CODES = {
   'locale.incomplete': 'error',
   // the PDF font
   'font.missing-glyph': 'warning',
+  // YAML roledoc does not support, and values that cannot be
+  'yaml.tag': 'error',
+  'yaml.merge-key': 'error',
+  'yaml.complex-key': 'error',
+  'value.blank-text': 'error',
+  'value.impossible-date': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -35,10 +35,18 @@ function child(node: unknown, segment: string): unknown {
   return undefined;
 }
 
-export function createLocator(doc: Document, lineCounter: LineCounter): Locator {
+/**
+ * @param text the parsed text: with it, an empty list item (a `-` with nothing after it) is pointed
+ *   at by its dash rather than by the place after it where its nothing begins.
+ */
+export function createLocator(doc: Document, lineCounter: LineCounter, text?: string): Locator {
   const spanOf = (node: unknown): SourceSpan | undefined => {
     if (!isNode(node) || !node.range) return undefined;
     const [start, valueEnd] = node.range;
+    if (text !== undefined && isScalar(node) && node.value === null && valueEnd === start) {
+      const dash = text.lastIndexOf('-', start - 1);
+      if (dash >= 0 && !text.slice(dash, start).includes('\n')) return spanOfRange(lineCounter, dash, dash + 1);
+    }
     return spanOfRange(lineCounter, start, valueEnd);
   };
 
@@ -53,6 +61,8 @@ export function createLocator(doc: Document, lineCounter: LineCounter): Locator 
       if (empty) {
         // A key written with no value (`title:`) still has a key to point at.
         if (pair && isPair(pair)) return { node: pair.key, viaPair: pair };
+        // So does a list item written with no value (`-`), at its own line.
+        if (isSeq(node) && isScalar(next) && next.range) return { node: next, viaPair: undefined };
         return { node, viaPair };
       }
       viaPair = pair;

@@ -7,6 +7,7 @@ import { type Diagnostic, diagnostic, type SourceSpan } from '../core/diagnostic
 import type { Messages } from '../messages/messages.js';
 import { lintDocument } from './lint-document.js';
 import { spanOfRange } from './source-file.js';
+import { reportUnsupportedYaml } from './unsupported-yaml.js';
 
 /** A role file needs no aliases; this bound makes an alias bomb a quick, clear error. */
 export const MAX_ALIAS_COUNT = 100;
@@ -48,6 +49,8 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
     version: '1.2',
     schema: 'core',
     keepSourceTokens: false,
+    // The parser's warnings go to stderr; what it warns about is reported as diagnostics instead.
+    logLevel: 'error',
   });
   const diagnostics: Diagnostic[] = [];
   let syntaxReported = false;
@@ -104,6 +107,7 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
     return found;
   };
 
+  diagnostics.push(...reportUnsupportedYaml(doc, text, lineCounter, file, messages));
   try {
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (containsItself(data)) {

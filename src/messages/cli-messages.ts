@@ -60,6 +60,9 @@ export interface CliMessages {
   badPackageSpec(spec: string, reason: string): string;
   badPackageSpecHint: string;
   initPackageNote(spec: string, fromRepository: string): string;
+
+  // --format naming two report formats (values and YAML hardening)
+  oneReportFormat(given: readonly string[], all: readonly string[]): string;
 }
 
 /** The face a Chinese document most likely wants from a CJK collection: the Simplified Chinese one. */
@@ -137,6 +140,10 @@ const zh: CliMessages = {
   badPackageSpecHint: '写一个版本（roledoc@0.1.0）、一个 git 地址（github:owner/roledoc#v0.1.0、git+https://…），或发布包的下载地址（https://…/roledoc-0.1.0.tgz）。',
   initPackageNote: (spec, fromRepository) =>
     `CI 工作流会安装 ${spec}。roledoc 发布到 npm 之前，请改为从代码仓库安装：roledoc init --package ${fromRepository}（或修改 .github/workflows/roledoc.yml 中的 ROLEDOC_PACKAGE）。`,
+
+  // --format naming two report formats (values and YAML hardening)
+  oneReportFormat: (given, all) =>
+    `--format 只能写一种报告格式（${all.join('、')}），这里写了 ${given.join('、')}。文档格式 docx、pdf 可以和一种报告格式一起写，例如 --format pdf,json。`,
 };
 
 const en: CliMessages = {
@@ -204,6 +211,10 @@ const en: CliMessages = {
     'Give a version (roledoc@0.1.0), a git URL (github:owner/roledoc#v0.1.0, git+https://…) or the URL of a release tarball (https://…/roledoc-0.1.0.tgz).',
   initPackageNote: (spec, fromRepository) =>
     `The CI workflow installs ${spec}. Until roledoc is published to npm, install it from its repository instead: roledoc init --package ${fromRepository} (or change ROLEDOC_PACKAGE in .github/workflows/roledoc.yml).`,
+
+  // --format naming two report formats (values and YAML hardening)
+  oneReportFormat: (given, all) =>
+    `--format takes one report format (${all.join(', ')}), but ${given.join(' and ')} were given. The document formats docx and pdf may go with it, e.g. --format pdf,json.`,
 };
 
 export function cliMessagesFor(lang: Lang): CliMessages {

@@ -136,12 +136,37 @@ export interface Messages {
   unknownCatalogPlaceholderHint(allowed: readonly string[], near: string | undefined): string;
   incompleteCatalog(missing: readonly string[]): string;
   incompleteCatalogHint(builtins: readonly string[]): string;
+
+  // values that cannot be, YAML that roledoc does not support, and file encodings
+  encodingNamed(encoding: TextEncodingName): string;
+  reopenAsUtf8Hint(encoding: TextEncodingName): string;
+  utf32Hint(file: string, bigEndian: boolean): string;
+  yamlTag(tag: string): string;
+  yamlTagHint(tag: string): string;
+  yamlMergeKey: string;
+  yamlMergeKeyHint: string;
+  yamlComplexKey(keyType: 'array' | 'object'): string;
+  yamlComplexKeyHint: string;
+  notFiniteNumberHint: string;
+  blankText(field: string): string;
+  blankTextHint: string;
+  noSuchDate(field: string, value: string, year: number, month: number, days: number): string;
+  noSuchDateHint: string;
+  implausibleYear(field: string, value: string, earliest: number, latest: number): string;
+  implausibleYearHint(earliest: number, latest: number): string;
+  invisibleInRoleId(field: string, id: string, codePoints: readonly string[]): string;
+  invisibleInRoleIdHint(id: string): string;
 }
+
+/** The encodings roledoc recognises in a file that is not UTF-8, to name them and say how to convert. */
+export type TextEncodingName = 'GB18030' | 'Shift_JIS' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE';
 
 /** Pattern-checked fields get their own explanation instead of a regular expression. */
 export type PatternKind = 'id' | 'date' | 'currency' | 'color' | 'other';
 
 function formatNumber(n: number): string {
+  // From 1e21 on, String() writes an exponent (1e+23): a number too large is shown as written, in digits.
+  if (Math.abs(n) >= 1e21) return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
 }
 
@@ -204,10 +229,35 @@ const listed = (items: readonly string[], separator: string, more: (n: number) =
   items.length <= MAX_LISTED ? items.join(separator) : `${items.slice(0, MAX_LISTED).join(separator)}${more(items.length - MAX_LISTED)}`;
 const braces = (names: readonly string[]): string[] => names.map((name) => `{${name}}`);
 
+/** How VS Code names each encoding in its "Reopen with Encoding" list, in each language. */
+const zhVsCodeEncoding: Record<TextEncodingName, string> = {
+  GB18030: '简体中文 (GBK)',
+  Shift_JIS: '日语 (Shift JIS)',
+  'UTF-16LE': 'UTF-16 LE',
+  'UTF-16BE': 'UTF-16 BE',
+  'UTF-32LE': 'UTF-32 LE',
+  'UTF-32BE': 'UTF-32 BE',
+};
+const enVsCodeEncoding: Record<TextEncodingName, string> = {
+  GB18030: 'Simplified Chinese (GBK)',
+  Shift_JIS: 'Japanese (Shift JIS)',
+  'UTF-16LE': 'UTF-16 LE',
+  'UTF-16BE': 'UTF-16 BE',
+  'UTF-32LE': 'UTF-32 LE',
+  'UTF-32BE': 'UTF-32 BE',
+};
+/** A path as PowerShell reads it in single quotes, where a quote is written twice. */
+const powerShellQuoted = (file: string): string => `'${file.replaceAll("'", "''")}'`;
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const zh: Messages = {
   typeName: (type) => zhTypeNames[type],
   describeValue(value) {
     const type = valueType(value);
+    // YAML's .inf and .nan: not numbers an HR editor would recognise as such.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return Number.isNaN(value) ? '“.nan”（YAML 里表示“不是数字”）' : `“${value > 0 ? '' : '-'}.inf”（YAML 里表示${value > 0 ? '' : '负'}无穷大，不是一个具体的数）`;
+    }
     if (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean') {
       return `${zhTypeNames[type]}「${truncate(String(value))}」`;
     }
@@ -382,12 +432,45 @@ const zh: Messages = {
     `${near ? zhDidYouMean(`{${near}}`) : ''}${allowed.length === 0 ? '这一项不能用占位符。' : `这里能用的占位符：${braces(allowed).join('、')}。`}`,
   incompleteCatalog: (missing) => `语言文件没有写 extends，所以每一项都要写全；现在缺少 ${missing.length} 项：${listed(missing, '、', (n) => ` 等（还有 ${n} 项）`)}。`,
   incompleteCatalogHint: (builtins) => `在文件开头写上 extends: ${builtins[0] ?? 'zh-CN'}（或 ${builtins.slice(1).join('、')}），就只需写要改的项，其余沿用内置语言。`,
+
+  // values that cannot be, YAML that roledoc does not support, and file encodings
+  encodingNamed: (encoding) =>
+    ({
+      GB18030: '文件不是 UTF-8 编码，看起来是 GB18030（GBK）编码。',
+      Shift_JIS: '文件不是 UTF-8 编码，看起来是 Shift-JIS（日文）编码。',
+      'UTF-16LE': '文件是 UTF-16 LE 编码（开头没有字节顺序标记），roledoc 只读取 UTF-8。',
+      'UTF-16BE': '文件是 UTF-16 BE 编码（开头没有字节顺序标记），roledoc 只读取 UTF-8。',
+      'UTF-32LE': '文件是 UTF-32 编码，roledoc 只读取 UTF-8。',
+      'UTF-32BE': '文件是 UTF-32 BE 编码，roledoc 只读取 UTF-8。',
+    })[encoding],
+  reopenAsUtf8Hint: (encoding) =>
+    `先让编辑器按原来的编码打开，再另存为 UTF-8，否则文字会变成乱码。在 VS Code 中：点击右下角状态栏的编码名称 → “通过编码重新打开” → 选择 “${zhVsCodeEncoding[encoding]}”；再点击编码名称 → “通过编码保存” → 选择 “UTF-8”。`,
+  utf32Hint: (file, bigEndian) =>
+    `常用的编辑器大多打不开 UTF-32。在 Windows 上可以在项目文件夹里打开 PowerShell，运行：(Get-Content -Encoding ${bigEndian ? 'BigEndianUTF32' : 'UTF32'} ${powerShellQuoted(file)}) | Set-Content -Encoding UTF8 ${powerShellQuoted(file)}`,
+  yamlTag: (tag) => `这里的“${tag}”是 YAML 的类型标签，roledoc 不支持标签。`,
+  yamlTagHint: (tag) => `删掉“${tag}”。如果 ! 本来就是文字的一部分，请给整个值加上英文引号。`,
+  yamlMergeKey: 'roledoc 不支持 YAML 的合并键“<<”（把别处的内容并进来）。',
+  yamlMergeKeyHint: '把需要的各项直接写在这里，不要使用 <<、& 和 *。',
+  yamlComplexKey: (keyType) => `这里的键是一个${keyType === 'array' ? '列表' : '映射'}，而键只能是文字，例如 title。`,
+  yamlComplexKeyHint: '用不到以“?”开头的复杂键：每一行写成 键: 值，例如 title: 客服主管。',
+  notFiniteNumberHint: '写一个具体的数字，例如 4。.inf（无穷大）和 .nan（不是数字）是 YAML 的特殊值。',
+  blankText: (field) => `${field}只有空格或看不见的字符（例如全角空格、零宽空格），文档里会是一片空白。`,
+  blankTextHint: '写上内容，或者删掉这一项。',
+  noSuchDate: (field, value, year, month, days) => `${field}的日期“${value}”不存在：${year}年${month}月只有 ${days} 天。`,
+  noSuchDateHint: '检查日期中的“日”；只知道年月时可以只写年月，例如 2014-09。',
+  implausibleYear: (field, value, earliest, latest) => `${field}“${truncate(value)}”的年份不对：应在 ${earliest} 年到 ${latest} 年之间。`,
+  implausibleYearHint: (earliest, latest) => `写成 2014-09 这样的格式：四位年份（${earliest}–${latest}）、两位月份，中间用减号。`,
+  invisibleInRoleId: (field, id, codePoints) => `${field}写的“${id}”里夹着看不见的字符（${codePoints.join('、')}），所以它不会链接到岗位。`,
+  invisibleInRoleIdHint: (id) => `是不是想写 ${id}？删掉这个值，重新输入即可去掉看不见的字符。`,
 };
 
 const en: Messages = {
   typeName: (type) => enTypeNames[type],
   describeValue(value) {
     const type = valueType(value);
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return Number.isNaN(value) ? ".nan (YAML's word for \"not a number\")" : `${value > 0 ? '' : '-'}.inf (YAML's word for ${value > 0 ? '' : 'minus '}infinity, not an actual number)`;
+    }
     if (type === 'string') return `the text "${truncate(String(value))}"`;
     if (type === 'integer' || type === 'number' || type === 'boolean') return `${String(value)}`;
     return enTypeNames[type];
@@ -549,6 +632,36 @@ const en: Messages = {
   incompleteCatalog: (missing) =>
     `The locale catalog has no extends, so it must set every key; ${missing.length} ${missing.length === 1 ? 'is' : 'are'} missing: ${listed(missing, ', ', (n) => ` and ${n} more`)}.`,
   incompleteCatalogHint: (builtins) => `Add extends: ${builtins[1] ?? 'en'} (or ${[builtins[0], ...builtins.slice(2)].join(', ')}) at the top to write only what differs and keep the rest of a built-in locale.`,
+
+  // values that cannot be, YAML that roledoc does not support, and file encodings
+  encodingNamed: (encoding) =>
+    ({
+      GB18030: 'The file is not UTF-8; it looks like GB18030 (GBK).',
+      Shift_JIS: 'The file is not UTF-8; it looks like Shift-JIS (Japanese).',
+      'UTF-16LE': 'The file is UTF-16 LE (without a byte-order mark); roledoc reads UTF-8 only.',
+      'UTF-16BE': 'The file is UTF-16 BE (without a byte-order mark); roledoc reads UTF-8 only.',
+      'UTF-32LE': 'The file is UTF-32; roledoc reads UTF-8 only.',
+      'UTF-32BE': 'The file is UTF-32 BE; roledoc reads UTF-8 only.',
+    })[encoding],
+  reopenAsUtf8Hint: (encoding) =>
+    `Have the editor open it in its own encoding first, then save it as UTF-8, or the text turns to gibberish. In VS Code: click the encoding in the status bar → "Reopen with Encoding" → "${enVsCodeEncoding[encoding]}"; then click it again → "Save with Encoding" → "UTF-8".`,
+  utf32Hint: (file, bigEndian) =>
+    `Most editors cannot open UTF-32. On Windows, open PowerShell in the project folder and run: (Get-Content -Encoding ${bigEndian ? 'BigEndianUTF32' : 'UTF32'} ${powerShellQuoted(file)}) | Set-Content -Encoding UTF8 ${powerShellQuoted(file)}`,
+  yamlTag: (tag) => `"${tag}" here is a YAML type tag; roledoc does not support tags.`,
+  yamlTagHint: (tag) => `Delete "${tag}". If the ! belongs to the text, put the whole value in quotes.`,
+  yamlMergeKey: 'roledoc does not support YAML merge keys "<<" (which pull in content from elsewhere).',
+  yamlMergeKeyHint: 'Write the keys out here instead; do not use <<, & or *.',
+  yamlComplexKey: (keyType) => `This key is ${keyType === 'array' ? 'a list' : 'a mapping'}, but keys are words, such as title.`,
+  yamlComplexKeyHint: 'Complex keys starting with "?" are never needed: write one key: value per line, e.g. title: Supervisor.',
+  notFiniteNumberHint: 'Write an actual number, e.g. 4. .inf (infinity) and .nan (not a number) are special values in YAML.',
+  blankText: (field) => `${field} has only spaces or invisible characters (such as full-width or zero-width spaces): it would be blank in the documents.`,
+  blankTextHint: 'Write the text, or delete this entry.',
+  noSuchDate: (field, value, year, month, days) => `${field} "${value}" is not a real date: ${EN_MONTHS[month - 1] ?? month} ${year} has ${days} days.`,
+  noSuchDateHint: 'Check the day; if only the month is known, write the year and month alone, e.g. 2014-09.',
+  implausibleYear: (field, value, earliest, latest) => `${field} "${truncate(value)}" has an impossible year: it must be between ${earliest} and ${latest}.`,
+  implausibleYearHint: (earliest, latest) => `Write it like 2014-09: a four-digit year (${earliest}–${latest}), a two-digit month, joined by a hyphen.`,
+  invisibleInRoleId: (field, id, codePoints) => `${field} "${id}" contains invisible characters (${codePoints.join(', ')}), so it does not link to a role.`,
+  invisibleInRoleIdHint: (id) => `Did you mean ${id}? Delete the value and type it again to get rid of the invisible characters.`,
 };
 
 const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };

@@ -11,12 +11,17 @@ import type { Role } from '../model/role.js';
  */
 export function resolveHandbook(roles: readonly Role[], order: readonly string[], lang: string): Handbook {
   const collator = new Intl.Collator(lang, { numeric: true });
+  // Departments are named in NFC (resolveRoles); so is an `order` entry before it is looked for.
+  const normalOrder = order.map((entry) => entry.normalize('NFC'));
   const rank = (key: string): number => {
-    const index = order.indexOf(key);
+    const index = normalOrder.indexOf(key.normalize('NFC'));
     return index < 0 ? Number.POSITIVE_INFINITY : index;
   };
   const byName = new Map<string, Role[]>();
-  for (const role of roles) byName.set(role.department, [...(byName.get(role.department) ?? []), role]);
+  for (const role of roles) {
+    const name = role.department.normalize('NFC');
+    byName.set(name, [...(byName.get(name) ?? []), role]);
+  }
   const departmentRank = (name: string, members: readonly Role[]): number => Math.min(rank(name), ...members.map((role) => rank(role.id)));
   const siblings = (a: Role, b: Role): number => rank(a.id) - rank(b.id) || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const ordered = [...byName].sort(([a, am], [b, bm]) => departmentRank(a, am) - departmentRank(b, bm) || collator.compare(a, b) || (a < b ? -1 : 1));

@@ -30,6 +30,8 @@ export function resolveRoles(raw: readonly RawRole[]): Role[] {
     const { reports_to, career_path, duties, relations, qualifications: q, conditions: c, kpis, extra_sections, ...rest } = role;
     return {
       ...rest,
+      // One department however its characters were composed (e + ◌́ or é): the handbook groups by it.
+      department: rest.department.normalize('NFC'),
       ...(reports_to === undefined ? {} : { reports_to: ref(reports_to) }),
       direct_reports: [...(reports.get(role.id) ?? [])].sort(byIdOrder),
       ...(career_path === undefined ? {} : { career_path: career_path.map(ref) }),

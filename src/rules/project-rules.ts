@@ -7,6 +7,7 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor, type Messages } from '../messages/messages.js';
+import { invisibleCodePoints, withoutInvisible } from '../load/invisible-characters.js';
 import type { Locator } from '../load/locate.js';
 import { CONFIG_FILE_NAME, HANDBOOK_NAME } from '../model/config.js';
 import { ROLE_ID_PATTERN, type RawRole } from '../model/role.js';
@@ -33,7 +34,8 @@ function field(data: object, key: string): unknown {
 /** The lenient view of parsed role data, whatever else is wrong with it. */
 export function ruleViewOf(file: string, data: unknown, locator: Locator, valid: boolean): RuleRole {
   const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
-  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  // Compared as Unicode's composed form (NFC), as the documents show them: é typed as e + ◌́ is é.
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.normalize('NFC') : undefined);
   const path = field(record, 'career_path');
   const kpis = field(record, 'kpis');
   return {
@@ -85,7 +87,16 @@ const linksResolve: Rule = (ctx) => {
   const known = new Set(ids);
   const out: Diagnostic[] = [];
   const check = (entry: RuleRole, value: string | undefined, segments: string[]): void => {
-    if (value === undefined || !ROLE_ID_PATTERN.test(value) || known.has(value)) return;
+    if (value === undefined || known.has(value)) return;
+    if (!ROLE_ID_PATTERN.test(value)) {
+      // `cs-manager` + U+200B, pasted from a chat, looks like the id but would silently be words.
+      const visible = withoutInvisible(value);
+      if (visible === value || !ROLE_ID_PATTERN.test(visible)) return;
+      const near = known.has(visible) ? visible : suggest(visible, ids);
+      const message = ctx.messages.invisibleInRoleId(fieldName(ctx, segments), visible, invisibleCodePoints(value));
+      out.push(diagnostic('link.unknown-role', entry.file, entry.locator.locate(segments, 'value'), message, near ? ctx.messages.invisibleInRoleIdHint(near) : ctx.messages.unknownRoleHint));
+      return;
+    }
     const near = suggest(value, ids);
     out.push(diagnostic('link.unknown-role', entry.file, entry.locator.locate(segments, 'value'), ctx.messages.unknownRole(fieldName(ctx, segments), value), near ? ctx.messages.didYouMean(near) : ctx.messages.unknownRoleHint));
   };
@@ -160,10 +171,11 @@ export function checkProjectRules(roles: readonly RuleRole[], lang: Lang): Diagn
 
 /** An `order` entry of the config that names no department and no role would be ignored without a word. */
 export function checkHandbookOrder(order: readonly string[], roles: readonly RawRole[], configLocator: Locator, messages: Messages): Diagnostic[] {
-  const departments = new Set(roles.map((role) => role.department));
-  const ids = new Set(roles.map((role) => role.id));
+  // Compared in NFC, as the handbook groups them (resolve): 客服部 is one department however its characters were composed.
+  const departments = new Set(roles.map((role) => role.department.normalize('NFC')));
+  const ids = new Set(roles.map((role) => role.id.normalize('NFC')));
   return order.flatMap((entry, index): Diagnostic[] => {
-    if (departments.has(entry) || ids.has(entry)) return [];
+    if (departments.has(entry.normalize('NFC')) || ids.has(entry.normalize('NFC'))) return [];
     const near = suggest(entry, [...departments, ...ids]);
     return [
       diagnostic('config.unknown-order', CONFIG_FILE_NAME, configLocator.locate(['order', String(index)], 'value'), messages.unknownOrderEntry(entry), near === undefined ? messages.unknownOrderEntryHint : messages.didYouMean(near)),

@@ -12,6 +12,7 @@ import { findTooDeep, MAX_NESTING } from '../load/nesting.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { prelintYaml } from '../load/prelint.js';
 import { lineStarts, type SourceFile } from '../load/source-file.js';
+import { checkRoleValues } from './check-values.js';
 import { explainSchemaErrors } from './explain.js';
 import { allKeys, type CompiledSchema } from './schemas.js';
 
@@ -62,7 +63,7 @@ export function checkYamlFile<T>(
     return { source, value: undefined, data: undefined, locator: undefined, diagnostics };
   }
 
-  const locator = createLocator(parsed.doc, parsed.lineCounter);
+  const locator = createLocator(parsed.doc, parsed.lineCounter, prelint.text);
   const result = schema.check(parsed.data);
   if (!result.ok) {
     const starts = lineStarts(prelint.text);
@@ -74,6 +75,9 @@ export function checkYamlFile<T>(
     diagnostics.push(
       ...explainSchemaErrors(result.errors, { file: path, kind: schema.kind, root: schema.root, locator, lang, messages, sourceAt }),
     );
+  }
+  if (schema.kind === 'role') {
+    diagnostics.push(...checkRoleValues(parsed.data, { file: path, root: schema.root, locator, lang, messages }));
   }
   for (const { path: segments, text } of stringsWithPaths(parsed.data)) {
     const found = forbiddenCharacters(text);

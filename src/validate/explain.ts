@@ -141,7 +141,9 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
         const base = at('schema.type', messages.wrongType(field, expectedText, messages.describeValue(data)), segments, 'value');
         let hint: string | undefined;
         const fieldSchema = schemaAt(root, segments);
-        if (expected.includes('string') && typeof data === 'number') {
+        if (typeof data === 'number' && !Number.isFinite(data)) {
+          hint = messages.notFiniteNumberHint;
+        } else if (expected.includes('string') && typeof data === 'number') {
           // A date typed as 2014.09 parses as a number; the format is the advice, not quoting.
           hint = fieldSchema?.pattern ? messages.badPatternHint(patternKind(key, fieldSchema.pattern)) : messages.numberAsTextHint(ctx.sourceAt(base.span).trim() || String(data));
         } else if ((expected.includes('integer') || expected.includes('number')) && typeof data === 'string') {
