@@ -136,7 +136,22 @@ export interface Messages {
   unknownCatalogPlaceholderHint(allowed: readonly string[], near: string | undefined): string;
   incompleteCatalog(missing: readonly string[]): string;
   incompleteCatalogHint(builtins: readonly string[]): string;
+
+  // template images (logo) roledoc cannot print
+  templateImageUnsupported(shownPath: string, kind: UnsupportedImageKind): string;
+  templateImageUnsupportedHint: string;
 }
+
+/** Well-formed images of a kind the PDF renderer cannot print correctly. */
+export type UnsupportedImageKind =
+  | 'png-interlaced-low-depth'
+  | 'png-interlaced-narrow'
+  | 'png-transparent-colour'
+  | 'png-palette-transparency-low-depth'
+  | 'png-palette-on-truecolour'
+  | 'jpeg-coding'
+  | 'jpeg-12-bit'
+  | 'jpeg-colours';
 
 /** Pattern-checked fields get their own explanation instead of a regular expression. */
 export type PatternKind = 'id' | 'date' | 'currency' | 'color' | 'other';
@@ -382,6 +397,10 @@ const zh: Messages = {
     `${near ? zhDidYouMean(`{${near}}`) : ''}${allowed.length === 0 ? '这一项不能用占位符。' : `这里能用的占位符：${braces(allowed).join('、')}。`}`,
   incompleteCatalog: (missing) => `语言文件没有写 extends，所以每一项都要写全；现在缺少 ${missing.length} 项：${listed(missing, '、', (n) => ` 等（还有 ${n} 项）`)}。`,
   incompleteCatalogHint: (builtins) => `在文件开头写上 extends: ${builtins[0] ?? 'zh-CN'}（或 ${builtins.slice(1).join('、')}），就只需写要改的项，其余沿用内置语言。`,
+
+  // template images (logo) roledoc cannot print
+  templateImageUnsupported: (shownPath, kind) => `${shownPath} 是 roledoc 无法印进 PDF 的图片：${zhImageKinds[kind]}。`,
+  templateImageUnsupportedHint: '用图片软件把标志另存为普通的 PNG（24 位，或带透明度的 32 位，不要隔行扫描）或普通的 JPEG；压缩图片的工具有时会生成这类文件。',
 };
 
 const en: Messages = {
@@ -549,6 +568,11 @@ const en: Messages = {
   incompleteCatalog: (missing) =>
     `The locale catalog has no extends, so it must set every key; ${missing.length} ${missing.length === 1 ? 'is' : 'are'} missing: ${listed(missing, ', ', (n) => ` and ${n} more`)}.`,
   incompleteCatalogHint: (builtins) => `Add extends: ${builtins[1] ?? 'en'} (or ${[builtins[0], ...builtins.slice(2)].join(', ')}) at the top to write only what differs and keep the rest of a built-in locale.`,
+
+  // template images (logo) roledoc cannot print
+  templateImageUnsupported: (shownPath, kind) => `${shownPath} is a kind of image roledoc cannot print in a PDF: ${enImageKinds[kind]}.`,
+  templateImageUnsupportedHint:
+    'Save the logo again as an ordinary PNG (24-bit, or 32-bit with transparency, not interlaced) or an ordinary JPEG in an image program; tools that shrink images sometimes write such files.',
 };
 
 const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };
@@ -556,3 +580,26 @@ const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };
 export function messagesFor(lang: Lang): Messages {
   return catalogs[lang];
 }
+
+// template images (logo) roledoc cannot print: what each kind is called
+const zhImageKinds: Record<UnsupportedImageKind, string> = {
+  'png-interlaced-low-depth': '隔行扫描（interlaced）且每个样本不足 8 位的 PNG',
+  'png-interlaced-narrow': '宽度不足 5 像素的隔行扫描（interlaced）PNG',
+  'png-transparent-colour': '用 tRNS 把某一种颜色设为透明的灰度或 RGB PNG',
+  'png-palette-transparency-low-depth': '带透明度、每个像素不足 8 位的调色板 PNG',
+  'png-palette-on-truecolour': '带建议调色板（PLTE）的真彩色 PNG',
+  'jpeg-coding': '无损、算术编码或分层编码的 JPEG',
+  'jpeg-12-bit': '每个样本 12 位的 JPEG',
+  'jpeg-colours': '颜色分量既不是灰度、RGB 也不是 CMYK 的 JPEG',
+};
+
+const enImageKinds: Record<UnsupportedImageKind, string> = {
+  'png-interlaced-low-depth': 'an interlaced PNG of fewer than 8 bits a sample',
+  'png-interlaced-narrow': 'an interlaced PNG less than 5 pixels wide',
+  'png-transparent-colour': 'a grey or RGB PNG that makes one colour transparent (tRNS)',
+  'png-palette-transparency-low-depth': 'a palette PNG with transparency and fewer than 8 bits a pixel',
+  'png-palette-on-truecolour': 'a true-colour PNG carrying a suggested palette (PLTE)',
+  'jpeg-coding': 'a lossless, arithmetic-coded or hierarchical JPEG',
+  'jpeg-12-bit': 'a JPEG of 12 bits a sample',
+  'jpeg-colours': 'a JPEG whose colour components are not grey, RGB or CMYK',
+};

@@ -199,6 +199,8 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
     if (size === undefined) problem('template.missing-file', messages.templateFileMissing('logo.file', shown), segments, messages.templateFileMissingHint);
     else if (size > MAX_IMAGE_BYTES || (image && 'problem' in image && image.problem === 'too-large')) {
       problem('template.image-too-large', messages.templateImageTooLarge(shown, MAX_IMAGE_SIDE, MAX_IMAGE_BYTES / 1024 / 1024), segments, messages.templateImageTooLargeHint);
+    } else if (image && 'problem' in image && image.problem === 'unsupported') {
+      problem('template.bad-image', messages.templateImageUnsupported(shown, image.kind), segments, messages.templateImageUnsupportedHint);
     } else if (!image || 'problem' in image) {
       problem('template.bad-image', messages.templateImageUnreadable(shown), segments, messages.templateImageUnreadableHint);
     }
