@@ -132,18 +132,46 @@ describe('a font that fails on one character of one document', () => {
   });
 });
 
-describe('a handbook too large for the memory a render thread may use', () => {
-  /** `count` roles of a dozen responsibilities each, in a handful of departments. */
-  function largeProject(count: number): string {
-    const sentences = ['负责受理客户来电咨询与投诉，并准确记录工单。', '负责按服务标准回访客户，跟踪问题直至解决。', '负责整理常见问题，更新知识库中的标准答复。'];
-    const files: Record<string, string> = { 'roledoc.config.yaml': 'title: 岗位说明书\norganization: 示例集团\nformats: [docx]\n' };
-    for (let i = 0; i < count; i++) {
-      const lines = Array.from({ length: 12 }, (_, n) => `  - ${sentences[(i + n) % sentences.length] ?? ''}`);
-      files[`roles/r${i}.yaml`] = `id: r${i}\ntitle: 专员${i}\ndepartment: 部门${i % 5}\nresponsibilities:\n${lines.join('\n')}\n`;
-    }
-    return tempProject(files);
+/** `count` roles of a dozen responsibilities each, in a handful of departments. */
+function largeProject(count: number, config = 'formats: [docx]\n'): string {
+  const sentences = ['负责受理客户来电咨询与投诉，并准确记录工单。', '负责按服务标准回访客户，跟踪问题直至解决。', '负责整理常见问题，更新知识库中的标准答复。'];
+  const files: Record<string, string> = { 'roledoc.config.yaml': `title: 岗位说明书\norganization: 示例集团\n${config}` };
+  for (let i = 0; i < count; i++) {
+    const lines = Array.from({ length: 12 }, (_, n) => `  - ${sentences[(i + n) % sentences.length] ?? ''}`);
+    files[`roles/r${i}.yaml`] = `id: r${i}\ntitle: 专员${i}\ndepartment: 部门${i % 5}\nresponsibilities:\n${lines.join('\n')}\n`;
   }
+  return tempProject(files);
+}
 
+/** A heap small enough that the handbook of `largeProject(80)` does not fit beside the rest, large enough to render it. */
+const SMALL_HEAP = { ...process.env, NODE_OPTIONS: '--max-old-space-size=300' };
+
+describe('a handbook rendered on a thread of its own, the role documents here', () => {
+  it('makes the same bytes as a build on one thread', async () => {
+    const dir = largeProject(80);
+    expect((await runProcess(['build', '--jobs', '1', '--out', 'here'], dir)).exitCode).toBe(0);
+    expect((await runProcess(['build', '--jobs', '1', '--out', 'apart'], dir, SMALL_HEAP)).exitCode).toBe(0);
+    const here = readdirSync(path.join(dir, 'here'));
+    expect(here).toContain('handbook.docx');
+    expect(here).toContain('.roledoc-manifest.json');
+    for (const name of here) expect(readFileSync(path.join(dir, 'apart', name)).equals(readFileSync(path.join(dir, 'here', name))), name).toBe(true);
+  });
+
+  it('stops the other when one fails, and says which document failed', async () => {
+    const dir = largeProject(80, 'formats: [pdf]\nfonts:\n  regular: fonts/body.ttf\n');
+    mkdirSync(path.join(dir, 'fonts'));
+    writeFileSync(path.join(dir, 'fonts', 'body.ttf'), fontBrokenAt('鑫'));
+    writeFileSync(path.join(dir, 'roles', 'r3.yaml'), role('r3', '负责鑫源客户的接待。'));
+    const result = await runProcess(['build', '--jobs', '1'], dir, SMALL_HEAP);
+    expect(result.exitCode).toBe(2);
+    // Whichever comes first: the role's PDF here, or the handbook's on its thread.
+    expect(result.stderr).toMatch(/无法生成(岗位 r3 |手册)的 PDF（out\/(r3|handbook)\.pdf）：PDF 字体 .* 排不了这份文档里的字/);
+    noStack(result.stderr);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('a handbook too large for the memory a render thread may use', () => {
   it('is an error naming it and the memory, with what to do; the lock released, the last handbook kept', async () => {
     const dir = largeProject(150);
     expect((await runProcess(['build', '--only', 'handbook'], dir)).exitCode).toBe(0);
@@ -152,9 +180,11 @@ describe('a handbook too large for the memory a render thread may use', () => {
     // The heap this process may use, as a user would lower (or raise) it; the render thread gets as much.
     const result = await runProcess(['build', '--only', 'handbook'], dir, { ...process.env, NODE_OPTIONS: '--max-old-space-size=48' });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/手册的 Word 文档（out\/handbook\.docx）太大，无法在 \d+ MB 内存中生成。/);
+    const limit = Number(/手册的 Word 文档（out\/handbook\.docx）太大，无法在 (\d+) MB 内存中生成。/.exec(result.stderr)?.[1]);
+    expect(limit).toBeGreaterThan(0);
     expect(result.stderr).toContain('roledoc build --only roles');
-    expect(result.stderr).toContain('NODE_OPTIONS=--max-old-space-size=');
+    // More than it had: twice as much, in whole gigabytes.
+    expect(Number(/NODE_OPTIONS=--max-old-space-size=(\d+)/.exec(result.stderr)?.[1])).toBeGreaterThanOrEqual(2 * limit);
     noStack(result.stderr);
     expect(existsSync(path.join(dir, 'out', LOCK))).toBe(false);
     expect(documents(dir)).toEqual(before);

@@ -66,7 +66,7 @@ export interface CliMessages {
   renderLogoFailed(document: string, logo: string | undefined): string;
   renderLogoFailedHint: string;
   renderTooLarge(document: string, limitMb: number): string;
-  renderTooLargeHint(handbook: boolean): string;
+  renderTooLargeHint(handbook: boolean, moreMb: number): string;
   renderFailed(document: string, message: string): string;
 }
 
@@ -148,8 +148,8 @@ const zh: CliMessages = {
   renderLogoFailed: (document, logo) => `无法生成${document}：模板的标志${logo === undefined ? '' : ` ${logo} `}无法印进文档。没有写入任何文件。`,
   renderLogoFailedHint: '用图片软件把标志另存为普通的 PNG（24 位，或带透明度的 32 位，不要隔行扫描）或普通的 JPEG；或者先从模板中删掉 logo。',
   renderTooLarge: (document, limitMb) => `${document}太大，无法在 ${limitMb} MB 内存中生成。没有写入任何文件。`,
-  renderTooLargeHint: (handbook) =>
-    `${handbook ? '要先生成各岗位的文档，可以运行 roledoc build --only roles。手册' : '它'}需要更多内存：在内存更大的电脑上运行，或设置环境变量 NODE_OPTIONS=--max-old-space-size=8192（单位 MB，不要超过电脑的内存）。`,
+  renderTooLargeHint: (handbook, moreMb) =>
+    `${handbook ? '要先生成各岗位的文档，可以运行 roledoc build --only roles。手册' : '它'}需要更多内存：设置环境变量 NODE_OPTIONS=--max-old-space-size=${moreMb}（单位 MB，不要超过电脑的内存）后再运行，或换一台内存更大的电脑。`,
   renderFailed: (document, message) => `生成${document}时出错：${message}`,
 };
 
@@ -220,8 +220,8 @@ const en: CliMessages = {
   renderLogoFailed: (document, logo) => `Cannot make ${document}: the template's logo${logo === undefined ? '' : ` ${logo}`} cannot be printed in it. No file was written.`,
   renderLogoFailedHint: 'Save the logo again as an ordinary PNG (24-bit, or 32-bit with transparency, not interlaced) or an ordinary JPEG in an image program, or remove logo from the template for now.',
   renderTooLarge: (document, limitMb) => `${document.charAt(0).toUpperCase()}${document.slice(1)} is too large to render in ${limitMb} MB of memory. No file was written.`,
-  renderTooLargeHint: (handbook) =>
-    `${handbook ? 'To make the role documents without it, run roledoc build --only roles. The handbook needs' : 'It needs'} more memory: run roledoc on a computer with more, or set the environment variable NODE_OPTIONS=--max-old-space-size=8192 (in MB, no more than the computer has).`,
+  renderTooLargeHint: (handbook, moreMb) =>
+    `${handbook ? 'To make the role documents without it, run roledoc build --only roles. The handbook needs' : 'It needs'} more memory: set the environment variable NODE_OPTIONS=--max-old-space-size=${moreMb} (in MB, no more than the computer has) and run again, or use a computer with more.`,
   renderFailed: (document, message) => `Making ${document} failed: ${message}`,
 };
 

@@ -227,7 +227,8 @@ function renderFailureError(failure: RenderFailure, document: string, handbook: 
     case 'logo':
       return new UserError(messages.renderLogoFailed(document, logoFile), messages.renderLogoFailedHint, cause);
     case 'memory':
-      return new UserError(messages.renderTooLarge(document, failure.fault.limitMb), messages.renderTooLargeHint(handbook), cause);
+      // Twice as much, in whole gigabytes, as a first step up.
+      return new UserError(messages.renderTooLarge(document, failure.fault.limitMb), messages.renderTooLargeHint(handbook, Math.ceil((failure.fault.limitMb * 2) / 1024) * 1024), cause);
     case undefined: {
       const reason = failure.cause instanceof Error ? failure.cause.message : String(failure.cause);
       return new Error(messages.renderFailed(document, reason), cause);

@@ -107,10 +107,10 @@ export interface RenderOptions {
 
 /**
  * Renders every task and returns the bytes by name, in the order of the tasks. `onDone` is called
- * after each document, in the order they finish (for progress only). The heavy documents (the
- * handbook) are rendered on a thread of their own, with a memory limit, even when the rest are
- * rendered here: a document too large for memory is then an error that names it, not the end of
- * the process.
+ * after each document, in the order they finish (for progress only). Every render thread has a
+ * memory limit, and a heavy document (the handbook) that might not fit in this thread's memory is
+ * rendered on a thread of its own even when the rest are rendered here: a document too large for
+ * memory is then an error that names it, not the end of the process.
  * @throws RenderFailure naming the document that could not be rendered, and what was at fault.
  */
 export async function renderAll(tasks: readonly RenderTask[], options: RenderOptions): Promise<Map<string, Uint8Array>> {
@@ -140,10 +140,12 @@ export async function renderAll(tasks: readonly RenderTask[], options: RenderOpt
     rendered = new Map(parts.flatMap((part) => [...part]));
   }
   // Whatever finished first, the same order every time.
-  return new Map(tasks.flatMap((task) => {
+  const ordered = new Map<string, Uint8Array>();
+  for (const task of tasks) {
     const bytes = rendered.get(task.name);
-    return bytes ? [[task.name, bytes] as const] : [];
-  }));
+    if (bytes) ordered.set(task.name, bytes);
+  }
+  return ordered;
 }
 
 type Progress = () => void;
@@ -246,7 +248,10 @@ function renderOnWorkers(
       });
       // Workers are stopped only once everything is in; an exit before that is a crash.
       worker.on('exit', (code) => {
-        if (!failed && out.size < tasks.length) stop(new Error(`a render worker exited with code ${code}`));
+        if (failed || out.size === tasks.length) return;
+        const error = new Error(`a render worker exited with code ${code}`);
+        const task = tasks[busy.get(worker) ?? -1];
+        stop(task ? new RenderFailure(task.name, task.format, undefined, error) : error);
       });
       next(worker);
     }
