@@ -145,6 +145,11 @@ function langFromArgv(argv: readonly string[]): Lang | undefined {
   return isLang(value) ? value : undefined;
 }
 
+/** The errors an error wraps, each with its stack. */
+function printCauses(io: Io, cause: unknown): void {
+  for (let depth = 0; cause instanceof Error && depth < 8; depth++, cause = cause.cause) io.stderr(`Caused by: ${cause.stack ?? cause.message}\n`);
+}
+
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(io, (code) => {
@@ -165,11 +170,16 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       // The hint was written in the project's language, which argv may not tell: its label follows the hint.
       const hintLabel = error.hint && /[\u4e00-\u9fff]/.test(error.hint) ? cliMessagesFor('zh-CN').hint : cliMessagesFor('en').hint;
       if (error.hint) io.stderr(`  ${color.cyan(hintLabel)}${error.hint}\n`);
+      // What went wrong underneath (a render thread's stack, say) is for --debug only.
+      if (argv.includes('--debug')) printCauses(io, error.cause);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`${color.red('✖')} ${messages.internalError(message)}\n`);
-    if (argv.includes('--debug') && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack) {
+      io.stderr(`${error.stack}\n`);
+      printCauses(io, error.cause);
+    }
     return EXIT_USAGE;
   }
 }

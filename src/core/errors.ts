@@ -8,8 +8,10 @@ export class UserError extends Error {
   constructor(
     message: string,
     readonly hint?: string,
+    /** What went wrong underneath (shown with --debug). */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -63,6 +63,18 @@ export interface CliMessages {
 
   // --format naming two report formats (values and YAML hardening)
   oneReportFormat(given: readonly string[], all: readonly string[]): string;
+
+  // rendering: fonts, logos and memory at fault, and render bugs named by their document
+  fontUnusable(path: string, reason: string): string;
+  fontUnusableHint: string;
+  /** A document by what it is and where it goes: 岗位 cs-agent 的 PDF（out/cs-agent.pdf）. */
+  renderedDocument(role: string | undefined, format: 'docx' | 'pdf', file: string): string;
+  renderFontFailed(document: string, fontPath: string, reason: string): string;
+  renderLogoFailed(document: string, logo: string | undefined): string;
+  renderLogoFailedHint: string;
+  renderTooLarge(document: string, limitMb: number): string;
+  renderTooLargeHint(handbook: boolean, moreMb: number): string;
+  renderFailed(document: string, message: string): string;
 }
 
 /** The face a Chinese document most likely wants from a CJK collection: the Simplified Chinese one. */
@@ -144,6 +156,17 @@ const zh: CliMessages = {
   // --format naming two report formats (values and YAML hardening)
   oneReportFormat: (given, all) =>
     `--format 只能写一种报告格式（${all.join('、')}），这里写了 ${given.join('、')}。文档格式 docx、pdf 可以和一种报告格式一起写，例如 --format pdf,json。`,
+  // rendering: fonts, logos and memory at fault, and render bugs named by their document
+  fontUnusable: (path, reason) => `字体文件 ${path} 无法使用：能打开它，但用它排字时出错（${reason}）。`,
+  fontUnusableHint: '这个字体文件可能已损坏或不完整：在 roledoc.config.yaml（或模板）的 fonts 中换一个字体文件，或删掉这一项，使用内置的 Noto Sans SC。',
+  renderedDocument: (role, format, file) => `${role === undefined ? '手册' : `岗位 ${role} `}的 ${format === 'pdf' ? 'PDF' : 'Word 文档'}（${file}）`,
+  renderFontFailed: (document, fontPath, reason) => `无法生成${document}：PDF 字体 ${fontPath} 排不了这份文档里的字（${reason}）。没有写入任何文件。`,
+  renderLogoFailed: (document, logo) => `无法生成${document}：模板的标志${logo === undefined ? '' : ` ${logo} `}无法印进文档。没有写入任何文件。`,
+  renderLogoFailedHint: '用图片软件把标志另存为普通的 PNG（24 位，或带透明度的 32 位，不要隔行扫描）或普通的 JPEG；或者先从模板中删掉 logo。',
+  renderTooLarge: (document, limitMb) => `${document}太大，无法在 ${limitMb} MB 内存中生成。没有写入任何文件。`,
+  renderTooLargeHint: (handbook, moreMb) =>
+    `${handbook ? '要先生成各岗位的文档，可以运行 roledoc build --only roles。手册' : '它'}需要更多内存：设置环境变量 NODE_OPTIONS=--max-old-space-size=${moreMb}（单位 MB，不要超过电脑的内存）后再运行，或换一台内存更大的电脑。`,
+  renderFailed: (document, message) => `生成${document}时出错：${message}`,
 };
 
 const en: CliMessages = {
@@ -215,6 +238,17 @@ const en: CliMessages = {
   // --format naming two report formats (values and YAML hardening)
   oneReportFormat: (given, all) =>
     `--format takes one report format (${all.join(', ')}), but ${given.join(' and ')} were given. The document formats docx and pdf may go with it, e.g. --format pdf,json.`,
+  // rendering: fonts, logos and memory at fault, and render bugs named by their document
+  fontUnusable: (path, reason) => `The font file ${path} cannot be used: it opens, but setting text in it fails (${reason}).`,
+  fontUnusableHint: 'The file may be damaged or incomplete: name another font file under fonts in roledoc.config.yaml (or the template), or remove it to use the bundled Noto Sans SC.',
+  renderedDocument: (role, format, file) => `${role === undefined ? "the handbook's" : `role ${role}'s`} ${format === 'pdf' ? 'PDF' : 'Word document'} (${file})`,
+  renderFontFailed: (document, fontPath, reason) => `Cannot make ${document}: the PDF font ${fontPath} cannot set the document's text (${reason}). No file was written.`,
+  renderLogoFailed: (document, logo) => `Cannot make ${document}: the template's logo${logo === undefined ? '' : ` ${logo}`} cannot be printed in it. No file was written.`,
+  renderLogoFailedHint: 'Save the logo again as an ordinary PNG (24-bit, or 32-bit with transparency, not interlaced) or an ordinary JPEG in an image program, or remove logo from the template for now.',
+  renderTooLarge: (document, limitMb) => `${document.charAt(0).toUpperCase()}${document.slice(1)} is too large to render in ${limitMb} MB of memory. No file was written.`,
+  renderTooLargeHint: (handbook, moreMb) =>
+    `${handbook ? 'To make the role documents without it, run roledoc build --only roles. The handbook needs' : 'It needs'} more memory: set the environment variable NODE_OPTIONS=--max-old-space-size=${moreMb} (in MB, no more than the computer has) and run again, or use a computer with more.`,
+  renderFailed: (document, message) => `Making ${document} failed: ${message}`,
 };
 
 export function cliMessagesFor(lang: Lang): CliMessages {

@@ -156,10 +156,25 @@ export interface Messages {
   implausibleYearHint(earliest: number, latest: number): string;
   invisibleInRoleId(field: string, id: string, codePoints: readonly string[]): string;
   invisibleInRoleIdHint(id: string): string;
+
+  // template images (logo) roledoc cannot print
+  templateImageUnsupported(shownPath: string, kind: UnsupportedImageKind): string;
+  templateImageUnsupportedHint: string;
 }
 
 /** The encodings roledoc recognises in a file that is not UTF-8, to name them and say how to convert. */
 export type TextEncodingName = 'GB18030' | 'Shift_JIS' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE';
+
+/** Well-formed images of a kind the PDF renderer cannot print correctly. */
+export type UnsupportedImageKind =
+  | 'png-interlaced-low-depth'
+  | 'png-interlaced-narrow'
+  | 'png-transparent-colour'
+  | 'png-palette-transparency-low-depth'
+  | 'png-palette-on-truecolour'
+  | 'jpeg-coding'
+  | 'jpeg-12-bit'
+  | 'jpeg-colours';
 
 /** Pattern-checked fields get their own explanation instead of a regular expression. */
 export type PatternKind = 'id' | 'date' | 'currency' | 'color' | 'other';
@@ -462,6 +477,9 @@ const zh: Messages = {
   implausibleYearHint: (earliest, latest) => `写成 2014-09 这样的格式：四位年份（${earliest}–${latest}）、两位月份，中间用减号。`,
   invisibleInRoleId: (field, id, codePoints) => `${field}写的“${id}”里夹着看不见的字符（${codePoints.join('、')}），所以它不会链接到岗位。`,
   invisibleInRoleIdHint: (id) => `是不是想写 ${id}？删掉这个值，重新输入即可去掉看不见的字符。`,
+  // template images (logo) roledoc cannot print
+  templateImageUnsupported: (shownPath, kind) => `${shownPath} 是 roledoc 无法印进 PDF 的图片：${zhImageKinds[kind]}。`,
+  templateImageUnsupportedHint: '用图片软件把标志另存为普通的 PNG（24 位，或带透明度的 32 位，不要隔行扫描）或普通的 JPEG；压缩图片的工具有时会生成这类文件。',
 };
 
 const en: Messages = {
@@ -662,6 +680,10 @@ const en: Messages = {
   implausibleYearHint: (earliest, latest) => `Write it like 2014-09: a four-digit year (${earliest}–${latest}), a two-digit month, joined by a hyphen.`,
   invisibleInRoleId: (field, id, codePoints) => `${field} "${id}" contains invisible characters (${codePoints.join(', ')}), so it does not link to a role.`,
   invisibleInRoleIdHint: (id) => `Did you mean ${id}? Delete the value and type it again to get rid of the invisible characters.`,
+  // template images (logo) roledoc cannot print
+  templateImageUnsupported: (shownPath, kind) => `${shownPath} is a kind of image roledoc cannot print in a PDF: ${enImageKinds[kind]}.`,
+  templateImageUnsupportedHint:
+    'Save the logo again as an ordinary PNG (24-bit, or 32-bit with transparency, not interlaced) or an ordinary JPEG in an image program; tools that shrink images sometimes write such files.',
 };
 
 const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };
@@ -669,3 +691,26 @@ const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };
 export function messagesFor(lang: Lang): Messages {
   return catalogs[lang];
 }
+
+// template images (logo) roledoc cannot print: what each kind is called
+const zhImageKinds: Record<UnsupportedImageKind, string> = {
+  'png-interlaced-low-depth': '隔行扫描（interlaced）且每个样本不足 8 位的 PNG',
+  'png-interlaced-narrow': '宽度不足 5 像素的隔行扫描（interlaced）PNG',
+  'png-transparent-colour': '用 tRNS 把某一种颜色设为透明的灰度或 RGB PNG',
+  'png-palette-transparency-low-depth': '带透明度、每个像素不足 8 位的调色板 PNG',
+  'png-palette-on-truecolour': '带建议调色板（PLTE）的真彩色 PNG',
+  'jpeg-coding': '无损、算术编码或分层编码的 JPEG',
+  'jpeg-12-bit': '每个样本 12 位的 JPEG',
+  'jpeg-colours': '颜色分量既不是灰度、RGB 也不是 CMYK 的 JPEG',
+};
+
+const enImageKinds: Record<UnsupportedImageKind, string> = {
+  'png-interlaced-low-depth': 'an interlaced PNG of fewer than 8 bits a sample',
+  'png-interlaced-narrow': 'an interlaced PNG less than 5 pixels wide',
+  'png-transparent-colour': 'a grey or RGB PNG that makes one colour transparent (tRNS)',
+  'png-palette-transparency-low-depth': 'a palette PNG with transparency and fewer than 8 bits a pixel',
+  'png-palette-on-truecolour': 'a true-colour PNG carrying a suggested palette (PLTE)',
+  'jpeg-coding': 'a lossless, arithmetic-coded or hierarchical JPEG',
+  'jpeg-12-bit': 'a JPEG of 12 bits a sample',
+  'jpeg-colours': 'a JPEG whose colour components are not grey, RGB or CMYK',
+};

@@ -17,6 +17,8 @@ export type FontProblem =
   | { readonly kind: 'missing-file'; readonly path: string }
   | { readonly kind: 'missing-face'; readonly path: string; readonly face: string; readonly available: readonly string[] }
   | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string }
+  /** fontkit opens it, but setting text in it fails: a damaged file. */
+  | { readonly kind: 'unusable'; readonly path: string; readonly reason: string }
   | { readonly kind: 'none-found' };
 
 /** A font the PDF cannot be set in; the CLI says why in a sentence. */

@@ -16,7 +16,7 @@ import { MANIFEST_NAME, parseManifest, sha256 } from '../incremental/manifest.js
 import { checkOutputs, inShard, nextManifest, type OutputProblem } from '../incremental/outputs.js';
 import { planBuild } from '../incremental/plan.js';
 import type { SourceFile } from '../load/source-file.js';
-import { cliMessagesFor } from '../messages/cli-messages.js';
+import { cliMessagesFor, type CliMessages } from '../messages/cli-messages.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor } from '../messages/messages.js';
 import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
@@ -26,6 +26,7 @@ import { loadProjectLocale, loadProjectTemplate } from './load-look.js';
 import { openProject, type ProjectContext } from './open-project.js';
 import { checkPdfCoverage, loadPdfFonts } from './pdf-fonts.js';
 import { readRoleFiles } from './read-roles.js';
+import { RenderFailure } from './render-failure.js';
 import { renderAll } from './render-pool.js';
 
 export interface BuildRequest {
@@ -126,7 +127,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
 
   const targets = new Set(checked.targets);
   const roles = checked.roles.filter((entry) => targets.has(entry.file) && (request.shard === undefined || inShard(entry.role.id, request.shard)));
-  const pdf = formats.includes('pdf') ? loadPdfFonts(project.config, project.root, template, messages) : undefined;
+  const pdf = formats.includes('pdf') ? await loadPdfFonts(project.config, project.root, template, messages) : undefined;
   if (pdf) {
     const coverage = checkPdfCoverage(
       pdf.fonts,
@@ -168,12 +169,21 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
 
   const byName = new Map(planned.map((output) => [output.name, output]));
   const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
+  const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
   const rendered = await renderAll(
     toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
-    { jobs: request.jobs, fonts: pdf?.fonts, fontChoice: pdf?.choice, ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}) },
-  );
+    {
+      jobs: request.jobs,
+      fonts: pdf?.fonts,
+      fontChoice: pdf?.choice,
+      ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
+    },
+  ).catch((error: unknown) => {
+    if (!(error instanceof RenderFailure)) throw error;
+    const role = byName.get(error.document)?.role;
+    throw renderFailureError(error, messages.renderedDocument(role === HANDBOOK_NAME ? undefined : role, error.format, shown(error.document)), role === HANDBOOK_NAME, loaded.logoFile, messages);
+  });
   const manifestAfter = nextManifest(manifest, plan, toRender, rendered);
-  const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
 
   if (request.check === true) {
     // Nothing is written: every document is what a build would leave, or it is named.
@@ -202,4 +212,26 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     disowned: plan.disown.map(shown),
     roles: roles.length,
   };
+}
+
+/**
+ * A document that could not be rendered, in a sentence: a font, the logo or the memory at fault is
+ * the user's to fix (exit 2, with a hint); anything else is a bug in roledoc and says so. The
+ * failure itself stays underneath, for --debug.
+ */
+function renderFailureError(failure: RenderFailure, document: string, handbook: boolean, logoFile: string | undefined, messages: CliMessages): Error {
+  const cause = { cause: failure.cause };
+  switch (failure.fault?.kind) {
+    case 'font':
+      return new UserError(messages.renderFontFailed(document, failure.fault.path, failure.fault.reason), messages.fontUnusableHint, cause);
+    case 'logo':
+      return new UserError(messages.renderLogoFailed(document, logoFile), messages.renderLogoFailedHint, cause);
+    case 'memory':
+      // Twice as much, in whole gigabytes, as a first step up.
+      return new UserError(messages.renderTooLarge(document, failure.fault.limitMb), messages.renderTooLargeHint(handbook, Math.ceil((failure.fault.limitMb * 2) / 1024) * 1024), cause);
+    case undefined: {
+      const reason = failure.cause instanceof Error ? failure.cause.message : String(failure.cause);
+      return new Error(messages.renderFailed(document, reason), cause);
+    }
+  }
 }

@@ -75,7 +75,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     if (template && locale && project.config.formats.includes('pdf')) {
       // Loaded only here: fontkit is not for a project without PDFs to pay for.
       const { checkPdfCoverage, loadPdfFonts } = await import('./pdf-fonts.js');
-      const { fonts } = loadPdfFonts(project.config, project.root, template, cliMessagesFor(project.lang));
+      const { fonts } = await loadPdfFonts(project.config, project.root, template, cliMessagesFor(project.lang));
       const wanted = new Set(checked.targets);
       diagnostics.push(
         ...checkPdfCoverage(

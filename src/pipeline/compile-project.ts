@@ -32,7 +32,7 @@ export async function compileProject(root: string, options: CompileProjectOption
   const { project } = checked;
   if (hasErrors(checked.diagnostics) || !checked.template || !checked.locale) return { checked, documents: [] };
   const formats = options.formats ?? project.config.formats;
-  const pdf = formats.includes('pdf') ? (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, checked.template, cliMessagesFor(project.lang)) : undefined;
+  const pdf = formats.includes('pdf') ? await (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, checked.template, cliMessagesFor(project.lang)) : undefined;
   const epoch = sourceDateEpoch(options.sourceDateEpoch, cliMessagesFor(project.lang));
   const documents = compileDocuments(
     { config: project.config, roles: checked.roles, template: checked.template, locale: checked.locale, templateFiles: checked.lookFiles },

@@ -2,6 +2,7 @@
  * The fonts a project's PDFs are set in, and what they cannot draw. `build` and `validate` both
  * run this, so a CI job that only validates learns of every character that would print as a box.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
 import { chooseFonts } from '../io/fonts.js';
@@ -17,7 +18,7 @@ import type { Template } from '../model/template.js';
 import type { FontSet } from '../render/fonts.js';
 import { templatePdfFonts, templateText } from '../template/load-template.js';
 import { checkGlyphCoverage, missingCharacters } from './glyph-coverage.js';
-import { loadFontSet } from './load-fonts.js';
+import { checkFontsUsable, loadFontSet } from './load-fonts.js';
 
 export interface PdfFonts {
   /** The font files, for render threads to parse for themselves. */
@@ -36,6 +37,8 @@ function fontProblemMessage(error: FontError, messages: CliMessages): UserError 
         : new UserError(messages.fontFaceNotFound(problem.path, problem.face, problem.available));
     case 'unreadable':
       return new UserError(messages.fontUnreadable(problem.path, problem.reason));
+    case 'unusable':
+      return new UserError(messages.fontUnusable(problem.path, problem.reason), messages.fontUnusableHint);
     case 'none-found':
       return new UserError(messages.noCjkFont, messages.noCjkFontHint);
   }
@@ -43,15 +46,22 @@ function fontProblemMessage(error: FontError, messages: CliMessages): UserError 
 
 /**
  * Chooses and parses the PDF fonts: the config's (often what this machine or company has) win over
- * the template's, as a set; without either, the bundled Noto Sans SC.
- * @throws UserError when a font file is missing or unreadable.
+ * the template's, as a set; without either, the bundled Noto Sans SC. The files the project names
+ * are tried out first (a few characters set in a throwaway PDF): the installed ones are known good.
+ * @throws UserError when a font file is missing, unreadable, or cannot be set text in.
  */
-export function loadPdfFonts(config: ProjectConfig, projectRoot: string, template: Template, messages: CliMessages): PdfFonts {
+export async function loadPdfFonts(config: ProjectConfig, projectRoot: string, template: Template, messages: CliMessages): Promise<PdfFonts> {
   try {
     const configured = config.fonts;
     const ownFaces = configured?.regular !== undefined || configured?.bold !== undefined;
-    const choice = chooseFonts(ownFaces ? configured : { ...templatePdfFonts(template), ...configured }, projectRoot);
-    return { choice, fonts: loadFontSet(choice) };
+    const named = ownFaces ? configured : { ...templatePdfFonts(template), ...configured };
+    const choice = chooseFonts(named, projectRoot);
+    const fonts = loadFontSet(choice);
+    const namedPaths = new Set(
+      [named?.regular, named?.bold, named?.fallback].flatMap((ref) => (ref === undefined ? [] : [path.resolve(projectRoot, typeof ref === 'string' ? ref : ref.path)])),
+    );
+    await checkFontsUsable(choice, fonts, (file) => namedPaths.has(file.path));
+    return { choice, fonts };
   } catch (error: unknown) {
     if (error instanceof FontError) throw fontProblemMessage(error, messages);
     throw error;

@@ -5,13 +5,16 @@
  * by document name and writes them itself, so the output is the same bytes in the same files as
  * a single-threaded build, whatever finishes first.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { errorCode } from '../core/errors.js';
 import type { Layout } from '../layout/layout.js';
 import type { OutputFormat } from '../model/config.js';
 import type { FontChoice } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
+import { findFault, RenderFailure, type RenderFault, type RenderProblem } from './render-failure.js';
 
 export interface RenderTask {
   readonly name: string;
@@ -33,7 +36,7 @@ export interface WorkerRequest {
   readonly createdAt: number;
 }
 
-export type WorkerResponse = { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly error: string };
+export type WorkerResponse = { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly problem: RenderProblem };
 
 export interface WorkerSetup {
   /** The font files to parse, for PDF; none when the build makes no PDF. */
@@ -62,69 +65,169 @@ export function threadCount(requested: number | undefined, tasks: number): numbe
   return Math.max(1, Math.min(wanted, Math.floor(tasks / MIN_TASKS_PER_WORKER)));
 }
 
-/**
- * Renders every task and returns the bytes by name. `onDone` is called after each document, in
- * the order they finish (for progress only).
- */
-export async function renderAll(
-  tasks: readonly RenderTask[],
-  options: { readonly jobs: number | undefined; readonly fonts: FontSet | undefined; readonly fontChoice: FontChoice | undefined; readonly onDone?: (done: number) => void },
-): Promise<Map<string, Uint8Array>> {
-  const threads = canUseWorkers ? threadCount(options.jobs, tasks.length) : 1;
-  return threads <= 1 ? renderHere(tasks, options.fonts, options.onDone) : renderOnWorkers(tasks, threads, options.fontChoice, options.onDone);
+/** The heap a render thread may use, in MB, unless told otherwise. */
+export function renderMemoryLimitMb(): number {
+  const mb = 1024 * 1024;
+  // As much as this process may use: --max-old-space-size (NODE_OPTIONS), or V8's default for this machine's memory …
+  const heap = getHeapStatistics().heap_size_limit / mb;
+  // … but never more than the memory the process is given (a container's limit, else the machine's).
+  const constrained = process.constrainedMemory();
+  const memory = (constrained > 0 && constrained < totalmem() ? constrained : totalmem()) / mb;
+  return Math.max(MIN_MEMORY_MB, Math.floor(Math.min(heap, memory * 0.75)));
 }
 
-async function renderHere(tasks: readonly RenderTask[], fonts: FontSet | undefined, onDone?: (done: number) => void): Promise<Map<string, Uint8Array>> {
+/** Below this a render thread cannot even load the renderers. */
+const MIN_MEMORY_MB = 16;
+
+/**
+ * What rendering a heavy document may take, per block of its Layout: about 130 KB measured (a
+ * handbook of 1000 full roles, 11,500 blocks, takes 1.5 GB as a .docx), four times over for safety.
+ */
+const HEAVY_BYTES_PER_BLOCK = 4 * 130 * 1024;
+
+/**
+ * Whether a heavy document is small enough to render on this thread, with room to spare: a thread
+ * of its own takes half a second to start, which a small handbook need not pay. One that might
+ * not fit goes to a thread whose running out of memory can be caught and reported.
+ */
+function fitsHere(task: RenderTask, memoryMb: number): boolean {
+  const heap = getHeapStatistics();
+  const room = Math.min(memoryMb * 1024 * 1024, heap.heap_size_limit - heap.used_heap_size);
+  return task.layout.blocks.length * HEAVY_BYTES_PER_BLOCK < room;
+}
+
+export interface RenderOptions {
+  readonly jobs: number | undefined;
+  readonly fonts: FontSet | undefined;
+  readonly fontChoice: FontChoice | undefined;
+  readonly onDone?: (done: number) => void;
+  /** The heap each render thread may use, in MB; default renderMemoryLimitMb(). */
+  readonly memoryMb?: number | undefined;
+}
+
+/**
+ * Renders every task and returns the bytes by name, in the order of the tasks. `onDone` is called
+ * after each document, in the order they finish (for progress only). Every render thread has a
+ * memory limit, and a heavy document (the handbook) that might not fit in this thread's memory is
+ * rendered on a thread of its own even when the rest are rendered here: a document too large for
+ * memory is then an error that names it, not the end of the process.
+ * @throws RenderFailure naming the document that could not be rendered, and what was at fault.
+ */
+export async function renderAll(tasks: readonly RenderTask[], options: RenderOptions): Promise<Map<string, Uint8Array>> {
+  let done = 0;
+  const progress: Progress = () => options.onDone?.(++done);
+  const threads = canUseWorkers ? threadCount(options.jobs, tasks.length) : 1;
+  const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
+  const setup: WorkerSetup = { fonts: options.fontChoice };
+  const heavy = tasks.filter((task) => task.heavy === true);
+  let rendered: Map<string, Uint8Array>;
+  if (threads > 1) {
+    rendered = await renderOnWorkers(tasks, threads, setup, memoryMb, progress);
+  } else if (!canUseWorkers || heavy.every((task) => fitsHere(task, memoryMb))) {
+    rendered = await renderHere(tasks, options, progress);
+  } else {
+    // The role documents here, the handbook meanwhile on its thread; either failing stops the other.
+    const stop = new AbortController();
+    const light = tasks.filter((task) => task.heavy !== true);
+    const parts = await Promise.all(
+      [renderHere(light, options, progress, stop.signal), renderOnWorkers(heavy, 1, setup, memoryMb, progress, stop.signal)].map((part) =>
+        part.catch((error: unknown) => {
+          stop.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    rendered = new Map(parts.flatMap((part) => [...part]));
+  }
+  // Whatever finished first, the same order every time.
+  const ordered = new Map<string, Uint8Array>();
+  for (const task of tasks) {
+    const bytes = rendered.get(task.name);
+    if (bytes) ordered.set(task.name, bytes);
+  }
+  return ordered;
+}
+
+type Progress = () => void;
+
+async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, progress: Progress, signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
   const renderers = new Map<OutputFormat, Renderer>();
   const out = new Map<string, Uint8Array>();
+  const { fonts, fontChoice } = options;
   for (const task of tasks) {
+    signal?.throwIfAborted();
     let renderer = renderers.get(task.format);
     if (!renderer) {
       renderer = await loadRenderer(task.format);
       renderers.set(task.format, renderer);
     }
-    out.set(task.name, await renderer.render(task.layout, { createdAt: task.createdAt, fonts }));
-    onDone?.(out.size);
+    try {
+      out.set(task.name, await renderer.render(task.layout, { createdAt: task.createdAt, fonts }));
+    } catch (error: unknown) {
+      const cause = error instanceof Error ? error : new Error(String(error));
+      const fault = await findFault(task.layout, task.format, { renderer, createdAt: task.createdAt, fonts, fontChoice }).catch(() => undefined);
+      throw new RenderFailure(task.name, task.format, fault, cause);
+    }
+    progress();
   }
   return out;
 }
 
-function renderOnWorkers(tasks: readonly RenderTask[], threads: number, fontChoice: FontChoice | undefined, onDone?: (done: number) => void): Promise<Map<string, Uint8Array>> {
+function renderOnWorkers(
+  tasks: readonly RenderTask[],
+  threads: number,
+  setup: WorkerSetup,
+  memoryMb: number,
+  progress: Progress,
+  signal?: AbortSignal,
+): Promise<Map<string, Uint8Array>> {
   // The heavy documents go to the first worker, which starts with them so that none is left for the
   // end; the others share the rest, biggest first.
   const bySize = [...tasks.keys()].sort((a, b) => (tasks[b]?.layout.blocks.length ?? 0) - (tasks[a]?.layout.blocks.length ?? 0));
   const heavy = bySize.filter((index) => tasks[index]?.heavy === true);
   const queue = bySize.filter((index) => tasks[index]?.heavy !== true);
   const out = new Map<string, Uint8Array>();
-  const setup: WorkerSetup = { fonts: fontChoice };
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
+    /** The task each worker is rendering. */
+    const busy = new Map<Worker, number>();
     let failed = false;
-    const stop = (error: Error): void => {
+    const stop = (error: unknown): void => {
       if (failed) return;
       failed = true;
       for (const worker of workers) void worker.terminate();
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     };
+    if (signal?.aborted === true) {
+      stop(signal.reason);
+      return;
+    }
+    signal?.addEventListener('abort', () => stop(signal.reason), { once: true });
     const next = (worker: Worker): void => {
       const index = (worker === workers[0] ? heavy.shift() : undefined) ?? queue.shift();
       const task = index === undefined ? undefined : tasks[index];
       // Nothing left: the worker idles until the last document is in and every worker is stopped.
       if (index === undefined || !task) return;
+      busy.set(worker, index);
       const request: WorkerRequest = { id: index, format: task.format, layout: task.layout, createdAt: task.createdAt.getTime() };
       worker.postMessage(request);
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(WORKER_URL, { workerData: setup });
+      const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
       workers.push(worker);
       worker.on('message', (response: WorkerResponse) => {
         const task = tasks[response.id];
-        if ('error' in response || !task) {
-          stop(new Error('error' in response ? response.error : `a worker answered an unknown task ${response.id}`));
+        if (!task) {
+          stop(new Error(`a worker answered an unknown task ${response.id}`));
           return;
         }
+        if ('problem' in response) {
+          stop(RenderFailure.fromProblem(task.name, task.format, response.problem));
+          return;
+        }
+        busy.delete(worker);
         out.set(task.name, response.bytes);
-        onDone?.(out.size);
+        progress();
         if (out.size === tasks.length) {
           // Every worker goes, or the process would wait on an idle one.
           for (const each of workers) void each.terminate();
@@ -133,10 +236,22 @@ function renderOnWorkers(tasks: readonly RenderTask[], threads: number, fontChoi
           next(worker);
         }
       });
-      worker.on('error', (error) => stop(error));
+      worker.on('error', (error) => {
+        const task = tasks[busy.get(worker) ?? -1];
+        if (!task) {
+          stop(error);
+          return;
+        }
+        // Out of the memory it may use: the document is too large, and is named; anything else thrown outside a render is a bug.
+        const fault: RenderFault | undefined = errorCode(error) === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'memory', limitMb: memoryMb } : undefined;
+        stop(new RenderFailure(task.name, task.format, fault, error));
+      });
       // Workers are stopped only once everything is in; an exit before that is a crash.
       worker.on('exit', (code) => {
-        if (!failed && out.size < tasks.length) stop(new Error(`a render worker exited with code ${code}`));
+        if (failed || out.size === tasks.length) return;
+        const error = new Error(`a render worker exited with code ${code}`);
+        const task = tasks[busy.get(worker) ?? -1];
+        stop(task ? new RenderFailure(task.name, task.format, undefined, error) : error);
       });
       next(worker);
     }

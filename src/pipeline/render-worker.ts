@@ -1,27 +1,45 @@
 /**
  * A render worker: parses the fonts once, then turns Layouts into document bytes for as long as
- * the main thread sends them. See render-pool.ts.
+ * the main thread sends them. A render that fails is answered with what went wrong and, where an
+ * input is to blame (a font, the logo), which one. See render-pool.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputFormat } from '../model/config.js';
+import { FontError } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
 import { loadFontSet } from './load-fonts.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-pool.js';
+import { findFault, problemOf, type RenderFault } from './render-failure.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 const renderers = new Map<OutputFormat, Promise<Renderer>>();
 let fonts: FontSet | undefined;
 
+function rendererFor(format: OutputFormat): Promise<Renderer> {
+  let renderer = renderers.get(format);
+  if (!renderer) {
+    renderer = loadRenderer(format);
+    renderers.set(format, renderer);
+  }
+  return renderer;
+}
+
 async function render(request: WorkerRequest): Promise<Uint8Array> {
   if (request.format === 'pdf' && !fonts && setup.fonts) fonts = loadFontSet(setup.fonts);
-  let renderer = renderers.get(request.format);
-  if (!renderer) {
-    renderer = loadRenderer(request.format);
-    renderers.set(request.format, renderer);
+  return (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts });
+}
+
+/** Which input the failure is to be blamed on; trying it out must not fail the answer. */
+async function faultOf(request: WorkerRequest, error: unknown): Promise<RenderFault | undefined> {
+  // The font files are read again here: one may have gone, or changed, since the build began.
+  if (error instanceof FontError && 'path' in error.problem) return { kind: 'font', path: error.problem.path, reason: 'reason' in error.problem ? error.problem.reason : error.message };
+  try {
+    return await findFault(request.layout, request.format, { renderer: await rendererFor(request.format), createdAt: new Date(request.createdAt), fonts, fontChoice: setup.fonts });
+  } catch {
+    return undefined;
   }
-  return (await renderer).render(request.layout, { createdAt: new Date(request.createdAt), fonts });
 }
 
 port?.on('message', (request: WorkerRequest) => {
@@ -33,8 +51,8 @@ port?.on('message', (request: WorkerRequest) => {
       const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       port.postMessage(response, owns ? [bytes.buffer as ArrayBuffer] : []);
     },
-    (error: unknown) => {
-      const response: WorkerResponse = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    async (error: unknown) => {
+      const response: WorkerResponse = { id: request.id, problem: problemOf(error, await faultOf(request, error)) };
       port.postMessage(response);
     },
   );

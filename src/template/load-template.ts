@@ -43,6 +43,8 @@ export interface LoadedTemplate {
   /** Files the documents are made from (template files, logo, fonts) as the project names them. */
   readonly files: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The logo the documents carry, as the project names it (to name it when it cannot be printed). */
+  readonly logoFile?: string;
 }
 
 const isName = (value: string): boolean => /^[a-z0-9][a-z0-9-]*$/.test(value);
@@ -99,6 +101,8 @@ interface Layer {
   /** The file's data with its paths made absolute and its logo read. */
   readonly data: PlainObject;
   readonly extends: string | undefined;
+  /** The logo file this layer sets, as the project names it. */
+  readonly logoFile?: string;
 }
 
 interface Collected {
@@ -188,6 +192,7 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
   }
   if (raw.fonts !== undefined) data['fonts'] = fonts;
 
+  let logoFile: string | undefined;
   if (isPlainObject(raw.logo) && typeof raw.logo.file === 'string') {
     const segments = ['logo', 'file'];
     const resolved = fileNamed(raw.logo.file, segments);
@@ -199,6 +204,8 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
     if (size === undefined) problem('template.missing-file', messages.templateFileMissing('logo.file', shown), segments, messages.templateFileMissingHint);
     else if (size > MAX_IMAGE_BYTES || (image && 'problem' in image && image.problem === 'too-large')) {
       problem('template.image-too-large', messages.templateImageTooLarge(shown, MAX_IMAGE_SIDE, MAX_IMAGE_BYTES / 1024 / 1024), segments, messages.templateImageTooLargeHint);
+    } else if (image && 'problem' in image && image.problem === 'unsupported') {
+      problem('template.bad-image', messages.templateImageUnsupported(shown, image.kind), segments, messages.templateImageUnsupportedHint);
     } else if (!image || 'problem' in image) {
       problem('template.bad-image', messages.templateImageUnreadable(shown), segments, messages.templateImageUnreadableHint);
     }
@@ -213,11 +220,12 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
       };
       data['logo'] = logo;
       out.files.push(shown);
+      logoFile = shown;
     }
   }
   if (!checked.value) return undefined;
   delete data['extends'];
-  return { data, extends: checked.value.extends };
+  return { data, extends: checked.value.extends, ...(logoFile === undefined ? {} : { logoFile }) };
 }
 
 /**
@@ -268,18 +276,21 @@ export async function loadTemplate(nameOrPath: string, projectRoot: string, lang
   let current: { file: string; shownAs: string } | undefined = found;
   // Built-ins extend only built-ins, each a step nearer the root: the chain is short and ends.
   const seen = new Set<string>();
+  let logoFile: string | undefined;
   while (current && !seen.has(current.file)) {
     seen.add(current.file);
     const layer = await readLayer(current.file, current.shownAs, projectRoot, lang, out);
     if (!layer) return { template: undefined, sources: out.sources, files: out.files, diagnostics: out.diagnostics };
     layers.unshift(layer.data);
+    // The nearest layer's logo is the one the merged template keeps.
+    logoFile ??= layer.logoFile;
     if (current.file === rootFile) break;
     const base = path.join(BUILTIN_TEMPLATES_DIR, layer.extends ?? ROOT_TEMPLATE, TEMPLATE_FILE_NAME);
     current = { file: base, shownAs: shownPath(base, projectRoot) };
   }
   const loaded = { sources: out.sources, files: out.files, diagnostics: out.diagnostics };
   if (out.diagnostics.some((d) => d.severity === 'error')) return { template: undefined, ...loaded };
-  return { template: mergeTemplates(layers), ...loaded };
+  return { template: mergeTemplates(layers), ...loaded, ...(logoFile === undefined ? {} : { logoFile }) };
 }
 
 /** The template's PDF font files, as `chooseFonts` takes them: body text regular, headings and bold text bold. */

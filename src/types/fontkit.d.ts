@@ -10,6 +10,8 @@ declare module 'fontkit' {
     readonly unitsPerEm: number;
     readonly ascent: number;
     readonly descent: number;
+    /** Every code point the font maps to a glyph. */
+    readonly characterSet: readonly number[];
     layout(text: string): GlyphRun;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
