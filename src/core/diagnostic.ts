@@ -71,6 +71,11 @@ export const DIAGNOSTIC_CODES = {
   'locale.incomplete': 'error',
   // the PDF font
   'font.missing-glyph': 'warning',
+  // the file system (harden-io): a path that is not the regular file it should be
+  'load.not-a-file': 'error',
+  'config.not-a-file': 'error',
+  'config.not-a-folder': 'error',
+  'template.not-a-file': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -6,6 +6,11 @@ export function toProjectPath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 
+/** A path as a message shows it: project-relative inside the project (`.` for the project itself), absolute outside it. */
+export function shownPath(root: string, absolute: string): string {
+  return staysInside(root, absolute) ? toProjectPath(root, absolute) || '.' : path.resolve(absolute);
+}
+
 /** True for a path that stays inside `root` once resolved (`../x` does not). */
 export function staysInside(root: string, relative: string): boolean {
   const resolved = path.resolve(root, relative);
