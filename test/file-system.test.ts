@@ -366,6 +366,10 @@ describe('file-system mistakes said clearly', () => {
     writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'formats: [docx]\nout: somefile\n');
     expect(await diagnosticsOf(dir)).toEqual({ exitCode: 1, found: ['config.not-a-folder@roledoc.config.yaml:2'] });
     expect(readFileSync(path.join(dir, 'somefile'), 'utf8')).toBe('mine');
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), 'formats: [docx]\nroles: somefile\n');
+    const roles = await roledoc(['validate'], dir);
+    expect(roles.exitCode).toBe(2);
+    expect(roles.stderr).toContain('somefile is a file, not a folder.');
   });
 
   it('role files that are links to nothing or round in a circle are errors at each file', async () => {

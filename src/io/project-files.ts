@@ -101,7 +101,7 @@ export async function findRoleFiles(root: string, rolesSetting: string, configFi
   const kind = await kindOf(folder);
   if (kind !== 'directory') {
     if (kind === 'missing' || kind === 'broken-link') throw new UserError(messages.noRolesFolder(rolesSetting), messages.noRolesFolderHint);
-    throw new UserError(messages.notAFolder(`${rolesSetting} (roles)`, messages.pathProblem(kind)), messages.noRolesFolderHint);
+    throw new UserError(messages.notAFolder(rolesSetting, messages.pathProblem(kind)), messages.rolesTooWideHint);
   }
   return (await filesUnder(root, ROLE_FILE_GLOB, folder, configFile, lang, limit)).sort();
 }
