@@ -43,7 +43,12 @@ const CAPABILITIES: readonly { readonly modules: RegExp; readonly allowed: RegEx
     why: 'the disk is io/’s',
   },
   { modules: /^(node:)?child_process$|^(tinyglobby|chokidar)$/, allowed: /^io\//, why: 'git, globs and watching are io/’s' },
-  { modules: /^(node:)?worker_threads$/, allowed: /^pipeline\/render-(pool|worker)\.ts$/, why: 'render threads are the render pool’s' },
+  {
+    modules: /^(node:)?worker_threads$/,
+    // And the one thread that keeps the output folder's lock fresh while the main thread renders.
+    allowed: /^(pipeline\/render-(pool|worker)\.ts|io\/lock-refresh\.ts)$/,
+    why: 'render threads are the render pool’s, the lock-refreshing thread io/lock-refresh.ts’s',
+  },
 ];
 
 function sourceFiles(dir: string): string[] {

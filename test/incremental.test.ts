@@ -88,7 +88,7 @@ describe('incremental builds', () => {
     expect(hashes(dir)).toEqual(before);
   });
 
-  it('repairs a document changed by hand, even when its size did not change', async () => {
+  it('repairs a document changed by hand, even when its size did not change, once told to (--overwrite), keeping the changed one', async () => {
     const dir = await builtSeedProject();
     const file = path.join(dir, 'out', 'cs-manager.pdf');
     const bytes = readFileSync(file);
@@ -96,7 +96,13 @@ describe('incremental builds', () => {
     bytes[2000] = (bytes[2000] ?? 0) ^ 0xff;
     writeFileSync(file, bytes);
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(1);
-    const repaired = await build(dir);
+    // A hand edit may be someone's work: a build without --overwrite keeps it and writes nothing.
+    const refused = await build(dir);
+    expect(refused).toMatchObject({ ok: false, written: [], kept: ['out/cs-manager.pdf'] });
+    expect(readFileSync(file)).toEqual(bytes);
+    const repaired = await build(dir, { overwrite: true });
+    expect(repaired.backups).toEqual([{ file: 'out/cs-manager.pdf', backup: 'out/.roledoc-backup/cs-manager.pdf' }]);
+    expect(readFileSync(path.join(dir, 'out', '.roledoc-backup', 'cs-manager.pdf'))).toEqual(bytes);
     expect(repaired.written).toEqual(['cs-manager.pdf']);
     expect(sha256(readFileSync(file))).toBe(original);
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);

@@ -4,6 +4,7 @@ import { toProjectPath } from '../core/paths.js';
 import { cliMessagesFor, type CliMessages } from '../messages/cli-messages.js';
 import { isLang } from '../messages/lang.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/config.js';
+import { BACKUP_FOLDER } from '../io/output-folder.js';
 import { buildProject, type BuildResult } from '../pipeline/build.js';
 import { openProject } from '../pipeline/open-project.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
@@ -26,6 +27,8 @@ export interface BuildOptions {
   readonly jobs?: number;
   /** --shard i/n: only the roles whose id hashes to share i of n (1-based). */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** --overwrite: replace files roledoc did not write (or that were changed by hand), keeping each in <out>/.roledoc-backup/. */
+  readonly overwrite?: boolean;
 }
 
 /** Progress is worth a line only on a terminal and for more than a handful of documents. */
@@ -76,6 +79,7 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
         if (text) io.stdout(`${text}\n`);
       },
       onWaiting: () => io.stderr(`${messages.waitingForLock}\n`),
+      onLockDamaged: (lock) => io.stderr(`${messages.lockDamaged(lock)}\n`),
       ...(showProgress
         ? {
             onRendered: (done: number, total: number) => {
@@ -87,6 +91,7 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
     },
   );
   for (const file of result.disowned) io.stderr(`${messages.disowned(file)}\n`);
+  for (const { file, backup } of result.backups) io.stderr(`${messages.outputReplaced(file, backup)}\n`);
   return { ...result, report, messages, milliseconds: performance.now() - started };
 }
 
@@ -105,6 +110,8 @@ export function printBuildResult(io: Io, options: GlobalOptions, result: BuildOu
           unchanged: result.unchanged,
           removed: result.removed,
           ...(check ? { problems: result.problems } : {}),
+          ...(result.kept.length > 0 ? { kept: result.kept } : {}),
+          ...(result.backups.length > 0 ? { backups: result.backups } : {}),
           diagnostics: JSON.parse(formatJson(result.diagnostics)) as unknown,
           milliseconds: Math.round(result.milliseconds),
         },
@@ -119,6 +126,9 @@ export function printBuildResult(io: Io, options: GlobalOptions, result: BuildOu
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
     io.stdout(`${chalk.red(messages.problems(errors, result.diagnostics.length - errors, result.roles))}\n`);
+  } else if (result.kept.length > 0) {
+    for (const file of result.kept) io.stdout(`${file}  ${chalk.red(messages.outputKeptStatus)}\n`);
+    io.stdout(`${chalk.red(messages.outputsKept(result.kept.length))}\n  ${chalk.cyan(messages.hint)}${messages.outputsKeptHint(`${shownOut}${BACKUP_FOLDER}/`)}\n`);
   } else if (check) {
     for (const problem of result.problems) io.stdout(`${problem.file}  ${chalk.red(problem.status)}\n`);
     io.stdout(

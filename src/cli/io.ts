@@ -1,9 +1,11 @@
 /** The process edge of the CLI: streams, environment, colour, the project root. */
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { UserError } from '../core/errors.js';
+import { errorCode, UserError } from '../core/errors.js';
+import { FileProblemError } from '../core/file-access.js';
+import { shownPath } from '../core/paths.js';
 import { pathKind } from '../io/node-files.js';
-import { cliMessagesFor } from '../messages/cli-messages.js';
+import { cliMessagesFor, type CliMessages } from '../messages/cli-messages.js';
 import type { Lang } from '../messages/lang.js';
 
 export interface Io {
@@ -36,6 +38,19 @@ export async function resolveRoot(io: Io, cwdOption: string | undefined, lang: L
   if (kind === undefined) throw new UserError(cliMessagesFor(lang).cwdNotFound(cwdOption ?? root));
   if (kind !== 'directory') throw new UserError(cliMessagesFor(lang).notADirectory(cwdOption ?? root));
   return root;
+}
+
+/**
+ * A file a command was asked to write (init, new, template eject) that could not be: what is in the
+ * way, or the system's reason, in words. Anything else is rethrown.
+ */
+export function explainWriteError(error: unknown, root: string, shown: string, messages: CliMessages): never {
+  if (error instanceof FileProblemError && !['denied', 'other', 'missing', 'too-large'].includes(error.problem)) {
+    throw new UserError(messages.notAFolder(shownPath(root, error.file), messages.pathProblem(error.problem)));
+  }
+  const code = error instanceof FileProblemError ? error.details.code : errorCode(error);
+  if (code === undefined) throw error;
+  throw new UserError(messages.cannotWrite(shown, messages.systemReason(code)));
 }
 
 let pipeGuarded = false;

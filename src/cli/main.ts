@@ -60,6 +60,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .addOption(new Option('--only <part>', 'build only the handbook, or only the role documents').choices(['handbook', 'roles']))
     .option('--jobs <n>', 'render on n threads (default: one per CPU, at most 4)', positiveInteger)
     .option('--shard <i/n>', 'build the i-th of n stable shares of the role documents (for a CI matrix; no handbook)', shardOf)
+    .option('--overwrite', 'replace files at the documents\' names that roledoc did not write or that were changed by hand, moving each into <out>/.roledoc-backup/ first')
     .action(async (paths: string[], options: BuildOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (options.watch === true) {

@@ -16,7 +16,10 @@ import { openProject } from '../pipeline/open-project.js';
 import { projectFiles, type ScaffoldFile } from '../scaffold/project-files.js';
 import { roleSkeleton } from '../scaffold/role-skeleton.js';
 import { schemaText, type SchemaKind } from '../validate/schemas.js';
-import { resolveRoot, type GlobalOptions, type Io } from './io.js';
+import { explainWriteError, resolveRoot, type GlobalOptions, type Io } from './io.js';
+
+/** Line breaks, tabs and the other C0/C1 controls: never in a one-line value of a YAML file. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 function langOf(options: GlobalOptions): Lang {
   return isLang(options.lang) ? options.lang : 'zh-CN';
@@ -64,7 +67,7 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
   const root = path.resolve(io.cwd, options.cwd ?? '.', dir ?? '.');
   const files = projectFiles({ role: schemaText('role'), config: schemaText('config'), template: schemaText('template'), locale: schemaText('locale') }, spec, repositorySpec());
   files.forEach(assertParses);
-  await makeFolder(root);
+  await makeFolder(root).catch((error: unknown) => explainWriteError(error, io.cwd, toProjectPath(io.cwd, root) || '.', messages));
   for (const file of files) {
     const target = path.join(root, file.path);
     if (await exists(target)) {
@@ -72,7 +75,7 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
       if (file.path === '.gitignore' && !/^\/?out\/?$/m.test((await readTextIfPossible(target)) ?? '')) io.stdout(`    ${messages.initGitignoreHint}\n`);
       continue;
     }
-    await writeNewFile(target, file.content);
+    await writeNewFile(target, file.content).catch((error: unknown) => explainWriteError(error, root, file.path, messages));
     io.stdout(`  ${messages.initCreated(file.path)}\n`);
   }
   // Until roledoc is on npm, its own version there does not exist: say how to install it instead.
@@ -86,6 +89,12 @@ export async function runNew(io: Io, options: GlobalOptions, id: string, details
   const project = await openProject(root, isLang(options.lang) ? options.lang : undefined);
   const messages = cliMessagesFor(project.lang);
   if (!ROLE_ID_PATTERN.test(id)) throw new UserError(messages.newBadId(id), messages.newBadIdHint);
+  // A line break in a value written into the skeleton would break the file's YAML.
+  for (const [option, value] of [['--title', details.title], ['--department', details.department]] as const) {
+    if (value !== undefined && CONTROL_CHARACTER.test(value)) throw new UserError(messages.newBadText(option), messages.newBadTextHint);
+  }
+  // A hidden folder is never read by validate or build (the role glob leaves dot folders out).
+  if (details.department?.startsWith('.') === true) throw new UserError(messages.newBadDepartment(details.department), messages.newBadDepartmentHint);
   // The id must be new to the whole project, not just to the folder the file goes in.
   const idLine = new RegExp(`^id:\\s*["']?${id}["']?\\s*(#.*)?$`, 'm');
   for (const existing of await findRoleFiles(root, project.config.roles, CONFIG_FILE_NAME, project.lang).catch(() => [])) {
@@ -99,7 +108,7 @@ export async function runNew(io: Io, options: GlobalOptions, id: string, details
   const shown = toProjectPath(root, file);
   if (await exists(file)) throw new UserError(messages.newExists(shown));
   const schema = toProjectPath(dir, path.join(root, 'schemas', 'role.schema.json'));
-  await writeNewFile(file, roleSkeleton({ id, ...details, schemaPath: schema, lang: project.lang }));
+  await writeNewFile(file, roleSkeleton({ id, ...details, schemaPath: schema, lang: project.lang })).catch((error: unknown) => explainWriteError(error, root, shown, messages));
   io.stdout(`${messages.newCreated(shown)}\n`);
   return EXIT_OK;
 }

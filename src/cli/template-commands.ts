@@ -5,13 +5,13 @@ import { parse } from 'yaml';
 import { EXIT_OK, UserError } from '../core/errors.js';
 import { toProjectPath } from '../core/paths.js';
 import { copyNewFile, exists, filesUnder, writeNewFile } from '../io/new-files.js';
-import { nodeFiles, readTextIfPossible } from '../io/node-files.js';
+import { kindOf, nodeFiles, readTextIfPossible } from '../io/node-files.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
 import { isLang } from '../messages/lang.js';
 import { openProject } from '../pipeline/open-project.js';
 import { BUILTIN_TEMPLATES, BUILTIN_TEMPLATES_DIR, findTemplateFile, PROJECT_TEMPLATES_DIR, projectTemplateNames, TEMPLATE_FILE_NAME } from '../template/load-template.js';
 import { schemaText } from '../validate/schemas.js';
-import { resolveRoot, type GlobalOptions, type Io } from './io.js';
+import { explainWriteError, resolveRoot, type GlobalOptions, type Io } from './io.js';
 
 /** A template's one-line description, as its file gives it. */
 async function descriptionOf(file: string): Promise<string> {
@@ -64,22 +64,29 @@ export async function runEject(io: Io, options: GlobalOptions, name: string, dir
   if (!(BUILTIN_TEMPLATES as readonly string[]).includes(name)) throw new UserError(messages.ejectUnknown(name, BUILTIN_TEMPLATES));
   const target = path.resolve(root, dir ?? path.join(PROJECT_TEMPLATES_DIR, name));
   const shownTarget = toProjectPath(root, target);
+  // A file (or a FIFO) where the folder should go: said in words, before anything is written.
+  const kind = await kindOf(target);
+  if (kind !== 'directory' && kind !== 'missing') throw new UserError(messages.notAFolder(shownTarget, messages.pathProblem(kind)), messages.ejectExistsHint);
   if (await exists(path.join(target, TEMPLATE_FILE_NAME))) throw new UserError(messages.ejectExists(shownTarget), messages.ejectExistsHint);
   const source = path.join(BUILTIN_TEMPLATES_DIR, name);
   const schemaFile = path.join(root, 'schemas', 'template.schema.json');
   const schemaRef = toProjectPath(target, schemaFile);
   for (const file of await filesUnder(source)) {
     const to = path.join(target, file);
-    if (file === TEMPLATE_FILE_NAME) {
-      const text = (await readTextIfPossible(path.join(source, file))) ?? '';
-      await writeNewFile(to, text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`));
-    } else {
-      await copyNewFile(path.join(source, file), to);
+    try {
+      if (file === TEMPLATE_FILE_NAME) {
+        const text = (await readTextIfPossible(path.join(source, file))) ?? '';
+        await writeNewFile(to, text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`));
+      } else {
+        await copyNewFile(path.join(source, file), to);
+      }
+    } catch (error: unknown) {
+      explainWriteError(error, root, toProjectPath(root, to), messages);
     }
     io.stdout(`  ${messages.ejectCreated(toProjectPath(root, to))}\n`);
   }
   if (!(await exists(schemaFile))) {
-    await writeNewFile(schemaFile, schemaText('template'));
+    await writeNewFile(schemaFile, schemaText('template')).catch((error: unknown) => explainWriteError(error, root, toProjectPath(root, schemaFile), messages));
     io.stdout(`  ${messages.ejectCreated(toProjectPath(root, schemaFile))}\n`);
   }
   io.stdout(`${messages.ejectDone(shownTarget)}\n`);

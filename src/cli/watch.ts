@@ -55,8 +55,8 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const watcher = await watchFiles(watched, (file) => {
-    // Role files, the config and templates, and a template's logo and fonts.
-    if (!/\.(ya?ml|png|jpe?g|ttf|otf|ttc)$/i.test(file)) return;
+    // Role files, the config and templates, and a template's logo and fonts; a watched folder that came back.
+    if (!/\.(ya?ml|png|jpe?g|ttf|otf|ttc)$/i.test(file) && !watched.includes(file)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {

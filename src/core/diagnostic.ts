@@ -77,6 +77,11 @@ export const DIAGNOSTIC_CODES = {
   'yaml.complex-key': 'error',
   'value.blank-text': 'error',
   'value.impossible-date': 'error',
+  // the file system (harden-io): a path that is not the regular file it should be
+  'load.not-a-file': 'error',
+  'config.not-a-file': 'error',
+  'config.not-a-folder': 'error',
+  'template.not-a-file': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -12,6 +12,11 @@ export function toProjectPath(root: string, absolute: string, rules: PathRules =
   return rules.relative(root, absolute).split(rules.sep).join('/');
 }
 
+/** A path as a message shows it: project-relative inside the project (`.` for the project itself), absolute outside it. */
+export function shownPath(root: string, absolute: string): string {
+  return staysInside(root, absolute) ? toProjectPath(root, absolute) || '.' : path.resolve(absolute);
+}
+
 /**
  * True for a path that stays inside `root` once resolved (`../x` does not). On Windows the
  * comparison ignores case, as its file system does (C:\HR and c:\hr are one folder).

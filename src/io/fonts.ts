@@ -3,11 +3,13 @@
  * (or the template) → the Noto Sans SC that `npm ci` installed → Debian's Noto CJK → a clear
  * error. Never a silent fallback to a Latin-only font: that prints garbage.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontRef } from '../model/config.js';
-import { FontError, type FontChoice, type FontFile } from '../model/fonts.js';
+import { FileProblemError } from '../core/file-access.js';
+import { FontError, MAX_FONT_BYTES, type FontChoice, type FontFile } from '../model/fonts.js';
+import { readRegularFileSync } from './node-files.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,12 +59,19 @@ export function chooseFonts(
   return { ...found, ...(configured?.bold === undefined ? {} : { bold: fileOf(configured.bold, projectRoot) }), fallback };
 }
 
-/** @throws FontError when the file is not there or cannot be read. */
+/**
+ * A font file's bytes, at most MAX_FONT_BYTES: a FIFO or a device named as a font is never read.
+ * @throws FontError when the file is not there, is not a regular file, or cannot be read.
+ */
 export function readFontFile(file: FontFile): Uint8Array {
   if (!existsSync(file.path)) throw new FontError({ kind: 'missing-file', path: file.path });
   try {
-    return readFileSync(file.path);
+    return readRegularFileSync(file.path, MAX_FONT_BYTES);
   } catch (error: unknown) {
+    if (error instanceof FileProblemError) {
+      if (error.problem === 'missing') throw new FontError({ kind: 'missing-file', path: file.path });
+      throw new FontError({ kind: 'not-a-file', path: file.path, problem: error.problem, limit: error.details.limit, code: error.details.code });
+    }
     throw new FontError({ kind: 'unreadable', path: file.path, reason: error instanceof Error ? error.message : String(error) });
   }
 }

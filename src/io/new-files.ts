@@ -1,6 +1,7 @@
 /** Writing files a user asked for (`roledoc init`, `new`, `template eject`): only new ones, never over an existing file. */
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeFolders } from './folders.js';
 
 /** Whether anything is at this absolute path. */
 export async function exists(file: string): Promise<boolean> {
@@ -9,19 +10,19 @@ export async function exists(file: string): Promise<boolean> {
 
 /** Writes a new file (and its folders); fails with EEXIST rather than replace one. */
 export async function writeNewFile(file: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeFolders(path.dirname(file));
   await writeFile(file, content, { flag: 'wx' });
 }
 
 /** Copies a file to a new place (and makes its folders); fails with EEXIST rather than replace one. */
 export async function copyNewFile(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
+  await makeFolders(path.dirname(to));
   await copyFile(from, to, 1 /* COPYFILE_EXCL */);
 }
 
-/** Makes a folder and those above it. */
+/** Makes a folder and those above it (never with node's recursive mkdir: see folders.ts). */
 export async function makeFolder(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeFolders(dir);
 }
 
 /** Every file under `dir`, relative to it, sorted. */

@@ -4,9 +4,13 @@
  * the folder while it plans and writes, so two builds at once (watch and a terminal, or CI) take
  * turns instead of mixing one build's files with the other's manifest.
  */
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, lstat, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from '../core/errors.js';
+import { FileProblemError } from '../core/file-access.js';
+import { makeFolders, removeFolders } from './folders.js';
+import { keepLockFresh } from './lock-refresh.js';
+import { readRegularFile } from './node-files.js';
 
 export interface OutputFile {
   /** File name inside the output folder, e.g. cs-supervisor.pdf (ids are validated, so it is safe). */
@@ -17,23 +21,89 @@ export interface OutputFile {
 /** `.cs-supervisor.pdf.1234.tmp` (a document being written) or `.roledoc.lock.1234` (a lock being taken), by process 1234. */
 const TEMPORARY = /^\.(?:.+\.(\d+)\.tmp|roledoc\.lock\.(\d+))$/;
 
-/** Files of the output folder by name, where they exist; read a few dozen at a time (one by one, a thousand roles' documents spend a second waiting on the disk). */
-export async function readOutputs(outDir: string, names: readonly string[]): Promise<Map<string, Uint8Array>> {
+/** No output is read past this to hash it: a handbook of a thousand roles is tens of MB. */
+export const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+/** The manifest of a thousand roles is ~500 KB. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A lock holds a process id. */
+const MAX_LOCK_BYTES = 256;
+
+/**
+ * Files of the output folder by name, where they are regular files (or links to one); read a few
+ * dozen at a time (one by one, a thousand roles' documents spend a second waiting on the disk).
+ * Names with something else there (a FIFO, a folder, a file too large or unreadable) are
+ * `unreadable`: never opened, and never taken for missing.
+ */
+export async function readOutputs(outDir: string, names: readonly string[]): Promise<{ found: Map<string, Uint8Array>; unreadable: Set<string> }> {
   const found = new Map<string, Uint8Array>();
+  const unreadable = new Set<string>();
   for (let start = 0; start < names.length; start += 32) {
     const batch = names.slice(start, start + 32);
-    const contents = await Promise.all(batch.map((name) => readFile(path.join(outDir, name)).catch(() => undefined)));
+    const contents = await Promise.all(
+      batch.map((name) =>
+        readRegularFile(path.join(outDir, name), MAX_OUTPUT_BYTES).catch((error: unknown) => (error instanceof FileProblemError && error.problem === 'missing' ? undefined : 'unreadable' as const)),
+      ),
+    );
     batch.forEach((name, index) => {
       const bytes = contents[index];
-      if (bytes) found.set(name, bytes);
+      if (bytes === 'unreadable') unreadable.add(name);
+      else if (bytes) found.set(name, bytes);
     });
   }
-  return found;
+  return { found, unreadable };
 }
 
-/** A text file of the output folder (the manifest), or undefined. */
+/**
+ * A text file of the output folder (the manifest), or undefined when there is none.
+ * @throws FileProblemError when something other than a readable regular file is there.
+ */
 export async function readOutputText(outDir: string, name: string): Promise<string | undefined> {
-  return readFile(path.join(outDir, name), 'utf8').catch(() => undefined);
+  try {
+    return Buffer.from(await readRegularFile(path.join(outDir, name), MAX_MANIFEST_BYTES)).toString('utf8');
+  } catch (error: unknown) {
+    if (error instanceof FileProblemError && error.problem === 'missing') return undefined;
+    throw error;
+  }
+}
+
+/** What is at each of these names in the output folder, without following a link: a link is no one's only copy of anything. */
+export async function outputKinds(outDir: string, names: Iterable<string>): Promise<Map<string, 'missing' | 'link' | 'directory' | 'file' | 'special'>> {
+  const kinds = new Map<string, 'missing' | 'link' | 'directory' | 'file' | 'special'>();
+  for (const name of names) {
+    const info = await lstat(path.join(outDir, name)).catch(() => undefined);
+    kinds.set(name, info === undefined ? 'missing' : info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'special');
+  }
+  return kinds;
+}
+
+/** Where replaced files are kept, in the output folder: the originals keep their names (and open with a double-click). */
+export const BACKUP_FOLDER = '.roledoc-backup';
+
+/**
+ * Moves each of these files of the output folder into BACKUP_FOLDER, under its own name or, when
+ * that is taken by an earlier backup, `name (2).ext`, `name (3).ext`…; returns where each went,
+ * relative to the output folder. A move, not a copy: whatever the file is (a FIFO too), it is kept
+ * whole, and at once.
+ */
+export async function backUpOutputs(outDir: string, names: readonly string[]): Promise<{ name: string; backup: string }[]> {
+  if (names.length === 0) return [];
+  const folder = path.join(outDir, BACKUP_FOLDER);
+  await makeFolders(folder);
+  const moved: { name: string; backup: string }[] = [];
+  for (const name of names) {
+    const extension = path.extname(name);
+    const stem = name.slice(0, name.length - extension.length);
+    for (let copy = 1; ; copy++) {
+      const backup = copy === 1 ? name : `${stem} (${copy})${extension}`;
+      const target = path.join(folder, backup);
+      // link then unlink would refuse to replace, but not every file can be linked (a folder): look, then rename.
+      if ((await lstat(target).catch(() => undefined)) !== undefined) continue;
+      await rename(path.join(outDir, name), target);
+      moved.push({ name, backup: `${BACKUP_FOLDER}/${backup}` });
+      break;
+    }
+  }
+  return moved;
 }
 
 /** The names among these that a folder has taken in the output folder: a document cannot be written there. */
@@ -49,7 +119,7 @@ export async function removeOutputs(outDir: string, names: readonly string[]): P
 }
 
 export async function writeOutputs(outDir: string, outputs: readonly OutputFile[]): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await makeFolders(outDir);
   for (const output of outputs) {
     const target = path.join(outDir, output.name);
     const temporary = path.join(outDir, `.${output.name}.${process.pid}.tmp`);
@@ -94,57 +164,100 @@ export const LOCK_NAME = '.roledoc.lock';
 const LOCK_POLL_MS = 100;
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
 /**
- * A held lock is touched this often; one untouched for LOCK_STALE_MS is stale whoever it names —
- * process ids get reused (a container's next run may well be the same pid 1 or 7).
+ * A held lock is touched this often (from a thread of its own: see lock-refresh.ts); one untouched
+ * for `staleMs` is stale whoever it names — process ids get reused (a container's next run may
+ * well be the same pid 1 or 7).
  */
-const LOCK_REFRESH_MS = 20 * 1000;
-const LOCK_STALE_MS = 90 * 1000;
+export const LOCK_TIMING = { refreshMs: 20 * 1000, staleMs: 90 * 1000 } as const;
+
+export interface LockHooks {
+  /** Another live build holds the lock: this one waits. */
+  readonly onWait: () => void;
+  /** The lock held no process id (zero-filled by a power cut, say): it was removed as stale. */
+  readonly onDamaged?: (lock: string) => void;
+}
+
+export interface OutputLock {
+  /** Whether the lock is still this build's: the very file it made, naming its process. */
+  holds(): Promise<boolean>;
+  /** Gives the lock up, and removes the folders made only to hold it while they are empty. */
+  release(): Promise<void>;
+}
+
+/** Who holds a lock, as its content says: a process id, or nothing usable (damaged); undefined when there is no lock. */
+async function lockHolder(lock: string): Promise<{ content: string; pid: number | undefined } | undefined> {
+  try {
+    const content = Buffer.from(await readRegularFile(lock, MAX_LOCK_BYTES)).toString('latin1');
+    return { content, pid: /^\d{1,10}$/.test(content.trim()) ? Number(content.trim()) : undefined };
+  } catch (error: unknown) {
+    if (!(error instanceof FileProblemError)) throw error;
+    if (error.problem === 'missing') return undefined;
+    // A FIFO, a folder, a link to nothing, a file too long to be a lock: damaged.
+    return { content: `<${error.problem}>`, pid: undefined };
+  }
+}
 
 /**
- * Takes the output folder's lock (waiting while another live build holds it) and returns its
- * release. The lock is created whole, with the holder's process id in it (written to a file of its
- * own, then hard-linked into place, which fails if the lock exists), so a waiting build never sees
- * a lock without an owner. A lock whose owner no longer runs is taken over.
+ * Takes the output folder's lock (waiting while another live build holds it) and returns it. The
+ * lock is created whole, with the holder's process id in it (written to a file of its own, then
+ * hard-linked into place, which fails if the lock exists), so a waiting build never sees a lock
+ * without an owner. A lock whose owner no longer runs, that has not been touched for a while, or
+ * whose content is not a process id, is taken over.
  */
-export async function lockOutputFolder(outDir: string, onWait: () => void): Promise<() => Promise<void>> {
-  // A build that fails must leave nothing behind, not even the folder it made only to lock it.
-  const created = (await mkdir(outDir, { recursive: true })) !== undefined;
+export async function lockOutputFolder(outDir: string, hooks: LockHooks, timing: { readonly refreshMs: number; readonly staleMs: number } = LOCK_TIMING): Promise<OutputLock> {
+  // A build that fails must leave nothing behind, not even the folders it made only to lock it.
+  const made = await makeFolders(outDir);
   const lock = path.join(outDir, LOCK_NAME);
-  let refresher: NodeJS.Timeout | undefined;
-  const release = async (): Promise<void> => {
-    clearInterval(refresher);
-    await rm(lock, { force: true });
-    if (created) await rmdir(outDir).catch(() => undefined);
-  };
   const mine = `${lock}.${process.pid}`;
-  await writeFile(mine, String(process.pid));
-  const started = Date.now();
-  let waited = false;
+  const content = String(process.pid);
   try {
+    // Whatever is at our own name (a file left by a killed build, a planted FIFO) goes first: never opened.
+    await rm(mine, { force: true });
+    await writeFile(mine, content, { flag: 'wx' });
+    const started = Date.now();
+    let waited = false;
     for (;;) {
       try {
         await link(mine, lock);
-        refresher = setInterval(() => {
-          const now = new Date();
-          void utimes(lock, now, now).catch(() => undefined);
-        }, LOCK_REFRESH_MS);
-        refresher.unref();
-        return release;
+        const info = await stat(lock, { bigint: true });
+        const identity = { ino: info.ino, dev: info.dev, birthtimeNs: info.birthtimeNs };
+        const stopRefreshing = await keepLockFresh(lock, identity, timing.refreshMs);
+        // The same file (a file number can be reused at once by the next file made) naming this process.
+        const holds = async (): Promise<boolean> => {
+          const now = await stat(lock, { bigint: true }).catch(() => undefined);
+          return now !== undefined && now.ino === identity.ino && now.dev === identity.dev && now.birthtimeNs === identity.birthtimeNs && (await lockHolder(lock))?.content === content;
+        };
+        return {
+          holds,
+          release: async () => {
+            await stopRefreshing();
+            // Never another build's lock: ours may have been taken over while this process was stopped.
+            if (await holds()) await rm(lock, { force: true });
+            await removeFolders(made);
+          },
+        };
       } catch (error: unknown) {
         if (errorCode(error) !== 'EEXIST') throw error;
       }
-      const holder = Number(await readFile(lock, 'utf8').catch(() => '0'));
+      const holder = await lockHolder(lock);
+      if (holder === undefined) continue;
       const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
-      if (!isRunning(holder) || age > LOCK_STALE_MS) {
+      if (holder.pid === undefined || !isRunning(holder.pid) || age > timing.staleMs) {
         // Left by a build that was killed; look again right before removing, as another waiter may have taken it.
-        if (Number(await readFile(lock, 'utf8').catch(() => '0')) === holder) await rm(lock, { force: true });
+        if ((await lockHolder(lock))?.content === holder.content) {
+          await rm(lock, { force: true });
+          if (holder.pid === undefined) hooks.onDamaged?.(lock);
+        }
         continue;
       }
-      if (Date.now() - started > LOCK_TIMEOUT_MS) throw new Error(`the output folder is still locked by process ${holder}`);
-      if (!waited) onWait();
+      if (Date.now() - started > LOCK_TIMEOUT_MS) throw new Error(`the output folder is still locked by process ${holder.pid}`);
+      if (!waited) hooks.onWait();
       waited = true;
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
+  } catch (error: unknown) {
+    await removeFolders(made);
+    throw error;
   } finally {
     await rm(mine, { force: true });
   }

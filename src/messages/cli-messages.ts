@@ -1,5 +1,7 @@
 /** What the command line says about itself (not about the user's files: see i18n/messages.ts). */
+import type { PathProblem } from '../core/file-access.js';
 import type { Lang } from './lang.js';
+import { messagesFor } from './messages.js';
 
 export interface CliMessages {
   hint: string;
@@ -75,7 +77,70 @@ export interface CliMessages {
   renderTooLarge(document: string, limitMb: number): string;
   renderTooLargeHint(handbook: boolean, moreMb: number): string;
   renderFailed(document: string, message: string): string;
+
+  // the file system (harden-io)
+  /** What is at a path, in words (see Messages.pathProblem). */
+  pathProblem(problem: PathProblem, limitBytes?: number): string;
+  /** A system error code (EACCES, ENOSPC, …) in words, with the code. */
+  systemReason(code: string): string;
+  notAFile(file: string, what: string): string;
+  notAFolder(dir: string, what: string): string;
+  fontNotAFile(path: string, what: string): string;
+  pathOutsideProject(given: string, root: string): string;
+  pathOutsideProjectHint: string;
+  pathIsConfig(given: string): string;
+  pathIsConfigHint: string;
+  rolesIsDiskRoot(setting: string): string;
+  rolesTooMany(folder: string, limit: number): string;
+  rolesTooWideHint: string;
+  allRolesOutside(folder: string, real: string): string;
+  allRolesOutsideHint: string;
+  lockDamaged(file: string): string;
+  lockLost(dir: string): string;
+  lockLostHint: string;
+  outputsKept(count: number): string;
+  outputsKeptHint(backups: string): string;
+  outputKeptStatus: string;
+  outputReplaced(file: string, backup: string): string;
+  newBadDepartment(department: string): string;
+  newBadDepartmentHint: string;
+  newBadText(option: string): string;
+  newBadTextHint: string;
 }
+
+/** System error codes in words (harden-io); any other code is shown as it is. */
+const zhSystemReasons: Readonly<Record<string, string>> = {
+  EACCES: '没有权限',
+  EPERM: '没有权限',
+  EROFS: '磁盘是只读的',
+  ENOSPC: '磁盘已满',
+  EDQUOT: '磁盘配额已用完',
+  EEXIST: '那里已经有同名的文件',
+  ENOTDIR: '路径中的某一段是文件，不是文件夹',
+  EISDIR: '那里是一个文件夹',
+  ENOENT: '路径上的某个文件夹不存在，或不能在其中新建文件夹',
+  ELOOP: '链接绕成了圈',
+  ENAMETOOLONG: '路径太长',
+  EBUSY: '文件正被其他程序使用',
+  EMFILE: '打开的文件太多',
+  EIO: '磁盘读写出错',
+};
+const enSystemReasons: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EEXIST: 'a file of that name is already there',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'a folder is in the way',
+  ENOENT: 'a folder on the way does not exist or cannot hold new folders',
+  ELOOP: 'links lead round in a circle',
+  ENAMETOOLONG: 'the path is too long',
+  EBUSY: 'the file is in use by another program',
+  EMFILE: 'too many open files',
+  EIO: 'the disk reported an error',
+};
 
 /** The face a Chinese document most likely wants from a CJK collection: the Simplified Chinese one. */
 function simplifiedChineseFace(available: readonly string[]): string {
@@ -167,6 +232,33 @@ const zh: CliMessages = {
   renderTooLargeHint: (handbook, moreMb) =>
     `${handbook ? '要先生成各岗位的文档，可以运行 roledoc build --only roles。手册' : '它'}需要更多内存：设置环境变量 NODE_OPTIONS=--max-old-space-size=${moreMb}（单位 MB，不要超过电脑的内存）后再运行，或换一台内存更大的电脑。`,
   renderFailed: (document, message) => `生成${document}时出错：${message}`,
+
+  // the file system (harden-io)
+  pathProblem: (problem, limit) => messagesFor('zh-CN').pathProblem(problem, limit),
+  systemReason: (code) => (zhSystemReasons[code] === undefined ? code : `${zhSystemReasons[code]}，${code}`),
+  notAFile: (file, what) => `${file} 是${what}，不是 roledoc 能读取的普通文件。`,
+  notAFolder: (dir, what) => `${dir} 是${what}，不是文件夹。`,
+  fontNotAFile: (path, what) => `字体文件 ${path} 是${what}，不是普通文件。`,
+  pathOutsideProject: (given, root) => `${given} 在项目文件夹 ${root} 之外，roledoc 只检查项目里的岗位文件。`,
+  pathOutsideProjectHint: '用 --cwd 指定那个文件所在的项目，或把文件放进本项目的岗位目录。',
+  pathIsConfig: (given) => `${given} 是项目的配置文件，不是岗位文件。`,
+  pathIsConfigHint: '要处理全部岗位，运行时不要写路径（roledoc validate、roledoc build）；要处理某些岗位，写它们的 .yaml 文件或所在文件夹。',
+  rolesIsDiskRoot: (setting) => `roledoc.config.yaml 的 roles: ${setting} 是整个磁盘，roledoc 不会在整个磁盘里找岗位文件。`,
+  rolesTooMany: (folder, limit) => `${folder} 下的文件和文件夹超过 ${limit} 个，不像是岗位目录，roledoc 停止了查找。`,
+  rolesTooWideHint: '在 roledoc.config.yaml 中把 roles 写成存放岗位文件的文件夹，例如 roles: roles。',
+  allRolesOutside: (folder, real) => `${folder} 中的岗位文件全都在项目文件夹之外（实际位置：${real}），一个也没有读取；构建没有做任何改动。`,
+  allRolesOutsideHint: '岗位目录是指向项目外的链接。把岗位文件放回项目里，或在 roledoc.config.yaml 中把 roles 写成那个文件夹的绝对路径。',
+  lockDamaged: (file) => `${file} 里没有有效的进程号（可能因断电而损坏），已把它当作过期的锁删除。`,
+  lockLost: (dir) => `另一个 roledoc build 接管了 ${dir} 的锁，本次构建停止，没有写入任何文件。`,
+  lockLostHint: '等另一个构建结束后重新运行 roledoc build。',
+  outputsKept: (count) => `✖ 有 ${count} 个文件不是 roledoc 生成的，或生成后被手工改过；为了不丢失它们，构建没有写入任何文件。`,
+  outputsKeptHint: (backups) => `确认可以替换后运行 roledoc build --overwrite：原来的文件会先移到 ${backups} 中保存。也可以把它们移走后再构建。`,
+  outputKeptStatus: '不是 roledoc 生成的，或被手工改过（已保留）',
+  outputReplaced: (file, backup) => `${file} 不是 roledoc 生成的（或被手工改过），已替换；原来的文件保存在 ${backup}。`,
+  newBadDepartment: (department) => `部门“${department}”以点开头，对应的文件夹是隐藏的，roledoc validate 和 build 不会读取其中的文件。`,
+  newBadDepartmentHint: '部门名称不要以“.”开头。',
+  newBadText: (option) => `${option} 里有换行或其他控制字符，写进岗位文件会把它弄坏。`,
+  newBadTextHint: '写成一行普通文字；多行内容请在生成文件后直接编辑。',
 };
 
 const en: CliMessages = {
@@ -249,6 +341,33 @@ const en: CliMessages = {
   renderTooLargeHint: (handbook, moreMb) =>
     `${handbook ? 'To make the role documents without it, run roledoc build --only roles. The handbook needs' : 'It needs'} more memory: set the environment variable NODE_OPTIONS=--max-old-space-size=${moreMb} (in MB, no more than the computer has) and run again, or use a computer with more.`,
   renderFailed: (document, message) => `Making ${document} failed: ${message}`,
+
+  // the file system (harden-io)
+  pathProblem: (problem, limit) => messagesFor('en').pathProblem(problem, limit),
+  systemReason: (code) => (enSystemReasons[code] === undefined ? code : `${enSystemReasons[code]}, ${code}`),
+  notAFile: (file, what) => `${file} is ${what}, not a regular file roledoc can read.`,
+  notAFolder: (dir, what) => `${dir} is ${what}, not a folder.`,
+  fontNotAFile: (path, what) => `The font file ${path} is ${what}, not a regular file.`,
+  pathOutsideProject: (given, root) => `${given} is outside the project folder ${root}; roledoc checks only the project's role files.`,
+  pathOutsideProjectHint: 'Run roledoc in that file\'s own project (--cwd DIR), or put the file in this project\'s roles folder.',
+  pathIsConfig: (given) => `${given} is the project's configuration, not a role file.`,
+  pathIsConfigHint: 'For every role, name no path (roledoc validate, roledoc build); for some roles, name their .yaml files or folders.',
+  rolesIsDiskRoot: (setting) => `roles: ${setting} in roledoc.config.yaml is the whole disk; roledoc does not search a whole disk for role files.`,
+  rolesTooMany: (folder, limit) => `${folder} holds more than ${limit} files and folders, which is not a roles folder; roledoc stopped looking.`,
+  rolesTooWideHint: 'Set roles in roledoc.config.yaml to the folder of the role files, e.g. roles: roles.',
+  allRolesOutside: (folder, real) => `Every role file in ${folder} lies outside the project folder (really in ${real}), so none was read; the build changed nothing.`,
+  allRolesOutsideHint: 'The roles folder is a link out of the project. Put the role files back in the project, or set roles in roledoc.config.yaml to that folder\'s absolute path.',
+  lockDamaged: (file) => `${file} held no process id (damaged, perhaps by a power cut); it was removed as a stale lock.`,
+  lockLost: (dir) => `Another roledoc build took over the lock of ${dir}; this build stopped without writing any file.`,
+  lockLostHint: 'Run roledoc build again once the other build has finished.',
+  outputsKept: (count) => `✖ ${count} file${count === 1 ? ' was' : 's were'} not written by roledoc, or changed by hand since; to lose nothing, the build wrote no file.`,
+  outputsKeptHint: (backups) => `Once they may be replaced, run roledoc build --overwrite: each is first moved to ${backups}. Or move them away, then build.`,
+  outputKeptStatus: 'not written by roledoc, or changed by hand (kept)',
+  outputReplaced: (file, backup) => `${file} was not written by roledoc (or was changed by hand) and was replaced; the old file is ${backup}.`,
+  newBadDepartment: (department) => `The department "${department}" starts with a dot: its folder would be hidden, and roledoc validate and build do not read hidden folders.`,
+  newBadDepartmentHint: 'Give the department a name that does not start with ".".',
+  newBadText: (option) => `${option} holds a line break or another control character, which would break the role file.`,
+  newBadTextHint: 'Write it on one line; edit the file for anything longer once it is created.',
 };
 
 export function cliMessagesFor(lang: Lang): CliMessages {

@@ -3,6 +3,7 @@
  * Kept in one place so wording stays consistent and a translation can be checked for completeness
  * by the type checker: both catalogs implement the same interface.
  */
+import type { PathProblem } from '../core/file-access.js';
 import type { Lang } from './lang.js';
 
 export type JsonTypeName = 'string' | 'integer' | 'number' | 'array' | 'object' | 'boolean' | 'null';
@@ -160,6 +161,15 @@ export interface Messages {
   // template images (logo) roledoc cannot print
   templateImageUnsupported(shownPath: string, kind: UnsupportedImageKind): string;
   templateImageUnsupportedHint: string;
+  // the file system (harden-io): what is at a path that is not a file roledoc can read
+  /** A noun phrase (or, for denied and too-large, a reason) for what is at a path; `limitBytes` for too-large. */
+  pathProblem(problem: PathProblem, limitBytes?: number): string;
+  unreadableRoleFile(what: string): string;
+  unreadableRoleFileHint(problem: PathProblem): string;
+  namedFileUnreadable(key: string, file: string, what: string): string;
+  namedFileUnreadableHint: string;
+  namedFolderNotFolder(key: string, dir: string, what: string): string;
+  namedFolderNotFolderHint: string;
 }
 
 /** The encodings roledoc recognises in a file that is not UTF-8, to name them and say how to convert. */
@@ -233,6 +243,35 @@ const enPatterns: Record<PatternKind, string> = {
   currency: 'must be a three-letter currency code such as CNY or USD',
   color: 'must be a colour as six hexadecimal digits, e.g. C0392B',
   other: 'is not in the expected format',
+};
+
+/** What is at a path, as a noun phrase (harden-io). */
+const megabytes = (bytes: number | undefined): string => formatNumber((bytes ?? 0) / 1048576);
+const zhPathProblems: Record<PathProblem, (limit: number | undefined) => string> = {
+  file: () => '一个文件',
+  directory: () => '一个文件夹',
+  fifo: () => '一个命名管道（FIFO）',
+  device: () => '一个设备文件',
+  socket: () => '一个套接字（socket）',
+  other: () => '一个特殊文件',
+  'broken-link': () => '一个指向不存在文件的链接',
+  'link-loop': () => '一个绕圈的链接（一层层最终又指回自己）',
+  missing: () => '不存在的路径',
+  denied: () => '没有读取权限',
+  'too-large': (limit) => `超过 ${megabytes(limit)} MB`,
+};
+const enPathProblems: Record<PathProblem, (limit: number | undefined) => string> = {
+  file: () => 'a file',
+  directory: () => 'a folder',
+  fifo: () => 'a named pipe (FIFO)',
+  device: () => 'a device file',
+  socket: () => 'a socket',
+  other: () => 'a special file',
+  'broken-link': () => 'a link to a file that does not exist',
+  'link-loop': () => 'a link that leads round in a circle',
+  missing: () => 'nothing',
+  denied: () => 'permission denied',
+  'too-large': (limit) => `larger than ${megabytes(limit)} MB`,
 };
 
 const zhDidYouMean = (suggestion: string): string => `是不是想写 ${suggestion}？`;
@@ -480,6 +519,19 @@ const zh: Messages = {
   // template images (logo) roledoc cannot print
   templateImageUnsupported: (shownPath, kind) => `${shownPath} 是 roledoc 无法印进 PDF 的图片：${zhImageKinds[kind]}。`,
   templateImageUnsupportedHint: '用图片软件把标志另存为普通的 PNG（24 位，或带透明度的 32 位，不要隔行扫描）或普通的 JPEG；压缩图片的工具有时会生成这类文件。',
+  // the file system (harden-io)
+  pathProblem: (problem, limit) => zhPathProblems[problem](limit),
+  unreadableRoleFile: (what) => `这个岗位文件是${what}，不是普通文件，没有读取。`,
+  unreadableRoleFileHint: (problem) =>
+    problem === 'broken-link' || problem === 'link-loop'
+      ? '恢复链接指向的文件，或删除这个链接。'
+      : problem === 'denied'
+        ? '让运行 roledoc 的用户能读取这个文件，或把它移出岗位目录。'
+        : '岗位目录里只放普通的 .yaml 文件；把这个移走或删除。',
+  namedFileUnreadable: (key, file, what) => `${key} 指向的 ${file} 是${what}，不是普通文件。`,
+  namedFileUnreadableHint: '这里要写一个普通文件的路径（字体、图片或 .yaml 文件），不能是文件夹、设备或管道。',
+  namedFolderNotFolder: (key, dir, what) => `${key} 指向的 ${dir} 是${what}，不是文件夹。`,
+  namedFolderNotFolderHint: '写一个文件夹的路径（还不存在也可以，构建时会新建），或把挡在那里的文件移走。',
 };
 
 const en: Messages = {
@@ -684,6 +736,19 @@ const en: Messages = {
   templateImageUnsupported: (shownPath, kind) => `${shownPath} is a kind of image roledoc cannot print in a PDF: ${enImageKinds[kind]}.`,
   templateImageUnsupportedHint:
     'Save the logo again as an ordinary PNG (24-bit, or 32-bit with transparency, not interlaced) or an ordinary JPEG in an image program; tools that shrink images sometimes write such files.',
+  // the file system (harden-io)
+  pathProblem: (problem, limit) => enPathProblems[problem](limit),
+  unreadableRoleFile: (what) => `This role file is ${what}, not a regular file; it was not read.`,
+  unreadableRoleFileHint: (problem) =>
+    problem === 'broken-link' || problem === 'link-loop'
+      ? 'Restore the file the link points to, or delete the link.'
+      : problem === 'denied'
+        ? 'Let the user who runs roledoc read this file, or move it out of the roles folder.'
+        : 'Keep only plain .yaml files in the roles folder; move this one away or delete it.',
+  namedFileUnreadable: (key, file, what) => `${key} names ${file}, which is ${what}, not a regular file.`,
+  namedFileUnreadableHint: 'Name a regular file here (a font, an image or a .yaml file), not a folder, a device or a pipe.',
+  namedFolderNotFolder: (key, dir, what) => `${key} names ${dir}, which is ${what}, not a folder.`,
+  namedFolderNotFolderHint: 'Name a folder (one that does not exist yet is made by the build), or move what is in the way.',
 };
 
 const catalogs: Record<Lang, Messages> = { 'zh-CN': zh, en };

@@ -7,10 +7,22 @@
 import path from 'node:path';
 import { hasErrors, normalizeDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { errorCode, UserError } from '../core/errors.js';
+import { FileProblemError } from '../core/file-access.js';
 import { nodeFiles } from '../io/node-files.js';
-import { toProjectPath } from '../core/paths.js';
+import { shownPath, toProjectPath } from '../core/paths.js';
 import { readCommitDates } from '../io/git-dates.js';
-import { lockOutputFolder, readOutputs, readOutputText, removeOutputs, removeStaleTemporaries, takenByFolders, writeOutputs } from '../io/output-folder.js';
+import {
+  backUpOutputs,
+  lockOutputFolder,
+  outputKinds,
+  readOutputs,
+  readOutputText,
+  removeOutputs,
+  removeStaleTemporaries,
+  takenByFolders,
+  writeOutputs,
+  type OutputLock,
+} from '../io/output-folder.js';
 import { sourceDateEpoch } from '../incremental/document-date.js';
 import { MANIFEST_NAME, parseManifest, sha256 } from '../incremental/manifest.js';
 import { checkOutputs, inShard, nextManifest, type OutputProblem } from '../incremental/outputs.js';
@@ -50,6 +62,12 @@ export interface BuildRequest {
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
   /** SOURCE_DATE_EPOCH, as the environment gives it. */
   readonly sourceDateEpoch?: string | undefined;
+  /**
+   * Replace files at the documents' names that roledoc did not write or that were changed by hand
+   * since, each first moved into the output folder's .roledoc-backup/. Without it they are kept,
+   * and the build writes nothing.
+   */
+  readonly overwrite?: boolean | undefined;
 }
 
 /** What a build says while it works: the CLI prints it, a program may listen. */
@@ -60,6 +78,8 @@ export interface BuildHooks {
   readonly onWaiting?: () => void;
   /** After each document rendered, with how many of how many. */
   readonly onRendered?: (done: number, total: number) => void;
+  /** The output folder's lock held no process id (damaged, say by a power cut): it was taken over. */
+  readonly onLockDamaged?: (lock: string) => void;
 }
 
 export interface BuildResult {
@@ -77,6 +97,13 @@ export interface BuildResult {
   /** How many roles the build is about. */
   readonly roles: number;
   readonly outDir: string;
+  /**
+   * Files at the documents' names that roledoc did not write, or that were changed by hand since
+   * (project paths): kept, and nothing was written (`ok` is false). Empty with `overwrite`.
+   */
+  readonly kept: readonly string[];
+  /** With `overwrite`: each such file replaced, and where it was moved first (project paths). */
+  readonly backups: readonly { readonly file: string; readonly backup: string }[];
 }
 
 /**
@@ -93,23 +120,62 @@ export async function buildProject(root: string, langOverride: Lang | undefined,
   if (hasErrors(first.configDiagnostics)) return buildOpened(first, request, hooks);
   const messages = cliMessagesFor(first.lang);
   const outDir = path.resolve(root, request.out ?? first.config.out);
-  const release = await lockOutputFolder(outDir, () => hooks.onWaiting?.()).catch((error: unknown) => {
-    throw new UserError(messages.cannotWrite(toProjectPath(root, outDir) || '.', errorCode(error) ?? String(error)));
+  const lock = await lockOutputFolder(outDir, {
+    onWait: () => hooks.onWaiting?.(),
+    onDamaged: (file) => hooks.onLockDamaged?.(toProjectPath(root, file)),
+  }).catch((error: unknown) => {
+    throw writeFailure(error, root, outDir, messages);
   });
   try {
-    return await buildOpened(await openProject(root, langOverride), request, hooks);
+    return await buildOpened(await openProject(root, langOverride), request, hooks, lock);
   } finally {
-    await release();
+    await lock.release();
   }
 }
 
-async function buildOpened(project: ProjectContext, request: BuildRequest, hooks: BuildHooks): Promise<BuildResult> {
+/** Why the output folder cannot be written, in words: what is in the way (a file where a folder should be), or the system's reason. */
+function writeFailure(error: unknown, root: string, dir: string, messages: CliMessages): UserError {
+  if (error instanceof FileProblemError && !['denied', 'other', 'missing', 'too-large'].includes(error.problem)) {
+    return new UserError(messages.notAFolder(shownPath(root, error.file), messages.pathProblem(error.problem)));
+  }
+  const code = error instanceof FileProblemError ? (error.details.code ?? (error.problem === 'denied' ? 'EACCES' : undefined)) : errorCode(error);
+  const reason = code === undefined ? (error instanceof Error ? error.message : String(error)) : messages.systemReason(code);
+  return new UserError(messages.cannotWrite(shownPath(root, dir), reason));
+}
+
+/**
+ * The names about to be written whose files roledoc did not write, or that were changed by hand
+ * since: a regular file whose bytes are neither what the manifest says roledoc wrote nor what it
+ * would write now, or something that is not a file at all (a FIFO). A link is replaced, never
+ * written through, and no one's only copy of anything; a file already holding the new bytes is
+ * nothing lost.
+ */
+async function foreignOutputs(
+  outDir: string,
+  rendered: ReadonlyMap<string, Uint8Array>,
+  disk: { readonly found: ReadonlyMap<string, Uint8Array>; readonly manifest: ReturnType<typeof parseManifest> },
+): Promise<string[]> {
+  const kinds = await outputKinds(outDir, rendered.keys());
+  const foreign: string[] = [];
+  for (const [name, bytes] of rendered) {
+    const kind = kinds.get(name);
+    if (kind === 'special') foreign.push(name);
+    if (kind !== 'file') continue;
+    const current = disk.found.get(name);
+    const hash = current === undefined ? undefined : sha256(current);
+    if (hash === undefined || (hash !== disk.manifest.get(name)?.sha256 && hash !== sha256(bytes))) foreign.push(name);
+  }
+  return foreign.sort();
+}
+
+async function buildOpened(project: ProjectContext, request: BuildRequest, hooks: BuildHooks, lock?: OutputLock): Promise<BuildResult> {
   const messages = cliMessagesFor(project.lang);
   const formats = request.formats ?? project.config.formats;
   const outDir = path.resolve(project.root, request.out ?? project.config.out);
+  const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
   const checked = checkProjectRoles(project, await readRoleFiles(project, request.paths));
   const sources = new Map(checked.sources);
-  const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], roles: checked.targets.length };
+  const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], kept: [], backups: [], roles: checked.targets.length };
   const stop = (diagnostics: readonly Diagnostic[]): BuildResult => {
     hooks.onChecked?.(diagnostics, sources, project);
     return { ...result, ok: false, diagnostics };
@@ -158,18 +224,22 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   );
 
   if (request.check !== true) await removeStaleTemporaries(outDir);
-  const manifestText = await readOutputText(outDir, MANIFEST_NAME);
+  const manifestText = await readOutputText(outDir, MANIFEST_NAME).catch((error: unknown) => {
+    if (!(error instanceof FileProblemError)) throw error;
+    const what = messages.pathProblem(error.problem, error.details.limit);
+    throw new UserError(error.problem === 'denied' || error.problem === 'other' || error.problem === 'too-large' ? messages.cannotRead(shown(MANIFEST_NAME), what) : messages.notAFile(shown(MANIFEST_NAME), what));
+  });
   const manifest = parseManifest(manifestText);
   // What is on disk, by content: a hand edit that keeps the size is still a change.
-  const onDisk = await readOutputs(outDir, [...new Set([...planned.map((output) => output.name), ...manifest.keys()])]);
+  const { found: onDisk, unreadable } = await readOutputs(outDir, [...new Set([...planned.map((output) => output.name), ...manifest.keys()])]);
   const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
   // The handbook's files belong to the project while the config wants a handbook (--no-handbook only skips it).
   const allRoles = new Set([...checked.roles.map((entry) => entry.role.id), ...(project.config.handbook ? [HANDBOOK_NAME] : [])]);
-  const plan = planBuild(planned, manifest, disk, { force: request.force === true, wholeProject: wholeBuild, allRoles });
+  // A role file that was not read (a link out of the project) may still be a role: none of the documents are removed.
+  const plan = planBuild(planned, manifest, disk, { force: request.force === true, wholeProject: wholeBuild && checked.outside.length === 0, allRoles });
 
   const byName = new Map(planned.map((output) => [output.name, output]));
   const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
-  const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
   const rendered = await renderAll(
     toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
     {
@@ -186,21 +256,39 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const manifestAfter = nextManifest(manifest, plan, toRender, rendered);
 
   if (request.check === true) {
-    // Nothing is written: every document is what a build would leave, or it is named.
-    const problems = checkOutputs(planned, { onDisk, manifest, manifestText }, rendered, plan, manifestAfter).map((problem) => ({ file: shown(problem.name), status: problem.status }));
+    // Nothing is written: every document is what a build would leave, or it is named. Something
+    // that is not a file at a document's name (a FIFO) is not missing: it is not roledoc's.
+    const problems = checkOutputs(planned, { onDisk, manifest, manifestText }, rendered, plan, manifestAfter).map((problem) => ({
+      file: shown(problem.name),
+      status: problem.status === 'missing' && unreadable.has(problem.name) ? ('foreign-modified' as const) : problem.status,
+    }));
     return { ...result, ok: problems.length === 0, diagnostics, problems, roles: roles.length };
   }
 
   // Everything rendered before anything is written, and each target checked first: a document
   // whose name is taken by a folder stops the build before any file changes.
   const [taken] = await takenByFolders(outDir, rendered.keys());
-  if (taken !== undefined) throw new UserError(messages.cannotWrite(shown(taken), 'EISDIR'));
+  if (taken !== undefined) throw new UserError(messages.cannotWrite(shown(taken), messages.systemReason('EISDIR')));
+  // A file at a document's name that roledoc did not write, or that was changed by hand, may be
+  // someone's only copy: kept, and nothing is written, unless --overwrite says to replace it.
+  const foreign = await foreignOutputs(outDir, rendered, { found: onDisk, manifest });
+  if (foreign.length > 0 && request.overwrite !== true) return { ...result, ok: false, diagnostics, kept: foreign.map(shown), roles: roles.length };
+  const stillMine = async (): Promise<void> => {
+    if (lock && !(await lock.holds())) throw new UserError(messages.lockLost(shown('') || '.'), messages.lockLostHint);
+  };
+  let backups: { name: string; backup: string }[] = [];
   try {
+    await stillMine();
+    backups = await backUpOutputs(outDir, foreign);
     await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
     await removeOutputs(outDir, plan.remove);
+    // Right before the manifest: a build that lost the lock never writes a manifest without the other build's documents.
+    await stillMine();
     if (manifestText !== manifestAfter) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(manifestAfter) }]);
   } catch (error: unknown) {
-    throw new UserError(messages.writeInterrupted(shown(''), errorCode(error) ?? String(error)));
+    if (error instanceof UserError) throw error;
+    const code = errorCode(error);
+    throw new UserError(messages.writeInterrupted(shown(''), code === undefined ? String(error) : messages.systemReason(code)));
   }
   return {
     ...result,
@@ -210,6 +298,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     unchanged: plan.unchanged.map((output) => output.name),
     removed: [...plan.remove],
     disowned: plan.disown.map(shown),
+    backups: backups.map((entry) => ({ file: shown(entry.name), backup: shown(entry.backup) })),
     roles: roles.length,
   };
 }

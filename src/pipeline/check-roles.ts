@@ -4,13 +4,14 @@
  * diagnostics out.
  */
 import { type Diagnostic, diagnostic, normalizeDiagnostics, START_OF_FILE } from '../core/diagnostic.js';
-import type { FileInput } from '../io/project-files.js';
+import type { FileInput, UnreadableFile } from '../io/project-files.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Lang } from '../messages/lang.js';
-import { messagesFor } from '../messages/messages.js';
+import { messagesFor, type Messages } from '../messages/messages.js';
 import type { RawRole } from '../model/role.js';
 import { checkHandbookOrder, checkProjectRules, ruleViewOf, type RuleRole } from '../rules/project-rules.js';
+import { MAX_ROLE_FILE_BYTES } from '../load/decode.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { roleSchema } from '../validate/schemas.js';
 import type { ProjectContext } from './open-project.js';
@@ -62,12 +63,25 @@ export interface CheckedRoles {
   readonly allDiagnostics: readonly Diagnostic[];
   /** Every file read, for reporters to quote. */
   readonly sources: ReadonlyMap<string, SourceFile>;
+  /** Role files that were not read because they lie outside the project: their roles may not be gone. */
+  readonly outside: readonly string[];
+}
+
+/** A role file that was not read: too large (as the loader says it), or not a regular file. */
+function unreadableDiagnostic(file: UnreadableFile, messages: Messages): Diagnostic {
+  if (file.problem === 'too-large') {
+    return diagnostic('load.too-large', file.path, START_OF_FILE, messages.tooLarge(file.size ?? MAX_ROLE_FILE_BYTES + 1, MAX_ROLE_FILE_BYTES), messages.tooLargeHint);
+  }
+  return diagnostic('load.not-a-file', file.path, START_OF_FILE, messages.unreadableRoleFile(messages.pathProblem(file.problem)), messages.unreadableRoleFileHint(file.problem));
 }
 
 export function checkProjectRoles(project: ProjectContext, files: RoleFiles): CheckedRoles {
   const checked = checkRoles(files.files, project.lang);
   const messages = messagesFor(project.lang);
-  const skipped: Diagnostic[] = files.outside.map((file) => (diagnostic('load.outside-project', file, START_OF_FILE, messages.outsideProject, messages.outsideProjectHint)));
+  const skipped: Diagnostic[] = [
+    ...files.outside.map((file) => (diagnostic('load.outside-project', file, START_OF_FILE, messages.outsideProject, messages.outsideProjectHint))),
+    ...files.unreadable.map((file) => unreadableDiagnostic(file, messages)),
+  ];
   const order = project.configLocator ? checkHandbookOrder(project.config.order, checked.roles.map((entry) => entry.role), project.configLocator, messages) : [];
   const wanted = new Set(files.targets);
   const sources = new Map(checked.sources);
@@ -76,8 +90,9 @@ export function checkProjectRoles(project: ProjectContext, files: RoleFiles): Ch
     project,
     targets: files.targets,
     roles: checked.roles,
-    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...order, ...skipped, ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
+    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...order, ...skipped.filter((d) => d.code === 'load.outside-project' || wanted.has(d.file)), ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
     allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...order, ...skipped, ...checked.diagnostics]),
     sources,
+    outside: files.outside,
   };
 }

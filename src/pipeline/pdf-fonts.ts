@@ -39,6 +39,13 @@ function fontProblemMessage(error: FontError, messages: CliMessages): UserError 
       return new UserError(messages.fontUnreadable(problem.path, problem.reason));
     case 'unusable':
       return new UserError(messages.fontUnusable(problem.path, problem.reason), messages.fontUnusableHint);
+    case 'not-a-file': {
+      const what = messages.pathProblem(problem.problem, problem.limit);
+      if (problem.problem === 'too-large' || problem.problem === 'denied' || problem.problem === 'other') {
+        return new UserError(messages.fontUnreadable(problem.path, problem.code === undefined ? what : `${what}, ${problem.code}`));
+      }
+      return new UserError(messages.fontNotAFile(problem.path, what));
+    }
     case 'none-found':
       return new UserError(messages.noCjkFont, messages.noCjkFontHint);
   }

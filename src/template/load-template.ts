@@ -8,18 +8,20 @@
  * a logo or font file that is not there, a {placeholder} that does not exist.
  */
 import path from 'node:path';
-import { type Diagnostic, diagnostic, type DiagnosticCode } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, type DiagnosticCode, START_OF_FILE } from '../core/diagnostic.js';
 import { errorCode, UserError } from '../core/errors.js';
-import type { FileAccess } from '../core/file-access.js';
+import { FileProblemError, type FileAccess, type PathProblem } from '../core/file-access.js';
 import { deepMerge, isPlainObject, type PlainObject } from '../core/merge.js';
 import { packagePath } from '../core/package-files.js';
 import { isInside, toProjectPath } from '../core/paths.js';
 import { itemLabel } from '../layout/numbering.js';
+import { MAX_ROLE_FILE_BYTES } from '../load/decode.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor } from '../messages/messages.js';
+import { MAX_FONT_BYTES } from '../model/fonts.js';
 import { PAGE_TEXT_PLACEHOLDERS, type LogoImage, type RawTemplate, type Template } from '../model/template.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { suggest } from '../validate/explain.js';
@@ -116,9 +118,18 @@ interface Collected {
 /** One template file: checked, its files found and read. */
 async function readLayer(file: string, shownAs: string, projectRoot: string, lang: Lang, out: Collected): Promise<Layer | undefined> {
   const messages = messagesFor(lang);
-  const bytes = await out.access.read(file).catch((error: unknown) => {
-    throw new UserError(cliMessagesFor(lang).cannotRead(shownAs, errorCode(error) ?? String(error)));
-  });
+  let bytes: Uint8Array;
+  try {
+    bytes = await out.access.read(file, MAX_ROLE_FILE_BYTES);
+  } catch (error: unknown) {
+    if (error instanceof FileProblemError && error.problem === 'too-large') {
+      // As the loader says it of any YAML file too large to read.
+      out.diagnostics.push(diagnostic('load.too-large', shownAs, START_OF_FILE, messages.tooLarge(error.details.size ?? MAX_ROLE_FILE_BYTES + 1, MAX_ROLE_FILE_BYTES), messages.tooLargeHint));
+      return undefined;
+    }
+    const reason = error instanceof FileProblemError ? messages.pathProblem(error.problem, error.details.limit) : (errorCode(error) ?? String(error));
+    throw new UserError(cliMessagesFor(lang).cannotRead(shownAs, reason));
+  }
   const checked = checkYamlFile<RawTemplate>(shownAs, bytes, templateSchema(), lang);
   if (checked.source) out.sources.push(checked.source);
   out.files.push(shownAs);
@@ -179,12 +190,15 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
     const segments = ['fonts', face, 'pdf'];
     const resolved = fileNamed(pdf, segments);
     const shown = shownPath(resolved, projectRoot);
-    const bytes = await out.access.read(resolved).catch(() => undefined);
-    if (!bytes) {
-      problem('template.missing-file', messages.templateFileMissing(`fonts.${face}.pdf`, shown), segments, messages.templateFileMissingHint);
+    const read = await readNamedFile(out.access, resolved, MAX_FONT_BYTES);
+    if (!(read instanceof Uint8Array)) {
+      const key = `fonts.${face}.pdf`;
+      if (read.problem === 'too-large') problem('template.bad-font', messages.templateFontUnreadable(shown, messages.pathProblem(read.problem, read.details.limit)), segments, messages.templateFontUnreadableHint);
+      else if (isNotAFile(read.problem)) problem('template.not-a-file', messages.namedFileUnreadable(key, shown, messages.pathProblem(read.problem)), segments, messages.namedFileUnreadableHint);
+      else problem('template.missing-file', messages.templateFileMissing(key, shown), segments, messages.templateFileMissingHint);
       continue;
     }
-    const font = await openFont(bytes);
+    const font = await openFont(read);
     if (font === 'collection') problem('template.font-collection', messages.templateFontCollection(shown), segments, messages.templateFontCollectionHint);
     else if (font !== 'ok') problem('template.bad-font', messages.templateFontUnreadable(shown, font.reason), segments, messages.templateFontUnreadableHint);
     fonts[face] = { ...raw.fonts?.[face], pdf: resolved };
@@ -197,12 +211,14 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
     const segments = ['logo', 'file'];
     const resolved = fileNamed(raw.logo.file, segments);
     const shown = shownPath(resolved, projectRoot);
-    const size = await out.access.size(resolved);
-    // Too big to read is too big to print: the size is checked before the bytes are read.
-    const bytes = size === undefined || size > MAX_IMAGE_BYTES ? undefined : await out.access.read(resolved).catch(() => undefined);
+    // Too big to read is too big to print: never more than MAX_IMAGE_BYTES is read, whatever the file claims.
+    const read = await readNamedFile(out.access, resolved, MAX_IMAGE_BYTES);
+    const bytes = read instanceof Uint8Array ? read : undefined;
     const image = bytes ? checkImage(bytes) : undefined;
-    if (size === undefined) problem('template.missing-file', messages.templateFileMissing('logo.file', shown), segments, messages.templateFileMissingHint);
-    else if (size > MAX_IMAGE_BYTES || (image && 'problem' in image && image.problem === 'too-large')) {
+    if (read instanceof FileProblemError && read.problem === 'missing') problem('template.missing-file', messages.templateFileMissing('logo.file', shown), segments, messages.templateFileMissingHint);
+    else if (read instanceof FileProblemError && isNotAFile(read.problem)) {
+      problem('template.not-a-file', messages.namedFileUnreadable('logo.file', shown, messages.pathProblem(read.problem)), segments, messages.namedFileUnreadableHint);
+    } else if ((read instanceof FileProblemError && read.problem === 'too-large') || (image && 'problem' in image && image.problem === 'too-large')) {
       problem('template.image-too-large', messages.templateImageTooLarge(shown, MAX_IMAGE_SIDE, MAX_IMAGE_BYTES / 1024 / 1024), segments, messages.templateImageTooLargeHint);
     } else if (image && 'problem' in image && image.problem === 'unsupported') {
       problem('template.bad-image', messages.templateImageUnsupported(shown, image.kind), segments, messages.templateImageUnsupportedHint);
@@ -226,6 +242,21 @@ async function readLayer(file: string, shownAs: string, projectRoot: string, lan
   if (!checked.value) return undefined;
   delete data['extends'];
   return { data, extends: checked.value.extends, ...(logoFile === undefined ? {} : { logoFile }) };
+}
+
+/** A file a template names, at most `maxBytes` of it, or why it cannot be read. */
+async function readNamedFile(access: FileAccess, file: string, maxBytes: number): Promise<Uint8Array | FileProblemError> {
+  try {
+    return await access.read(file, maxBytes);
+  } catch (error: unknown) {
+    if (error instanceof FileProblemError) return error;
+    return new FileProblemError('other', file, { code: errorCode(error) });
+  }
+}
+
+/** Something at the path that is not a file at all: never a logo or a font, whatever its name. */
+function isNotAFile(problem: PathProblem): boolean {
+  return ['directory', 'fifo', 'device', 'socket', 'other', 'broken-link', 'link-loop'].includes(problem);
 }
 
 /**

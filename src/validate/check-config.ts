@@ -22,6 +22,8 @@ export interface CheckedConfig {
   readonly locator: Locator | undefined;
   /** What `locale:` says, whatever else is wrong: it decides the language of these very messages. */
   readonly declaredLocale: unknown;
+  /** The keys the file writes (the others are defaults): a diagnostic about a value can point at its line only when it is written. */
+  readonly writtenKeys: ReadonlySet<string>;
 }
 
 /** A project path a config value names (`out`, `roles`, a font): whether it is a project catalog's path is the caller's to tell. */
@@ -77,5 +79,6 @@ export function checkConfig(bytes: Uint8Array, root: string, lang: Lang, isCatal
   const config: ProjectConfig = { ...DEFAULT_CONFIG, ...(checked.value ?? validKeysOf(checked.data)) };
   if (checked.locator) diagnostics.push(...pathsOutsideProject(config, root, checked.locator, messagesFor(lang), isCatalogPath));
   const declaredLocale: unknown = typeof checked.data === 'object' && checked.data !== null && 'locale' in checked.data ? checked.data.locale : undefined;
-  return { config, diagnostics, source: checked.source, locator: checked.locator, declaredLocale };
+  const writtenKeys = new Set(typeof checked.data === 'object' && checked.data !== null && !Array.isArray(checked.data) ? Object.keys(checked.data) : []);
+  return { config, diagnostics, source: checked.source, locator: checked.locator, declaredLocale, writtenKeys };
 }
