@@ -25,6 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasPosixFiles } from './helpers/platform.js';
 import { UserError } from '../src/core/errors.js';
 import { FileProblemError } from '../src/core/file-access.js';
 import { findRoleFiles } from '../src/io/project-files.js';
@@ -115,7 +116,7 @@ const noStackTrace = (result: CliResult): void => {
   expect(result.stderr).not.toContain('internal error');
 };
 
-describe('reads that never end', () => {
+describe.runIf(hasPosixFiles)('reads that never end', () => {
   it('reads a file in chunks up to a limit, and never reads a device or a FIFO', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-fs-read-'));
     writeFileSync(path.join(dir, 'big'), Buffer.alloc(3000, 1));
@@ -244,7 +245,7 @@ describe('reads that never end', () => {
   });
 });
 
-describe('the output folder lock', () => {
+describe.runIf(hasPosixFiles)('the output folder lock', () => {
   it('a lock that is not a process id (zero-filled by a power cut) is stale, and said so', async () => {
     const dir = await builtProject();
     writeFileSync(path.join(dir, 'out', LOCK_NAME), Buffer.alloc(64));
@@ -295,7 +296,7 @@ describe('the output folder lock', () => {
   });
 });
 
-describe('no silent loss', () => {
+describe.runIf(hasPosixFiles)('no silent loss', () => {
   it('a roles folder that is a link out of the project is an error, and the build deletes nothing', async () => {
     const dir = await builtProject();
     const elsewhere = path.join(mkdtempSync(path.join(tmpdir(), 'roledoc-fs-elsewhere-')), 'roles');
@@ -340,7 +341,7 @@ describe('no silent loss', () => {
   });
 });
 
-describe('file-system mistakes said clearly', () => {
+describe.runIf(hasPosixFiles)('file-system mistakes said clearly', () => {
   it('a path outside the project, or the config, named as a role file is a usage error', async () => {
     const dir = project();
     const outside = path.join(mkdtempSync(path.join(tmpdir(), 'roledoc-fs-out-')), 'passwd');

@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hasPosixFiles } from './helpers/platform.js';
 import { runCli, type CliResult } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
 
@@ -169,7 +170,7 @@ function wellBehaved(result: CliResult, what: string): void {
   expect(result.stderr, what).not.toContain('internal error');
 }
 
-describe('a hostile file system', () => {
+describe.runIf(hasPosixFiles)('a hostile file system', () => {
   it('never hangs a command, never crashes it, and never loses an earlier output', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'roledoc-fsfuzz-base-'));
     cpSync(path.join(REPO, 'roles'), path.join(base, 'roles'), { recursive: true });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { canInterrupt } from './helpers/platform.js';
 import { sha256 } from '../src/incremental/manifest.js';
 import { build } from './helpers/project.js';
 import { runCli, runProcess } from './helpers/run-cli.js';
@@ -178,7 +179,7 @@ describe('roledoc build --check', () => {
 });
 
 describe('roledoc build --watch', () => {
-  it('rebuilds what a saved change affects, keeps going after an error, and exits cleanly on Ctrl-C', async () => {
+  it.runIf(canInterrupt)('rebuilds what a saved change affects, keeps going after an error, and exits cleanly on Ctrl-C', async () => {
     const dir = seedProject();
     const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'pdf'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
