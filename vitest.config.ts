@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // dist/ is what the process-level tests run: compile it from the current sources first.
-    globalSetup: ['test/setup/build-dist.ts'],
+    globalSetup: ['test/setup/build-dist.ts', 'test/setup/temp-folder.ts'],
     // Most tests render whole documents, start `roledoc` processes, worker threads or git. On a
     // 2-core machine that is busy with other jobs they take ten times as long as on an idle one, so
     // every test and hook gets a minute; a test that is slow by design says so with its own, longer

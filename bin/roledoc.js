@@ -1,5 +1,24 @@
 #!/usr/bin/env node
 // Thin shim: the compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script).
-import { run } from '../dist/cli/main.js';
-
-process.exitCode = await run(process.argv.slice(2));
+// Two things are said in words here, before any of roledoc loads: a Node.js too old for it, and a
+// copy of roledoc whose dist/ was never built (a source archive, a checkout without `npm ci`).
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+  process.stderr.write(
+    `✖ roledoc 需要 Node.js 22 或更新版本，这里是 Node.js ${process.versions.node}。请从 https://nodejs.org/ 安装长期支持版（LTS）后再运行。\n` +
+      `  roledoc needs Node.js 22 or newer; this is Node.js ${process.versions.node}. Install the current LTS from https://nodejs.org/ and run roledoc again.\n`,
+  );
+  process.exit(2);
+}
+let main;
+try {
+  main = await import('../dist/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+  process.stderr.write(
+    '✖ 这份 roledoc 还没有编译（没有 dist/ 文件夹）：在它的文件夹里运行 npm ci；或者从 npm 或发布包（release tarball）安装，它们是编译好的。\n' +
+      '  This copy of roledoc has not been built (it has no dist/ folder). In its folder, run npm ci; or install roledoc from npm or from a release tarball, which come built.\n',
+  );
+  process.exit(2);
+}
+process.exitCode = await main.run(process.argv.slice(2));

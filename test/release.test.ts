@@ -59,6 +59,8 @@ describe('the workflows', () => {
     expect(job.permissions).toMatchObject({ 'id-token': 'write' });
     expect(JSON.stringify(job.steps)).toContain('secrets.NPM_TOKEN');
     expect(commands).toContain('.github/release-notes.mjs');
+    // The release carries the package itself: what init's workflow installs until roledoc is on npm.
+    expect(commands).toMatch(/npm pack[\s\S]*gh release create .*roledoc-\$\{GITHUB_REF_NAME#v\}\.tgz/);
   });
 });
 

@@ -56,7 +56,7 @@ describe('roledoc init --package', () => {
     const init = await runCli(['init'], dir);
     const version = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
     expect(parse(workflowOf(dir)).env.ROLEDOC_PACKAGE).toBe(`roledoc@${version}`);
-    expect(init.stdout).toContain(`roledoc init --package github:roledoc/roledoc#v${version}`);
+    expect(init.stdout).toContain(`roledoc init --package https://github.com/roledoc/roledoc/releases/download/v${version}/roledoc-${version}.tgz`);
   });
 
   it.each(['github:roledoc/roledoc#v0.1.0', 'git+https://github.com/roledoc/roledoc.git#v0.1.0', 'https://example.com/releases/roledoc-0.1.0.tgz', '@acme/roledoc@^1.2.0', 'roledoc@next'])(
@@ -72,11 +72,14 @@ describe('roledoc init --package', () => {
     },
   );
 
-  it.each([[''], ['  '], ['roledoc 0.1.0'], ['roledoc@0.1.0\nrun: rm -rf /'], ['roledoc@"1"'], ['@']])('refuses %j with exit 2 and writes nothing', async (spec) => {
+  it.each([[''], ['  '], ['roledoc 0.1.0'], ['roledoc@0.1.0\nrun: rm -rf /'], ['roledoc@"1"'], ['@'], ['-x'], ['$(id)']])('refuses %j with exit 2 and writes nothing', async (spec) => {
     const dir = path.join(emptyDir(), 'hr');
     const init = await runCli(['init', dir, '--package', spec], path.dirname(dir));
     expect(init.exitCode).toBe(2);
     expect(init.stderr).toContain('npm 无法从');
+    // One line, in one language: the spec quoted as written, the reason in words.
+    expect(init.stderr.split('\n')[0]).toContain(JSON.stringify(spec));
+    expect(init.stderr).not.toMatch(/Invalid|empty|spaces|encodeURIComponent/);
     expect(existsSync(dir)).toBe(false);
   });
 });

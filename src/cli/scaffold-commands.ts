@@ -7,8 +7,8 @@ import { readTextIfPossible } from '../io/node-files.js';
 import { findRoleFiles } from '../io/project-files.js';
 import npa from 'npm-package-arg';
 import { parseDocument } from 'yaml';
-import { registrySpec, repositorySpec } from '../core/version.js';
-import { cliMessagesFor, type CliMessages } from '../messages/cli-messages.js';
+import { registrySpec, releaseTarballSpec } from '../core/version.js';
+import { cliMessagesFor, type CliMessages, type PackageSpecProblem } from '../messages/cli-messages.js';
 import { isLang, type Lang } from '../messages/lang.js';
 import { CONFIG_FILE_NAME } from '../model/config.js';
 import { ROLE_ID_PATTERN } from '../model/role.js';
@@ -36,17 +36,18 @@ export function runSchema(io: Io, kind: SchemaKind): number {
  * @throws UserError when npm could not install anything from it.
  */
 export function checkPackageSpec(spec: string, messages: CliMessages): string {
-  const refuse = (reason: string): UserError => new UserError(messages.badPackageSpec(spec, reason), messages.badPackageSpecHint);
+  const refuse = (reason: PackageSpecProblem): UserError => new UserError(messages.badPackageSpec(spec, reason), messages.badPackageSpecHint);
   if (spec.trim() === '') throw refuse('empty');
-  if (/[\s\u0000-\u001f\u007f]/.test(spec)) throw refuse('spaces or line breaks');
+  if (/[\s\u0000-\u001f\u007f]/.test(spec)) throw refuse('spaces');
+  if (spec.startsWith('-')) throw refuse('option');
   let parsed;
   try {
     parsed = npa(spec);
-  } catch (error: unknown) {
-    throw refuse(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+  } catch {
+    throw refuse('unreadable');
   }
   const registry = parsed.type === 'version' || parsed.type === 'range' || parsed.type === 'tag';
-  if (registry && !parsed.name) throw refuse('no package name');
+  if (registry && !parsed.name) throw refuse('no-name');
   return spec;
 }
 
@@ -65,7 +66,7 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
   const messages = cliMessagesFor(langOf(options));
   const spec = packageSpec === undefined ? registrySpec() : checkPackageSpec(packageSpec, messages);
   const root = path.resolve(io.cwd, options.cwd ?? '.', dir ?? '.');
-  const files = projectFiles({ role: schemaText('role'), config: schemaText('config'), template: schemaText('template'), locale: schemaText('locale') }, spec, repositorySpec());
+  const files = projectFiles({ role: schemaText('role'), config: schemaText('config'), template: schemaText('template'), locale: schemaText('locale') }, spec, releaseTarballSpec());
   files.forEach(assertParses);
   await makeFolder(root).catch((error: unknown) => explainWriteError(error, io.cwd, toProjectPath(io.cwd, root) || '.', messages));
   for (const file of files) {
@@ -79,7 +80,7 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
     io.stdout(`  ${messages.initCreated(file.path)}\n`);
   }
   // Until roledoc is on npm, its own version there does not exist: say how to install it instead.
-  if (packageSpec === undefined) io.stdout(`${messages.initPackageNote(spec, repositorySpec())}\n`);
+  if (packageSpec === undefined) io.stdout(`${messages.initPackageNote(spec, releaseTarballSpec())}\n`);
   io.stdout(`${messages.initDone(toProjectPath(io.cwd, root))}\n`);
   return EXIT_OK;
 }

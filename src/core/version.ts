@@ -32,7 +32,12 @@ export function registrySpec(): string {
   return `roledoc@${roledocVersion()}`;
 }
 
-/** Where npm installs this version of roledoc from before it is on the registry: its git repository at the version's tag. */
-export function repositorySpec(): string {
-  return `github:${packageInfo().github ?? 'roledoc/roledoc'}#v${roledocVersion()}`;
+/**
+ * Where npm installs this version of roledoc from before it is on the registry: the package the
+ * release workflow attaches to the version's GitHub release. (A git URL would have npm build
+ * roledoc on install, which `npm install --global` cannot do: npm/cli#8440.)
+ */
+export function releaseTarballSpec(): string {
+  const version = roledocVersion();
+  return `https://github.com/${packageInfo().github ?? 'roledoc/roledoc'}/releases/download/v${version}/roledoc-${version}.tgz`;
 }

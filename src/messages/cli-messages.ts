@@ -3,6 +3,9 @@ import type { PathProblem } from '../core/file-access.js';
 import type { Lang } from './lang.js';
 import { messagesFor } from './messages.js';
 
+/** Why `init --package` refuses a spec. */
+export type PackageSpecProblem = 'empty' | 'spaces' | 'option' | 'no-name' | 'unreadable';
+
 export interface CliMessages {
   hint: string;
   noRolesFolder(folder: string): string;
@@ -59,7 +62,7 @@ export interface CliMessages {
   rebuilding(file: string): string;
   badFormat(value: string): string;
   // init --package
-  badPackageSpec(spec: string, reason: string): string;
+  badPackageSpec(spec: string, reason: PackageSpecProblem): string;
   badPackageSpecHint: string;
   initPackageNote(spec: string, fromRepository: string): string;
 
@@ -213,10 +216,11 @@ const zh: CliMessages = {
   rebuilding: (file) => `${file} 改动了，重新生成……`,
   badFormat: (value) => `不认识的格式“${value}”，只能是 docx、pdf。`,
   // init --package
-  badPackageSpec: (spec, reason) => `npm 无法从“${spec}”安装 roledoc（${reason}）。`,
-  badPackageSpecHint: '写一个版本（roledoc@0.1.0）、一个 git 地址（github:owner/roledoc#v0.1.0、git+https://…），或发布包的下载地址（https://…/roledoc-0.1.0.tgz）。',
+  badPackageSpec: (spec, reason) =>
+    `npm 无法从 ${JSON.stringify(spec)} 安装 roledoc：${{ empty: '这里什么也没写', spaces: '里面有空格或换行', option: '以 - 开头，npm 会把它当成选项', 'no-name': '没有包名', unreadable: 'npm 读不懂这种写法' }[reason]}。`,
+  badPackageSpecHint: '写一个版本（roledoc@0.1.0），或发布包的下载地址（https://…/roledoc-0.1.0.tgz）。',
   initPackageNote: (spec, fromRepository) =>
-    `CI 工作流会安装 ${spec}。roledoc 发布到 npm 之前，请改为从代码仓库安装：roledoc init --package ${fromRepository}（或修改 .github/workflows/roledoc.yml 中的 ROLEDOC_PACKAGE）。`,
+    `CI 工作流会安装 ${spec}。roledoc 发布到 npm 之前，请改为从 GitHub 发布页的安装包安装：roledoc init --package ${fromRepository}（或修改 .github/workflows/roledoc.yml 中的 ROLEDOC_PACKAGE）。`,
 
   // --format naming two report formats (values and YAML hardening)
   oneReportFormat: (given, all) =>
@@ -321,11 +325,11 @@ const en: CliMessages = {
   rebuilding: (file) => `${file} changed, rebuilding…`,
   badFormat: (value) => `Unknown format "${value}": use docx and/or pdf.`,
   // init --package
-  badPackageSpec: (spec, reason) => `"${spec}" is not a place npm can install roledoc from (${reason}).`,
-  badPackageSpecHint:
-    'Give a version (roledoc@0.1.0), a git URL (github:owner/roledoc#v0.1.0, git+https://…) or the URL of a release tarball (https://…/roledoc-0.1.0.tgz).',
+  badPackageSpec: (spec, reason) =>
+    `npm cannot install roledoc from ${JSON.stringify(spec)}: ${{ empty: 'nothing is written there', spaces: 'it holds spaces or line breaks', option: 'it starts with -, which npm reads as an option', 'no-name': 'it names no package', unreadable: 'npm cannot read it' }[reason]}.`,
+  badPackageSpecHint: 'Give a version (roledoc@0.1.0) or the URL of a release tarball (https://…/roledoc-0.1.0.tgz).',
   initPackageNote: (spec, fromRepository) =>
-    `The CI workflow installs ${spec}. Until roledoc is published to npm, install it from its repository instead: roledoc init --package ${fromRepository} (or change ROLEDOC_PACKAGE in .github/workflows/roledoc.yml).`,
+    `The CI workflow installs ${spec}. Until roledoc is published to npm, install it from its GitHub release instead: roledoc init --package ${fromRepository} (or change ROLEDOC_PACKAGE in .github/workflows/roledoc.yml).`,
 
   // --format naming two report formats (values and YAML hardening)
   oneReportFormat: (given, all) =>

@@ -98,9 +98,9 @@ permissions:
   contents: read
 
 env:
-  # Where to install roledoc from: a package name@version from npm, a git URL, or a tarball URL.
-  # Until roledoc is published to npm, install it from its repository, e.g. ${fromRepository}
-  # (a git URL builds roledoc on install).
+  # Where to install roledoc from: a package name@version from npm, or the URL of a release tarball.
+  # Until roledoc is published to npm, install it from its GitHub release:
+  # ${fromRepository}
   ROLEDOC_PACKAGE: ${JSON.stringify(packageSpec)}
 
 jobs:
@@ -169,8 +169,8 @@ const README = `# 岗位说明书
 ## 安装
 
 roledoc 需要 Node.js 22 或更新版本。安装：\`npm install --global <安装来源>\`。安装来源可以是 npm 上的版本
-（如 \`roledoc@0.1.0\`）、git 地址（如 \`github:roledoc/roledoc#v0.1.0\`，安装时会自动编译）或发布包的下载地址。
-roledoc 发布到 npm 之前，请用 git 地址。CI 使用的来源写在 \`.github/workflows/roledoc.yml\` 的 ROLEDOC_PACKAGE 中。
+（如 \`roledoc@0.1.0\`），或 GitHub 发布页上的安装包（\`roledoc-<版本>.tgz\` 的下载地址）。roledoc 发布到 npm 之前，
+请用安装包的地址。CI 使用的来源写在 \`.github/workflows/roledoc.yml\` 的 ROLEDOC_PACKAGE 中。
 
 ## 日常使用
 
