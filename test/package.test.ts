@@ -5,7 +5,7 @@
  * dependencies; nothing from devDependencies.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,8 +26,9 @@ interface Ran {
 function run(command: string, args: readonly string[], cwd: string): Promise<Ran> {
   const windows = process.platform === 'win32';
   return new Promise((resolve, reject) => {
-    // npm is a .cmd script on Windows, which Node starts only through a shell.
-    execFile(windows && command === 'npm' ? 'npm.cmd' : command, [...args], { cwd, timeout: NPM_TIMEOUT_MS, shell: windows, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // npm and the commands it links are .cmd scripts on Windows, which Node starts only through a shell.
+    const script = windows && (command === 'npm' || command.endsWith('.cmd'));
+    execFile(windows && command === 'npm' ? 'npm.cmd' : command, [...args], { cwd, timeout: NPM_TIMEOUT_MS, shell: script, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(new Error(`${command} ${args.join(' ')} did not finish: ${error.message}\n${stderr}`));
       else resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
     });
@@ -67,8 +68,28 @@ describe('the package', () => {
     expect(devDependencies.filter((name) => installed.includes(name) && !neededBy.has(name))).toEqual([]);
     expect(installed).not.toContain('typescript');
 
-    const bin = path.join(prefix, 'node_modules', 'roledoc', 'bin', 'roledoc.js');
-    const roledoc = (args: readonly string[], cwd: string): Promise<Ran> => run(process.execPath, [bin, ...args], cwd);
+    // A program using the API compiles against the installed declarations, strictly, checking them too.
+    const consumerPackage = JSON.parse(readFileSync(path.join(prefix, 'package.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ ...consumerPackage, type: 'module' }));
+    writeFileSync(
+      path.join(prefix, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', skipLibCheck: false, noEmit: true, types: [] }, files: ['use.ts'] }),
+    );
+    writeFileSync(
+      path.join(prefix, 'use.ts'),
+      "import { buildProject, checkProject, compileProject, renderDocument, type Diagnostic } from 'roledoc';\n" +
+        "const checked = await checkProject(process.argv[2] ?? '.');\nconst problems: readonly Diagnostic[] = checked.diagnostics;\n" +
+        "const { documents } = await compileProject('.');\nconst first = documents[0];\n" +
+        "if (first) await renderDocument(first.layout, first.format, { createdAt: first.createdAt });\n" +
+        "console.log(problems.length, (await buildProject('.', undefined, { paths: [], check: true })).ok);\n" +
+        'declare const process: { argv: string[] };\n',
+    );
+    const typecheck = await run(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', prefix], prefix);
+    expect(typecheck.code, typecheck.stdout + typecheck.stderr).toBe(0);
+
+    // The command npm linked, as a user types it (on Windows, the .cmd npm writes).
+    const bin = path.join(prefix, 'node_modules', '.bin', process.platform === 'win32' ? 'roledoc.cmd' : 'roledoc');
+    const roledoc = (args: readonly string[], cwd: string): Promise<Ran> => run(bin, args, cwd);
     const version = await roledoc(['--version'], work);
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
 

@@ -1,12 +1,11 @@
 /** The chosen PDF fonts, read and parsed once per process (a render thread is a process of its own here). */
-import type { Font } from 'fontkit';
 import { readFontFile } from '../io/fonts.js';
 import { FontError, type FontChoice, type FontFile } from '../model/fonts.js';
-import { parseFont, type FontSet } from '../render/fonts.js';
+import { parseFont, type FontSet, type FontFace } from '../render/fonts.js';
 
-const parsed = new Map<string, Font>();
+const parsed = new Map<string, FontFace>();
 
-function loadFont(file: FontFile): Font {
+function loadFont(file: FontFile): FontFace {
   const key = `${file.path}#${file.face ?? ''}`;
   let font = parsed.get(key);
   if (!font) {

@@ -1,20 +1,37 @@
 /** The parsed fonts a PDF is set in. fontkit parses; reading the files is io/fonts.ts's. */
-import { create, type Font } from 'fontkit';
+import { create } from 'fontkit';
 import { FontError, type FontFile } from '../model/fonts.js';
+
+/**
+ * A parsed face as roledoc uses it: the part of fontkit's Font it reads. Described here rather
+ * than imported, so roledoc's published declarations need none of fontkit's (it ships none).
+ */
+export interface FontFace {
+  readonly postscriptName: string;
+  readonly version: string;
+  readonly numGlyphs: number;
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  /** Every code point the font maps to a glyph. */
+  readonly characterSet: readonly number[];
+  layout(text: string): { readonly advanceWidth: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
 
 /** The parsed faces a PDF is set in. */
 export interface FontSet {
-  readonly regular: Font;
-  readonly bold: Font;
+  readonly regular: FontFace;
+  readonly bold: FontFace;
   /** Draws what the main faces lack (an emoji font, a CJK Extension B font); never bold. */
-  readonly fallback?: Font | undefined;
+  readonly fallback?: FontFace | undefined;
 }
 
 /**
  * A font file's face: the file itself, or the named face of a TTC collection.
  * @throws FontError when fontkit cannot read it or the collection has no such face.
  */
-export function parseFont(bytes: Uint8Array, file: FontFile): Font {
+export function parseFont(bytes: Uint8Array, file: FontFile): FontFace {
   let result;
   try {
     result = create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

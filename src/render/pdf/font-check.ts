@@ -5,7 +5,7 @@
  * few of the font's own characters in a PDF of one page, as the renderer does (layout, widths,
  * the embedded subset), so such a font is named before anything is rendered.
  */
-import type { Font } from 'fontkit';
+import type { FontFace } from '../fonts.js';
 import PDFDocument from 'pdfkit';
 
 /** How many of the font's characters are set: spread over all it has, so every part of its tables is read. */
@@ -14,7 +14,7 @@ const SAMPLE_SIZE = 64;
 /** Characters every document has, where the font has them: the digits of page numbers, Latin and CJK text. */
 const COMMON = '0123456789 AaZz.,:岗位职责。、（）';
 
-function sampleText(font: Font): string {
+function sampleText(font: FontFace): string {
   const own = font.characterSet.filter((codePoint) => codePoint > 0x20 && (codePoint < 0xd800 || codePoint > 0xdfff));
   const step = Math.max(1, Math.floor(own.length / SAMPLE_SIZE));
   const spread = own.filter((_, index) => index % step === 0).slice(0, SAMPLE_SIZE);
@@ -23,7 +23,7 @@ function sampleText(font: Font): string {
 }
 
 /** Sets `text` in `font` in a throwaway PDF and writes it out; rejects with what went wrong. */
-export function setInPdf(font: Font, text: string): Promise<void> {
+export function setInPdf(font: FontFace, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     try {
       const doc = new PDFDocument({
@@ -46,7 +46,7 @@ export function setInPdf(font: Font, text: string): Promise<void> {
 }
 
 /** Why pdfkit cannot set text in `font`, or undefined when it can. */
-export async function fontProblem(font: Font, text?: string): Promise<string | undefined> {
+export async function fontProblem(font: FontFace, text?: string): Promise<string | undefined> {
   try {
     // What roledoc reads of every font itself (the manifest names a font by these); pdfkit reads the rest.
     void [font.postscriptName, font.version, font.numGlyphs, font.unitsPerEm, font.ascent, font.descent];

@@ -2,8 +2,7 @@
  * Text widths from the same fontkit fonts pdfkit draws with, without a PDF document, so line
  * breaking is a pure function that tests can run on their own.
  */
-import type { Font } from 'fontkit';
-import type { FontSet } from '../fonts.js';
+import type { FontSet, FontFace } from '../fonts.js';
 
 /** Which font a piece of text is set in. */
 export type Face = 'regular' | 'bold' | 'fallback';
@@ -15,7 +14,7 @@ export interface Measurer {
   faceOf(char: string, bold: boolean): Face;
 }
 
-export function fontOf(fonts: FontSet, face: Face): Font {
+export function fontOf(fonts: FontSet, face: Face): FontFace {
   return face === 'fallback' ? (fonts.fallback ?? fonts.regular) : fonts[face];
 }
 
