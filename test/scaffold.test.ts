@@ -93,16 +93,22 @@ describe('roledoc new', () => {
     const file = path.join(dir, 'roles', '客服部', 'kf-agent.yaml');
     const skeleton = readFileSync(file, 'utf8');
     expect(skeleton).toContain('# yaml-language-server: $schema=../../schemas/role.schema.json');
-    for (const key of ['title', 'grade', 'work_location', 'responsibilities', 'duties', 'relations', 'qualifications', 'conditions', 'kpis', 'remarks']) {
+    for (const key of ['id', 'title', 'grade', 'work_location', 'career_note', 'responsibilities', 'duties', 'relations', 'qualifications', 'conditions', 'kpis', 'remarks', 'extra_sections']) {
       expect(skeleton).toMatch(new RegExp(`^${key}:.*# `, 'm'));
     }
+    // Every field of the role schema, nested ones too, each with its description as a comment.
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'role.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    for (const key of Object.keys(schema.properties)) expect(skeleton, key).toMatch(new RegExp(`^${key}:`, 'm'));
+    const keyLines = skeleton.split('\n').filter((line) => /^\s*(?:- )?[a-z_]+:/.test(line));
+    expect(keyLines.filter((line) => !line.includes('  # '))).toEqual([]);
+    for (const nested of ['  min:', '  currency: CNY', '  period: month', '  education_note:', '  majors_note:', '    weight:', '  - title:']) expect(skeleton).toContain(nested);
     // Unfilled, it fails, pointing at what is left to fill.
     const unfilled = await runCli(['validate', '--format', 'json'], dir);
     expect(unfilled.exitCode).toBe(1);
     expect(JSON.parse(unfilled.stdout).every((d: { file: string }) => d.file === 'roles/客服部/kf-agent.yaml')).toBe(true);
     // Filled (every empty value given a value of its kind), it validates.
     const filled = skeleton
-      .replace(/^(\s*(?:- )?(?:code|unit|work_location|grade|reports_to|purpose|education|training|experience|knowledge|skills|personal|tools|environment|schedule|records|remarks|duty|name|target):)(\s*(?:#.*)?)$/gm, '$1 示例$2')
+      .replace(/^(\s*(?:- )?(?:code|unit|work_location|grade|reports_to|note|career_note|purpose|education|education_note|majors_note|training|experience|knowledge|skills|personal|tools|environment|schedule|records|remarks|duty|name|target|title|text):)(\s*(?:#.*)?)$/gm, '$1 示例$2')
       .replace(/^(\s*(?:headcount|min|max|weight):)(\s*(?:#.*)?)$/gm, (_m, key: string, rest: string) => `${key} ${key.includes('max') ? 9000 : key.includes('weight') ? 100 : 6000}${rest}`)
       .replace(/^(\s*established:)(\s*(?:#.*)?)$/m, '$1 2024-03$2')
       .replace(/^(\s*- )$/gm, '$1示例');

@@ -65,6 +65,8 @@ export interface Messages {
   wrongType(field: string, expected: string, actual: string): string;
   emptyValue(field: string): string;
   emptyValueHint: string;
+  /** For an empty list item (`- ` with nothing after it): there is no colon to write after. */
+  emptyItemHint: string;
   numberAsTextHint(value: string): string;
   numberOnlyHint(key: string, digits: string): string;
   notInEnum(field: string, value: string, allowed: readonly string[]): string;
@@ -407,6 +409,7 @@ const zh: Messages = {
   wrongType: (field, expected, actual) => `${field}应该是${expected}，这里写的是${actual}。`,
   emptyValue: (field) => `${field}没有填写内容。`,
   emptyValueHint: '在冒号后面填上内容，或者删除这一行。',
+  emptyItemHint: '在“- ”后面写上内容，或者删除这一行。',
   numberAsTextHint: (value) => `如果这是编号，请加上英文引号，写成 "${value}"，这样开头的 0 也不会丢。`,
   numberOnlyHint: (key, digits) => `只写数字，例如 ${key}: ${digits}`,
   // Values that hold 、 themselves (numbering styles such as 一、) are quoted, or the list cannot be read.
@@ -618,6 +621,7 @@ const en: Messages = {
   wrongType: (field, expected, actual) => `${field} must be ${expected}, but here it is ${actual}.`,
   emptyValue: (field) => `${field} is empty.`,
   emptyValueHint: 'Write a value after the colon, or delete the line.',
+  emptyItemHint: 'Write something after the "- ", or delete the line.',
   numberAsTextHint: (value) => `If this is a code, put it in quotes: "${value}" (this also keeps leading zeros).`,
   numberOnlyHint: (key, digits) => `Write the number only, e.g. ${key}: ${digits}`,
   notInEnum: (field, value, allowed) => `${field} cannot be "${value}"; it must be one of: ${allowed.join(', ')}.`,

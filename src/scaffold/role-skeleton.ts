@@ -1,12 +1,12 @@
 /**
- * The text of a new role file: every field of the registry (model/fields.ts) in its order, each
- * with a comment — the role schema's own description of it — and values left empty, so that
- * `roledoc validate` points at each one until it is filled in.
+ * The text of a new role file: every field of the role schema — the contract, which the fields
+ * registry and the catalogs are held to — in its order, nested fields too, each with a comment (the
+ * schema's own description of it, in the project's language) and its value left empty, or at its
+ * default, so that `roledoc validate` points at each one until it is filled in.
  */
 import { stringify } from 'yaml';
 import type { Lang } from '../messages/lang.js';
-import { FIELDS, fieldsOf, type FieldGroup, type FieldSpec } from '../model/fields.js';
-import { roleSchema, schemaAt } from '../validate/schemas.js';
+import { roleSchema, schemaAt, type SchemaNode } from '../validate/schemas.js';
 
 interface SkeletonOptions {
   readonly id: string;
@@ -28,32 +28,35 @@ function scalar(value: string | undefined): string {
   return ` ${stringify(value, { lineWidth: 0 }).trimEnd()}`;
 }
 
-/** The schema's description of the field at `path`, in the language asked for, on one line. */
-function describe(path: readonly string[], lang: Lang): string {
-  const description = schemaAt(roleSchema().root, path)?.description ?? '';
-  const [zh = '', en = ''] = description.split('\n\n');
-  return (lang === 'en' ? en : zh).replace(/\s+/g, ' ').trim();
-}
-
-/** The lines under a section: its rows (qualifications → education, majors …), each a key, a list where the format wants one. */
-function rowLines(group: FieldGroup): string[] {
-  const rows: readonly FieldSpec[] = fieldsOf(group);
-  if (group === 'duty-table') return ['  - duty:', '    tasks:', '      - '];
-  if (group === 'kpi-table') return rows.map((row, index) => `${index === 0 ? '  - ' : '    '}${row.key}:`);
-  return rows.flatMap((row) => [`  ${row.key}:`, ...(row.kind === 'names' || row.kind === 'noted-names' ? ['    - '] : [])]);
-}
+const types = (node: SchemaNode | undefined): readonly string[] => (node?.type === undefined ? [] : typeof node.type === 'string' ? [node.type] : node.type);
 
 export function roleSkeleton(options: SkeletonOptions): string {
-  const line = (key: string, value = ''): string => `${key}:${value}  # ${describe([key], options.lang)}`;
-  const given: Readonly<Record<string, string | undefined>> = { title: options.title, department: options.department };
-  const fields = FIELDS.flatMap((field: FieldSpec): string[] => {
-    // 直接下级 are derived from the other roles' reports_to, never written.
-    if (field.kind === 'roles' || (field.group !== 'info' && field.group !== 'section')) return [];
-    const first = line(field.key, scalar(given[field.key]));
-    if (field.kind === 'money') return [first, '  min:', '  max:', '  period: month'];
-    if (field.rows !== undefined) return [first, ...rowLines(field.rows)];
-    // A list (responsibilities, the career path) starts with its first item.
-    return schemaAt(roleSchema().root, [field.key])?.type === 'array' ? [first, '  - '] : [first];
-  });
-  return [`# yaml-language-server: $schema=${options.schemaPath}`, `# ${HEADER[options.lang]}`, `id: ${options.id}`, ...fields, ''].join('\n');
+  const root = roleSchema().root;
+  /** The schema's description of the field at `path`, in the language asked for, on one line. */
+  const comment = (path: readonly string[]): string => {
+    const [zh = '', en = ''] = (schemaAt(root, path)?.description ?? '').split('\n\n');
+    const text = (options.lang === 'en' ? en : zh).replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `  # ${text}`;
+  };
+  const given: Readonly<Record<string, string>> = { id: ` ${options.id}`, title: scalar(options.title), department: scalar(options.department) };
+
+  /** The lines of the fields of the mapping at `path`; `first` begins the first line (`- ` for a list item). */
+  const mapping = (path: readonly string[], indent: string, first = indent): string[] => {
+    const keys = Object.keys(schemaAt(root, path)?.properties ?? {});
+    return keys.flatMap((key, index) => field([...path, key], index === 0 ? first : indent, indent));
+  };
+  /** One field: its line, and under it its fields or its first list item. */
+  const field = (path: readonly string[], lead: string, indent: string): string[] => {
+    const node = schemaAt(root, path);
+    const key = path[path.length - 1] ?? '';
+    // The id, title and department given on the command line are the role's own (not a section's title).
+    const value = (path.length === 1 ? given[key] : undefined) ?? (path.length > 1 && typeof node?.default === 'string' ? ` ${node.default}` : '');
+    const line = `${lead}${key}:${value}${comment(path)}`;
+    if (types(node).includes('object') && !types(node).includes('array')) return [line, ...mapping(path, `${indent}  `)];
+    if (!types(node).includes('array') || types(node).includes('string')) return [line];
+    // A list: of mappings (duties, KPIs, extra sections), its first item's fields; else one empty item.
+    const item = [...path, '0'];
+    return types(schemaAt(root, item)).includes('object') ? [line, ...mapping(item, `${indent}    `, `${indent}  - `)] : [line, `${indent}  - `];
+  };
+  return [`# yaml-language-server: $schema=${options.schemaPath}`, `# ${HEADER[options.lang]}`, ...mapping([], ''), ''].join('\n');
 }

@@ -134,7 +134,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
           break;
         }
         if (data === null) {
-          out.push(at('schema.empty-value', messages.emptyValue(field), segments, 'value', messages.emptyValueHint));
+          out.push(at('schema.empty-value', messages.emptyValue(field), segments, 'value', isIndex(segments[segments.length - 1]) ? messages.emptyItemHint : messages.emptyValueHint));
           break;
         }
         const expectedText = expected.map((t) => messages.typeName(t)).join(lang === 'en' ? ' or ' : '或');

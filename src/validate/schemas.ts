@@ -19,6 +19,7 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = ['role', 'config', 'template'
 export interface SchemaNode {
   readonly title?: string;
   readonly description?: string;
+  readonly default?: unknown;
   readonly $ref?: string;
   readonly type?: string | readonly string[];
   readonly properties?: Readonly<Record<string, SchemaNode>>;
