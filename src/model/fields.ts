@@ -2,7 +2,8 @@
  * The fields of a role as documents show them, listed once: every label a catalog names, in the
  * order documents show them. This list drives the label keys of the catalogs and templates, the
  * locale's label groups, the 基本信息 grid, the rows of the relations, qualifications and
- * conditions tables, the `roledoc new` skeleton and the other names HR uses for a key.
+ * conditions tables and the other names HR uses for a key (the `roledoc new` skeleton follows the
+ * role schema, which a test holds to this list).
  *
  * Adding a field shown in the 基本信息 grid: its property in schemas/role.schema.json, a row here,
  * its label in the three catalogs (templates/locales/), `npm run schemas` to list the label in the
