@@ -46,7 +46,7 @@ describe('the package', () => {
     console.log(`roledoc's package: ${(info.size / 1024).toFixed(0)} kB packed, ${(info.unpackedSize / 1024).toFixed(0)} kB unpacked, ${info.files.length} files`);
     expect(info.size).toBeLessThan(MAX_PACKED_BYTES);
     const shipped = info.files.map((file) => file.path);
-    for (const needed of ['bin/roledoc.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'dist/validate/precompiled/role.cjs', 'schemas/role.schema.json', 'templates/classic/template.yaml', 'templates/locales/zh-CN.yaml']) {
+    for (const needed of ['LICENSE', 'CHANGELOG.md', 'bin/roledoc.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'dist/validate/precompiled/role.cjs', 'schemas/role.schema.json', 'templates/classic/template.yaml', 'templates/locales/zh-CN.yaml']) {
       expect(shipped, needed).toContain(needed);
     }
     expect(shipped.filter((file) => file.startsWith('src/') || file.startsWith('test/'))).toEqual([]);
