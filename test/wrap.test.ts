@@ -51,6 +51,20 @@ describe('wrapRichText', () => {
     for (const line of wrapped) expect(line.width).toBeLessThanOrEqual(200 + 1e-6);
   });
 
+  it('marks the lines of a paragraph with a URL in it ragged, as the .docx leaves it, and only those', () => {
+    const url = `https://example.com/docs/${'a1b2c3d4e5'.repeat(5)}`;
+    const wrapped = wrapRichText([{ text: `（1）网址 ${url} 在表格的格子里换行。\n（2）任务：负责对管辖范围内人员的日常营销工作进行管理安排，及时发现问题。` }], 200, SIZE, measure);
+    const urlLines = wrapped.slice(0, wrapped.findIndex((line) => line.endsParagraph) + 1);
+    const taskLines = wrapped.slice(urlLines.length);
+    expect(urlLines.length).toBeGreaterThan(1);
+    expect(taskLines.length).toBeGreaterThan(1);
+    expect(urlLines.every((line) => line.ragged === true)).toBe(true);
+    expect(taskLines.some((line) => line.ragged === true)).toBe(false);
+    // A long Latin phrase with spaces is no URL: it breaks at its spaces and is justified.
+    const phrase = wrapRichText([{ text: 'Customer satisfaction and first call resolution rate, measured monthly by the quality team.' }], 120, SIZE, measure);
+    expect(phrase.some((line) => line.ragged === true)).toBe(false);
+  });
+
   it('keeps runs of different weight apart and honours line breaks inside text', () => {
     const wrapped = wrapRichText([{ text: '标签：', bold: true }, { text: '第一行\n第二行' }], 300, SIZE, measure);
     expect(wrapped.map(textOf)).toEqual(['标签：第一行', '第二行']);

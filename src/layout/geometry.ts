@@ -250,6 +250,13 @@ export function isCjk(char: string): boolean {
   return CJK.test(char);
 }
 
+/**
+ * A run of this many characters with no space and no CJK in it is a word neither Word nor the PDF
+ * can break at a space (a URL). It wraps early and leaves the line before it short; justified, that
+ * line is spread apart character by character ("网      址"), so such paragraphs stay ragged.
+ */
+export const UNBREAKABLE_CHARS = 40;
+
 const unbreakableRuns = new Map<number, RegExp>();
 
 /** Whether `text` holds a run of at least `length` characters with no break opportunity in it: no space and no CJK. */

@@ -1,7 +1,7 @@
 /** Runs of text, titles, headings and paragraphs. */
 import { AlignmentType, Bookmark, HeadingLevel, InternalHyperlink, Paragraph, TextRun } from 'docx';
 import type { IRunStylePropertiesOptions, ParagraphChild } from 'docx';
-import { hasUnbreakableRun, headingKindOf } from '../../layout/geometry.js';
+import { hasUnbreakableRun, headingKindOf, UNBREAKABLE_CHARS } from '../../layout/geometry.js';
 import type { HeadingBlock, ParagraphBlock, RichText, TitleBlock } from '../../layout/layout.js';
 import type { DocxContext, PageBreakOption } from './context.js';
 import { outlineStyleId } from './styles.js';
@@ -21,13 +21,7 @@ export function textRuns(text: RichText, ctx: DocxContext, extra: IRunStylePrope
   return out;
 }
 
-/** A run of this many characters with no space and no CJK in it is a word Word cannot break (a URL). */
-const UNBREAKABLE_CHARS = 40;
-
-/**
- * A word longer than a line (a URL) wraps early and leaves the line before it short; justified,
- * that line is spread apart character by character ("网      址"). Such paragraphs stay ragged.
- */
+/** A paragraph with a word longer than a line in it (a URL) stays ragged: see UNBREAKABLE_CHARS. */
 export function raggedIfUnbreakable(text: RichText): { alignment?: (typeof AlignmentType)['LEFT'] } {
   return hasUnbreakableRun(text.map((run) => run.text).join(''), UNBREAKABLE_CHARS) ? { alignment: AlignmentType.LEFT } : {};
 }

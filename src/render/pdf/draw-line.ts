@@ -47,7 +47,7 @@ export function drawLine(cursor: PdfCursor, line: Line, x: number, y: number, wi
   // Gaps: between neighbouring tokens, inside CJK runs, and at the spaces of Latin runs.
   const gaps = tokens.reduce((n, t, i) => n + (i > 0 ? 1 : 0) + (t.cjk ? Array.from(t.text).length - 1 : spaces(t.text)), 0);
   const slack = width - line.width;
-  const justify = options.justify && !line.endsParagraph && justifies(width, size) && gaps > 0 && slack > 0;
+  const justify = options.justify && !line.endsParagraph && line.ragged !== true && justifies(width, size) && gaps > 0 && slack > 0;
   const gap = justify && slack / gaps <= size * MAX_GAP_EM ? slack / gaps : 0;
   // pdfkit places text by the top of the font's box; centre that box in the line height.
   const top = y + (cursor.lineHeight(size) - cursor.fontBoxEm * size) / 2;

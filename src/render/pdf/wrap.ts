@@ -5,6 +5,7 @@
  * longer than the line has to be cut between characters, the cut obeys the same rule.
  */
 import LineBreaker from 'linebreak';
+import { hasUnbreakableRun, UNBREAKABLE_CHARS } from '../../layout/geometry.js';
 import type { RichText } from '../../layout/layout.js';
 import type { Face, Measurer } from './measure.js';
 
@@ -26,6 +27,8 @@ export interface Line {
   readonly width: number;
   /** The last line of a paragraph (or before a forced break) is never justified. */
   readonly endsParagraph: boolean;
+  /** A line of a paragraph with a word longer than a line in it (a URL) is never justified either, as in the .docx. */
+  readonly ragged?: true;
 }
 
 /** A character with the face it is set in. */
@@ -128,9 +131,11 @@ export function wrapRichText(text: RichText, maxWidth: number, size: number, mea
       }
     }
     if (line.length > 0 || raw.length === 0) raw.push(line);
+    const ragged = hasUnbreakableRun(segment.map((g) => g.char).join(''), UNBREAKABLE_CHARS);
     raw.forEach((glyphs, index) => {
       const visible = trimEnd(glyphs);
-      lines.push({ fragments: fragmentsOf(visible), width: widthOf(visible, size, measure), endsParagraph: index === raw.length - 1 });
+      const endsParagraph = index === raw.length - 1;
+      lines.push({ fragments: fragmentsOf(visible), width: widthOf(visible, size, measure), endsParagraph, ...(ragged ? { ragged: true } : {}) });
     });
   }
   return lines;
