@@ -280,6 +280,27 @@ describe('mistakes in a template', () => {
     expect((JSON.parse(validate.stdout) as unknown[]).length).toBe(5);
   });
 
+  it('come with the role files\' errors in one report, build and validate saying the same and counting the same files', async () => {
+    const dir = tempProject({
+      'roledoc.config.yaml': 'template: templates/mine\n',
+      'roles/a.yaml': 'id: a\ntitle: 专员\ndepartment: 客服部\nresponsibilities: [负责接听电话。]\n',
+      'roles/b.yaml': 'id: b\ntitle: 组长\n',
+      'templates/mine/template.yaml': 'colours: { heading: C0392B }\n',
+    });
+    const build = await runCli(['build', '--no-color'], dir);
+    const validate = await runCli(['validate', '--no-color'], dir);
+    expect(build.exitCode).toBe(1);
+    expect(validate.exitCode).toBe(1);
+    const codes = (stdout: string): string[] => [...stdout.matchAll(/^(\S+):\d+:\d+ {2}error {2}(\S+)/gm)].map((match) => `${match[1]} ${match[2]}`);
+    expect(codes(build.stdout)).toEqual(['roles/b.yaml schema.missing-key', 'roles/b.yaml schema.missing-key', 'templates/mine/template.yaml schema.unknown-key']);
+    expect(codes(validate.stdout)).toEqual(codes(build.stdout));
+    // Two role files, the config and the template.
+    const summary = '✖ 发现 3 个错误（共检查 4 个文件）。';
+    expect(build.stdout.trim().split('\n').at(-1)).toBe(summary);
+    expect(validate.stdout.trim().split('\n').at(-1)).toBe(summary);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('an image that is not a PNG or JPEG is named', async () => {
     const dir = tempProject({
       'roledoc.config.yaml': 'template: templates/bad\n',

@@ -125,7 +125,7 @@ export function printBuildResult(io: Io, options: GlobalOptions, result: BuildOu
   const chalk = chalkFor(io, options.color);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
-    io.stdout(`${chalk.red(messages.problems(errors, result.diagnostics.length - errors, result.roles))}\n`);
+    io.stdout(`${chalk.red(messages.problems(errors, result.diagnostics.length - errors, result.filesChecked))}\n`);
   } else if (result.kept.length > 0) {
     for (const file of result.kept) io.stdout(`${file}  ${chalk.red(messages.outputKeptStatus)}\n`);
     io.stdout(`${chalk.red(messages.outputsKept(result.kept.length))}\n  ${chalk.cyan(messages.hint)}${messages.outputsKeptHint(`${shownOut}${BACKUP_FOLDER}/`)}\n`);

@@ -96,6 +96,8 @@ export interface BuildResult {
   readonly problems: readonly { readonly file: string; readonly status: OutputProblem['status'] }[];
   /** How many roles the build is about. */
   readonly roles: number;
+  /** How many files were checked: the role files, the config, and the project's own template and catalog files (as validate counts them). */
+  readonly filesChecked: number;
   readonly outDir: string;
   /**
    * Files at the documents' names that roledoc did not write, or that were changed by hand since
@@ -175,19 +177,23 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
   const checked = checkProjectRoles(project, await readRoleFiles(project, request.paths));
   const sources = new Map(checked.sources);
-  const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], kept: [], backups: [], roles: checked.targets.length };
-  const stop = (diagnostics: readonly Diagnostic[]): BuildResult => {
+  const roleFiles = checked.targets.length + (project.configSource ? 1 : 0);
+  const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], kept: [], backups: [], roles: checked.targets.length, filesChecked: roleFiles };
+  const stop = (diagnostics: readonly Diagnostic[], filesChecked: number): BuildResult => {
     hooks.onChecked?.(diagnostics, sources, project);
-    return { ...result, ok: false, diagnostics };
+    return { ...result, ok: false, diagnostics, filesChecked };
   };
 
   // A broken config may name a template that is not there: report the config and the roles first.
-  if (hasErrors(checked.allDiagnostics)) return stop(checked.allDiagnostics);
+  if (hasErrors(project.configDiagnostics)) return stop(checked.allDiagnostics, roleFiles);
+  // Otherwise the template is checked too, so that one build reports every problem, as validate does.
   const loaded = await loadProjectTemplate(project, request.template, nodeFiles);
   const catalog = await loadProjectLocale(project, request.locale);
-  for (const source of [...loaded.sources, ...catalog.sources]) sources.set(source.path, source);
+  const lookSources = [...loaded.sources, ...catalog.sources];
+  for (const source of lookSources) sources.set(source.path, source);
+  const filesChecked = roleFiles + lookSources.filter((source) => !source.path.startsWith('roledoc:')).length;
   let diagnostics = normalizeDiagnostics([...checked.allDiagnostics, ...loaded.diagnostics, ...catalog.diagnostics]);
-  if (hasErrors(diagnostics) || !loaded.template || !catalog.locale) return stop(diagnostics);
+  if (hasErrors(diagnostics) || !loaded.template || !catalog.locale) return stop(diagnostics, filesChecked);
   const template = loaded.template;
   const locale = catalog.locale;
 
@@ -262,7 +268,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
       file: shown(problem.name),
       status: problem.status === 'missing' && unreadable.has(problem.name) ? ('foreign-modified' as const) : problem.status,
     }));
-    return { ...result, ok: problems.length === 0, diagnostics, problems, roles: roles.length };
+    return { ...result, filesChecked, ok: problems.length === 0, diagnostics, problems, roles: roles.length };
   }
 
   // Everything rendered before anything is written, and each target checked first: a document
@@ -272,7 +278,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   // A file at a document's name that roledoc did not write, or that was changed by hand, may be
   // someone's only copy: kept, and nothing is written, unless --overwrite says to replace it.
   const foreign = await foreignOutputs(outDir, rendered, { found: onDisk, manifest });
-  if (foreign.length > 0 && request.overwrite !== true) return { ...result, ok: false, diagnostics, kept: foreign.map(shown), roles: roles.length };
+  if (foreign.length > 0 && request.overwrite !== true) return { ...result, filesChecked, ok: false, diagnostics, kept: foreign.map(shown), roles: roles.length };
   const stillMine = async (): Promise<void> => {
     if (lock && !(await lock.holds())) throw new UserError(messages.lockLost(shown('') || '.'), messages.lockLostHint);
   };
@@ -292,6 +298,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   }
   return {
     ...result,
+    filesChecked,
     ok: true,
     diagnostics,
     written: [...rendered.keys()],
