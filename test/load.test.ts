@@ -131,6 +131,22 @@ describe('prelintYaml', () => {
     expect(result.diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([['yaml.fullwidth-colon', 1, 6]]);
   });
 
+  it('names the key a label stands for, with the line as it should be, and marks the line so the label is not reported again as an unknown key', () => {
+    const byLabel = new Map([
+      ['工作地点', 'work_location'],
+      ['币种', 'currency'],
+    ]);
+    const result = prelintYaml('title: 客服主管\n工作地点：上海\nsalary:\n  币种：\n', 'a.yaml', keys, zh, byLabel);
+    expect(result.text).toBe('title: 客服主管\n工作地点: 上海\nsalary:\n  币种:\n');
+    expect(result.diagnostics.map((d) => [d.code, d.span.line, d.span.column, d.message, d.hint])).toEqual([
+      ['yaml.fullwidth-colon', 2, 1, '“工作地点”这一项在岗位文件里写作英文键名 work_location，后面跟英文冒号“:”，不是中文冒号“：”。', '切换到英文输入法，把这一行写成 work_location: 上海（冒号后面加一个空格）。'],
+      ['yaml.fullwidth-colon', 4, 3, '“币种”这一项在岗位文件里写作英文键名 currency，后面跟英文冒号“:”，不是中文冒号“：”。', '切换到英文输入法，把这一行写成 currency: 值（冒号后面加一个空格）。'],
+    ]);
+    expect([...result.labelKeyLines]).toEqual([2, 4]);
+    // A word that is no label keeps the plain advice.
+    expect(prelintYaml('地点：上海\n', 'a.yaml', keys, zh, byLabel).diagnostics.map((d) => d.hint)).toEqual(['切换到英文输入法，写成 地点: 值（冒号后面加一个空格）。']);
+  });
+
   it('leaves full-width colons in ordinary text alone', () => {
     const text = 'responsibilities:\n  - 注意：按时完成\n  - KPI：完成率\npurpose: |\n  name：不是键，是正文\n';
     const result = prelintYaml(text, 'a.yaml', keys, zh);

@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FIELDS, LABEL_KEYS, type FieldSpec } from '../src/model/fields.js';
+import { FIELDS, LABEL_ALIASES, LABEL_KEYS, type FieldSpec } from '../src/model/fields.js';
+import { keysByLabel, type SchemaNode } from '../src/validate/schemas.js';
 import { REPO } from './helpers/seed.js';
 
 type Json = Record<string, unknown>;
@@ -90,5 +91,16 @@ describe('the schemas and the fields registry', () => {
       return [[field.key, node?.['title'], `${zh[field.key]} / ${en[field.key]}`] as const];
     });
     expect(titles.filter(([, title, label]) => title !== label)).toEqual([]);
+  });
+
+  it('knows the key each label stands for, in both languages and by its synonyms, and no key for a name two keys share', () => {
+    const byLabel = keysByLabel(readSchema('role') as SchemaNode, LABEL_ALIASES);
+    expect(byLabel.get('工作地点')).toBe('work_location');
+    expect(byLabel.get('Work location')).toBe('work_location');
+    expect(byLabel.get('办公地点')).toBe('work_location');
+    expect(byLabel.get('币种')).toBe('currency');
+    const shared = keysByLabel({ properties: { a: { title: '说明 / Note' }, b: { properties: { c: { title: '说明 / Remark' } } } } }, {});
+    expect(shared.has('说明')).toBe(false);
+    expect(shared.get('Remark')).toBe('c');
   });
 });

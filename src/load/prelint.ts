@@ -11,6 +11,8 @@ export interface PrelintResult {
   /** The text to parse: the same as the input except for repaired Chinese punctuation. */
   readonly text: string;
   readonly diagnostics: Diagnostic[];
+  /** Lines where a label stands for its key (`工作地点：上海`): reported here, so the unknown key there is not reported again. */
+  readonly labelKeyLines: ReadonlySet<number>;
 }
 
 const BLOCK_SCALAR_START = /(?:^|[:\-?]\s+|^\s*-\s*)[|>][0-9+-]*\s*(?:#.*)?$/;
@@ -32,14 +34,18 @@ function indentOf(line: string): number {
  * @param knownKeys keys of the format. After a known key a full-width colon is always a mistake;
  *   after any other word it is one only on a mapping line (no list dash), so a list item such as
  *   `- 注意：按时完成` (ordinary text) is left alone.
+ * @param keysByLabel the key each label stands for (工作地点 → work_location): `工作地点：上海` is
+ *   typed as the document shows it, and is reported once, with the line as it should be.
  */
 export function prelintYaml(
   text: string,
   file: string,
   knownKeys: ReadonlySet<string>,
   messages: Messages,
+  keysByLabel: ReadonlyMap<string, string> = new Map(),
 ): PrelintResult {
   const diagnostics: Diagnostic[] = [];
+  const labelKeyLines = new Set<number>();
   const lines = text.split('\n');
   // Indentation of the key that opened a block scalar (`purpose: |`); lines indented deeper are its text.
   let blockScalarIndent: number | undefined;
@@ -78,9 +84,20 @@ export function prelintYaml(
     if (colon) {
       const key = colon[2] ?? '';
       const at = colon[0].length - 1;
-      diagnostics.push(diagnostic('yaml.fullwidth-colon', file, { line: lineNumber, column: at + 1, endLine: lineNumber, endColumn: at + 2 }, messages.fullwidthColon(key), messages.fullwidthColonHint(key)));
       const after = line.slice(at + 1);
-      line = `${line.slice(0, at)}:${/^[ \t\r]|^$/.test(after) ? '' : ' '}${after}`;
+      const meant = knownKeys.has(key) ? undefined : keysByLabel.get(key);
+      if (meant === undefined) {
+        diagnostics.push(diagnostic('yaml.fullwidth-colon', file, { line: lineNumber, column: at + 1, endLine: lineNumber, endColumn: at + 2 }, messages.fullwidthColon(key), messages.fullwidthColonHint(key)));
+        line = `${line.slice(0, at)}:${/^[ \t\r]|^$/.test(after) ? '' : ' '}${after}`;
+      } else {
+        const column = (colon[1] ?? '').length + 1;
+        const value = after.replace(/\r$/, '').trim();
+        diagnostics.push(
+          diagnostic('yaml.fullwidth-colon', file, { line: lineNumber, column, endLine: lineNumber, endColumn: at + 2 }, messages.labelWithFullwidthColon(key, meant), messages.labelWithFullwidthColonHint(meant, value)),
+        );
+        labelKeyLines.add(lineNumber);
+        line = `${line.slice(0, at)}:${/^[ \t\r]|^$/.test(after) ? '' : ' '}${after}`;
+      }
     }
 
     const quoted = FULLWIDTH_QUOTED_VALUE.exec(line.replace(/\r$/, ''));
@@ -93,5 +110,5 @@ export function prelintYaml(
     return line;
   });
 
-  return { text: repaired.join('\n'), diagnostics };
+  return { text: repaired.join('\n'), diagnostics, labelKeyLines };
 }

@@ -29,6 +29,9 @@ export interface Messages {
 
   fullwidthColon(key: string): string;
   fullwidthColonHint(key: string): string;
+  /** `工作地点：上海`: the label the document shows, typed with a full-width colon, where the key belongs. */
+  labelWithFullwidthColon(label: string, key: string): string;
+  labelWithFullwidthColonHint(key: string, value: string): string;
   fullwidthSpace: string;
   fullwidthDash(dash: string): string;
   dashWithoutSpace: string;
@@ -339,6 +342,8 @@ const zh: Messages = {
 
   fullwidthColon: (key) => `“${key}”后面用了中文冒号“：”，YAML 只认英文冒号“:”。`,
   fullwidthColonHint: (key) => `切换到英文输入法，写成 ${key}: 值（冒号后面加一个空格）。`,
+  labelWithFullwidthColon: (label, key) => `“${label}”这一项在岗位文件里写作英文键名 ${key}，后面跟英文冒号“:”，不是中文冒号“：”。`,
+  labelWithFullwidthColonHint: (key, value) => `切换到英文输入法，把这一行写成 ${key}: ${value === '' ? '值' : value}（冒号后面加一个空格）。`,
   fullwidthSpace: '缩进里有中文全角空格（U+3000），YAML 只认英文空格。',
   fullwidthDash: (dash) => `列表项用了“${dash}”开头，YAML 只认英文减号加空格“- ”。`,
   dashWithoutSpace: '列表项的“-”后面少了一个空格。',
@@ -568,6 +573,8 @@ const en: Messages = {
 
   fullwidthColon: (key) => `"${key}" is followed by a full-width colon "："; YAML needs an ASCII colon ":".`,
   fullwidthColonHint: (key) => `Switch to the English keyboard and write ${key}: value (with a space after the colon).`,
+  labelWithFullwidthColon: (label, key) => `"${label}" is written as the key ${key} in a role file, followed by an ASCII colon ":", not a full-width "：".`,
+  labelWithFullwidthColonHint: (key, value) => `Switch to the English keyboard and write the line as ${key}: ${value === '' ? 'value' : value} (with a space after the colon).`,
   fullwidthSpace: 'The indentation contains a full-width space (U+3000); YAML needs ordinary spaces.',
   fullwidthDash: (dash) => `This list item starts with "${dash}"; YAML needs an ASCII dash and a space: "- ".`,
   dashWithoutSpace: 'The "-" of this list item needs a space after it.',

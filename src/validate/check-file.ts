@@ -14,7 +14,8 @@ import { prelintYaml } from '../load/prelint.js';
 import { lineStarts, type SourceFile } from '../load/source-file.js';
 import { checkRoleValues } from './check-values.js';
 import { explainSchemaErrors } from './explain.js';
-import { allKeys, type CompiledSchema } from './schemas.js';
+import { LABEL_ALIASES } from '../model/fields.js';
+import { allKeys, type CompiledSchema, keysByLabel } from './schemas.js';
 
 export interface CheckedFile<T> {
   /** Present when the bytes decoded; reporters quote lines from it. */
@@ -27,7 +28,7 @@ export interface CheckedFile<T> {
   readonly diagnostics: Diagnostic[];
 }
 
-const keyCache = new WeakMap<object, Set<string>>();
+const keyCache = new WeakMap<object, { known: Set<string>; byLabel: Map<string, string> }>();
 
 export function checkYamlFile<T>(
   path: string,
@@ -49,9 +50,9 @@ export function checkYamlFile<T>(
     return { source, value: undefined, data: undefined, locator: undefined, diagnostics: [diagnostic('yaml.too-deep', path, span, messages.tooDeep(MAX_NESTING), messages.tooDeepHint)] };
   }
 
-  let knownKeys = keyCache.get(schema.root);
-  if (!knownKeys) keyCache.set(schema.root, (knownKeys = allKeys(schema.root)));
-  const prelint = prelintYaml(decoded.text, path, knownKeys, messages);
+  let keys = keyCache.get(schema.root);
+  if (!keys) keyCache.set(schema.root, (keys = { known: allKeys(schema.root), byLabel: keysByLabel(schema.root, LABEL_ALIASES) }));
+  const prelint = prelintYaml(decoded.text, path, keys.known, messages, keys.byLabel);
   const parsed = parseYaml(prelint.text, path, messages);
   const diagnostics = [...prelint.diagnostics, ...parsed.diagnostics];
   if (parsed.data === undefined && parsed.diagnostics.length > 0) {
@@ -72,9 +73,9 @@ export function checkYamlFile<T>(
       const to = (starts[span.endLine - 1] ?? 0) + span.endColumn - 1;
       return prelint.text.slice(from, to);
     };
-    diagnostics.push(
-      ...explainSchemaErrors(result.errors, { file: path, kind: schema.kind, root: schema.root, locator, lang, messages, sourceAt }),
-    );
+    const explained = explainSchemaErrors(result.errors, { file: path, kind: schema.kind, root: schema.root, locator, lang, messages, sourceAt });
+    // `工作地点：上海` was reported with the key it stands for; that its label is no key goes without saying.
+    diagnostics.push(...explained.filter((d) => !(d.code === 'schema.unknown-key' && prelint.labelKeyLines.has(d.span.line))));
   }
   if (schema.kind === 'role') {
     diagnostics.push(...checkRoleValues(parsed.data, { file: path, root: schema.root, locator, lang, messages }));

@@ -137,6 +137,31 @@ export function schemaAt(root: SchemaNode, segments: readonly string[]): SchemaN
   return node;
 }
 
+/**
+ * The names a key goes by — each part of its schema title ("工作地点 / Work location") and the
+ * synonyms HR uses — for a label typed where the key belongs. A name that would mean two different
+ * keys is left out: there the key cannot be guessed.
+ */
+export function keysByLabel(root: SchemaNode, synonyms: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const found = new Map<string, string | null>();
+  const add = (label: string, key: string): void => {
+    const known = found.get(label);
+    found.set(label, known === undefined || known === key ? key : null);
+  };
+  const visit = (node: SchemaNode | undefined): void => {
+    if (!node) return;
+    const resolved = resolveRef(root, node);
+    for (const [key, child] of Object.entries(resolved.properties ?? {})) {
+      const title = resolveRef(root, child).title;
+      for (const label of [...(title?.split(' / ') ?? []), ...(synonyms[key] ?? [])]) add(label.trim(), key);
+      visit(child);
+    }
+    if (resolved.items) visit(resolved.items);
+  };
+  visit(root);
+  return new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
 /** Every key the schema knows, at any depth: the vocabulary of the format. */
 export function allKeys(root: SchemaNode): Set<string> {
   const keys = new Set<string>();
