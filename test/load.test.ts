@@ -111,6 +111,20 @@ describe('parseYaml: YAML roledoc does not support', () => {
   });
 });
 
+describe('parseYaml: a quote never closed', () => {
+  const report = (text: string): [number, number, string][] => parseYaml(text, 'a.yaml', zh).diagnostics.map((d) => [d.span.line, d.span.column, d.message]);
+
+  it('is reported where it opened, not at the backslash further down the parser trips on', () => {
+    const text = 'title: 甲\npurpose: "负责管理\nresponsibilities:\n  - 负责协助；\n  - 文件在 D:\\资料 目录；\n  - 负责监督。\n';
+    expect(report(text)).toEqual([[2, 10, '这个引号 " 没有结束：从这里到第 6 行的内容，包括其中的键和列表项，都被当成了这一项的文字。']]);
+  });
+
+  it('but a value quoted over two lines on purpose keeps the parser\'s own complaint, at the backslash', () => {
+    const text = 'title: 甲\npurpose: "负责管理，文件在\n  D:\\资料 目录"\n';
+    expect(report(text)).toEqual([[3, 5, 'YAML 格式错误：双引号里的反斜杠 \\ 组成了无效的转义。']]);
+  });
+});
+
 describe('firstInvalidUtf8Offset', () => {
   it('accepts all of UTF-8, including 4-byte characters such as 𠮷', () => {
     expect(firstInvalidUtf8Offset(encode('岗位 𠮷 ok'))).toBe(-1);

@@ -2,7 +2,7 @@
  * Text → YAML document with source positions, and its plain data.
  * Uses the YAML 1.2 core schema: `2014-09` stays a string and `yes` stays text.
  */
-import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { type Diagnostic, diagnostic, type SourceSpan } from '../core/diagnostic.js';
 import type { Messages } from '../messages/messages.js';
 import { lintDocument } from './lint-document.js';
@@ -38,6 +38,29 @@ function duplicateKeyName(text: string, start: number): string {
   const rest = text.slice(start);
   const key = /^["']?([^"':\r\n]*)/.exec(rest)?.[1] ?? '';
   return key.trim();
+}
+
+/** A line that reads as YAML structure, `key: …` or `- …`: inside a quoted value, a sign the quote was never closed. */
+const STRUCTURE_LINE = /\n[ \t]*(?:-[ \t]|[^\s:"'#][^:\n]*:(?:[ \t]|$))/m;
+
+/**
+ * The quoted value an error at `offset` lies in, when it runs over several lines and swallowed lines
+ * that read as keys or list items: then the quote was never closed, whatever the parser tripped on
+ * further down (a backslash, the end of the file).
+ */
+function unclosedQuoteAround(doc: Document.Parsed, text: string, offset: number): { start: number; end: number; quote: string } | undefined {
+  let found: { start: number; end: number; quote: string } | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || !node.range || (node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.QUOTE_SINGLE)) return undefined;
+      const [start, end] = node.range;
+      if (offset < start || offset > end) return undefined;
+      const source = text.slice(start, end);
+      if (STRUCTURE_LINE.test(source)) found = { start, end, quote: source.charAt(0) };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 export function parseYaml(text: string, file: string, messages: Messages): ParsedYaml {
@@ -81,6 +104,14 @@ export function parseYaml(text: string, file: string, messages: Messages): Parse
       // After the first syntax error the parser's further complaints are mostly echoes of it.
       if (syntaxReported) continue;
       syntaxReported = true;
+      const unclosed = unclosedQuoteAround(doc, text, error.pos[0]);
+      if (unclosed) {
+        // The parser notices at a backslash or at the end of the file; the mistake is where the quote was opened.
+        const lastLine = lineCounter.linePos(Math.max(unclosed.start, unclosed.end - 1)).line;
+        span = spanOfRange(lineCounter, unclosed.start, unclosed.start + 1);
+        diagnostics.push(diagnostic('yaml.syntax', file, span, messages.unclosedQuote(unclosed.quote, lastLine), messages.unclosedQuoteHint(unclosed.quote)));
+        continue;
+      }
       const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
       if (quote !== undefined) {
         // The parser notices at the end of the file; the mistake is where the quote was opened.

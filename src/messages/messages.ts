@@ -41,6 +41,9 @@ export interface Messages {
 
   yamlSyntax(yamlCode: string, parserMessage: string): string;
   yamlSyntaxHint(yamlCode: string): string | undefined;
+  /** A quote opened and never closed: the lines after it, keys and list items, were read as its text. */
+  unclosedQuote(quote: string, lastLine: number): string;
+  unclosedQuoteHint(quote: string): string;
   yamlDuplicateKey(key: string): string;
   yamlDuplicateKeyHint: string;
   yamlAliasLimit(limit: number): string;
@@ -383,10 +386,14 @@ const zh: Messages = {
         return '可能少了冒号“:”，或者冒号后面少了空格；如果值里有冒号，请给整个值加上英文引号。';
       case 'BAD_SCALAR_START':
         return '以 * & ! @ ` % | > 等符号开头的文字需要用英文引号括起来，例如 "**重点**"。';
+      case 'BAD_DQ_ESCAPE':
+        return '双引号里的反斜杠要写成两个 \\\\；也可以去掉这个值两边的引号，或改用单引号 \'…\'。';
       default:
         return undefined;
     }
   },
+  unclosedQuote: (quote, lastLine) => `这个引号 ${quote} 没有结束：从这里到第 ${lastLine} 行的内容，包括其中的键和列表项，都被当成了这一项的文字。`,
+  unclosedQuoteHint: (quote) => `在这一项文字的末尾补上结束的英文引号 ${quote}，或者删掉开头的引号。`,
   yamlDuplicateKey: (key) => `键“${key}”在同一层写了两次。`,
   yamlDuplicateKeyHint: '删除其中一个，或把两处内容合并到一起。',
   yamlAliasLimit: (limit) => `文件里的别名（*名称）展开次数超过上限 ${limit}。`,
@@ -597,10 +604,14 @@ const en: Messages = {
         return 'A colon ":" may be missing, or the space after it; if the value contains a colon, put the whole value in quotes.';
       case 'BAD_SCALAR_START':
         return 'Text that starts with * & ! @ ` % | > must be quoted, e.g. "**important**".';
+      case 'BAD_DQ_ESCAPE':
+        return "Inside double quotes a backslash is written twice, \\\\; or remove the quotes around the value, or use single quotes '…'.";
       default:
         return undefined;
     }
   },
+  unclosedQuote: (quote, lastLine) => `This quote ${quote} is never closed: everything from here to line ${lastLine}, keys and list items included, was read as this value's text.`,
+  unclosedQuoteHint: (quote) => `Add the closing ASCII quote ${quote} at the end of this value's text, or remove the opening quote.`,
   yamlDuplicateKey: (key) => `The key "${key}" appears twice at the same level.`,
   yamlDuplicateKeyHint: 'Delete one of them, or merge the two.',
   yamlAliasLimit: (limit) => `The file expands aliases (*name) more than ${limit} times.`,
