@@ -75,6 +75,14 @@ export interface Messages {
   emptyItemHint: string;
   numberAsTextHint(value: string): string;
   numberOnlyHint(key: string, digits: string): string;
+  /** A number outside its range: the range, and what a minus sign or a percentage means here. */
+  rangeHint(key: string, low: number | undefined, high: number | undefined, value: number): string;
+  /** Text or a list where sub-keys belong (`salary: 6000-9000`): how to write them, with the keys there are. */
+  subKeysHint(key: string, children: readonly string[]): string;
+  /** `salary: 6000-9000`: the two numbers as min and max. */
+  salaryRangeHint(min: string, max: string): string;
+  /** A list where one text belongs (`purpose:` followed by `- ` lines). */
+  listAsTextHint(key: string): string;
   notInEnum(field: string, value: string, allowed: readonly string[]): string;
   badPattern(field: string, patternKind: PatternKind, value: string): string;
   badPatternHint(patternKind: PatternKind): string | undefined;
@@ -222,7 +230,7 @@ const zhTypeNames: Record<JsonTypeName, string> = {
   integer: '整数',
   number: '数字',
   array: '列表',
-  object: '带子项的映射（键: 值）',
+  object: '一组子项（键: 值）',
   boolean: 'true 或 false',
   null: '空值',
 };
@@ -232,7 +240,7 @@ const enTypeNames: Record<JsonTypeName, string> = {
   integer: 'a whole number',
   number: 'a number',
   array: 'a list',
-  object: 'a mapping of keys (key: value)',
+  object: 'a set of sub-keys (key: value)',
   boolean: 'true or false',
   null: 'nothing',
 };
@@ -424,6 +432,13 @@ const zh: Messages = {
   emptyItemHint: '在“- ”后面写上内容，或者删除这一行。',
   numberAsTextHint: (value) => `如果这是编号，请加上英文引号，写成 "${value}"，这样开头的 0 也不会丢。`,
   numberOnlyHint: (key, digits) => `只写数字，例如 ${key}: ${digits}`,
+  rangeHint: (key, low, high, value) =>
+    `${key === 'weight' ? '权重按百分比写（不带 %），' : ''}请写${low !== undefined && high !== undefined ? ` ${formatNumber(low)} 到 ${formatNumber(high)} 之间的数` : low !== undefined ? ` ${formatNumber(low)} 或更大的数` : ` ${formatNumber(high ?? 0)} 或更小的数`}。` +
+    (value < 0 && (low ?? -1) >= 0 ? '这里不能是负数：去掉数字前面的“-”。' : ''),
+  subKeysHint: (key, children) =>
+    `在 ${key}: 下面另起一行、缩进两个空格，一行写一个子项，例如 ${children.slice(0, 2).map((child) => `${child}: …`).join(' 和 ')}；可以写的子项：${children.join('、')}。`,
+  salaryRangeHint: (min, max) => `最低和最高分开写，只写数字：salary: { min: ${min}, max: ${max} }。`,
+  listAsTextHint: (key) => `这一项写一段文字，不是列表：把各行合成一段写在 ${key}: 后面；要分行显示，就写 ${key}: | ，下面每行缩进两个空格，不用“- ”。`,
   // Values that hold 、 themselves (numbering styles such as 一、) are quoted, or the list cannot be read.
   notInEnum: (field, value, allowed) =>
     `${field}不能写“${value}”，只能是：${allowed.some((item) => /[、，]/.test(item)) ? allowed.map((item) => `“${item}”`).join(' ') : allowed.join('、')}。`,
@@ -642,6 +657,13 @@ const en: Messages = {
   emptyItemHint: 'Write something after the "- ", or delete the line.',
   numberAsTextHint: (value) => `If this is a code, put it in quotes: "${value}" (this also keeps leading zeros).`,
   numberOnlyHint: (key, digits) => `Write the number only, e.g. ${key}: ${digits}`,
+  rangeHint: (key, low, high, value) =>
+    `${key === 'weight' ? 'A weight is a percentage, written without %: w' : 'W'}rite a number${low !== undefined && high !== undefined ? ` from ${formatNumber(low)} to ${formatNumber(high)}` : low !== undefined ? ` of ${formatNumber(low)} or more` : ` of ${formatNumber(high ?? 0)} or less`}.` +
+    (value < 0 && (low ?? -1) >= 0 ? ' It cannot be negative: remove the "-" before the number.' : ''),
+  subKeysHint: (key, children) =>
+    `Under ${key}:, write one sub-key per line, indented two spaces, e.g. ${children.slice(0, 2).map((child) => `${child}: …`).join(' and ')}; the sub-keys are ${children.join(', ')}.`,
+  salaryRangeHint: (min, max) => `Write the lowest and highest as numbers: salary: { min: ${min}, max: ${max} }.`,
+  listAsTextHint: (key) => `This is one text, not a list: join the lines into one after ${key}:; to keep line breaks, write ${key}: | and indent each line two spaces below it, without "- ".`,
   notInEnum: (field, value, allowed) => `${field} cannot be "${value}"; it must be one of: ${allowed.join(', ')}.`,
   badPattern: (field, kind, value) => `${field} "${truncate(value)}" ${enPatterns[kind]}.`,
   badPatternHint: (kind) =>

@@ -151,6 +151,13 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
           if (digits !== undefined) hint = messages.numberOnlyHint(key ?? '', digits);
         } else if (expected.includes('array') && typeof data === 'string') {
           hint = /[→、，,]/.test(data) ? messages.splitIntoListHint : messages.listDashHint;
+        } else if (expected.includes('string') && Array.isArray(data)) {
+          hint = messages.listAsTextHint(key ?? '');
+        } else if (expected.includes('object')) {
+          const bounds = key === 'salary' && typeof data === 'string' ? /(\d[\d,.]*)\s*[-~～—至到]+\s*(\d[\d,.]*)/.exec(data) : null;
+          const children = Object.keys(fieldSchema?.properties ?? {});
+          if (bounds?.[1] !== undefined && bounds[2] !== undefined) hint = messages.salaryRangeHint(bounds[1].replaceAll(',', ''), bounds[2].replaceAll(',', ''));
+          else if (children.length > 0) hint = messages.subKeysHint(key ?? '', children);
         }
         out.push(hint === undefined ? base : { ...base, hint });
         break;
@@ -186,7 +193,9 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], ctx: Explain
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
         const comparison = error.params['comparison'] as '>=' | '<=' | '>' | '<';
-        out.push(at('schema.range', messages.outOfRange(field, comparison, Number(error.params['limit']), Number(data)), segments, 'value'));
+        const bounds = schemaAt(root, segments);
+        const hint = messages.rangeHint(key ?? '', bounds?.minimum, bounds?.maximum, Number(data));
+        out.push(at('schema.range', messages.outOfRange(field, comparison, Number(error.params['limit']), Number(data)), segments, 'value', hint));
         break;
       }
       case 'if':

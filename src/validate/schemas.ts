@@ -26,6 +26,8 @@ export interface SchemaNode {
   readonly items?: SchemaNode;
   readonly enum?: readonly unknown[];
   readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly $defs?: Readonly<Record<string, SchemaNode>>;
 }
 
