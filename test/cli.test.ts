@@ -71,7 +71,31 @@ describe('roledoc validate', () => {
     expect((await runCli(['validate', 'roles/nope.yaml'], dir)).exitCode).toBe(2);
     const bad = await runCli(['validate', '--frobnicate'], dir);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toContain("unknown option '--frobnicate'");
+    expect(bad.stderr).toBe('✖ 没有 --frobnicate 这个选项。\n  提示：运行 roledoc validate --help 可以看到所有选项。\n');
+  });
+
+  it('says what is wrong with a command line in one sentence, in the project\'s language, with commander\'s did-you-mean, and no help text', async () => {
+    const zh = tempProject({ 'roles/a.yaml': VALID_ROLE });
+    const en = tempProject({ 'roledoc.config.yaml': 'locale: en\n', 'roles/a.yaml': VALID_ROLE });
+    const said = async (dir: string, ...args: string[]): Promise<string> => {
+      const result = await runCli(args, dir);
+      expect(result.exitCode, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).not.toContain('Usage:');
+      return result.stderr;
+    };
+    expect(await said(zh, 'biuld')).toBe('✖ 没有 biuld 这个命令。\n  提示：是不是想写 build？运行 roledoc --help 可以看到所有命令和选项。\n');
+    expect(await said(zh, 'build', '--forse')).toContain('提示：是不是想写 --force？运行 roledoc build --help');
+    expect(await said(zh, 'build', '--jobs')).toContain('✖ 选项 --jobs 后面要写一个值。');
+    expect(await said(zh, 'build', '--jobs', '0')).toContain('✖ 选项 --jobs 的值“0”不对：要写 1 或更大的整数（几个线程）。');
+    expect(await said(zh, 'build', '--shard', '5/2')).toContain('例如 2/4');
+    expect(await said(zh, 'build', '--only', 'hand')).toContain('✖ 选项 --only 的值“hand”不对：只能写 handbook、roles。');
+    expect(await said(zh, 'new')).toContain('✖ 少了参数 <id>。');
+    expect(await said(zh, 'new', 'a', 'b')).toContain('✖ roledoc new 只接受 1 个参数，这里写了 2 个。');
+    // The project's language is the config's locale, found through --cwd as well; --lang says otherwise.
+    expect(await said(en, 'build', '--frobnicate')).toBe('✖ There is no option --frobnicate.\n  hint: Run roledoc build --help to see every option.\n');
+    expect(await said(REPO, '--cwd', en, 'validate', '--formt', 'json')).toContain('hint: Did you mean --format? Run roledoc validate --help');
+    expect(await said(en, '--lang', 'zh-CN', 'new')).toContain('✖ 少了参数 <id>。');
   });
 
   it('exits 0 for --help and --version', async () => {

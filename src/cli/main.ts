@@ -4,6 +4,7 @@
  *   1  the role files (or the config) have errors
  *   2  roledoc could not run: bad option, missing folder, I/O error, or a bug in roledoc
  */
+import path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UserError, EXIT_OK, EXIT_USAGE } from '../core/errors.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
@@ -12,6 +13,7 @@ import { roledocVersion } from '../core/version.js';
 import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
 import type { BuildOptions } from './build-command.js';
+import { commandOf, describeUsageError, EXPECTED_VALUES } from './usage-error.js';
 import { runValidate } from './validate-command.js';
 import { SCHEMA_KINDS, type SchemaKind } from '../validate/schemas.js';
 
@@ -27,8 +29,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--no-color', 'no colours in the output')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    // Commander's own error line is left unsaid: run() says it again in the user's language (usage-error.ts).
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
 
   program
     .command('validate')
@@ -127,7 +129,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('a whole number of threads, 1 or more');
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError(EXPECTED_VALUES.threads);
   return n;
 }
 
@@ -135,7 +137,7 @@ function shardOf(value: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('i/n with 1 ≤ i ≤ n, e.g. 2/4');
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(EXPECTED_VALUES.shard);
   return { index, count };
 }
 
@@ -144,6 +146,18 @@ function langFromArgv(argv: readonly string[]): Lang | undefined {
   const inline = argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
   const value = inline ?? (index >= 0 ? argv[index + 1] : undefined);
   return isLang(value) ? value : undefined;
+}
+
+/** The language of the project the command line is about (--cwd, else the current folder), for a usage error; Chinese when it cannot be told. */
+async function projectLang(io: Io, argv: readonly string[]): Promise<Lang> {
+  const index = argv.indexOf('--cwd');
+  const cwd = argv.find((arg) => arg.startsWith('--cwd='))?.slice('--cwd='.length) ?? (index >= 0 ? argv[index + 1] : undefined);
+  try {
+    const { openProject } = await import('../pipeline/open-project.js');
+    return (await openProject(path.resolve(io.cwd, cwd ?? '.'))).lang;
+  } catch {
+    return 'zh-CN';
+  }
 }
 
 /** The errors an error wraps, each with its stack. */
@@ -161,11 +175,15 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     return exitCode;
   } catch (error: unknown) {
     const messages = cliMessagesFor(langFromArgv(argv) ?? 'zh-CN');
+    const color = chalkFor(io, !argv.includes('--no-color'), 'stderr');
     if (error instanceof CommanderError) {
       // Help and version are successful exits; anything else commander rejects is a usage error.
-      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      if (error.exitCode === 0) return EXIT_OK;
+      const usage = cliMessagesFor(langFromArgv(argv) ?? (await projectLang(io, argv)));
+      const report = describeUsageError(error, commandOf(argv, program.commands.map((command) => command.name())), usage);
+      io.stderr(`${color.red('✖')} ${report.message}\n  ${color.cyan(usage.hint)}${report.hint}\n`);
+      return EXIT_USAGE;
     }
-    const color = chalkFor(io, !argv.includes('--no-color'), 'stderr');
     if (error instanceof UserError) {
       io.stderr(`${color.red('✖')} ${error.message}\n`);
       // The hint was written in the project's language, which argv may not tell: its label follows the hint.

@@ -6,8 +6,21 @@ import { messagesFor } from './messages.js';
 /** Why `init --package` refuses a spec. */
 export type PackageSpecProblem = 'empty' | 'spaces' | 'option' | 'no-name' | 'unreadable';
 
+/** What an option's value must be, for the options whose values roledoc parses itself. */
+export type UsageExpectation = 'threads' | 'shard';
+
 export interface CliMessages {
   hint: string;
+  usageUnknownOption(flag: string): string;
+  usageUnknownCommand(name: string): string;
+  usageMissingValue(flag: string): string;
+  usageMissingArgument(name: string): string;
+  usageTooManyArguments(command: string | undefined, expected: number, got: number): string;
+  usageInvalidValue(flag: string, value: string, expected: string): string;
+  usageChoices(choices: readonly string[]): string;
+  usageExpected(what: UsageExpectation): string;
+  usageDidYouMean(names: readonly string[]): string;
+  usageHelpHint(command: string | undefined): string;
   noRolesFolder(folder: string): string;
   noRolesFolderHint: string;
   noRoleFiles(where: string): string;
@@ -158,6 +171,16 @@ function sample(chars: string): string {
 
 const zh: CliMessages = {
   hint: '提示：',
+  usageUnknownOption: (flag) => `没有 ${flag} 这个选项。`,
+  usageUnknownCommand: (name) => `没有 ${name} 这个命令。`,
+  usageMissingValue: (flag) => `选项 ${flag} 后面要写一个值。`,
+  usageMissingArgument: (name) => `少了参数 <${name}>。`,
+  usageTooManyArguments: (command, expected, got) => `${command === undefined ? '这个命令' : `roledoc ${command} `}只接受 ${expected} 个参数，这里写了 ${got} 个。`,
+  usageInvalidValue: (flag, value, expected) => `选项 ${flag} 的值“${value}”不对：${expected}。`,
+  usageChoices: (choices) => `只能写 ${choices.join('、')}`,
+  usageExpected: (what) => ({ threads: '要写 1 或更大的整数（几个线程）', shard: '要写成 i/n，1 ≤ i ≤ n，例如 2/4' })[what],
+  usageDidYouMean: (names) => `是不是想写 ${names.join(' 或 ')}？`,
+  usageHelpHint: (command) => `运行 roledoc ${command === undefined ? '' : `${command} `}--help 可以看到所有${command === undefined ? '命令和' : ''}选项。`,
   noRolesFolder: (folder) => `找不到岗位目录 ${folder}/。`,
   noRolesFolderHint: '请在岗位仓库的根目录（roledoc.config.yaml 所在的位置）运行，或用 --cwd 指定该目录。',
   noRoleFiles: (where) => `${where} 中没有 .yaml 岗位文件。`,
@@ -267,6 +290,16 @@ const zh: CliMessages = {
 
 const en: CliMessages = {
   hint: 'hint: ',
+  usageUnknownOption: (flag) => `There is no option ${flag}.`,
+  usageUnknownCommand: (name) => `There is no command ${name}.`,
+  usageMissingValue: (flag) => `The option ${flag} needs a value after it.`,
+  usageMissingArgument: (name) => `The argument <${name}> is missing.`,
+  usageTooManyArguments: (command, expected, got) => `${command === undefined ? 'This command' : `roledoc ${command}`} takes ${expected} argument${expected === 1 ? '' : 's'}, but got ${got}.`,
+  usageInvalidValue: (flag, value, expected) => `The value "${value}" of ${flag} is not right: ${expected}.`,
+  usageChoices: (choices) => `it can be ${choices.join(', ')}`,
+  usageExpected: (what) => ({ threads: 'write a whole number of threads, 1 or more', shard: 'write i/n with 1 ≤ i ≤ n, e.g. 2/4' })[what],
+  usageDidYouMean: (names) => `Did you mean ${names.join(' or ')}?`,
+  usageHelpHint: (command) => `Run roledoc ${command === undefined ? '' : `${command} `}--help to see every ${command === undefined ? 'command and ' : ''}option.`,
   noRolesFolder: (folder) => `The roles folder ${folder}/ does not exist.`,
   noRolesFolderHint: 'Run roledoc at the root of your HR repository (where roledoc.config.yaml is), or pass --cwd DIR.',
   noRoleFiles: (where) => `There are no .yaml role files in ${where}.`,
