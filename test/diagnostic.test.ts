@@ -26,5 +26,8 @@ describe('suggest', () => {
   });
   it('suggests nothing for unrelated words', () => {
     expect(suggest('salary_band', keys)).toBeUndefined();
+    // Two characters against two: within the edit limit, yet not one of them in common.
+    expect(suggest('<<', ['id', 'title'])).toBeUndefined();
+    expect(suggest('ud', ['id', 'title'])).toBe('id');
   });
 });

@@ -51,7 +51,9 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   }
   const best = closest(lower, [...candidates]);
   const limit = Math.max(2, Math.ceil(lower.length * 0.4));
-  return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
+  const apart = distance(lower, best.toLowerCase());
+  // A word with nothing left in common (`<<` → `id`: every character replaced) is no near miss.
+  return apart <= limit && apart < Math.max(lower.length, best.length) ? best : undefined;
 }
 
 function patternKind(key: string | undefined, pattern?: string): PatternKind {
