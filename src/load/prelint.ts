@@ -88,7 +88,6 @@ export function prelintYaml(
       const meant = knownKeys.has(key) ? undefined : keysByLabel.get(key);
       if (meant === undefined) {
         diagnostics.push(diagnostic('yaml.fullwidth-colon', file, { line: lineNumber, column: at + 1, endLine: lineNumber, endColumn: at + 2 }, messages.fullwidthColon(key), messages.fullwidthColonHint(key)));
-        line = `${line.slice(0, at)}:${/^[ \t\r]|^$/.test(after) ? '' : ' '}${after}`;
       } else {
         const column = (colon[1] ?? '').length + 1;
         const value = after.replace(/\r$/, '').trim();
@@ -96,8 +95,8 @@ export function prelintYaml(
           diagnostic('yaml.fullwidth-colon', file, { line: lineNumber, column, endLine: lineNumber, endColumn: at + 2 }, messages.labelWithFullwidthColon(key, meant), messages.labelWithFullwidthColonHint(meant, value)),
         );
         labelKeyLines.add(lineNumber);
-        line = `${line.slice(0, at)}:${/^[ \t\r]|^$/.test(after) ? '' : ' '}${after}`;
       }
+      line = `${line.slice(0, at)}:${/^[ \t\r]|^$/.test(after) ? '' : ' '}${after}`;
     }
 
     const quoted = FULLWIDTH_QUOTED_VALUE.exec(line.replace(/\r$/, ''));

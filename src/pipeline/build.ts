@@ -32,6 +32,7 @@ import { cliMessagesFor, type CliMessages } from '../messages/cli-messages.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor } from '../messages/messages.js';
 import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
+import { countCheckedFiles } from './check-project.js';
 import { checkProjectRoles } from './check-roles.js';
 import { compileDocuments } from './compile.js';
 import { loadProjectLocale, loadProjectTemplate } from './load-look.js';
@@ -177,21 +178,20 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
   const checked = checkProjectRoles(project, await readRoleFiles(project, request.paths));
   const sources = new Map(checked.sources);
-  const roleFiles = checked.targets.length + (project.configSource ? 1 : 0);
-  const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], kept: [], backups: [], roles: checked.targets.length, filesChecked: roleFiles };
+  const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], kept: [], backups: [], roles: checked.targets.length };
   const stop = (diagnostics: readonly Diagnostic[], filesChecked: number): BuildResult => {
     hooks.onChecked?.(diagnostics, sources, project);
     return { ...result, ok: false, diagnostics, filesChecked };
   };
 
   // A broken config may name a template that is not there: report the config and the roles first.
-  if (hasErrors(project.configDiagnostics)) return stop(checked.allDiagnostics, roleFiles);
+  if (hasErrors(project.configDiagnostics)) return stop(checked.allDiagnostics, countCheckedFiles(project, checked.targets, []));
   // Otherwise the template is checked too, so that one build reports every problem, as validate does.
   const loaded = await loadProjectTemplate(project, request.template, nodeFiles);
   const catalog = await loadProjectLocale(project, request.locale);
   const lookSources = [...loaded.sources, ...catalog.sources];
   for (const source of lookSources) sources.set(source.path, source);
-  const filesChecked = roleFiles + lookSources.filter((source) => !source.path.startsWith('roledoc:')).length;
+  const filesChecked = countCheckedFiles(project, checked.targets, lookSources);
   let diagnostics = normalizeDiagnostics([...checked.allDiagnostics, ...loaded.diagnostics, ...catalog.diagnostics]);
   if (hasErrors(diagnostics) || !loaded.template || !catalog.locale) return stop(diagnostics, filesChecked);
   const template = loaded.template;

@@ -45,6 +45,11 @@ export interface CheckedProject {
   readonly lookFiles: readonly string[];
 }
 
+/** The files a check read, as a summary counts them: the role files, the config, and the project's own template and catalog files (not roledoc's built-in ones). */
+export function countCheckedFiles(project: ProjectContext, roleFiles: readonly string[], lookSources: readonly SourceFile[]): number {
+  return roleFiles.length + (project.configSource ? 1 : 0) + lookSources.filter((source) => !source.path.startsWith('roledoc:')).length;
+}
+
 /**
  * @param root the project root (absolute).
  * @throws UserError when the project cannot be checked at all (no roles folder, a font that cannot be read).
@@ -55,7 +60,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
   const checked = checkProjectRoles(project, await readRoleFiles(project, paths));
   const sources = new Map(checked.sources);
   let diagnostics = [...checked.diagnostics];
-  let projectFiles = 0;
+  let lookSources: SourceFile[] = [];
   let template: Template | undefined;
   let locale: Locale | undefined;
   let lookFiles: string[] = [];
@@ -65,7 +70,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     // The whole project includes its template: a typo there is as much an error as one in a role.
     if (paths.length === 0) {
       for (const source of [...loaded.sources, ...catalog.sources]) sources.set(source.path, source);
-      projectFiles = [...loaded.sources, ...catalog.sources].filter((source) => !source.path.startsWith('roledoc:')).length;
+      lookSources = [...loaded.sources, ...catalog.sources];
       diagnostics.push(...loaded.diagnostics, ...catalog.diagnostics);
     }
     template = loaded.template;
@@ -95,7 +100,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     roles: checked.roles,
     diagnostics,
     sources,
-    filesChecked: checked.targets.length + (project.configSource ? 1 : 0) + projectFiles,
+    filesChecked: countCheckedFiles(project, checked.targets, lookSources),
     template,
     locale,
     lookFiles,
