@@ -31,13 +31,40 @@ function problemOfStats(info: Stats): PathProblem | undefined {
   return 'other';
 }
 
-/** What a failed stat means: nothing there, a link to nothing or round in a circle, or a refusal. */
-async function problemOfError(file: string, error: unknown): Promise<PathProblem> {
-  const code = errorCode(error);
+/** What a failed stat or open means by its code alone: nothing there, a link round in a circle, or a refusal. */
+function problemOfCode(code: string | undefined): PathProblem {
   if (code === 'ELOOP') return 'link-loop';
   if (code === 'EACCES' || code === 'EPERM') return 'denied';
-  if (code === 'ENOENT' || code === 'ENOTDIR') return (await lstat(file).catch(() => undefined))?.isSymbolicLink() === true ? 'broken-link' : 'missing';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
   return 'other';
+}
+
+/** problemOfCode, telling a link to nothing from nothing at all. */
+async function problemOfError(file: string, error: unknown): Promise<PathProblem> {
+  const problem = problemOfCode(errorCode(error));
+  if (problem !== 'missing') return problem;
+  return (await lstat(file).catch(() => undefined))?.isSymbolicLink() === true ? 'broken-link' : 'missing';
+}
+
+/**
+ * The bookkeeping of a bounded read, shared by the asynchronous and the synchronous one: the size
+ * stat gives sizes the first read (a role file is read in one); it never bounds the reading.
+ */
+function boundedRead(file: string, claimedSize: number, maxBytes: number): { nextBuffer(): Buffer; take(chunk: Buffer, bytesRead: number): boolean; bytes(): Uint8Array } {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  return {
+    nextBuffer: () => Buffer.allocUnsafe(total === 0 ? Math.min(Math.max(claimedSize, 0) + 1, maxBytes + 1) : Math.min(CHUNK_BYTES, maxBytes + 1 - total)),
+    /** Keeps what a read returned; false at the end of the file. */
+    take(chunk, bytesRead) {
+      if (bytesRead === 0) return false;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw new FileProblemError('too-large', file, { size: Math.max(claimedSize, total), limit: maxBytes });
+      return true;
+    },
+    bytes: () => Buffer.concat(chunks, total),
+  };
 }
 
 /** What is at a path, following links: a regular file, a folder, or what keeps it from being either. */
@@ -63,22 +90,14 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<U
     const info = await handle.stat();
     const problem = problemOfStats(info);
     if (problem) throw new FileProblemError(problem, file);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // The size stat gives sizes the first read (a role file is read in one); it never bounds the reading.
-    let wanted = Math.min(Math.max(info.size, 0) + 1, maxBytes + 1);
+    const reading = boundedRead(file, info.size, maxBytes);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(wanted);
+      const chunk = reading.nextBuffer();
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null).catch((error: unknown) => {
         throw new FileProblemError('other', file, { code: errorCode(error) });
       });
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw new FileProblemError('too-large', file, { size: Math.max(info.size, total), limit: maxBytes });
-      wanted = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
+      if (!reading.take(chunk, bytesRead)) return reading.bytes();
     }
-    return Buffer.concat(chunks, total);
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -91,27 +110,18 @@ export function readRegularFileSync(file: string, maxBytes: number): Uint8Array 
     descriptor = openSync(file, READ_FLAGS);
   } catch (error: unknown) {
     const code = errorCode(error);
-    const problem: PathProblem = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'ELOOP' ? 'link-loop' : code === 'EACCES' || code === 'EPERM' ? 'denied' : 'other';
-    throw new FileProblemError(problem, file, { code });
+    throw new FileProblemError(problemOfCode(code), file, { code });
   }
   try {
     // Opened without waiting (O_NONBLOCK), then looked at: a FIFO or a device is never read.
     const info = fstatSync(descriptor);
     const problem = problemOfStats(info);
     if (problem) throw new FileProblemError(problem, file);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let wanted = Math.min(Math.max(info.size, 0) + 1, maxBytes + 1);
+    const reading = boundedRead(file, info.size, maxBytes);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(wanted);
-      const bytesRead = readSync(descriptor, chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw new FileProblemError('too-large', file, { size: Math.max(info.size, total), limit: maxBytes });
-      wanted = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
+      const chunk = reading.nextBuffer();
+      if (!reading.take(chunk, readSync(descriptor, chunk, 0, chunk.length, null))) return reading.bytes();
     }
-    return Buffer.concat(chunks, total);
   } finally {
     closeSync(descriptor);
   }
