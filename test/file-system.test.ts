@@ -4,7 +4,7 @@
  * that roledoc did not write. Every case ends within seconds, with the right exit code and a
  * sentence (at its file:line where there is one), and loses no file.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   closeSync,
   constants,
@@ -32,10 +32,9 @@ import { findRoleFiles } from '../src/io/project-files.js';
 import { readRegularFile, readRegularFileSync } from '../src/io/node-files.js';
 import { lockOutputFolder, LOCK_NAME } from '../src/io/output-folder.js';
 import { buildProject } from '../src/pipeline/build.js';
-import { runCli, type CliResult } from './helpers/run-cli.js';
+import { runCli, startProcess, type CliResult } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
 
-const BIN = path.join(REPO, 'bin', 'roledoc.js');
 /** Every case here ends within this; the test's own limit is far longer, so a hang fails here, by name. */
 const SECONDS = 20_000;
 
@@ -409,17 +408,7 @@ describe.runIf(hasPosixFiles)('file-system mistakes said clearly', () => {
 
   it('watch mode hears saves again after roles/ is moved away and back', async () => {
     const dir = project();
-    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--lang', 'en'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const waitFor = async (pattern: RegExp, count = 1): Promise<void> => {
-      const started = Date.now();
-      while ((output.match(new RegExp(pattern, 'g')) ?? []).length < count) {
-        if (Date.now() - started > 60_000) throw new Error(`timed out waiting for ${pattern}: ${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const { child, waitFor } = startProcess(['build', '--watch', '--lang', 'en'], dir, 60_000);
     try {
       await waitFor(/Watching/);
       renameSync(path.join(dir, 'roles'), path.join(dir, 'roles-away'));

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { canInterrupt } from './helpers/platform.js';
 import { sha256 } from '../src/incremental/manifest.js';
 import { build } from './helpers/project.js';
-import { runCli, runProcess } from './helpers/run-cli.js';
-import { builtSeedProject, REPO, seedProject } from './helpers/seed.js';
+import { runCli, runProcess, startProcess } from './helpers/run-cli.js';
+import { builtSeedProject, seedProject } from './helpers/seed.js';
 
-const BIN = path.join(REPO, 'bin', 'roledoc.js');
 const run = promisify(execFile);
 /** The longest one step of the watch test may take: a build of four PDFs in a new process, on a busy machine. */
 const WATCH_STEP_MS = 60_000;
@@ -181,17 +180,7 @@ describe('roledoc build --check', () => {
 describe('roledoc build --watch', () => {
   it.runIf(canInterrupt)('rebuilds what a saved change affects, keeps going after an error, and exits cleanly on Ctrl-C', async () => {
     const dir = seedProject();
-    const child = spawn(process.execPath, [BIN, 'build', '--watch', '--format', 'pdf'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const waitFor = async (pattern: RegExp, count = 1): Promise<void> => {
-      const started = Date.now();
-      while ((output.match(new RegExp(pattern, 'g')) ?? []).length < count) {
-        if (Date.now() - started > WATCH_STEP_MS) throw new Error(`timed out waiting for ${pattern}: ${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const { child, waitFor } = startProcess(['build', '--watch', '--format', 'pdf'], dir, WATCH_STEP_MS);
     try {
       await waitFor(/正在监视/);
       writeFileSync(supervisorFile(dir), readFileSync(supervisorFile(dir), 'utf8').replace('headcount: 4', 'headcount: 4人'));

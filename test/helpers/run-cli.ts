@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { run } from '../../src/cli/main.js';
@@ -60,4 +60,27 @@ export function runProcess(args: readonly string[], cwd: string, env: NodeJS.Pro
       resolve({ exitCode: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
     });
   });
+}
+
+/** A long-running `roledoc` process (`build --watch`), its output gathered as it comes. */
+export interface WatchedProcess {
+  readonly child: ChildProcess;
+  /** Resolves once `pattern` has appeared `count` times in stdout and stderr together; throws after `stepMs`. */
+  waitFor(pattern: RegExp, count?: number): Promise<void>;
+}
+
+export function startProcess(args: readonly string[], cwd: string, stepMs: number = PROCESS_TIMEOUT_MS): WatchedProcess {
+  const bin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'roledoc.js');
+  const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const waitFor = async (pattern: RegExp, count = 1): Promise<void> => {
+    const started = Date.now();
+    while ((output.match(new RegExp(pattern, 'g')) ?? []).length < count) {
+      if (Date.now() - started > stepMs) throw new Error(`timed out waiting for ${pattern}: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return { child, waitFor };
 }
