@@ -141,17 +141,21 @@ function shardOf(value: string): { index: number; count: number } {
   return { index, count };
 }
 
+/** The value of a global option, read from argv where commander's parse failed or never ran: `--name value` or `--name=value`. */
+function optionFromArgv(argv: readonly string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  const inline = argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+  return inline ?? (index >= 0 ? argv[index + 1] : undefined);
+}
+
 function langFromArgv(argv: readonly string[]): Lang | undefined {
-  const index = argv.indexOf('--lang');
-  const inline = argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  const value = inline ?? (index >= 0 ? argv[index + 1] : undefined);
+  const value = optionFromArgv(argv, '--lang');
   return isLang(value) ? value : undefined;
 }
 
 /** The language of the project the command line is about (--cwd, else the current folder), for a usage error; Chinese when it cannot be told. */
 async function projectLang(io: Io, argv: readonly string[]): Promise<Lang> {
-  const index = argv.indexOf('--cwd');
-  const cwd = argv.find((arg) => arg.startsWith('--cwd='))?.slice('--cwd='.length) ?? (index >= 0 ? argv[index + 1] : undefined);
+  const cwd = optionFromArgv(argv, '--cwd');
   try {
     const { openProject } = await import('../pipeline/open-project.js');
     return (await openProject(path.resolve(io.cwd, cwd ?? '.'))).lang;
