@@ -288,6 +288,7 @@ export function composeRole(role: Role, given: ComposeContext): Layout {
       author: ctx.organization,
       keywords: [role.title, role.department, ...(role.code === undefined ? [] : [role.code])],
       lang: ctx.locale.lang,
+      roleIds: [role.id],
     },
     page,
     style,

@@ -145,6 +145,7 @@ export function composeHandbook(handbook: Handbook, given: HandbookContext): Lay
       author: ctx.organization,
       keywords: departments.map((department) => department.name),
       lang: locale.lang,
+      roleIds: departments.flatMap((department) => department.roles.map((role) => role.id)),
     },
     page,
     style,

@@ -226,7 +226,15 @@ export interface DocumentMeta {
   readonly keywords: readonly string[];
   /** BCP 47: zh-CN or en. */
   readonly lang: string;
+  /**
+   * The ids of the roles in the document, in order. The .docx keeps them as a custom property
+   * (ROLE_IDS_PROPERTY), so that `roledoc import` gives a role brought back from it its id.
+   */
+  readonly roleIds?: readonly string[];
 }
+
+/** The .docx custom property that holds DocumentMeta.roleIds, space-separated. */
+export const ROLE_IDS_PROPERTY = 'roledoc.roles';
 
 export interface Layout {
   readonly meta: DocumentMeta;

@@ -16,7 +16,7 @@
  */
 import { Document, Footer, Header, Packer } from 'docx';
 import { textWidth as textWidthOf } from '../../layout/geometry.js';
-import type { Layout } from '../../layout/layout.js';
+import { ROLE_IDS_PROPERTY, type Layout } from '../../layout/layout.js';
 import { renderBlocks } from './blocks.js';
 import { BookmarkNames, type DocxContext } from './context.js';
 import { ListNumbering } from './numbering.js';
@@ -47,6 +47,7 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
     creator: layout.meta.author,
     keywords: layout.meta.keywords.join(', '),
     lastModifiedBy: 'roledoc',
+    ...(layout.meta.roleIds === undefined ? {} : { customProperties: [{ name: ROLE_IDS_PROPERTY, value: layout.meta.roleIds.join(' ') }] }),
     // A "\n" in the text is a soft line break; without this Word and LibreOffice stretch the line before it across
     // the whole width in a justified paragraph (备 注 ： 本 说 明 …).
     compatibility: { doNotExpandShiftReturn: true },
