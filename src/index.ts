@@ -25,6 +25,7 @@ export { compileProject, type CompiledProject, type CompileProjectOptions } from
 export { compileDocuments, type PlannedDocument } from './pipeline/compile.js';
 export { renderDocument } from './pipeline/render-document.js';
 export { buildProject, type BuildHooks, type BuildRequest, type BuildResult } from './pipeline/build.js';
+export { importRoles, type ImportOptions, type ImportResult, type ImportedSourceReport, type ImportedRoleReport } from './pipeline/import-roles.js';
 
 export { resolveRoles } from './resolve/resolve-roles.js';
 export { resolveHandbook } from './resolve/resolve-handbook.js';

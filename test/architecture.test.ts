@@ -28,9 +28,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   render: ['core', 'model', 'layout'],
   incremental: ['core', 'model', 'layout'],
   scaffold: ['core', 'messages', 'model', 'load', 'validate'],
-  pipeline: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental'],
-  'index.ts': ['core', 'messages', 'layout', 'model', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'pipeline'],
-  cli: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'scaffold', 'pipeline'],
+  import: ['core', 'model', 'layout', 'validate'],
+  pipeline: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import'],
+  'index.ts': ['core', 'messages', 'layout', 'model', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import', 'pipeline'],
+  cli: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'scaffold', 'import', 'pipeline'],
   types: [],
 };
 

@@ -13,6 +13,7 @@ import { roledocVersion } from '../core/version.js';
 import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
 import type { BuildOptions } from './build-command.js';
+import type { ImportCommandOptions } from './import-command.js';
 import { commandOf, describeUsageError, EXPECTED_VALUES } from './usage-error.js';
 import { runValidate } from './validate-command.js';
 import { SCHEMA_KINDS, type SchemaKind } from '../validate/schemas.js';
@@ -95,6 +96,18 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .action(async (id: string, options: { title?: string; department?: string }, command: Command) => {
       const { runNew } = await import('./scaffold-commands.js');
       setExitCode(await runNew(io, command.optsWithGlobals<GlobalOptions>(), id, options));
+    });
+
+  program
+    .command('import')
+    .description('read existing job descriptions (.docx, .doc, .txt, .md, or a folder of them) and write a role file for each role found')
+    .argument('[files...]', 'Word, text or Markdown files, or folders holding them')
+    .option('--dry-run', 'write nothing; report what would be written')
+    .option('--department <department>', 'the department of roles whose source names none')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .action(async (files: string[], options: ImportCommandOptions, command: Command) => {
+      const { runImport } = await import('./import-command.js');
+      setExitCode(await runImport(io, command.optsWithGlobals<GlobalOptions>(), files, options));
     });
 
   program

@@ -1,5 +1,5 @@
 /** Writing files a user asked for (`roledoc init`, `new`, `template eject`): only new ones, never over an existing file. */
-import { copyFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeFolders } from './folders.js';
 
@@ -34,4 +34,31 @@ export async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
     else if (entry.isFile()) files.push(name);
   }
   return files.sort();
+}
+
+/**
+ * Writes a new file whole or not at all, never over another: a finished temporary file beside it is
+ * linked into place (which fails where a file exists), then removed.
+ * @returns false when a file is already at that path.
+ */
+export async function publishNewFile(file: string, content: string): Promise<boolean> {
+  const temporary = `${file}.${process.pid}.partial`;
+  await writeNewFile(temporary, content);
+  try {
+    await link(temporary, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/** The names of the regular files directly in `dir`, sorted. */
+export async function filesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
 }

@@ -32,46 +32,46 @@ export interface FieldSpec {
   readonly kind: FieldKind;
   /** For a section: the group whose fields are the keys written under it (qualifications → education, majors …). */
   readonly rows?: FieldGroup;
-  /** Other names HR uses for the key (from the source handbook and common forms), for did-you-mean. */
+  /** Other names HR uses for the key (from the source handbook and common forms): for did-you-mean, and the labels `roledoc import` reads. */
   readonly aliases?: readonly string[];
 }
 
 export const FIELDS = [
   // 基本信息, in the order of the grid
-  { key: 'title', group: 'info', kind: 'text', aliases: ['职位名称', '岗位'] },
-  { key: 'code', group: 'info', kind: 'text', aliases: ['编号', '职位编号'] },
-  { key: 'department', group: 'info', kind: 'text' },
+  { key: 'title', group: 'info', kind: 'text', aliases: ['职位名称', '岗位', '职位', '岗位名'] },
+  { key: 'code', group: 'info', kind: 'text', aliases: ['编号', '职位编号', '岗位代码'] },
+  { key: 'department', group: 'info', kind: 'text', aliases: ['部门', '所在部门'] },
   { key: 'unit', group: 'info', kind: 'text', aliases: ['分部'] },
   { key: 'work_location', group: 'info', kind: 'text', aliases: ['工作地', '办公地点'] },
-  { key: 'grade', group: 'info', kind: 'text' },
+  { key: 'grade', group: 'info', kind: 'text', aliases: ['职级', '岗位级别', '职等'] },
   { key: 'headcount', group: 'info', kind: 'count', aliases: ['定员', '人数', '编制'] },
-  { key: 'reports_to', group: 'info', kind: 'role', aliases: ['上级', '汇报对象'] },
-  { key: 'direct_reports', group: 'info', kind: 'roles' },
-  { key: 'established', group: 'info', kind: 'date', aliases: ['定岗日期'] },
+  { key: 'reports_to', group: 'info', kind: 'role', aliases: ['上级', '汇报对象', '直属上级', '直接主管', '汇报上级', '上级岗位'] },
+  { key: 'direct_reports', group: 'info', kind: 'roles', aliases: ['下级', '直接下属', '下属岗位'] },
+  { key: 'established', group: 'info', kind: 'date', aliases: ['定岗日期', '设立时间'] },
   { key: 'salary', group: 'info', kind: 'money', aliases: ['薪资', '薪酬', '工资'] },
   { key: 'career_path', group: 'info', kind: 'path', aliases: ['发展路径', '晋升通道', '职业发展'] },
   // section titles
-  { key: 'purpose', group: 'section', kind: 'label' },
-  { key: 'responsibilities', group: 'section', kind: 'label', aliases: ['职责'] },
-  { key: 'duties', group: 'section', kind: 'label', rows: 'duty-table', aliases: ['职责与工作任务', '工作职责'] },
-  { key: 'relations', group: 'section', kind: 'label', rows: 'relations', aliases: ['工作协调关系', '协作关系', '协调关系'] },
-  { key: 'qualifications', group: 'section', kind: 'label', rows: 'qualifications', aliases: ['任职要求', '任职条件'] },
+  { key: 'purpose', group: 'section', kind: 'label', aliases: ['岗位概述', '职位概要', '岗位设置目的', '工作概述', '岗位概要'] },
+  { key: 'responsibilities', group: 'section', kind: 'label', aliases: ['职责', '工作职责', '主要职责', '岗位职责描述', '职责描述', '工作内容'] },
+  { key: 'duties', group: 'section', kind: 'label', rows: 'duty-table', aliases: ['职责与工作任务', '工作任务与职责'] },
+  { key: 'relations', group: 'section', kind: 'label', rows: 'relations', aliases: ['工作协调关系', '协作关系', '协调关系', '工作关系'] },
+  { key: 'qualifications', group: 'section', kind: 'label', rows: 'qualifications', aliases: ['任职要求', '任职条件', '任职资格要求', '岗位要求'] },
   { key: 'conditions', group: 'section', kind: 'label', rows: 'conditions', aliases: ['工作条件', '其他'] },
-  { key: 'kpis', group: 'section', kind: 'label', rows: 'kpi-table', aliases: ['考核指标', 'KPI', '绩效指标'] },
-  { key: 'remarks', group: 'section', kind: 'label', aliases: ['备注说明', '说明'] },
+  { key: 'kpis', group: 'section', kind: 'label', rows: 'kpi-table', aliases: ['考核指标', 'KPI', '绩效指标', '关键绩效指标', '绩效考核指标', 'KPI指标'] },
+  { key: 'remarks', group: 'section', kind: 'label', aliases: ['备注说明', '说明', '其他说明'] },
   // the rows of 工作协作关系
-  { key: 'internal', group: 'relations', kind: 'names', aliases: ['内部门协调关系', '内部'] },
-  { key: 'external', group: 'relations', kind: 'names', aliases: ['外部'] },
+  { key: 'internal', group: 'relations', kind: 'names', aliases: ['内部门协调关系', '内部', '内部关系', '内部协作'] },
+  { key: 'external', group: 'relations', kind: 'names', aliases: ['外部', '外部关系', '外部协作'] },
   // the rows of 任职资格
-  { key: 'education', group: 'qualifications', kind: 'noted', aliases: ['学历'] },
+  { key: 'education', group: 'qualifications', kind: 'noted', aliases: ['学历', '学历要求', '教育背景', '学历背景'] },
   { key: 'majors', group: 'qualifications', kind: 'noted-names', aliases: ['专业要求'] },
-  { key: 'training', group: 'qualifications', kind: 'lines' },
-  { key: 'experience', group: 'qualifications', kind: 'lines', aliases: ['工作经验'] },
-  { key: 'knowledge', group: 'qualifications', kind: 'lines' },
-  { key: 'skills', group: 'qualifications', kind: 'lines' },
-  { key: 'personal', group: 'qualifications', kind: 'lines', aliases: ['个人素质要求', '素质'] },
+  { key: 'training', group: 'qualifications', kind: 'lines', aliases: ['培训', '培训要求'] },
+  { key: 'experience', group: 'qualifications', kind: 'lines', aliases: ['工作经验', '经验要求', '工作经历'] },
+  { key: 'knowledge', group: 'qualifications', kind: 'lines', aliases: ['专业知识', '知识要求'] },
+  { key: 'skills', group: 'qualifications', kind: 'lines', aliases: ['技能要求', '能力要求', '能力', '专业技能'] },
+  { key: 'personal', group: 'qualifications', kind: 'lines', aliases: ['个人素质要求', '素质', '素质要求', '个性特征'] },
   // the rows of 其它 (工作条件)
-  { key: 'tools', group: 'conditions', kind: 'lines', aliases: ['使用工具', '工具', '设备'] },
+  { key: 'tools', group: 'conditions', kind: 'lines', aliases: ['使用工具', '工具', '设备', '工作设备'] },
   { key: 'environment', group: 'conditions', kind: 'lines', aliases: ['环境'] },
   { key: 'schedule', group: 'conditions', kind: 'lines', aliases: ['工作时间'] },
   { key: 'records', group: 'conditions', kind: 'lines', aliases: ['记录文档', '所需文档'] },
