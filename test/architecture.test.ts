@@ -28,7 +28,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   render: ['core', 'model', 'layout'],
   incremental: ['core', 'model', 'layout'],
   scaffold: ['core', 'messages', 'model', 'load', 'validate'],
-  import: ['core', 'model', 'layout', 'validate'],
+  import: ['core', 'messages', 'model', 'layout', 'validate'],
   pipeline: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import'],
   'index.ts': ['core', 'messages', 'layout', 'model', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import', 'pipeline'],
   cli: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'scaffold', 'import', 'pipeline'],

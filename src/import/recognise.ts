@@ -6,6 +6,7 @@
  */
 import { fieldsOf, type LabelKey } from '../model/fields.js';
 import type { RawDuty, RawExtraSection, RawKpi, RawSalary, TextOrList } from '../model/role.js';
+import type { GuessWords } from '../messages/import-messages.js';
 import type { LabelIndex } from './labels.js';
 import type { SourceDocument, SourcePlace } from './source.js';
 import { tokenize, type Piece, type Token } from './tokens.js';
@@ -23,20 +24,8 @@ import {
   stripItemMarker,
 } from './values.js';
 
-/** Why a value went where it went, when the source did not say. */
-export type GuessReason =
-  | 'title-from-career-path'
-  | 'title-from-file-name'
-  | 'department-from-option'
-  | 'department-from-previous-role'
-  | 'department-from-title'
-  | 'value-by-shape'
-  | 'numbered-as-responsibilities'
-  | 'career-note'
-  | 'duty-title'
-  | 'sorted-by-words'
-  | 'note-split'
-  | 'relation-side';
+/** Why a value went where it went, when the source did not say (each has its sentence in the report's catalog). */
+export type GuessReason = GuessWords;
 
 export interface Guess {
   readonly reason: GuessReason;

@@ -48,7 +48,18 @@ export async function publishNewFile(file: string, content: string): Promise<boo
     await link(temporary, file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links (FAT on a USB stick, some network shares): write in place, still never over a file.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EXDEV') {
+      try {
+        await writeFile(file, content, { flag: 'wx' });
+        return true;
+      } catch (fallback) {
+        if ((fallback as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw fallback;
+      }
+    }
     throw error;
   } finally {
     await unlink(temporary).catch(() => undefined);

@@ -10,6 +10,7 @@ export interface PlaceWords {
   readonly column?: number;
 }
 
+/** The guesses import makes (import/recognise.ts), each with its sentence below. */
 export type GuessWords =
   | 'title-from-career-path'
   | 'title-from-file-name'
