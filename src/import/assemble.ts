@@ -7,7 +7,7 @@
 import { pinyin } from 'pinyin-pro';
 import { Document } from 'yaml';
 import { roleSchema, schemaAt } from '../validate/schemas.js';
-import type { ImportedRole, Kept, RecognisedRole } from './recognise.js';
+import type { ImportedRole, Kept, RecognisedRole } from './draft.js';
 
 /** A role the project already has. */
 export interface KnownRole {

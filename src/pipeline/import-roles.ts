@@ -12,7 +12,8 @@ import { assemble, roleFileText, type AssembledRole, type KnownRole, type Link }
 import { labelIndex } from '../import/labels.js';
 import { ImportSourceError, readDocx, wordKind, type SourceProblem } from '../import/read-docx.js';
 import { decodeText, readMarkdown, readText } from '../import/read-text.js';
-import { recognise, type Guess, type Kept, type Mapped, type Recognised } from '../import/recognise.js';
+import type { Guess, Kept, Mapped, Recognised } from '../import/draft.js';
+import { recognise } from '../import/recognise.js';
 import type { SourceDocument } from '../import/source.js';
 import type { Piece } from '../import/tokens.js';
 import { ConversionError, convertToDocx, findLibreOffice } from '../io/libreoffice.js';
