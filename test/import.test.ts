@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -52,6 +53,29 @@ function byTitle(roles: readonly RoleData[]): Map<string, Record<string, unknown
       return [role.title, plain];
     }),
   );
+}
+
+/**
+ * A Word file as HR tools make them: paragraphs, and tables given as rows of cells (a cell's lines
+ * are its paragraphs).
+ */
+async function wordFile(blocks: readonly (string | readonly (readonly string[])[])[]): Promise<Buffer> {
+  const children = blocks.map((block) =>
+    typeof block === 'string'
+      ? new Paragraph(block)
+      : new Table({ rows: block.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: cell.split('\n').map((line) => new Paragraph(line)) })) })) }),
+  );
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** Imports one Word file made of these blocks into a new project; its roles by title. */
+async function importWord(blocks: Parameters<typeof wordFile>[0], args: readonly string[] = []): Promise<{ roles: RoleData[]; stdout: string; exitCode: number }> {
+  const dir = tempProject({});
+  const file = path.join(dir, '岗位说明书.docx');
+  writeFileSync(file, await wordFile(blocks));
+  const project = emptyProject();
+  const result = await runCli(['import', ...args, file], project);
+  return { roles: readRoles(path.join(project, 'roles')), stdout: result.stdout, exitCode: result.exitCode };
 }
 
 /** Every string value in a role file, flattened. */
@@ -255,6 +279,73 @@ describe('roledoc import: documents made by other tools', () => {
   }, LIBREOFFICE_TIMEOUT);
 });
 
+describe('roledoc import: forms as HR has them', () => {
+  const basics = [
+    ['岗位名称', '培训专员', '所属部门', '人力资源部'],
+    ['岗位职责', '1、负责年度培训计划的制定；2、负责培训课程的组织实施；3、负责培训效果评估。', '', ''],
+  ];
+
+  it('reads a KPI table whatever its headers say, a 序号 column left out', async () => {
+    const { roles, exitCode, stdout } = await importWord([
+      basics,
+      '考核指标',
+      [
+        ['序号', '指标名称', '权重', '目标值'],
+        ['1', '培训计划完成率', '60%', '≥95%'],
+        ['2', '学员满意度', '40%', '≥90分'],
+      ],
+    ]);
+    expect(exitCode, stdout).toBe(0);
+    expect(roles[0]?.['kpis']).toEqual([
+      { name: '培训计划完成率', weight: 60, target: '≥95%' },
+      { name: '学员满意度', weight: 40, target: '≥90分' },
+    ]);
+    expect(roles[0]?.['responsibilities']).toEqual(['负责年度培训计划的制定；', '负责培训课程的组织实施；', '负责培训效果评估。']);
+  });
+
+  it('reads labelled lines inside one cell of 任职资格 as its parts', async () => {
+    const { roles, exitCode, stdout } = await importWord([basics, [['任职资格', '学历：本科及以上\n专业：人力资源管理\n经验：2年以上培训工作经验\n技能：熟练使用Office，沟通能力强']]]);
+    expect(exitCode, stdout).toBe(0);
+    expect(roles[0]?.['qualifications']).toEqual({ education: '本科及以上', majors: ['人力资源管理'], experience: '2年以上培训工作经验', skills: '熟练使用Office，沟通能力强' });
+  });
+
+  it('splits a note off the education only where it reads as one', async () => {
+    const { roles } = await importWord([basics, [['学历', '本科及以上学历，计算机相关专业'], ['工作经验', '3年以上']]]);
+    expect(roles[0]?.['qualifications']).toEqual({ education: '本科及以上学历，计算机相关专业', experience: '3年以上' });
+    const relaxed = await importWord([basics, [['学历', '大专以上学历，能力突出者可放宽']]]);
+    expect(relaxed.roles[0]?.['qualifications']).toEqual({ education: '大专以上学历', education_note: '能力突出者可放宽' });
+  });
+
+  it('takes 无 for no value, spaced-out labels as their words, and numbered headings without their numbers', async () => {
+    const { roles, stdout } = await importWord([
+      [
+        ['岗 位 名 称', '培训专员', '所 属 部 门', '人力资源部'],
+        ['直 接 下 级', '无', '岗位职责', '负责培训。'],
+      ],
+      '三、岗位权限',
+      '对培训供应商有建议权。',
+    ]);
+    expect(roles[0]).toMatchObject({ title: '培训专员', department: '人力资源部', extra_sections: [{ title: '岗位权限', text: '对培训供应商有建议权。' }] });
+    expect(stdout).toContain('岗位名称');
+    expect(stdout).not.toContain('岗 位');
+  });
+
+  it('writes a role met twice in one import once, and links to that one', async () => {
+    const dir = tempProject({
+      'a.txt': '岗位名称：组长\n所属部门：生产部\n岗位职责：\n1. 负责班组管理。\n',
+      'b.txt': '岗位名称：组长\n所属部门：生产部\n岗位职责：\n1. 负责班组管理。\n',
+      'c.txt': '岗位名称：操作工\n所属部门：生产部\n直接上级：组长\n岗位职责：\n1. 负责设备操作。\n',
+    });
+    const project = emptyProject();
+    const result = await runCli(['import', dir], project);
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toContain('本次导入中已有同一岗位，跳过');
+    const roles = readRoles(path.join(project, 'roles'));
+    expect(roles.map((role) => role.id).sort()).toEqual(['cao-zuo-gong', 'zu-zhang']);
+    expect(roles.find((role) => role.id === 'cao-zuo-gong')?.['reports_to']).toBe('zu-zhang');
+  });
+});
+
 describe('roledoc import: options and reports', () => {
   it('--dry-run writes nothing and says what it would write', async () => {
     const project = emptyProject();
@@ -272,6 +363,10 @@ describe('roledoc import: options and reports', () => {
     const report = JSON.parse(result.stdout) as { sources: { source: string; roles: { id: string; file: string; outcome: string; guesses: { reason: string }[]; diagnostics: unknown[] }[] }[] };
     const roles = report.sources[0]?.roles ?? [];
     expect(roles.map((role) => role.outcome)).toEqual(['written', 'written', 'written']);
+    const letter = path.join(tempProject({ 'letter.txt': '各位同事：\n下周一上午九点开会。\n' }), 'letter.txt');
+    const bad = await runCli(['import', '--format', 'json', letter], emptyProject());
+    const problem = (JSON.parse(bad.stdout) as { sources: { problem?: { kind: string; message: string } }[] }).sources[0]?.problem;
+    expect(problem).toMatchObject({ kind: 'no-role', message: expect.stringContaining('letter.txt') as string });
     expect(roles.every((role) => role.file.startsWith('roles/客服部/') && role.diagnostics.length === 0)).toBe(true);
     expect(roles[1]?.guesses.map((guess) => guess.reason)).toContain('value-by-shape');
   });
@@ -389,6 +484,25 @@ describe('roledoc import: bad input is named, and nothing is half-written', () =
     const pdf = await runCli(['import', path.join(dir, 'a.pdf')], project);
     expect(pdf.exitCode).toBe(1);
     expect(pdf.stdout).toContain('只读 .docx、.doc、.txt 和 .md');
+    expect(pdf.stdout).toContain('另存为 .docx');
+    expectNothingWritten(project);
+  });
+
+  it('a folder with nothing to import in it', async () => {
+    const dir = tempProject({ 'logo.png': 'png', 'list.xlsx': 'xlsx' });
+    const project = emptyProject();
+    const result = await runCli(['import', dir], project);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('里没有 roledoc import 能读的文件');
+    expectNothingWritten(project);
+  });
+
+  it('a broken roledoc.config.yaml: nothing is read or written until it is fixed', async () => {
+    const project = tempProject({ 'roledoc.config.yaml': 'roles: [\n' });
+    const result = await runCli(['import', path.join(FIXTURES, 'plain.txt')], project);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/roledoc\.config\.yaml:\d+:\d+/);
+    expect(result.stdout).toContain('什么都没有导入');
     expectNothingWritten(project);
   });
 

@@ -2,7 +2,7 @@
 import { hasErrors } from '../core/diagnostic.js';
 import { EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
 import { localeFor } from '../locale/builtin.js';
-import { importMessagesFor } from '../messages/import-messages.js';
+import { importMessagesFor, type ImportMessages } from '../messages/import-messages.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
 import { isLang } from '../messages/lang.js';
 import { importRoles, type ImportResult } from '../pipeline/import-roles.js';
@@ -15,12 +15,21 @@ export interface ImportCommandOptions {
   readonly format: 'text' | 'json';
 }
 
-function jsonReport(result: ImportResult): string {
+function jsonReport(result: ImportResult, m: ImportMessages): string {
   const plain = {
     dryRun: result.dryRun,
+    ...(result.configErrors.length > 0 ? { configErrors: JSON.parse(formatJson(result.configErrors)) as unknown } : {}),
     sources: result.sources.map((source) => ({
       source: source.source,
-      ...(source.problem ? { problem: source.problem } : {}),
+      ...(source.problem
+        ? {
+            problem: {
+              ...source.problem,
+              message: m.problem(source.problem.kind, source.source, 'detail' in source.problem ? source.problem.detail : ''),
+              ...(m.problemHint(source.problem.kind) ? { hint: m.problemHint(source.problem.kind) } : {}),
+            },
+          }
+        : {}),
       ...(source.encoding ? { encoding: source.encoding } : {}),
       ...(source.converted ? { converted: true } : {}),
       outside: source.outside.map((piece) => ({ text: piece.text, place: piece.place })),
@@ -41,18 +50,23 @@ export async function runImport(io: Io, options: GlobalOptions, sources: readonl
     ...(command.dryRun ? { dryRun: true } : {}),
   });
   const lang = langOverride ?? result.project.lang;
-  const roles = result.sources.flatMap((source) => source.roles);
-  const failed = result.sources.filter((source) => source.problem !== undefined).length;
-  const invalid = roles.filter((role) => hasErrors(role.diagnostics)).length;
-  const code = failed > 0 || invalid > 0 ? EXIT_INVALID : EXIT_OK;
-  if (command.format === 'json') {
-    io.stdout(jsonReport(result));
-    return code;
-  }
-
   const m = importMessagesFor(lang);
   const cli = cliMessagesFor(lang);
   const chalk = chalkFor(io, options.color);
+  const roles = result.sources.flatMap((source) => source.roles);
+  const failed = result.sources.filter((source) => source.problem !== undefined).length;
+  const invalid = roles.filter((role) => hasErrors(role.diagnostics)).length;
+  const code = failed > 0 || invalid > 0 || result.configErrors.length > 0 ? EXIT_INVALID : EXIT_OK;
+  if (command.format === 'json') {
+    io.stdout(jsonReport(result, m));
+    return code;
+  }
+  if (result.configErrors.length > 0) {
+    const sources = result.project.configSource ? new Map([[result.project.configSource.path, result.project.configSource]]) : new Map();
+    io.stdout(`${formatText(result.configErrors, { chalk, sources, messages: cli })}\n${chalk.red(m.configBroken)}\n`);
+    return code;
+  }
+
   const labels = localeFor(lang === 'en' ? 'en' : 'zh-CN').labels as Readonly<Record<string, string>>;
   const labelOf = (field: string): string => {
     const key = (field.split('.').pop() ?? field).replace(/_note$/, '');

@@ -38,6 +38,8 @@ export interface AssembledRole {
   readonly kept: readonly Kept[];
   /** The project role with this id, when there is one: the import does not write over it. */
   readonly existing?: KnownRole;
+  /** The same role (id, title and department) came earlier in this import: it is not written twice. */
+  readonly duplicate?: boolean;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -59,18 +61,24 @@ export function idFromTitle(title: string): string {
 export function assemble(files: readonly RecognisedFile[], known: readonly KnownRole[]): AssembledRole[][] {
   const knownIds = new Map(known.map((role) => [role.id, role]));
   const taken = new Set<string>();
+  /** id, title and department → the id the first of them got. */
+  const seen = new Map<string, string>();
   const withIds = files.map((file) => {
     const fromDocument = file.roleIds !== undefined && file.roleIds.length === file.roles.length && file.roleIds.every((id) => ID_PATTERN.test(id));
     return file.roles.map((recognised, index) => {
       const title = recognised.role.title ?? '';
       const documentId = fromDocument ? file.roleIds?.[index] : undefined;
       const base = documentId ?? idFromTitle(title);
+      const sameRole = `${base}\u0000${title}\u0000${recognised.role.department ?? ''}`;
+      const earlier = seen.get(sameRole);
+      if (earlier !== undefined) return { recognised, id: earlier, idFrom: documentId === undefined ? ('title' as const) : ('document' as const), duplicate: true };
       // The same id and title in the project: this role is already there.
       const existing = knownIds.get(base);
       const same = existing !== undefined && existing.title === title;
       let id = base;
       for (let n = 2; taken.has(id) || (knownIds.has(id) && !same); n++) id = `${base.slice(0, 60)}-${n}`;
       taken.add(id);
+      seen.set(sameRole, id);
       return { recognised, id, idFrom: documentId === undefined ? ('title' as const) : ('document' as const), ...(same ? { existing } : {}) };
     });
   });
@@ -97,7 +105,8 @@ export function assemble(files: readonly RecognisedFile[], known: readonly Known
         if (role.reports_to !== source.reports_to) reportsTo.set(entry.id, role.reports_to);
       }
       if (source.career_path !== undefined) role.career_path = source.career_path.map((step) => link('career_path', step));
-      return { id: entry.id, idFrom: entry.idFrom, role, links, kept: [], ...(entry.existing ? { existing: entry.existing } : {}) };
+      const existing = 'existing' in entry ? entry.existing : undefined;
+      return { id: entry.id, idFrom: entry.idFrom, role, links, kept: [], ...(existing ? { existing } : {}), ...('duplicate' in entry && entry.duplicate ? { duplicate: true } : {}) };
     }),
   );
 

@@ -31,6 +31,20 @@ export function normalizeLabel(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * A label of the source as a title in a role file or the report: its words as written, without
+ * the spaces that spread them out (岗 位 名 称), its section number (三、) or its colon.
+ */
+export function labelTitle(text: string): string {
+  return text
+    .trim()
+    .replace(/(?<=\p{Script=Han})[\s\u3000]+(?=\p{Script=Han})/gu, '')
+    .replace(/^(第[一二三四五六七八九十]+(部分|章|节)|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}(\.\d{1,2})*[、.．)])\s*/u, '')
+    .replace(/^[【[<《「](.*)[】\]>》」]$/u, '$1')
+    .replace(/\s*[:：]+$/u, '')
+    .trim();
+}
+
 /** The words that end a document title in the forms HR has: 职位说明书, 岗位说明书, 岗位职责说明书 … */
 const TITLE_SUFFIXES = ['职位说明书', '岗位说明书', '岗位职责说明书', '职务说明书', '工作说明书', '岗位说明', '职位说明', '職位說明書', '崗位說明書'];
 

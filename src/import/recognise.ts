@@ -4,6 +4,7 @@
  * there (draft.ts); role-fields.ts makes the fields of each draft. Pure.
  */
 import { bare, isSectionKey, newDraft, type Cursor, type Draft, type InfoKey, type Recognised, type RecognisedRole, type RecogniseOptions } from './draft.js';
+import { labelTitle } from './labels.js';
 import { roleFromDraft } from './role-fields.js';
 import type { SourceDocument, SourcePlace } from './source.js';
 import { tokenize, type Piece } from './tokens.js';
@@ -74,7 +75,8 @@ export function recognise(document: SourceDocument, options: RecogniseOptions): 
         break;
       }
       case 'label': {
-        const { target, label, place, values } = token;
+        const { target, place, values } = token;
+        const label = labelTitle(token.label);
         if (target.group === 'info') {
           const key = target.key as InfoKey;
           // A second 岗位名称 in one document starts the next role of a handbook.

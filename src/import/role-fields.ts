@@ -54,7 +54,24 @@ function itemsOf(pieces: readonly Piece[]): string[] {
 const textOrList = (items: readonly string[]): TextOrList | undefined => (items.length === 0 ? undefined : items.length === 1 ? (items[0] as string) : [...items]);
 
 /** A line of a duty list is a duty's title when it reads like one: no number, no closing punctuation, no comma. */
-const isDutyTitle = (p: Piece): boolean => !p.listItem && !hasItemMarker(p.text) && !/[。；;.!！?？,，]/u.test(p.text) && p.text.length <= 40;
+const looksLikeDutyTitle = (p: Piece): boolean => !p.listItem && !hasItemMarker(p.text) && !/[。；;.!！?？,，]/u.test(p.text) && p.text.length <= 40;
+
+/**
+ * Whether a line that reads like a duty's title is one: not when it goes on a list the line before
+ * left open with a semicolon, in the same words (负责配合市场部…； then 负责配合行政部门…).
+ */
+function isDutyTitle(p: Piece, previous: Piece | undefined): boolean {
+  if (!looksLikeDutyTitle(p)) return false;
+  if (previous === undefined || !/[；;]$/u.test(previous.text)) return true;
+  return Array.from(p.text).slice(0, 2).join('') !== Array.from(previous.text).slice(0, 2).join('') && Array.from(p.text).length <= 12;
+}
+
+/** A value that says there is none (无, 暂无, —): an empty field. */
+export const isNone = (text: string): boolean => /^(无|暂无|没有|空|不限|\/|-+|—+|n\/?a|none)$/iu.test(text.trim());
+
+/** Words that mark the text after a value as its note (根据能力可放宽标准), not as another requirement. */
+const NOTE_WORDS = /(放宽|酌情|或同等|同等学力|优先考虑|不限)/u;
+const OTHER_REQUIREMENT = /(专业|经验|熟悉|掌握|熟练|证书)/u;
 
 export function roleFromDraft(d: Draft, options: RecogniseOptions, previousDepartment: string | undefined): RecognisedRole {
   const role: ImportedRole = { responsibilities: [] };
@@ -63,7 +80,7 @@ export function roleFromDraft(d: Draft, options: RecogniseOptions, previousDepar
   const empty: string[] = [];
   const extras: RawExtraSection[] = [];
   const keepAside = (label: string, pieces: readonly Piece[], asItems = false): void => {
-    const texts = pieces.map((p) => p.text).filter((t) => t !== '');
+    const texts = pieces.map((p) => p.text).filter((t) => t !== '' && !isNone(t));
     if (texts.length === 0) return;
     const title = bare(label);
     extras.push(asItems || texts.length > 1 ? { title, items: texts.map((t) => stripItemMarker(t)) } : { title, text: texts[0] as string });
@@ -73,7 +90,7 @@ export function roleFromDraft(d: Draft, options: RecogniseOptions, previousDepar
     const entry = d.info.get(key);
     if (!entry) return undefined;
     const text = joinPieces(entry.pieces, ' ');
-    if (text === '') {
+    if (text === '' || isNone(text)) {
       empty.push(entry.label);
       return undefined;
     }
@@ -116,7 +133,8 @@ export function roleFromDraft(d: Draft, options: RecogniseOptions, previousDepar
     if (note !== '') role.career_note = note;
   }
   const reportsEntry = d.info.get('direct_reports');
-  const directReports = reportsEntry && reportsEntry.pieces.length > 0 ? { names: reportsEntry.pieces.flatMap((p) => splitNames(p.text)), label: reportsEntry.label, place: reportsEntry.place } : undefined;
+  const reportNames = reportsEntry ? reportsEntry.pieces.flatMap((p) => splitNames(p.text)).filter((name) => !isNone(name)) : [];
+  const directReports = reportsEntry && reportNames.length > 0 ? { names: reportNames, label: reportsEntry.label, place: reportsEntry.place } : undefined;
 
   if (role.title === undefined && d.titleLine) role.title = d.titleLine.title;
   // Values with no label in the basic-information part, placed by their shape (4人, 2014年9月, A→B).
@@ -210,8 +228,11 @@ export function roleFromDraft(d: Draft, options: RecogniseOptions, previousDepar
   for (const row of d.dutyRows) addDuty(row.duty, row.tasks);
   let open: { duty?: Piece; tasks: Piece[] } | undefined;
   let guessedDutyTitles = false;
+  let previous: Piece | undefined;
   for (const p of d.text.get('duties') ?? []) {
-    if (isDutyTitle(p)) {
+    const title = isDutyTitle(p, previous);
+    previous = p;
+    if (title) {
       if (open) addDuty(open.duty, open.tasks);
       open = { duty: p, tasks: [] };
       if (!guessedDutyTitles) guesses.push({ reason: 'duty-title', field: 'duties', value: p.text, place: p.place });
@@ -235,9 +256,14 @@ export function roleFromDraft(d: Draft, options: RecogniseOptions, previousDepar
     }
     const unsorted = group === 'relations' ? [] : d.rows.get(group) ?? [];
     const left: Piece[] = [];
+    let last: string | undefined;
     for (const p of unsorted) {
-      for (const item of p.listItem ? [p.text] : splitNumberedItems(p.text)) {
-        const key = ROW_ORDER[group].find((row) => ROW_WORDS[row]?.test(item));
+      // One line may hold several requirements, apart by semicolons: each is sorted on its own.
+      const items = (p.listItem ? [p.text] : splitNumberedItems(p.text)).flatMap((item) => item.split(/(?<=[；;])/u).map((part) => part.trim()).filter((part) => part !== ''));
+      for (const item of items) {
+        // A line right after the education that only relaxes it (根据能力可放宽标准) is its note.
+        const key = last === 'education' && NOTE_WORDS.test(item) && !OTHER_REQUIREMENT.test(item) ? 'education_note' : ROW_ORDER[group].find((row) => ROW_WORDS[row]?.test(item));
+        last = key;
         const itemPiece = { ...p, text: item };
         if (key === undefined) {
           left.push(itemPiece);
@@ -273,14 +299,18 @@ export function roleFromDraft(d: Draft, options: RecogniseOptions, previousDepar
   const qualificationRows = rowsOf('qualifications');
   const qualifications: NonNullable<ImportedRole['qualifications']> = {};
   const education = joinPieces(qualificationRows.get('education') ?? [], '');
+  const sortedNote = joinPieces(qualificationRows.get('education_note') ?? [], '');
   if (education !== '') {
-    const { main, note } = splitNote(stripItemMarker(education), separators, []);
-    qualifications.education = main;
-    if (note !== undefined) {
-      qualifications.education_note = note;
-      guesses.push({ reason: 'note-split', field: 'qualifications.education_note', value: note });
+    // Split off as a note only what reads like one (大专学历以上，根据能力可放宽标准): never a second requirement.
+    const split = splitNote(stripItemMarker(education), separators, []);
+    const isNote = split.note !== undefined && NOTE_WORDS.test(split.note) && !OTHER_REQUIREMENT.test(split.note) && sortedNote === '';
+    qualifications.education = isNote ? split.main : stripItemMarker(education);
+    if (isNote && split.note !== undefined) {
+      qualifications.education_note = split.note;
+      guesses.push({ reason: 'note-split', field: 'qualifications.education_note', value: split.note });
     }
   }
+  if (sortedNote !== '') qualifications.education_note = sortedNote;
   const majors = joinPieces(qualificationRows.get('majors') ?? [], '');
   if (majors !== '') {
     const { main, note } = splitNote(stripItemMarker(majors), [], options.noteAttachedBefore);

@@ -5,7 +5,7 @@
  * merged cells taken once. Pure.
  */
 import type { LabelIndex, LabelTarget } from './labels.js';
-import { normalizeLabel } from './labels.js';
+import { labelTitle, normalizeLabel } from './labels.js';
 import type { SourceBlock, SourceCell, SourceParagraph, SourcePlace, SourceTable } from './source.js';
 
 /** A piece of source text with its place. */
@@ -58,7 +58,7 @@ function lineTokens(paragraph: SourceParagraph, line: string, labels: LabelIndex
     const target = labels.find(label);
     const values = value.trim() === '' ? undefined : [asPiece(value)];
     if (target) return [{ kind: 'label', target, label, place, ...(values ? { values } : {}) }];
-    if (!paragraph.listItem && looksLikeLabel(label) && !/[。；;]$/u.test(label)) return [{ kind: 'other-label', label, place, ...(values ? { values } : {}) }];
+    if (!paragraph.listItem && looksLikeLabel(label) && !/[。；;]$/u.test(label)) return [{ kind: 'other-label', label: labelTitle(label), place, ...(values ? { values } : {}) }];
   }
   // 岗位名称 客服主管: a label, a space, its value.
   const spaced = /^(\S{2,10})\s+(\S.*)$/u.exec(text);
@@ -66,10 +66,16 @@ function lineTokens(paragraph: SourceParagraph, line: string, labels: LabelIndex
     const target = labels.find(spaced[1] ?? '');
     if (target && target.group !== 'section') return [{ kind: 'label', target, label: spaced[1] ?? '', place, values: [asPiece(spaced[2] ?? '')] }];
   }
-  if (paragraph.heading !== undefined && looksLikeLabel(text)) return [{ kind: 'other-label', label: text, place, heading: paragraph.heading }];
+  if (paragraph.heading !== undefined && looksLikeLabel(text)) return [{ kind: 'other-label', label: labelTitle(text), place, heading: paragraph.heading }];
   // A section numbered the Chinese way (五、岗位权限) is a heading, styled or not.
-  if (/^[一二三四五六七八九十]{1,3}[、.．]\s*\S/u.test(text) && looksLikeLabel(text)) return [{ kind: 'other-label', label: normalizeLabel(text), place }];
+  if (/^[一二三四五六七八九十]{1,3}[、.．]\s*\S/u.test(text) && looksLikeLabel(text)) return [{ kind: 'other-label', label: labelTitle(text), place }];
   return [{ kind: 'text', piece: asPiece(text) }];
+}
+
+/** Whether a line starts with a known label and a colon (学历：本科). */
+function hasInlineLabel(line: string, labels: LabelIndex): boolean {
+  const colon = /^([^:：]{1,16}?)\s*[:：]/u.exec(line.trim());
+  return colon !== null && labels.find(colon[1] ?? '') !== undefined;
 }
 
 function paragraphTokens(paragraph: SourceParagraph, labels: LabelIndex): Token[] {
@@ -78,6 +84,8 @@ function paragraphTokens(paragraph: SourceParagraph, labels: LabelIndex): Token[
 
 const cellPieces = (cell: SourceCell): Piece[] => cell.paragraphs.filter((p) => p.text.trim() !== '').map((p) => piece(p));
 const cellLabelText = (cell: SourceCell): string => cell.paragraphs.map((p) => p.text).join('').trim();
+
+const INDEX_HEADER = /^(序号|编号|no\.?|#)$/iu;
 
 /** A duty table (职责表述 | 工作任务) or a KPI table (考核指标 | 权重 | 目标), read by its header row. */
 function headedTable(table: SourceTable, labels: LabelIndex): Token[] | undefined {
@@ -92,8 +100,10 @@ function headedTable(table: SourceTable, labels: LabelIndex): Token[] | undefine
       return { kind: 'duty', ...(first ? { duty: { ...first, text: duty.map((d) => d.text).join('') } } : {}), tasks: right ? cellPieces(right) : [] };
     });
   }
-  const columns = heads.map((h) => labels.isHeader(h, 'kpi-table')?.key);
-  if (columns[0] === 'name' && columns.slice(1).every((key) => key === 'weight' || key === 'target')) {
+  // 序号 / No.: a column that only counts the rows.
+  const columns = heads.map((h) => (INDEX_HEADER.test(h.normalize('NFKC').replace(/\s+/gu, '')) ? 'index' : labels.isHeader(h, 'kpi-table')?.key));
+  const named = columns.filter((key) => key !== 'index');
+  if (named[0] === 'name' && named.length >= 2 && named.slice(1).every((key) => key === 'weight' || key === 'target')) {
     return body.flatMap((row): Token[] => {
       const cell = (key: string): Piece | undefined => {
         const index = columns.indexOf(key as 'name');
@@ -158,10 +168,14 @@ function tableTokens(table: SourceTable, labels: LabelIndex): Token[] {
       const cell = cells[i];
       const target = known[i];
       if (cell && target) {
-        const values: Piece[] = [];
+        const paragraphs: SourceParagraph[] = [];
         let j = i + 1;
-        for (; j < cells.length && known[j] === undefined; j++) values.push(...cellPieces(cells[j] as SourceCell));
-        tokens.push({ kind: 'label', target, label: cellLabelText(cell), place: cell.paragraphs[0]?.place ?? table.place, values });
+        for (; j < cells.length && known[j] === undefined; j++) paragraphs.push(...(cells[j] as SourceCell).paragraphs.filter((p) => p.text.trim() !== ''));
+        // A value cell of labelled lines (学历：本科 / 专业：…) under a section's label: the lines are read as such.
+        const labelled = paragraphs.findIndex((p) => p.text.split('\n').some((line) => hasInlineLabel(line, labels)));
+        const own = labelled < 0 ? paragraphs : paragraphs.slice(0, labelled);
+        tokens.push({ kind: 'label', target, label: cellLabelText(cell), place: cell.paragraphs[0]?.place ?? table.place, values: own.map((p) => piece(p)) });
+        if (labelled >= 0) for (const p of paragraphs.slice(labelled)) tokens.push(...paragraphTokens(p, labels));
         i = j;
       } else {
         for (const paragraph of cell?.paragraphs ?? []) tokens.push(...paragraphTokens(paragraph, labels));
@@ -182,8 +196,9 @@ export function tokenize(blocks: readonly SourceBlock[], labels: LabelIndex): To
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
-    if (token.kind === 'text' && next?.kind === 'text' && token.piece.text.length <= 4 && next.piece.text.length <= 4) {
-      const label = token.piece.text + next.piece.text;
+    const nextText = next?.kind === 'text' ? next.piece.text : next?.kind === 'label' && next.values === undefined ? next.label : undefined;
+    if (token.kind === 'text' && nextText !== undefined && token.piece.text.length <= 4 && nextText.length <= 4) {
+      const label = token.piece.text + nextText;
       const target = labels.find(label);
       if (target) {
         joined.push({ kind: 'label', target, label, place: token.piece.place });

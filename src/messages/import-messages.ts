@@ -35,6 +35,7 @@ export type ProblemWords =
   | 'empty'
   | 'not-text'
   | 'no-role'
+  | 'no-files'
   | 'unreadable'
   | 'needs-libreoffice'
   | 'conversion-failed';
@@ -44,7 +45,7 @@ export interface ImportMessages {
   sourceHeader(source: string, roles: number): string;
   converted: string;
   encoding(name: string): string;
-  outcome(outcome: 'written' | 'would-write' | 'exists' | 'not-written'): string;
+  outcome(outcome: 'written' | 'would-write' | 'exists' | 'duplicate' | 'not-written'): string;
   idFromDocument: string;
   mapped(labels: readonly string[]): string;
   guess(reason: GuessWords, value: string, field: string): string;
@@ -57,6 +58,7 @@ export interface ImportMessages {
   problemHint(kind: ProblemWords): string | undefined;
   summary(roles: number, written: number, invalid: number, failed: number, dryRun: boolean): string;
   noSources: string;
+  configBroken: string;
 }
 
 const zhPlace = (p: PlaceWords): string =>
@@ -91,7 +93,7 @@ const zh: ImportMessages = {
   sourceHeader: (source, roles) => (roles === 0 ? source : `${source}：${roles} 个岗位`),
   converted: '（.doc 已用 LibreOffice 转换）',
   encoding: (name) => `（按 ${name} 编码读取）`,
-  outcome: (o) => ({ written: '已写入', 'would-write': '将写入（--dry-run，未写）', exists: '已存在，跳过', 'not-written': '未写入' })[o],
+  outcome: (o) => ({ written: '已写入', 'would-write': '将写入（--dry-run，未写）', exists: '已存在，跳过', duplicate: '本次导入中已有同一岗位，跳过', 'not-written': '未写入' })[o],
   idFromDocument: 'id 取自 roledoc 生成文档中记录的 id',
   mapped: (labels) => `读到的栏目：${labels.join('、')}`,
   guess(reason, value, field) {
@@ -148,6 +150,8 @@ const zh: ImportMessages = {
         return `${source} 不是文本文件。`;
       case 'no-role':
         return `${source} 里没有认出岗位说明书：没有“岗位名称”“岗位职责”这样的栏目。`;
+      case 'no-files':
+        return `文件夹 ${source} 里没有 roledoc import 能读的文件（.docx、.doc、.txt、.md）。`;
       case 'unreadable':
         return `无法读取 ${source}（${detail}）。`;
       case 'needs-libreoffice':
@@ -171,6 +175,8 @@ const zh: ImportMessages = {
         return '确认这是岗位说明书；栏目名与常见写法差别很大时，可以先用 roledoc new 建一个岗位，再把内容粘贴进去。';
       case 'not-text':
         return '文本文件请存为 UTF-8 或 GB18030 编码的 .txt 或 .md。';
+      case 'unsupported':
+        return '在 Word 或 WPS 中打开它并另存为 .docx；或者把文字复制到一个 .txt 文件里再导入。';
       default:
         return undefined;
     }
@@ -182,6 +188,7 @@ const zh: ImportMessages = {
       ...(failed > 0 ? [`${failed} 个文件没能导入`] : []),
     ].join('；') + '。',
   noSources: '请给出要导入的文件或文件夹，例如：roledoc import 岗位说明书.docx',
+  configBroken: 'roledoc.config.yaml 有错误，不知道岗位文件该写到哪里，所以什么都没有导入。请先改好它（roledoc validate 会列出问题）。',
 };
 
 const en: ImportMessages = {
@@ -189,7 +196,7 @@ const en: ImportMessages = {
   sourceHeader: (source, roles) => (roles === 0 ? source : `${source}: ${roles} role${roles === 1 ? '' : 's'}`),
   converted: ' (.doc converted with LibreOffice)',
   encoding: (name) => ` (read as ${name})`,
-  outcome: (o) => ({ written: 'written', 'would-write': 'would be written (--dry-run)', exists: 'exists, skipped', 'not-written': 'not written' })[o],
+  outcome: (o) => ({ written: 'written', 'would-write': 'would be written (--dry-run)', exists: 'exists, skipped', duplicate: 'the same role came earlier in this import, skipped', 'not-written': 'not written' })[o],
   idFromDocument: 'id taken from the document roledoc made',
   mapped: (labels) => `Fields read: ${labels.join(', ')}`,
   guess(reason, value, field) {
@@ -246,6 +253,8 @@ const en: ImportMessages = {
         return `${source} is not a text file.`;
       case 'no-role':
         return `No job description found in ${source}: it has no fields such as 岗位名称 or 岗位职责.`;
+      case 'no-files':
+        return `The folder ${source} holds no file roledoc import reads (.docx, .doc, .txt, .md).`;
       case 'unreadable':
         return `${source} cannot be read (${detail}).`;
       case 'needs-libreoffice':
@@ -269,6 +278,8 @@ const en: ImportMessages = {
         return 'Check that it is a job description; if its labels are far from the usual ones, start a role with roledoc new and paste the text in.';
       case 'not-text':
         return 'Save text as a UTF-8 or GB18030 .txt or .md file.';
+      case 'unsupported':
+        return 'Open it in Word or WPS and save it as .docx, or copy its text into a .txt file, and import that.';
       default:
         return undefined;
     }
@@ -280,6 +291,7 @@ const en: ImportMessages = {
       ...(failed > 0 ? [`${failed} file${failed === 1 ? '' : 's'} could not be imported`] : []),
     ].join('; ') + '.',
   noSources: 'Name the files or folders to import, e.g. roledoc import job-descriptions.docx',
+  configBroken: 'roledoc.config.yaml has errors, so where role files go is not known and nothing was imported. Fix it first (roledoc validate lists the problems).',
 };
 
 export function importMessagesFor(lang: Lang): ImportMessages {

@@ -42,7 +42,7 @@ export const FIELDS = [
   { key: 'code', group: 'info', kind: 'text', aliases: ['编号', '职位编号', '岗位代码'] },
   { key: 'department', group: 'info', kind: 'text', aliases: ['部门', '所在部门'] },
   { key: 'unit', group: 'info', kind: 'text', aliases: ['分部'] },
-  { key: 'work_location', group: 'info', kind: 'text', aliases: ['工作地', '办公地点'] },
+  { key: 'work_location', group: 'info', kind: 'text', aliases: ['工作地', '办公地点', 'Location'] },
   { key: 'grade', group: 'info', kind: 'text', aliases: ['职级', '岗位级别', '职等'] },
   { key: 'headcount', group: 'info', kind: 'count', aliases: ['定员', '人数', '编制'] },
   { key: 'reports_to', group: 'info', kind: 'role', aliases: ['上级', '汇报对象', '直属上级', '直接主管', '汇报上级', '上级岗位'] },
@@ -57,7 +57,7 @@ export const FIELDS = [
   { key: 'relations', group: 'section', kind: 'label', rows: 'relations', aliases: ['工作协调关系', '协作关系', '协调关系', '工作关系'] },
   { key: 'qualifications', group: 'section', kind: 'label', rows: 'qualifications', aliases: ['任职要求', '任职条件', '任职资格要求', '岗位要求'] },
   { key: 'conditions', group: 'section', kind: 'label', rows: 'conditions', aliases: ['工作条件', '其他'] },
-  { key: 'kpis', group: 'section', kind: 'label', rows: 'kpi-table', aliases: ['考核指标', 'KPI', '绩效指标', '关键绩效指标', '绩效考核指标', 'KPI指标'] },
+  { key: 'kpis', group: 'section', kind: 'label', rows: 'kpi-table', aliases: ['考核指标', 'KPI', 'KPIs', '绩效指标', '关键绩效指标', '绩效考核指标', 'KPI指标'] },
   { key: 'remarks', group: 'section', kind: 'label', aliases: ['备注说明', '说明', '其他说明'] },
   // the rows of 工作协作关系
   { key: 'internal', group: 'relations', kind: 'names', aliases: ['内部门协调关系', '内部', '内部关系', '内部协作'] },
@@ -76,12 +76,12 @@ export const FIELDS = [
   { key: 'schedule', group: 'conditions', kind: 'lines', aliases: ['工作时间'] },
   { key: 'records', group: 'conditions', kind: 'lines', aliases: ['记录文档', '所需文档'] },
   // the headers of the duty table
-  { key: 'duty', group: 'duty-table', kind: 'label' },
-  { key: 'tasks', group: 'duty-table', kind: 'label' },
+  { key: 'duty', group: 'duty-table', kind: 'label', aliases: ['职责', '职责描述', '主要职责', '职责名称'] },
+  { key: 'tasks', group: 'duty-table', kind: 'label', aliases: ['任务', '工作内容', '具体任务', '工作任务描述'] },
   // the headers of the KPI table
-  { key: 'name', group: 'kpi-table', kind: 'label' },
-  { key: 'weight', group: 'kpi-table', kind: 'label' },
-  { key: 'target', group: 'kpi-table', kind: 'label' },
+  { key: 'name', group: 'kpi-table', kind: 'label', aliases: ['指标', '指标名称', 'KPI指标', '考核项目', '考核内容', 'KPI'] },
+  { key: 'weight', group: 'kpi-table', kind: 'label', aliases: ['比重', '占比', '权重(%)', '分值'] },
+  { key: 'target', group: 'kpi-table', kind: 'label', aliases: ['目标值', '考核标准', '评分标准', '标准', '考核目标', 'Target'] },
 ] as const satisfies readonly FieldSpec[];
 
 type Field = (typeof FIELDS)[number];

@@ -45,12 +45,12 @@ export interface ImportOptions {
 /** Why a source gave no role. */
 export type ImportProblem =
   | { readonly kind: SourceProblem }
-  | { readonly kind: 'not-found' | 'unsupported' | 'no-role' }
+  | { readonly kind: 'not-found' | 'unsupported' | 'no-role' | 'no-files' }
   | { readonly kind: 'unreadable'; readonly detail: string }
   | { readonly kind: 'needs-libreoffice' }
   | { readonly kind: 'conversion-failed'; readonly detail: string };
 
-export type RoleOutcome = 'written' | 'would-write' | 'exists' | 'not-written';
+export type RoleOutcome = 'written' | 'would-write' | 'exists' | 'duplicate' | 'not-written';
 
 export interface ImportedRoleReport {
   readonly id: string;
@@ -82,6 +82,8 @@ export interface ImportedSourceReport {
 
 export interface ImportResult {
   readonly project: ProjectContext;
+  /** Errors in roledoc.config.yaml: where the roles go is not known, so nothing was read or written. */
+  readonly configErrors: readonly Diagnostic[];
   readonly sources: readonly ImportedSourceReport[];
   readonly dryRun: boolean;
 }
@@ -153,6 +155,8 @@ async function knownRoles(project: ProjectContext): Promise<{ known: KnownRole[]
 
 export async function importRoles(root: string, options: ImportOptions): Promise<ImportResult> {
   const project = await openProject(root);
+  const configErrors = project.configDiagnostics.filter((d) => d.severity === 'error');
+  if (configErrors.length > 0) return { project, configErrors, sources: [], dryRun: options.dryRun === true };
   const catalogs = BUILTIN_LOCALES.map((name) => builtinLocaleData(name));
   const labels = labelIndex(
     catalogs.map((data) => data.labels),
@@ -170,7 +174,7 @@ export async function importRoles(root: string, options: ImportOptions): Promise
       sources.push({ shown: source, read: {}, problem: files });
       continue;
     }
-    if (files.length === 0) sources.push({ shown: source, read: {}, problem: { kind: 'no-role' } });
+    if (files.length === 0) sources.push({ shown: source, read: {}, problem: { kind: 'no-files' } });
     for (const { file, shown } of files) {
       const read = await readSource(file, options, soffice);
       if (read.problem || !read.document) {
@@ -207,7 +211,9 @@ export async function importRoles(root: string, options: ImportOptions): Promise
       const file = path.join(dir, `${entry.id}.yaml`);
       const schemaPath = toProjectPath(dir, path.join(project.root, 'schemas', 'role.schema.json'));
       const text = roleFileText(entry.role, schemaPath, path.basename(usable[index]?.shown ?? ''));
-      planned.set(entry, { file, shown: toProjectPath(project.root, file), text, taken: entry.existing !== undefined || (await exists(file)) });
+      // A role the project has already is shown where it is, wherever this import would have put it.
+      const shown = entry.existing ? entry.existing.file : toProjectPath(project.root, file);
+      planned.set(entry, { file, shown, text, taken: entry.existing !== undefined || entry.duplicate === true || (await exists(file)) });
     }
   }
 
@@ -237,7 +243,7 @@ export async function importRoles(root: string, options: ImportOptions): Promise
       const plan = planned.get(entry);
       const recognisedRole = recognisedRoles[index];
       if (!plan || !recognisedRole) continue;
-      let outcome: RoleOutcome = plan.taken ? 'exists' : options.dryRun ? 'would-write' : 'not-written';
+      let outcome: RoleOutcome = entry.duplicate ? 'duplicate' : plan.taken ? 'exists' : options.dryRun ? 'would-write' : 'not-written';
       if (!plan.taken && !options.dryRun) outcome = (await publishNewFile(plan.file, plan.text)) ? 'written' : 'exists';
       roles.push({
         id: entry.id,
@@ -255,5 +261,5 @@ export async function importRoles(root: string, options: ImportOptions): Promise
     }
     reports.push({ ...base, roles });
   }
-  return { project, sources: reports, dryRun: options.dryRun === true };
+  return { project, configErrors: [], sources: reports, dryRun: options.dryRun === true };
 }
