@@ -29,9 +29,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   incremental: ['core', 'model', 'layout'],
   scaffold: ['core', 'messages', 'model', 'load', 'validate'],
   import: ['core', 'messages', 'model', 'layout', 'validate'],
-  pipeline: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import'],
-  'index.ts': ['core', 'messages', 'layout', 'model', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import', 'pipeline'],
-  cli: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'scaffold', 'import', 'pipeline'],
+  diff: ['core', 'model', 'locale'],
+  pipeline: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import', 'diff'],
+  'index.ts': ['core', 'messages', 'layout', 'model', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import', 'diff', 'pipeline'],
+  cli: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'scaffold', 'import', 'diff', 'pipeline'],
   types: [],
 };
 

@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { gitIn } from './helpers/git.js';
 import { canInterrupt } from './helpers/platform.js';
 import { sha256 } from '../src/incremental/manifest.js';
 import { build } from './helpers/project.js';
 import { runCli, runProcess, startProcess } from './helpers/run-cli.js';
 import { builtSeedProject, seedProject } from './helpers/seed.js';
 
-const run = promisify(execFile);
 /** The longest one step of the watch test may take: a build of four PDFs in a new process, on a busy machine. */
 const WATCH_STEP_MS = 60_000;
 
@@ -34,12 +32,7 @@ describe('reproducible bytes', () => {
 
   it('dates each document by the newest commit of its inputs, or by SOURCE_DATE_EPOCH', async () => {
     const dir = seedProject();
-    const git = (...args: string[]) =>
-      run('git', args, {
-        cwd: dir,
-        timeout: 60_000,
-        env: { ...process.env, GIT_AUTHOR_DATE: '2021-06-15T08:00:00Z', GIT_COMMITTER_DATE: '2021-06-15T08:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-      });
+    const git = gitIn(dir);
     await git('init', '-q');
     await git('add', '.');
     await git('commit', '-q', '-m', 'roles');

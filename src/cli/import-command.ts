@@ -45,7 +45,7 @@ export async function runImport(io: Io, options: GlobalOptions, sources: readonl
   const root = await resolveRoot(io, options.cwd, langOverride ?? 'zh-CN');
   const result = await importRoles(root, {
     sources,
-    cwd: process.cwd(),
+    cwd: io.cwd,
     ...(command.department !== undefined ? { department: command.department } : {}),
     ...(command.dryRun ? { dryRun: true } : {}),
   });

@@ -13,6 +13,7 @@ import { roledocVersion } from '../core/version.js';
 import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
 import type { BuildOptions } from './build-command.js';
+import type { DiffCommandOptions } from './diff-command.js';
 import type { ImportCommandOptions } from './import-command.js';
 import { commandOf, describeUsageError, EXPECTED_VALUES } from './usage-error.js';
 import { runValidate } from './validate-command.js';
@@ -96,6 +97,18 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .action(async (id: string, options: { title?: string; department?: string }, command: Command) => {
       const { runNew } = await import('./scaffold-commands.js');
       setExitCode(await runNew(io, command.optsWithGlobals<GlobalOptions>(), id, options));
+    });
+
+  program
+    .command('diff')
+    .description('what changed in the job descriptions between two git revisions (default: HEAD and the working tree) or two folders, as the documents read')
+    .argument('[revisions...]', 'REV_A [REV_B]: git revisions or folders; REV_B defaults to the working tree')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--exit-code', 'exit 1 when there are changes, as git diff --exit-code does')
+    .action(async (revisions: string[], options: DiffCommandOptions, command: Command) => {
+      if (revisions.length > 2) throw new CommanderError(EXIT_USAGE, 'commander.excessArguments', `too many arguments for 'diff'. Expected 2 arguments but got ${revisions.length}.`);
+      const { runDiff } = await import('./diff-command.js');
+      setExitCode(await runDiff(io, command.optsWithGlobals<GlobalOptions>(), revisions, options));
     });
 
   program
