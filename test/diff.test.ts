@@ -3,13 +3,13 @@
  * responsibility, a headcount change, a role renamed, a reports_to moved to another role, a role
  * deleted. It reports exactly those changes, in text, Markdown and JSON, and writes nothing.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffItems, segmentsOf } from '../src/diff/compare.js';
 import { gitIn, type Git } from './helpers/git.js';
 import { runCli } from './helpers/run-cli.js';
-import { seedProject, tempProject } from './helpers/seed.js';
+import { builtSeedProject, REPO, seedProject, tempProject } from './helpers/seed.js';
 
 const GIT_TIMEOUT = 60_000;
 
@@ -249,4 +249,47 @@ describe('how lists and sentences are compared', () => {
       { op: 'same', text: '下达的任务' },
     ]);
   });
+});
+
+describe('documents in git diffs', () => {
+  it('textconv prints a .docx and a .pdf made by roledoc in reading order', async () => {
+    const dir = await builtSeedProject();
+    const docx = await runCli(['textconv', path.join(dir, 'out', 'cs-supervisor.docx')], dir);
+    expect(docx.exitCode).toBe(0);
+    expect(docx.stdout.split('\n').slice(0, 3)).toEqual(['客服主管职位说明书', '岗位名称 | 客服主管 | 所属部门 | 客服部', '所属分部 | 客服各分部 | 定员人数 | 4人']);
+    const pdf = await runCli(['textconv', path.join(dir, 'out', 'cs-supervisor.pdf')], dir);
+    expect(pdf.exitCode).toBe(0);
+    expect(pdf.stdout).toMatch(/^客服主管职位说明书\n岗位名称 客服主管 所属部门 客服部/);
+    const other = await runCli(['textconv', path.join(dir, 'roledoc.config.yaml')], dir);
+    expect(other.exitCode).toBe(2);
+    expect(other.stderr).toContain('不是 .docx 或 .pdf 文件');
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'after init, git diff on a committed .docx shows the words that changed',
+    async () => {
+      const dir = tempProject({});
+      const git = gitIn(dir);
+      await git('init', '-q');
+      const init = await runCli(['init'], dir);
+      expect(init.exitCode).toBe(0);
+      expect(init.stdout).toContain('已设置 git');
+      expect(readFileSync(path.join(dir, '.gitattributes'), 'utf8')).toContain('*.docx diff=roledoc');
+      expect((await git('config', '--local', 'diff.roledoc.textconv')).trim()).toBe('roledoc textconv');
+      expect((await runCli(['build'], dir)).exitCode).toBe(0);
+      await git('add', '-A');
+      await git('add', '--force', 'out');
+      await git('commit', '-q', '-m', 'documents');
+      edit(dir, 'roles/客服部/cs-supervisor.yaml', [['headcount: 4', 'headcount: 6']]);
+      expect((await runCli(['build'], dir)).exitCode).toBe(0);
+      // git runs `roledoc textconv`: a roledoc on PATH, as an installed one would be.
+      const bin = path.join(tempProject({}), 'bin');
+      mkdirSync(bin);
+      writeFileSync(path.join(bin, 'roledoc'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO, 'bin', 'roledoc.js')}" "$@"\n`, { mode: 0o755 });
+      const shown = await gitIn(dir)('-c', `diff.roledoc.textconv=${path.join(bin, 'roledoc')} textconv`, 'diff', '--', 'out/cs-supervisor.docx');
+      expect(shown).toContain('-所属分部 | 客服各分部 | 定员人数 | 4人');
+      expect(shown).toContain('+所属分部 | 客服各分部 | 定员人数 | 6人');
+    },
+    120_000,
+  );
 });

@@ -7,6 +7,7 @@ import { cliMessagesFor } from '../messages/cli-messages.js';
 import { diffMessagesFor } from '../messages/diff-messages.js';
 import { isLang } from '../messages/lang.js';
 import { diffProjects, type DiffSide, type LoadedSide } from '../pipeline/diff-projects.js';
+import { documentText, TextconvError } from '../pipeline/textconv.js';
 import { formatDiffMarkdown, formatDiffText } from './diff-report.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
 import { formatJson, formatText } from './report.js';
@@ -16,6 +17,18 @@ export type DiffFormat = 'text' | 'markdown' | 'json';
 export interface DiffCommandOptions {
   readonly format: DiffFormat;
   readonly exitCode?: boolean;
+}
+
+/** `roledoc textconv FILE`: the document's words for git diff, on stdout. */
+export async function runTextconv(io: Io, options: GlobalOptions, file: string): Promise<number> {
+  const m = diffMessagesFor(isLang(options.lang) ? options.lang : 'zh-CN');
+  try {
+    io.stdout(await documentText(path.resolve(io.cwd, file)));
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof TextconvError)) throw error;
+    throw new UserError(error.problem === 'unsupported' ? m.textconvUnsupported(file) : m.textconvUnreadable(file), m.textconvHint);
+  }
 }
 
 /** A folder that exists is a folder; anything else names a revision. */

@@ -112,6 +112,15 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('textconv')
+    .description('print the text of a .docx or .pdf in reading order, for git diff (see .gitattributes)')
+    .argument('<file>', 'a document roledoc made')
+    .action(async (file: string, _options: object, command: Command) => {
+      const { runTextconv } = await import('./diff-command.js');
+      setExitCode(await runTextconv(io, command.optsWithGlobals<GlobalOptions>(), file));
+    });
+
+  program
     .command('import')
     .description('read existing job descriptions (.docx, .doc, .txt, .md, or a folder of them) and write a role file for each role found')
     .argument('[files...]', 'Word, text or Markdown files, or folders holding them')

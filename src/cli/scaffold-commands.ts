@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { EXIT_OK, UserError } from '../core/errors.js';
 import { globBase, toProjectPath } from '../core/paths.js';
+import { setLocalGitConfig } from '../io/git-config.js';
 import { exists, makeFolder, writeNewFile } from '../io/new-files.js';
 import { readTextIfPossible } from '../io/node-files.js';
 import { findRoleFiles } from '../io/project-files.js';
@@ -13,7 +14,7 @@ import { isLang, type Lang } from '../messages/lang.js';
 import { CONFIG_FILE_NAME } from '../model/config.js';
 import { ROLE_ID_PATTERN } from '../model/role.js';
 import { openProject } from '../pipeline/open-project.js';
-import { projectFiles, type ScaffoldFile } from '../scaffold/project-files.js';
+import { projectFiles, TEXTCONV_CONFIG, type ScaffoldFile } from '../scaffold/project-files.js';
 import { roleSkeleton } from '../scaffold/role-skeleton.js';
 import { schemaText, type SchemaKind } from '../validate/schemas.js';
 import { explainWriteError, resolveRoot, type GlobalOptions, type Io } from './io.js';
@@ -79,6 +80,9 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
     await writeNewFile(target, file.content).catch((error: unknown) => explainWriteError(error, root, file.path, messages));
     io.stdout(`  ${messages.initCreated(file.path)}\n`);
   }
+  // git does not commit its config: the line that makes git diff show documents' words is set here, for this clone.
+  const textconv = await setLocalGitConfig(root, ...TEXTCONV_CONFIG);
+  io.stdout(`${textconv === 'set' ? messages.initTextconvSet : messages.initTextconvLater(`git config ${TEXTCONV_CONFIG[0]} "${TEXTCONV_CONFIG[1]}"`)}\n`);
   // Until roledoc is on npm, its own version there does not exist: say how to install it instead.
   if (packageSpec === undefined) io.stdout(`${messages.initPackageNote(spec, releaseTarballSpec())}\n`);
   io.stdout(`${messages.initDone(toProjectPath(io.cwd, root))}\n`);

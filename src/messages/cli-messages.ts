@@ -58,6 +58,8 @@ export interface CliMessages {
   initCreated(file: string): string;
   initSkipped(file: string): string;
   initDone(dir: string): string;
+  initTextconvSet: string;
+  initTextconvLater(command: string): string;
   templatesBuiltin: string;
   templatesProject: string;
   templatesInUse(name: string, file: string | undefined): string;
@@ -229,6 +231,8 @@ const zh: CliMessages = {
   ejectCreated: (file) => `已创建 ${file}`,
   ejectDone: (dir) =>
     `✔ 模板已复制到 ${dir}。在 roledoc.config.yaml 中写 template: ${dir} 即可使用；模板只需保留要改的部分，其余沿用 extends 指定的模板。`,
+  initTextconvSet: '  已设置 git：git diff 会显示 .docx 和 .pdf 文档里的文字。',
+  initTextconvLater: (command) => `  这里还不是 git 仓库。git init 之后运行一次 ${command}，git diff 就会显示 .docx 和 .pdf 文档里的文字。`,
   initDone: (dir) => `✔ 岗位仓库已就绪。下一步：${dir === '' ? '' : `cd ${dir}，然后 `}roledoc validate，再 roledoc build。`,
   newBadId: (id) => `“${id}”不能用作岗位 id。`,
   newBadIdHint: 'id 只能由小写英文字母、数字和连字符组成，例如 kf-zhuanyuan。',
@@ -348,6 +352,8 @@ const en: CliMessages = {
   ejectCreated: (file) => `created ${file}`,
   ejectDone: (dir) =>
     `✔ The template is in ${dir}. Write template: ${dir} in roledoc.config.yaml to use it; keep only what you change, the rest comes from the template it extends.`,
+  initTextconvSet: '  git is set up: git diff shows the words of .docx and .pdf documents.',
+  initTextconvLater: (command) => `  This is not a git repository yet. After git init, run ${command} once and git diff shows the words of .docx and .pdf documents.`,
   initDone: (dir) => `✔ The HR repository is ready. Next: ${dir === '' ? '' : `cd ${dir}, then `}roledoc validate, then roledoc build.`,
   newBadId: (id) => `"${id}" cannot be a role id.`,
   newBadIdHint: 'Use lower-case letters, digits and hyphens, e.g. support-agent.',

@@ -31,6 +31,9 @@ export interface DiffMessages {
   revision(problem: RevisionWords, revision: string): string;
   revisionHint(problem: RevisionWords): string;
   changesIn(count: number): string;
+  textconvUnsupported(file: string): string;
+  textconvUnreadable(file: string): string;
+  textconvHint: string;
 }
 
 const zh: DiffMessages = {
@@ -88,6 +91,9 @@ const zh: DiffMessages = {
     }
   },
   changesIn: (count) => `${count} 处变动`,
+  textconvUnsupported: (file) => `${file} 不是 .docx 或 .pdf 文件，roledoc textconv 读不了。`,
+  textconvUnreadable: (file) => `${file} 无法读取：它不是完好的 .docx 或 .pdf。`,
+  textconvHint: 'roledoc textconv 供 git diff 使用，读 roledoc 生成的 .docx 和 .pdf；.gitattributes 里只应把这两种文件交给它。',
 };
 
 const en: DiffMessages = {
@@ -145,6 +151,9 @@ const en: DiffMessages = {
     }
   },
   changesIn: (count) => `${count} change${count === 1 ? '' : 's'}`,
+  textconvUnsupported: (file) => `${file} is not a .docx or .pdf file, which roledoc textconv reads.`,
+  textconvUnreadable: (file) => `${file} cannot be read: it is not a sound .docx or .pdf.`,
+  textconvHint: 'roledoc textconv is for git diff, on the .docx and .pdf roledoc makes; .gitattributes should hand it only those.',
 };
 
 export function diffMessagesFor(lang: Lang): DiffMessages {

@@ -125,6 +125,37 @@ jobs:
           path: out/
           include-hidden-files: true # the build manifest, out/.roledoc-manifest.json
 
+  # On a pull request: what changes in the job descriptions, as HR reads them, in the job summary.
+  # Opt in to a comment on the pull request as well: set the repository variable ROLEDOC_PR_COMMENT
+  # to true (Settings → Secrets and variables → Actions → Variables).
+  changes:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # the base branch too, to compare with
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+      - name: Install roledoc
+        run: npm install --global "$ROLEDOC_PACKAGE"
+      - name: Changes to the job descriptions
+        env:
+          BASE_REF: \${{ github.base_ref }}
+        run: |
+          roledoc diff "origin/$BASE_REF" HEAD --format markdown > roledoc-diff.md
+          cat roledoc-diff.md >> "$GITHUB_STEP_SUMMARY"
+      - name: Comment on the pull request
+        if: vars.ROLEDOC_PR_COMMENT == 'true'
+        env:
+          GH_TOKEN: \${{ github.token }}
+          PR_NUMBER: \${{ github.event.pull_request.number }}
+        run: gh pr comment "$PR_NUMBER" --body-file roledoc-diff.md --edit-last || gh pr comment "$PR_NUMBER" --body-file roledoc-diff.md
+
   # Opt in: set the repository variable ROLEDOC_COMMIT_OUT to true (Settings → Secrets and
   # variables → Actions → Variables) to commit the documents back to the branch, and remove out/
   # from .gitignore. Pushes to one branch take turns, so two runs never race to push.
@@ -154,6 +185,17 @@ jobs:
           git push
 `;
 }
+
+/** git diff on committed documents shows their words, through `roledoc textconv` (the git config line init sets). */
+export const TEXTCONV_CONFIG = ['diff.roledoc.textconv', 'roledoc textconv'] as const;
+
+const GITATTRIBUTES = `# git diff 和 git log -p 显示 .docx、.pdf 文档里的文字，而不是“Binary files differ”。
+# 每个克隆需要运行一次（roledoc init 已在这个仓库里运行过）：
+#   git config ${TEXTCONV_CONFIG[0]} "${TEXTCONV_CONFIG[1]}"
+# git diff and git log -p show the words of committed .docx and .pdf documents (once per clone: the line above).
+*.docx diff=roledoc
+*.pdf diff=roledoc
+`;
 
 const GITIGNORE = `node_modules/
 # The generated documents. Remove this line to keep them in git
@@ -215,6 +257,7 @@ export function projectFiles(
     { path: '.vscode/extensions.json', content: VSCODE_EXTENSIONS },
     { path: '.github/workflows/roledoc.yml', content: workflow(packageSpec, fromRepository) },
     { path: '.gitignore', content: GITIGNORE },
+    { path: '.gitattributes', content: GITATTRIBUTES },
     { path: 'README.md', content: README },
   ];
 }
