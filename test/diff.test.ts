@@ -293,3 +293,41 @@ describe('documents in git diffs', () => {
     120_000,
   );
 });
+
+describe('a revision history in the documents (revision_history: true)', () => {
+  it('gives each role a 修订记录 of the commits that changed what its documents show, the same on every build', async () => {
+    const dir = seedProject();
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), `${readFileSync(path.join(dir, 'roledoc.config.yaml'), 'utf8')}revision_history: true\n`);
+    const first = gitIn(dir, '2021-06-15T08:00:00Z');
+    await first('init', '-q');
+    await first('add', '.');
+    await first('commit', '-q', '-m', 'roles');
+    edit(dir, 'roles/客服部/cs-supervisor.yaml', [['headcount: 4', 'headcount: 5']]);
+    await gitIn(dir, '2021-07-01T08:00:00Z')('commit', '-q', '-am', 'headcount');
+    // A comment changes no document: no row.
+    writeFileSync(path.join(dir, 'roles/客服部/cs-supervisor.yaml'), `${readFileSync(path.join(dir, 'roles/客服部/cs-supervisor.yaml'), 'utf8')}# reviewed\n`);
+    await gitIn(dir, '2021-08-01T08:00:00Z')('commit', '-q', '-am', 'comment');
+
+    expect((await runCli(['build', '--format', 'docx'], dir)).exitCode).toBe(0);
+    const text = (await runCli(['textconv', path.join(dir, 'out', 'cs-supervisor.docx')], dir)).stdout;
+    expect(text.trimEnd().split('\n').slice(-4)).toEqual(['修订记录', '版本 | 日期 | 修订内容 | 修订人', '1 | 2021年6月15日 | 新建 | t', '2 | 2021年7月1日 | 修改：定员人数 | t']);
+    const manager = (await runCli(['textconv', path.join(dir, 'out', 'cs-manager.docx')], dir)).stdout;
+    expect(manager).toContain('1 | 2021年6月15日 | 新建 | t');
+    expect(manager).not.toContain('2 | ');
+
+    const bytes = readFileSync(path.join(dir, 'out', 'cs-supervisor.docx'));
+    rmSync(path.join(dir, 'out'), { recursive: true });
+    expect((await runCli(['build', '--format', 'docx'], dir)).exitCode).toBe(0);
+    expect(readFileSync(path.join(dir, 'out', 'cs-supervisor.docx')).equals(bytes)).toBe(true);
+  }, GIT_TIMEOUT);
+
+  it('is absent when the option is off', async () => {
+    const dir = seedProject();
+    const git = gitIn(dir);
+    await git('init', '-q');
+    await git('add', '.');
+    await git('commit', '-q', '-m', 'roles');
+    expect((await runCli(['build', '--format', 'docx'], dir)).exitCode).toBe(0);
+    expect((await runCli(['textconv', path.join(dir, 'out', 'cs-supervisor.docx')], dir)).stdout).not.toContain('修订记录');
+  }, GIT_TIMEOUT);
+});

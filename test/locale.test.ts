@@ -69,12 +69,15 @@ const oldZhCN: Reference = {
     conditions: '其它',
     kpis: '考核KPI指标',
     remarks: '备注',
+    revisions: '修订记录',
   },
   dutyTable: { duty: '职责表述', tasks: '工作任务' },
   relations: { internal: '内部协调关系', external: '外部协调关系' },
   qualifications: { education: '教育水平', majors: '专业', training: '培训经历', experience: '经验', knowledge: '知识', skills: '技能', personal: '个人素质' },
   conditions: { tools: '使用工具/设备', environment: '工作环境', schedule: '工作时间特征', records: '所需记录文档' },
   kpiTable: { name: '考核指标', weight: '权重', target: '目标' },
+  revisionTable: { version: '版本', date: '日期', changes: '修订内容', author: '修订人' },
+  revisionChanges: (fields) => (fields === 'created' ? '新建' : `修改：${fields.join('、')}`),
   formatDate(isoDate) {
     const { year, month, day } = parseIsoDate(isoDate);
     return day === undefined ? `${year}年${month}月` : `${year}年${month}月${day}日`;
@@ -142,6 +145,7 @@ const oldEn: Reference = {
     conditions: 'Working Conditions',
     kpis: 'Key Performance Indicators',
     remarks: 'Remarks',
+    revisions: 'Revision history',
   },
   dutyTable: { duty: 'Duty', tasks: 'Tasks' },
   relations: { internal: 'Internal', external: 'External' },
@@ -156,6 +160,8 @@ const oldEn: Reference = {
   },
   conditions: { tools: 'Tools and equipment', environment: 'Environment', schedule: 'Working hours', records: 'Records kept' },
   kpiTable: { name: 'Indicator', weight: 'Weight', target: 'Target' },
+  revisionTable: { version: 'Version', date: 'Date', changes: 'Changes', author: 'Author' },
+  revisionChanges: (fields) => (fields === 'created' ? 'Created' : `Changed: ${fields.join(', ')}`),
   formatDate(isoDate) {
     const { year, month, day } = parseIsoDate(isoDate);
     const name = EN_MONTHS[month - 1] ?? String(month);
@@ -237,7 +243,7 @@ function sameAsReference(name: 'zh-CN' | 'en', old: Reference): void {
 
     it('labels, separators and page numbers', () => {
       expect(locale.lang).toBe(old.lang);
-      for (const group of ['fields', 'sections', 'dutyTable', 'relations', 'qualifications', 'conditions', 'kpiTable'] as const) {
+      for (const group of ['fields', 'sections', 'dutyTable', 'relations', 'qualifications', 'conditions', 'kpiTable', 'revisionTable'] as const) {
         expect(locale[group]).toEqual(old[group]);
       }
       const { before, between, after } = old.pageNumbers;
@@ -256,6 +262,8 @@ function sameAsReference(name: 'zh-CN' | 'en', old: Reference): void {
           expect(locale.handbook.reportsTo(a)).toBe(old.handbook.reportsTo(a));
           expect(locale.handbook.continued(a)).toBe(old.handbook.continued(a));
           expect(locale.taskLabel(n)).toBe(old.taskLabel(n));
+          expect(locale.revisionChanges([a, b])).toBe(old.revisionChanges([a, b]));
+          expect(locale.revisionChanges('created')).toBe(old.revisionChanges('created'));
         }),
         RUNS,
       );

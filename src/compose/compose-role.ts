@@ -249,6 +249,21 @@ function sectionBlocks(
     }
     case 'remarks':
       return role.remarks === undefined ? [] : [heading(locale.sections.remarks), { kind: 'paragraph', text: text(role.remarks) }];
+    case 'revisions': {
+      const revisions = role.revisions ?? [];
+      if (revisions.length === 0) return [];
+      const t = locale.revisionTable;
+      const head = (label: string): TableCell => cell([text(label)], { bold: true, shaded: true });
+      return [
+        heading(locale.sections.revisions),
+        {
+          kind: 'table',
+          columns: [{ width: 0.1 }, { width: 0.22 }, { width: 0.48 }, { width: 0.2 }],
+          header: [head(t.version), head(t.date), head(t.changes), head(t.author)],
+          rows: revisions.map((revision) => [cell([text(String(revision.version))]), cell([text(locale.formatDate(revision.date))]), cell([text(revision.changes)]), cell([text(revision.author)])]),
+        },
+      ];
+    }
     case 'extra_sections':
       return role.extra_sections.flatMap((section): Block[] => [
         heading(section.title),
@@ -269,6 +284,10 @@ export function composeRoleBlocks(role: Role, ctx: ComposeContext, placement?: R
   const hidden = new Set(ctx.template.hide);
   for (const { section, as } of ctx.template.sections) {
     if (!hidden.has(section)) blocks.push(...sectionBlocks(role, section, as, ctx, labelShare));
+  }
+  // A role with a revision history shows it last where the template does not place it.
+  if (role.revisions !== undefined && !hidden.has('revisions') && !ctx.template.sections.some((entry) => entry.section === 'revisions')) {
+    blocks.push(...sectionBlocks(role, 'revisions', 'revision-table', ctx, labelShare));
   }
   if (!placement) return blocks;
   return blocks.map((block) => (block.kind === 'heading' ? { ...block, outline: placement.outline + block.level } : block));

@@ -68,8 +68,19 @@ export async function revisionTree(root: string, revision: string): Promise<Revi
 
 /** The bytes of files at a commit (project-relative paths under `prefix`); a path that is not there is left out. */
 export async function readAtRevision(root: string, tree: RevisionTree, files: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const blobs = await readBlobs(root, files.map((file) => ({ commit: tree.commit, file })), tree.prefix);
+  return new Map([...blobs].map(([key, bytes]) => [key.slice(tree.commit.length + 1), bytes]));
+}
+
+/**
+ * Files at commits, in one `git cat-file --batch`, keyed `<commit>:<file>`; a file that is not there
+ * at its commit is left out.
+ * @param prefix the project folder's path in the repository; looked up when not given.
+ */
+export async function readBlobs(root: string, requests: readonly { readonly commit: string; readonly file: string }[], prefix?: string): Promise<Map<string, Uint8Array>> {
   const found = new Map<string, Uint8Array>();
-  if (files.length === 0) return found;
+  if (requests.length === 0) return found;
+  const inRepository = prefix ?? (await git(root, ['rev-parse', '--show-prefix']).catch(() => '')).trim();
   const child = spawn('git', ['cat-file', '--batch'], { cwd: root, windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -82,19 +93,19 @@ export async function readAtRevision(root: string, tree: RevisionTree, files: re
       else reject(new Error(`git cat-file exited with ${code}`));
     });
   });
-  child.stdin.end(files.map((file) => `${tree.commit}:${tree.prefix}${file}\n`).join(''));
+  child.stdin.end(requests.map(({ commit, file }) => `${commit}:${inRepository}${file}\n`).join(''));
   await done;
   const output = Buffer.concat(chunks);
   let at = 0;
-  for (const file of files) {
+  for (const { commit, file } of requests) {
     const end = output.indexOf(0x0a, at);
     if (end < 0) break;
     const header = output.subarray(at, end).toString('utf8');
     at = end + 1;
     const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!match) continue; // "<object> missing": not a file at that revision
+    if (!match) continue; // "<object> missing": not a file at that commit
     const size = Number(match[2]);
-    if (match[1] === 'blob') found.set(file, new Uint8Array(output.subarray(at, at + size)));
+    if (match[1] === 'blob') found.set(`${commit}:${file}`, new Uint8Array(output.subarray(at, at + size)));
     at += size + 1;
   }
   return found;

@@ -63,6 +63,7 @@ export function buildLocale(data: LocaleData): Locale {
         : `${main}${data.note.separator}${note}`,
     careerPathSeparator: data.career_path_separator,
     taskLabel: (index) => fill(data.task_label, { n: index + 1 }),
+    revisionChanges: (fields) => (fields === 'created' ? data.revisions.created : fill(data.revisions.changed, { fields: fields.join(data.list_separator) })),
     handbook: {
       contents: data.handbook.contents,
       index: data.handbook.index,
@@ -93,7 +94,7 @@ export function withLabels(locale: Locale, overrides: Readonly<Record<string, st
 }
 
 /** The label map and the groups the composer reads, which are views of it (see model/fields.ts). */
-function labelGroups(l: Readonly<Record<LabelKey, string>>): Pick<Locale, 'labels' | 'fields' | 'sections' | 'dutyTable' | 'relations' | 'qualifications' | 'conditions' | 'kpiTable'> {
+function labelGroups(l: Readonly<Record<LabelKey, string>>): Pick<Locale, 'labels' | 'fields' | 'sections' | 'dutyTable' | 'relations' | 'qualifications' | 'conditions' | 'kpiTable' | 'revisionTable'> {
   const group = <G extends FieldGroup>(name: G): Readonly<Record<GroupKey<G>, string>> =>
     Object.fromEntries(fieldsOf(name).map((field) => [field.key, l[field.key]])) as Record<GroupKey<G>, string>;
   return {
@@ -105,5 +106,6 @@ function labelGroups(l: Readonly<Record<LabelKey, string>>): Pick<Locale, 'label
     qualifications: group('qualifications'),
     conditions: group('conditions'),
     kpiTable: group('kpi-table'),
+    revisionTable: group('revision-table'),
   };
 }

@@ -49,6 +49,9 @@ export interface Locale {
   readonly careerPathSeparator: string;
   /** Label of the n-th task (0-based) inside the duty table: （1）/ (1). */
   taskLabel(index: number): string;
+  /** The Changes of a revision: created, or the labels of the fields that changed. */
+  revisionChanges(fields: readonly string[] | 'created'): string;
+  readonly revisionTable: Readonly<Record<GroupKey<'revision-table'>, string>>;
   /** The words of the handbook around the roles. */
   readonly handbook: {
     readonly contents: string;

@@ -15,6 +15,8 @@ export interface ProjectConfig {
   readonly locale: string;
   readonly formats: readonly OutputFormat[];
   readonly handbook: boolean;
+  /** A 修订记录 table in each role's documents, from its file's git history. */
+  readonly revision_history: boolean;
   /** Handbook order: department names and role ids, first to last. */
   readonly order: readonly string[];
   /** PDF fonts; without them the bundled Noto Sans SC is used. */
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   locale: 'zh-CN',
   formats: ['docx', 'pdf'],
   handbook: true,
+  revision_history: false,
   order: [],
 };
 

@@ -11,7 +11,7 @@
  */
 
 /** Where a label shows. */
-export type FieldGroup = 'info' | 'section' | 'relations' | 'qualifications' | 'conditions' | 'duty-table' | 'kpi-table';
+export type FieldGroup = 'info' | 'section' | 'relations' | 'qualifications' | 'conditions' | 'duty-table' | 'kpi-table' | 'revision-table';
 
 /**
  * How a field's value is shown:
@@ -59,6 +59,8 @@ export const FIELDS = [
   { key: 'conditions', group: 'section', kind: 'label', rows: 'conditions', aliases: ['工作条件', '其他'] },
   { key: 'kpis', group: 'section', kind: 'label', rows: 'kpi-table', aliases: ['考核指标', 'KPI', 'KPIs', '绩效指标', '关键绩效指标', '绩效考核指标', 'KPI指标'] },
   { key: 'remarks', group: 'section', kind: 'label', aliases: ['备注说明', '说明', '其他说明'] },
+  // 修订记录: not written in a role file; built from its git history when the config asks (revision_history)
+  { key: 'revisions', group: 'section', kind: 'label', rows: 'revision-table', aliases: ['修订记录', '版本记录', '变更记录'] },
   // the rows of 工作协作关系
   { key: 'internal', group: 'relations', kind: 'names', aliases: ['内部门协调关系', '内部', '内部关系', '内部协作'] },
   { key: 'external', group: 'relations', kind: 'names', aliases: ['外部', '外部关系', '外部协作'] },
@@ -82,6 +84,11 @@ export const FIELDS = [
   { key: 'name', group: 'kpi-table', kind: 'label', aliases: ['指标', '指标名称', 'KPI指标', '考核项目', '考核内容', 'KPI'] },
   { key: 'weight', group: 'kpi-table', kind: 'label', aliases: ['比重', '占比', '权重(%)', '分值'] },
   { key: 'target', group: 'kpi-table', kind: 'label', aliases: ['目标值', '考核标准', '评分标准', '标准', '考核目标', 'Target'] },
+  // the headers of the 修订记录 table
+  { key: 'version', group: 'revision-table', kind: 'label', aliases: ['版本号'] },
+  { key: 'date', group: 'revision-table', kind: 'label', aliases: ['修订日期'] },
+  { key: 'changes', group: 'revision-table', kind: 'label', aliases: ['修订说明', '变更内容'] },
+  { key: 'author', group: 'revision-table', kind: 'label', aliases: ['修订者', '编写人'] },
 ] as const satisfies readonly FieldSpec[];
 
 type Field = (typeof FIELDS)[number];

@@ -54,6 +54,8 @@ export interface LocaleData {
   readonly note: { readonly separator: string; readonly after_punctuation: string; readonly attached_before: readonly string[] };
   readonly kpi_details: { readonly weight: string; readonly target: string; readonly separator: string; readonly wrap: string };
   readonly task_label: string;
+  /** The Changes column of the revision history: a role file's first commit, and each later one. */
+  readonly revisions: { readonly created: string; readonly changed: string };
   readonly handbook: {
     readonly contents: string;
     readonly index: string;

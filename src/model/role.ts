@@ -123,4 +123,17 @@ export interface Role extends InfoTexts {
   readonly kpis: readonly RawKpi[];
   readonly remarks?: string;
   readonly extra_sections: readonly RawExtraSection[];
+  /** The 修订记录, oldest first: from the role file's git history, when the config asks for it (revision_history). */
+  readonly revisions?: readonly Revision[];
+}
+
+/** One row of a role's 修订记录: a commit that changed its file. */
+export interface Revision {
+  /** 1 for the first commit, counting up. */
+  readonly version: number;
+  /** The commit's author date, YYYY-MM-DD (UTC). */
+  readonly date: string;
+  /** What changed, in the documents' words: 新建, or 修改：定员人数、岗位职责. */
+  readonly changes: string;
+  readonly author: string;
 }

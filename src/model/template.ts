@@ -15,9 +15,10 @@ export type SectionKey =
   | 'conditions'
   | 'kpis'
   | 'remarks'
-  | 'extra_sections';
+  | 'extra_sections'
+  | 'revisions';
 
-export type SectionDisplay = 'field-grid' | 'label-table' | 'numbered-list' | 'duty-table' | 'kpi-table' | 'paragraph' | 'sections';
+export type SectionDisplay = 'field-grid' | 'label-table' | 'numbered-list' | 'duty-table' | 'kpi-table' | 'paragraph' | 'sections' | 'revision-table';
 
 /** The lists a template may number its own way; `tasks` are the tasks inside the duty table. */
 export type NumberedList = 'responsibilities' | 'duties' | 'tasks' | 'kpis' | 'extra_sections';

@@ -35,6 +35,7 @@ import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
 import { countCheckedFiles } from './check-project.js';
 import { checkProjectRoles } from './check-roles.js';
 import { compileDocuments } from './compile.js';
+import { revisionHistories } from './revision-history.js';
 import { loadProjectLocale, loadProjectTemplate } from './load-look.js';
 import { openProject, type ProjectContext } from './open-project.js';
 import { checkPdfCoverage, loadPdfFonts } from './pdf-fonts.js';
@@ -218,7 +219,14 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   // Named role files ask for those documents; the handbook comes with a whole build or --only handbook.
   const wholeBuild = request.only === undefined && request.paths.length === 0 && request.shard === undefined;
   const planned = compileDocuments(
-    { config: project.config, roles: checked.roles, template, locale, templateFiles: [...loaded.files, ...catalog.sources.map((source) => source.path)] },
+    {
+      config: project.config,
+      roles: checked.roles,
+      template,
+      locale,
+      templateFiles: [...loaded.files, ...catalog.sources.map((source) => source.path)],
+      ...(project.config.revision_history ? { revisions: await revisionHistories(project.root, checked.roles.map((entry) => entry.file), locale) } : {}),
+    },
     {
       formats,
       documentsOf: request.only === 'handbook' ? [] : roles,

@@ -11,6 +11,7 @@ import { cliMessagesFor } from '../messages/cli-messages.js';
 import type { OutputFormat } from '../model/config.js';
 import { checkProject, type CheckedProject, type CheckOptions } from './check-project.js';
 import { compileDocuments, type PlannedDocument } from './compile.js';
+import { revisionHistories } from './revision-history.js';
 
 export interface CompileProjectOptions extends Pick<CheckOptions, 'lang' | 'files'> {
   /** Output formats; default the config's. */
@@ -35,7 +36,14 @@ export async function compileProject(root: string, options: CompileProjectOption
   const pdf = formats.includes('pdf') ? await (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, checked.template, cliMessagesFor(project.lang)) : undefined;
   const epoch = sourceDateEpoch(options.sourceDateEpoch, cliMessagesFor(project.lang));
   const documents = compileDocuments(
-    { config: project.config, roles: checked.roles, template: checked.template, locale: checked.locale, templateFiles: checked.lookFiles },
+    {
+      config: project.config,
+      roles: checked.roles,
+      template: checked.template,
+      locale: checked.locale,
+      templateFiles: checked.lookFiles,
+      ...(project.config.revision_history ? { revisions: await revisionHistories(project.root, checked.roles.map((entry) => entry.file), checked.locale) } : {}),
+    },
     {
       formats,
       documentsOf: checked.roles,

@@ -12,6 +12,7 @@ import type { WantedOutput } from '../incremental/plan.js';
 import type { Layout } from '../layout/layout.js';
 import type { Locale } from '../locale/locale.js';
 import { CONFIG_FILE_NAME, HANDBOOK_NAME, type OutputFormat, type ProjectConfig } from '../model/config.js';
+import type { Revision } from '../model/role.js';
 import type { Template } from '../model/template.js';
 import type { FontSet } from '../render/fonts.js';
 import { resolveHandbook } from '../resolve/resolve-handbook.js';
@@ -33,6 +34,8 @@ export interface CompileInputs {
   readonly locale: Locale;
   /** The files the template and a project catalog are made of, as the project names them: they date the documents. */
   readonly templateFiles: readonly string[];
+  /** Each role file's 修订记录, when the config asks for them (revision_history). */
+  readonly revisions?: ReadonlyMap<string, readonly Revision[]>;
 }
 
 export interface CompileOptions {
@@ -54,7 +57,10 @@ function fontIdentity(fonts: FontSet): string {
 
 export function compileDocuments(inputs: CompileInputs, options: CompileOptions): PlannedDocument[] {
   const { config, template, locale, templateFiles } = inputs;
-  const resolved = resolveRoles(inputs.roles.map((entry) => entry.role));
+  const resolved = resolveRoles(inputs.roles.map((entry) => entry.role)).map((role, index) => {
+    const revisions = inputs.revisions?.get(inputs.roles[index]?.file ?? '');
+    return revisions === undefined ? role : { ...role, revisions };
+  });
   const roleOf = new Map(inputs.roles.map((entry, index) => [entry, resolved[index]]));
   const planned: PlannedDocument[] = [];
   const want = (name: string, layout: Layout, createdAt: Date): void => {
