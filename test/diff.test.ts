@@ -183,10 +183,12 @@ describe('roledoc diff on a history of realistic edits', () => {
   it('names the side and the file:line when a role file does not validate there', async () => {
     edit(dir, 'roles/客服部/cs-agent.yaml', [['headcount: 20', 'headcount: 二十']]);
     try {
-      const result = await runCli(['diff'], dir);
-      expect(result.exitCode).toBe(1);
-      expect(result.stdout).toContain('工作区 的岗位文件有错误，无法比较');
-      expect(result.stdout).toMatch(/roles\/客服部\/cs-agent\.yaml:4:\d+/);
+      const result = await runCli(['diff', '--format', 'markdown'], dir);
+      // On stderr, and exit 2: a report being written to a file stays empty, and --exit-code's 1 stays "changed".
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('工作区中的岗位文件或配置有错误，无法比较');
+      expect(result.stderr).toMatch(/roles\/客服部\/cs-agent\.yaml:4:\d+/);
     } finally {
       await git('checkout', '--', '.');
     }
@@ -220,6 +222,63 @@ describe('roledoc diff on a history of realistic edits', () => {
 });
 
 describe('roledoc diff between two folders', () => {
+  /** The example project, and a copy changed by `change`: their diff as JSON. */
+  async function diffOf(change: (dir: string) => void, both: (dir: string) => void = () => undefined): Promise<{ config: { key: string; before: string; after: string }[]; roles: { status: string; id: string; fields: { kind: string; key: string; before?: string; after?: string; changes?: { kind: string; from?: number; at?: number; text?: string }[] }[]; duties: { kind: string; from?: number; at?: number; duty: string }[] }[] }> {
+    const before = seedProject();
+    const after = seedProject();
+    both(before);
+    both(after);
+    change(after);
+    const result = await runCli(['diff', before, after, '--format', 'json'], before);
+    expect(result.exitCode, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as Awaited<ReturnType<typeof diffOf>>;
+  }
+
+  it('matches a KPI by its name when its weight changes, and shows the new role whole', async () => {
+    const diff = await diffOf((dir) => {
+      writeFileSync(path.join(dir, 'roles', '客服部', 'cs-qa.yaml'), 'id: cs-qa\ntitle: 质检专员\ndepartment: 客服部\nresponsibilities:\n  - 负责通话质检；\nkpis:\n  - { name: 抽检覆盖率, weight: 60 }\n  - { name: 质检准确率, weight: 40 }\n');
+    });
+    const added = diff.roles.find((role) => role.id === 'cs-qa');
+    expect(added?.status).toBe('added');
+    expect(added?.fields.map((field) => field.key)).toEqual(['title', 'department', 'responsibilities', 'kpis']);
+    const later = await diffOf((dir) => {
+      writeFileSync(path.join(dir, 'roles', '客服部', 'cs-manager.yaml'), readFileSync(path.join(dir, 'roles', '客服部', 'cs-manager.yaml'), 'utf8').replace(/kpis:\n(  - .*\n)+/, 'kpis:\n  - { name: 销售业绩完成率, weight: 50 }\n  - { name: 投诉率, weight: 50 }\n'));
+    });
+    const kpis = later.roles[0]?.fields.find((field) => field.key === 'kpis');
+    expect(kpis?.changes?.slice(0, 2)).toEqual([
+      expect.objectContaining({ kind: 'reworded', from: 1, at: 1 }),
+      expect.objectContaining({ kind: 'reworded', from: 2, at: 2 }),
+    ]);
+  });
+
+  it('reports a duty moved in the table, and a section of its own renamed as one change', async () => {
+    const file = (dir: string): string => path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');
+    const diff = await diffOf(
+      (dir) => {
+        const text = readFileSync(file(dir), 'utf8');
+        const salary = /  - duty: 薪酬管理\n(    .*\n)+/.exec(text)?.[0] ?? '';
+        writeFileSync(file(dir), text.replace(salary, '').replace('  - duty: 日常行政管理', `${salary}  - duty: 日常行政管理`).replace('title: 安全要求', 'title: 信息安全要求'));
+      },
+      (dir) => writeFileSync(file(dir), `${readFileSync(file(dir), 'utf8')}extra_sections:\n  - title: 安全要求\n    items: [遵守信息安全制度, 不外传客户资料]\n`),
+    );
+    const supervisor = diff.roles.find((role) => role.id === 'cs-supervisor');
+    expect(supervisor?.duties).toEqual([{ kind: 'moved', from: 6, at: 1, duty: '薪酬管理' }]);
+    expect(supervisor?.fields).toEqual([{ kind: 'renamed', key: 'extra:信息安全要求', before: '安全要求', after: '信息安全要求' }]);
+  });
+
+  it('says what changed in roledoc.config.yaml that changes the documents', async () => {
+    const diff = await diffOf((dir) => {
+      writeFileSync(path.join(dir, 'roledoc.config.yaml'), readFileSync(path.join(dir, 'roledoc.config.yaml'), 'utf8').replace(/^title: .*$/m, 'title: 客服中心岗位说明书'));
+    });
+    expect(diff.config).toEqual([expect.objectContaining({ key: 'title', after: '客服中心岗位说明书' })]);
+  });
+
+  it('a folder that is no project is named as such', async () => {
+    const result = await runCli(['diff', seedProject(), tempProject({ 'notes.txt': 'x' })], REPO);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('不是 roledoc 项目');
+  });
+
   it('compares two copies of a project without git', async () => {
     const before = seedProject();
     const after = seedProject();
@@ -236,8 +295,24 @@ describe('how lists and sentences are compared', () => {
       expect.objectContaining({ kind: 'reworded', from: 1, at: 1 }),
     ]);
     expect(diffItems(['甲乙丙丁', '子丑寅卯'], ['子丑寅卯', '天地玄黄'])).toEqual([
-      { kind: 'removed', at: 1, text: '甲乙丙丁' },
+      { kind: 'removed', from: 1, text: '甲乙丙丁' },
       { kind: 'added', at: 2, text: '天地玄黄' },
+    ]);
+  });
+
+  it('takes names of other roles (直接下级) as the same or not, never one reworded into another', () => {
+    expect(diffItems(['质检专员'], ['客服专员'], { exact: true })).toEqual([
+      { kind: 'removed', from: 1, text: '质检专员' },
+      { kind: 'added', at: 1, text: '客服专员' },
+    ]);
+  });
+
+  it('marks a number or a Latin word whole', () => {
+    expect(segmentsOf('权重 60%', '权重 50%')).toEqual([
+      { op: 'same', text: '权重 ' },
+      { op: 'removed', text: '60' },
+      { op: 'added', text: '50' },
+      { op: 'same', text: '%' },
     ]);
   });
 
@@ -263,6 +338,14 @@ describe('documents in git diffs', () => {
     const other = await runCli(['textconv', path.join(dir, 'roledoc.config.yaml')], dir);
     expect(other.exitCode).toBe(2);
     expect(other.stderr).toContain('不是 .docx 或 .pdf 文件');
+    // git runs textconv on every version: one it cannot read is said in the diff, and git goes on.
+    writeFileSync(path.join(dir, 'out', 'broken.docx'), 'version https://git-lfs.github.com/spec/v1\n');
+    const broken = await runCli(['textconv', path.join(dir, 'out', 'broken.docx')], dir);
+    expect(broken.exitCode).toBe(0);
+    expect(broken.stdout).toContain('broken.docx 不是可以读取的 .docx 或 .pdf');
+    const missing = await runCli(['textconv', path.join(dir, 'out', 'nowhere.docx')], dir);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('找不到');
   });
 
   it.skipIf(process.platform === 'win32')(

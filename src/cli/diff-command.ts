@@ -1,7 +1,8 @@
 /** `roledoc diff [REV_A] [REV_B]`: what changed in the job descriptions, as HR reads them. Writes nothing. */
 import path from 'node:path';
-import { EXIT_INVALID, EXIT_OK, UserError } from '../core/errors.js';
-import { pathKind } from '../io/node-files.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UserError } from '../core/errors.js';
+import { FileProblemError } from '../core/file-access.js';
+import { explainProblem, pathKind } from '../io/node-files.js';
 import { RevisionError } from '../io/git-tree.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
 import { diffMessagesFor } from '../messages/diff-messages.js';
@@ -26,8 +27,14 @@ export async function runTextconv(io: Io, options: GlobalOptions, file: string):
     io.stdout(await documentText(path.resolve(io.cwd, file)));
     return EXIT_OK;
   } catch (error) {
+    if (error instanceof FileProblemError) throw new UserError(error.problem === 'missing' ? m.textconvMissing(file) : explainProblem(error, isLang(options.lang) ? options.lang : 'zh-CN'));
     if (!(error instanceof TextconvError)) throw error;
-    throw new UserError(error.problem === 'unsupported' ? m.textconvUnsupported(file) : m.textconvUnreadable(file), m.textconvHint);
+    if (error.problem === 'unsupported') throw new UserError(m.textconvUnsupported(file), m.textconvHint);
+    // git runs textconv on every version of a document: one it cannot read (damaged, a Git LFS
+    // pointer) says so in the diff, rather than stop the whole git diff or git log.
+    io.stderr(`${m.textconvUnreadable(file)}\n`);
+    io.stdout(`${m.textconvPlaceholder(path.basename(file))}\n`);
+    return EXIT_OK;
   }
 }
 
@@ -57,30 +64,33 @@ export async function runDiff(io: Io, options: GlobalOptions, revisions: readonl
   const sides = { before: name(before, first), after: name(after, second) };
   const chalk = chalkFor(io, options.color);
 
+  // A side that does not validate cannot be compared: said on stderr, so a Markdown report being
+  // written to a file stays empty rather than wrong, and with exit 2, apart from --exit-code's 1.
   if (!result.diff) {
     const failed = [result.before, result.after].filter((side) => side.errors.length > 0);
     if (command.format === 'json') {
       const sideJson = (side: LoadedSide, label: string): unknown => ({ side: label, errors: JSON.parse(formatJson(side.errors)) as unknown });
       io.stdout(`${JSON.stringify({ before: sideJson(result.before, sides.before), after: sideJson(result.after, sides.after) }, null, 2)}\n`);
-      return EXIT_INVALID;
+      return EXIT_USAGE;
     }
     const cli = cliMessagesFor(lang);
+    const errChalk = chalkFor(io, options.color, 'stderr');
     for (const side of failed) {
       const label = side === result.before ? sides.before : sides.after;
-      io.stdout(`${chalk.red(m.sideErrors(label))}\n${formatText(side.errors, { chalk, sources: side.sources, messages: cli })}`);
+      io.stderr(`${errChalk.red(m.sideErrors(label))}\n${formatText(side.errors, { chalk: errChalk, sources: side.sources, messages: cli })}`);
     }
-    io.stdout(`${chalk.cyan(cli.hint)}${m.sideErrorsHint}\n`);
-    return EXIT_INVALID;
+    io.stderr(`${errChalk.cyan(cli.hint)}${m.sideErrorsHint}\n`);
+    return EXIT_USAGE;
   }
 
   const { diff } = result;
   if (command.format === 'json') {
     const side = (loaded: LoadedSide, label: string): unknown => ({ side: label, ...(loaded.commit ? { commit: loaded.commit } : {}) });
-    io.stdout(`${JSON.stringify({ before: side(result.before, sides.before), after: side(result.after, sides.after), roles: diff.roles }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ before: side(result.before, sides.before), after: side(result.after, sides.after), config: result.config, roles: diff.roles }, null, 2)}\n`);
   } else if (command.format === 'markdown') {
-    io.stdout(formatDiffMarkdown(diff, sides, m));
+    io.stdout(formatDiffMarkdown(diff, result.config, sides, m));
   } else {
-    io.stdout(formatDiffText(diff, sides, m, chalk));
+    io.stdout(formatDiffText(diff, result.config, sides, m, chalk));
   }
-  return command.exitCode === true && diff.roles.length > 0 ? EXIT_INVALID : EXIT_OK;
+  return command.exitCode === true && (diff.roles.length > 0 || result.config.length > 0) ? EXIT_INVALID : EXIT_OK;
 }

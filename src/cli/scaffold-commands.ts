@@ -82,6 +82,8 @@ export async function runInit(io: Io, options: GlobalOptions, dir: string | unde
   }
   // git does not commit its config: the line that makes git diff show documents' words is set here, for this clone.
   const textconv = await setLocalGitConfig(root, ...TEXTCONV_CONFIG);
+  // git keeps the text of each version it has converted: a long git log -p starts roledoc once per version only once.
+  if (textconv === 'set') await setLocalGitConfig(root, 'diff.roledoc.cachetextconv', 'true');
   io.stdout(`${textconv === 'set' ? messages.initTextconvSet : messages.initTextconvLater(`git config ${TEXTCONV_CONFIG[0]} "${TEXTCONV_CONFIG[1]}"`)}\n`);
   // Until roledoc is on npm, its own version there does not exist: say how to install it instead.
   if (packageSpec === undefined) io.stdout(`${messages.initPackageNote(spec, releaseTarballSpec())}\n`);

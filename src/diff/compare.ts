@@ -15,10 +15,10 @@ export interface Segment {
   readonly text: string;
 }
 
-/** Positions are 1-based, as the documents number items. */
+/** Positions are 1-based, as the documents number items: `from` in the version before, `at` in the version after. */
 export type ItemChange =
   | { readonly kind: 'added'; readonly at: number; readonly text: string }
-  | { readonly kind: 'removed'; readonly at: number; readonly text: string }
+  | { readonly kind: 'removed'; readonly from: number; readonly text: string }
   | { readonly kind: 'reworded'; readonly from: number; readonly at: number; readonly before: string; readonly after: string; readonly segments: readonly Segment[] }
   | { readonly kind: 'moved'; readonly from: number; readonly at: number; readonly text: string }
   /** A task now under this duty that was under another one. */
@@ -35,11 +35,14 @@ export type FieldChange =
       /** Only because another role changed (it was renamed, or its 直接上级 moved). */
       readonly derived?: boolean;
     }
-  | { readonly kind: 'items'; readonly key: string; readonly label: string; readonly changes: readonly ItemChange[]; readonly derived?: boolean };
+  | { readonly kind: 'items'; readonly key: string; readonly label: string; readonly changes: readonly ItemChange[]; readonly derived?: boolean }
+  /** A section of the organisation's own under a new title, its items compared as one section's. */
+  | { readonly kind: 'renamed'; readonly key: string; readonly before: string; readonly after: string };
 
 export type DutyChange =
   | { readonly kind: 'added'; readonly at: number; readonly duty: string; readonly tasks: readonly string[] }
-  | { readonly kind: 'removed'; readonly at: number; readonly duty: string; readonly tasks: readonly string[] }
+  | { readonly kind: 'removed'; readonly from: number; readonly duty: string; readonly tasks: readonly string[] }
+  | { readonly kind: 'moved'; readonly from: number; readonly at: number; readonly duty: string }
   | {
       readonly kind: 'changed';
       readonly at: number;
@@ -78,10 +81,18 @@ const REWORDED = 0.5;
 /** Roles at least this alike under two ids are one role renamed. */
 const SAME_ROLE = 0.8;
 
-/** What was taken out of `before` and put into `after`, character by character (longest common subsequence). */
+/**
+ * A text as the units a change is read in: a number or a Latin word whole (60% → 50%, not 6 → 5),
+ * any other character on its own (a Chinese character is a word).
+ */
+function tokens(text: string): string[] {
+  return text.match(/[0-9]+(?:[.,][0-9]+)*|[A-Za-z]+|[\s\S]/gu) ?? [];
+}
+
+/** What was taken out of `before` and put into `after`, word by word (longest common subsequence). */
 export function segmentsOf(before: string, after: string): Segment[] {
-  const a = Array.from(before);
-  const b = Array.from(after);
+  const a = tokens(before);
+  const b = tokens(after);
   // Past this the table grows too large to be worth it: the whole text is shown replaced.
   if (a.length * b.length > 400_000) return [{ op: 'removed', text: before }, { op: 'added', text: after }];
   const lengths: Uint32Array[] = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
@@ -156,50 +167,118 @@ function pairBySimilarity(before: readonly string[], after: readonly string[], l
   return pairs;
 }
 
+export interface ItemOptions {
+  /** What names each item, when it has a name apart from its words (a KPI's name): the same name is the same item. */
+  readonly keysBefore?: readonly string[];
+  readonly keysAfter?: readonly string[];
+  /** Items are names of other things (直接下级): the same or not, never reworded or moved. */
+  readonly exact?: boolean;
+}
+
 /** How a list became another: items added, removed, reworded and moved. */
-export function diffItems(before: readonly string[], after: readonly string[]): ItemChange[] {
-  // Equal items first, in order; those whose order changed against the others moved.
-  const unusedBefore = new Map<string, number[]>();
-  before.forEach((text, i) => unusedBefore.set(text, [...(unusedBefore.get(text) ?? []), i]));
+export function diffItems(before: readonly string[], after: readonly string[], options: ItemOptions = {}): ItemChange[] {
+  const changes: { order: number; change: ItemChange }[] = [];
+  const reworded = (i: number, j: number): void => {
+    const [b, a] = [before[i] as string, after[j] as string];
+    changes.push({ order: j, change: { kind: 'reworded', from: i + 1, at: j + 1, before: b, after: a, segments: segmentsOf(b, a) } });
+  };
+  const usedBefore = new Set<number>();
   const matchOf = new Array<number | undefined>(after.length).fill(undefined);
+  const paired = new Set<number>();
+  // Items with a name of their own are matched by it first: a KPI whose weight changed is that KPI.
+  const { keysBefore, keysAfter } = options;
+  if (keysBefore && keysAfter) {
+    after.forEach((text, j) => {
+      const i = keysBefore.findIndex((key, index) => !usedBefore.has(index) && key === keysAfter[j]);
+      if (i < 0) return;
+      usedBefore.add(i);
+      if (before[i] === text) matchOf[j] = i;
+      else {
+        paired.add(j);
+        reworded(i, j);
+      }
+    });
+  }
+  // Then equal items, in order; those whose order changed against the others moved.
+  const unusedBefore = new Map<string, number[]>();
+  before.forEach((text, i) => {
+    if (!usedBefore.has(i)) unusedBefore.set(text, [...(unusedBefore.get(text) ?? []), i]);
+  });
   after.forEach((text, j) => {
+    if (matchOf[j] !== undefined || paired.has(j)) return;
     const free = unusedBefore.get(text);
-    if (free && free.length > 0) matchOf[j] = free.shift();
+    const i = free?.shift();
+    if (i !== undefined) {
+      matchOf[j] = i;
+      usedBefore.add(i);
+    }
   });
   const matchedAfter = after.map((_, j) => j).filter((j) => matchOf[j] !== undefined);
   const inOrder = longestIncreasing(matchedAfter.map((j) => matchOf[j] as number));
-  const changes: { order: number; change: ItemChange }[] = [];
-  matchedAfter.forEach((j, k) => {
-    if (!inOrder.has(k)) changes.push({ order: j, change: { kind: 'moved', from: (matchOf[j] as number) + 1, at: j + 1, text: after[j] as string } });
-  });
-  const usedBefore = new Set(matchOf.filter((i): i is number => i !== undefined));
-  const leftBefore = before.map((_, i) => i).filter((i) => !usedBefore.has(i));
-  const leftAfter = after.map((_, j) => j).filter((j) => matchOf[j] === undefined);
-  const pairs = pairBySimilarity(before, after, leftBefore, leftAfter);
-  for (const [i, j] of pairs) {
-    const [b, a] = [before[i] as string, after[j] as string];
-    changes.push({ order: j, change: { kind: 'reworded', from: i + 1, at: j + 1, before: b, after: a, segments: segmentsOf(b, a) } });
+  if (options.exact !== true) {
+    matchedAfter.forEach((j, k) => {
+      if (!inOrder.has(k)) changes.push({ order: j, change: { kind: 'moved', from: (matchOf[j] as number) + 1, at: j + 1, text: after[j] as string } });
+    });
   }
-  const paired = new Set(pairs.flatMap(([i, j]) => [`b${i}`, `a${j}`]));
-  for (const j of leftAfter) if (!paired.has(`a${j}`)) changes.push({ order: j, change: { kind: 'added', at: j + 1, text: after[j] as string } });
+  const leftBefore = before.map((_, i) => i).filter((i) => !usedBefore.has(i));
+  const leftAfter = after.map((_, j) => j).filter((j) => matchOf[j] === undefined && !paired.has(j));
+  const pairs = options.exact === true ? [] : pairBySimilarity(before, after, leftBefore, leftAfter);
+  for (const [i, j] of pairs) reworded(i, j);
+  const pairedNow = new Set(pairs.flatMap(([i, j]) => [`b${i}`, `a${j}`]));
+  for (const j of leftAfter) if (!pairedNow.has(`a${j}`)) changes.push({ order: j, change: { kind: 'added', at: j + 1, text: after[j] as string } });
   // A removed item sorts where it stood, just before what now stands there.
-  for (const i of leftBefore) if (!paired.has(`b${i}`)) changes.push({ order: i - 0.5, change: { kind: 'removed', at: i + 1, text: before[i] as string } });
+  for (const i of leftBefore) if (!pairedNow.has(`b${i}`)) changes.push({ order: i - 0.5, change: { kind: 'removed', from: i + 1, text: before[i] as string } });
   return changes.sort((x, y) => x.order - y.order).map((entry) => entry.change);
 }
 
-function diffFields(before: readonly ShownField[], after: readonly ShownField[]): FieldChange[] {
+/** Extra sections of the organisation's own (岗位权限) keyed by title: one renamed keeps its items. */
+function renamedSections(before: readonly ShownField[], after: readonly ShownField[]): Map<string, ShownField> {
+  const isExtra = (field: ShownField): boolean => field.key.startsWith('extra:');
+  const afterKeys = new Set(after.map((field) => field.key));
+  const beforeKeys = new Set(before.map((field) => field.key));
+  const gone = before.filter((field) => isExtra(field) && !afterKeys.has(field.key));
+  const fresh = after.filter((field) => isExtra(field) && !beforeKeys.has(field.key));
+  const renamed = new Map<string, ShownField>();
+  const used = new Set<string>();
+  for (const field of fresh) {
+    const match = gone
+      .filter((old) => !used.has(old.key))
+      .map((old) => ({ old, score: similarity((old.items ?? []).join('\n'), (field.items ?? []).join('\n')) }))
+      .filter(({ score }) => score >= REWORDED)
+      .sort((x, y) => y.score - x.score)[0];
+    if (match) {
+      renamed.set(field.key, match.old);
+      used.add(match.old.key);
+    }
+  }
+  return renamed;
+}
+
+function diffFields(before: readonly ShownField[], after: readonly ShownField[], ownId: string): FieldChange[] {
+  const renamed = renamedSections(before, after);
+  const renamedFrom = new Set([...renamed.values()].map((field) => field.key));
   const beforeByKey = new Map(before.map((field) => [field.key, field]));
   const afterByKey = new Map(after.map((field) => [field.key, field]));
-  const keys = [...after.map((field) => field.key), ...before.map((field) => field.key).filter((key) => !afterByKey.has(key))];
+  const keys = [...after.map((field) => field.key), ...before.map((field) => field.key).filter((key) => !afterByKey.has(key) && !renamedFrom.has(key))];
+  const titleChanged = beforeByKey.get('title')?.value !== afterByKey.get('title')?.value;
   const changes: FieldChange[] = [];
   for (const key of keys) {
-    const b = beforeByKey.get(key);
+    const b = renamed.get(key) ?? beforeByKey.get(key);
     const a = afterByKey.get(key);
     const label = (a ?? b)?.label ?? key;
-    const derived = (a ?? b)?.derived === true || (a?.links !== undefined && b?.links !== undefined && a.links.join('\n') === b.links.join('\n'));
+    if (b && a && b.key !== a.key) changes.push({ kind: 'renamed', key, before: b.label, after: a.label });
+    // A link whose role was renamed shows new words for the same role: the change is that role's
+    // (but this role's own title in its career path is its own change).
+    const sameLinks = a?.links !== undefined && b?.links !== undefined && a.links.join('\n') === b.links.join('\n');
+    const ownTitle = titleChanged && (a?.links ?? []).includes(`#${ownId}`);
+    const derived = (a ?? b)?.derived === true || (sameLinks && !ownTitle);
     const isList = (a ?? b)?.items !== undefined;
     if (isList) {
-      const itemChanges = diffItems(b?.items ?? [], a?.items ?? []);
+      const options: ItemOptions = {
+        ...((a ?? b)?.derived === true ? { exact: true } : {}),
+        ...(b?.keys && a?.keys ? { keysBefore: b.keys, keysAfter: a.keys } : {}),
+      };
+      const itemChanges = diffItems(b?.items ?? [], a?.items ?? [], options);
       if (itemChanges.length > 0) changes.push({ kind: 'items', key, label, changes: itemChanges, ...(derived ? { derived } : {}) });
       continue;
     }
@@ -244,6 +323,12 @@ function diffDuties(before: readonly RawDuty[], after: readonly RawDuty[]): Duty
   }
 
   const changes: { order: number; change: DutyChange }[] = [];
+  // Duties that kept their order against the others stayed; the rest of those matched moved.
+  const matched = after.map((_, j) => j).filter((j) => matchOf.has(j));
+  const inOrder = longestIncreasing(matched.map((j) => matchOf.get(j) as number));
+  matched.forEach((j, k) => {
+    if (!inOrder.has(k)) changes.push({ order: j - 0.25, change: { kind: 'moved', from: (matchOf.get(j) as number) + 1, at: j + 1, duty: (after[j] as RawDuty).duty } });
+  });
   after.forEach((duty, j) => {
     const i = matchOf.get(j);
     if (i === undefined) {
@@ -261,7 +346,7 @@ function diffDuties(before: readonly RawDuty[], after: readonly RawDuty[]): Duty
     }
   });
   before.forEach((duty, i) => {
-    if (!usedBefore.has(i)) changes.push({ order: i - 0.5, change: { kind: 'removed', at: i + 1, duty: duty.duty, tasks: duty.tasks } });
+    if (!usedBefore.has(i)) changes.push({ order: i - 0.5, change: { kind: 'removed', from: i + 1, duty: duty.duty, tasks: duty.tasks } });
   });
   const sorted = changes.sort((x, y) => x.order - y.order).map((entry) => entry.change);
 
@@ -311,10 +396,11 @@ export function diffRoles(before: readonly Role[], after: readonly Role[], local
   for (const role of after) {
     const old = beforeById.get(role.id) ?? renamed.get(role.id);
     if (old === undefined) {
-      roles.push({ status: 'added', ...base(role), fields: [], duties: [] });
+      // A new role is read whole: what a reviewer of it needs to see.
+      roles.push({ status: 'added', ...base(role), fields: diffFields([], shownFields(role, locale), role.id), duties: diffDuties([], role.duties) });
       continue;
     }
-    const fields = diffFields(shownFields(old, locale), shownFields(role, locale));
+    const fields = diffFields(shownFields(old, locale), shownFields(role, locale), role.id);
     const duties = diffDuties(old.duties, role.duties);
     const isRenamed = old.id !== role.id;
     if (fields.length > 0 || duties.length > 0 || isRenamed) {

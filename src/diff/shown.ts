@@ -17,6 +17,8 @@ export interface ShownField {
   readonly derived?: boolean;
   /** The ids a link names (直接上级, 发展通路): when they stay and the words change, another role was renamed. */
   readonly links?: readonly string[];
+  /** What names each item apart from its words (a KPI's name), for matching items whose details changed. */
+  readonly keys?: readonly string[];
 }
 
 const linkIds = (refs: readonly RoleRef[]): string[] => refs.map((ref) => (ref.kind === 'role' ? `#${ref.id}` : ref.text));
@@ -51,7 +53,7 @@ export function shownFields(role: Role, locale: Locale): ShownField[] {
   value('qualifications.majors', within(s.qualifications, locale.qualifications.majors), noted(q.majors === undefined ? undefined : locale.joinList(q.majors), q.majors_note));
   for (const key of ['training', 'experience', 'knowledge', 'skills', 'personal'] as const) items(`qualifications.${key}`, within(s.qualifications, locale.qualifications[key]), q[key]);
   for (const row of fieldsOf('conditions')) items(`conditions.${row.key}`, within(s.conditions, locale.conditions[row.key]), role.conditions[row.key]);
-  items('kpis', s.kpis, role.kpis.map((kpi) => `${kpi.name}${locale.kpiDetails(kpi.weight, kpi.target)}`));
+  items('kpis', s.kpis, role.kpis.map((kpi) => `${kpi.name}${locale.kpiDetails(kpi.weight, kpi.target)}`), { keys: role.kpis.map((kpi) => kpi.name) });
   value('remarks', s.remarks, role.remarks);
   for (const section of role.extra_sections) {
     items(`extra:${section.title}`, section.title, [...(section.text === undefined ? [] : [section.text]), ...(section.items ?? [])]);

@@ -25,6 +25,9 @@ export interface DiffMessages {
   dutyAdded(label: string, duty: string): string;
   dutyRemoved(label: string, duty: string): string;
   dutyRenamed(label: string): string;
+  dutyMoved(label: string, from: number, at: number): string;
+  sectionRenamed: string;
+  roleHeadline(id: string, department: string): string;
   tasks(count: number): string;
   sideErrors(side: string): string;
   sideErrorsHint: string;
@@ -34,6 +37,11 @@ export interface DiffMessages {
   textconvUnsupported(file: string): string;
   textconvUnreadable(file: string): string;
   textconvHint: string;
+  notAProject(dir: string): string;
+  notAProjectHint: string;
+  settings: string;
+  textconvPlaceholder(file: string): string;
+  textconvMissing(file: string): string;
 }
 
 const zh: DiffMessages = {
@@ -47,7 +55,7 @@ const zh: DiffMessages = {
   changed: '修改',
   renamed: (fromTitle, fromId) => `原为 ${fromTitle}（${fromId}）`,
   valueChanged: (label) => `${label}：`,
-  valueAdded: (label) => `${label}（新写）：`,
+  valueAdded: (label) => `${label}（新增）：`,
   valueRemoved: (label) => `${label}（删去）：`,
   itemAdded: (label, at) => `${label} 第 ${at} 条 新增：`,
   itemRemoved: (label, at) => `${label} 原第 ${at} 条 删去：`,
@@ -59,15 +67,18 @@ const zh: DiffMessages = {
   dutyAdded: (label, duty) => `${label} 新增「${duty}」：`,
   dutyRemoved: (label, duty) => `${label} 删去「${duty}」：`,
   dutyRenamed: (label) => `${label} 改名：`,
+  dutyMoved: (label, from, at) => `${label} 第 ${from} 项 移到第 ${at} 项：`,
+  sectionRenamed: '章节改名：',
+  roleHeadline: (id, department) => `（${id} · ${department}）`,
   tasks: (count) => `${count} 项任务`,
-  sideErrors: (side) => `${side} 的岗位文件有错误，无法比较：`,
+  sideErrors: (side) => `${side}中的岗位文件或配置有错误，无法比较：`,
   sideErrorsHint: '改正后再比较；roledoc validate 会逐条列出问题。',
   revision(problem, revision) {
     switch (problem) {
       case 'no-git':
         return `要比较 ${revision}，需要 git，但本机没有找到 git。`;
       case 'not-a-repository':
-        return `这个项目不在 git 仓库里，无法读取 ${revision}。`;
+        return `这个项目不在 git 仓库里，无法读取版本 ${revision}；如果 ${revision} 是要比较的文件夹，它不存在。`;
       case 'unknown-revision':
         return `git 里没有 ${revision} 这个版本。`;
       case 'shallow':
@@ -94,6 +105,11 @@ const zh: DiffMessages = {
   textconvUnsupported: (file) => `${file} 不是 .docx 或 .pdf 文件，roledoc textconv 读不了。`,
   textconvUnreadable: (file) => `${file} 无法读取：它不是完好的 .docx 或 .pdf。`,
   textconvHint: 'roledoc textconv 供 git diff 使用，读 roledoc 生成的 .docx 和 .pdf；.gitattributes 里只应把这两种文件交给它。',
+  notAProject: (dir) => `${dir} 不是 roledoc 项目：里面既没有 roledoc.config.yaml，也没有岗位文件。`,
+  notAProjectHint: '比较两个文件夹时，两个都要是项目的根目录（roledoc.config.yaml 所在的文件夹）。',
+  settings: '项目设置（roledoc.config.yaml）',
+  textconvPlaceholder: (file) => `（roledoc textconv：${file} 不是可以读取的 .docx 或 .pdf）`,
+  textconvMissing: (file) => `找不到 ${file}。`,
 };
 
 const en: DiffMessages = {
@@ -119,6 +135,9 @@ const en: DiffMessages = {
   dutyAdded: (label, duty) => `${label}: "${duty}" added: `,
   dutyRemoved: (label, duty) => `${label}: "${duty}" removed: `,
   dutyRenamed: (label) => `${label} renamed: `,
+  dutyMoved: (label, from, at) => `${label}, duty ${from} moved to ${at}: `,
+  sectionRenamed: 'Section renamed: ',
+  roleHeadline: (id, department) => ` (${id} · ${department})`,
   tasks: (count) => `${count} task${count === 1 ? '' : 's'}`,
   sideErrors: (side) => `The role files at ${side} have errors and cannot be compared:`,
   sideErrorsHint: 'Fix them and compare again; roledoc validate lists every problem.',
@@ -127,7 +146,7 @@ const en: DiffMessages = {
       case 'no-git':
         return `Comparing ${revision} needs git, which was not found.`;
       case 'not-a-repository':
-        return `This project is not in a git repository, so ${revision} cannot be read.`;
+        return `This project is not in a git repository, so revision ${revision} cannot be read; if ${revision} is a folder to compare, it does not exist.`;
       case 'unknown-revision':
         return `git knows no revision ${revision}.`;
       case 'shallow':
@@ -154,6 +173,11 @@ const en: DiffMessages = {
   textconvUnsupported: (file) => `${file} is not a .docx or .pdf file, which roledoc textconv reads.`,
   textconvUnreadable: (file) => `${file} cannot be read: it is not a sound .docx or .pdf.`,
   textconvHint: 'roledoc textconv is for git diff, on the .docx and .pdf roledoc makes; .gitattributes should hand it only those.',
+  notAProject: (dir) => `${dir} is not a roledoc project: it has no roledoc.config.yaml and no role files.`,
+  notAProjectHint: 'To compare two folders, give the root of each project (where roledoc.config.yaml is).',
+  settings: 'Project settings (roledoc.config.yaml)',
+  textconvPlaceholder: (file) => `(roledoc textconv: ${file} is not a readable .docx or .pdf)`,
+  textconvMissing: (file) => `${file} does not exist.`,
 };
 
 export function diffMessagesFor(lang: Lang): DiffMessages {

@@ -14,7 +14,9 @@ import type { SourceFile } from '../load/source-file.js';
 import { localeFor } from '../locale/builtin.js';
 import type { Locale } from '../locale/locale.js';
 import { isLocalePath } from '../locale/locale-name.js';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from '../model/config.js';
+import { UserError } from '../core/errors.js';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type ProjectConfig } from '../model/config.js';
+import { diffMessagesFor } from '../messages/diff-messages.js';
 import { isBuiltinLocale } from '../model/locale.js';
 import type { Role } from '../model/role.js';
 import { resolveRoles } from '../resolve/resolve-roles.js';
@@ -29,6 +31,8 @@ export type DiffSide = { readonly kind: 'worktree' } | { readonly kind: 'revisio
 
 export interface LoadedSide {
   readonly side: DiffSide;
+  /** The project's settings on this side (the defaults where it has no config). */
+  readonly config: ProjectConfig;
   /** The commit a revision named. */
   readonly commit?: string;
   readonly roles: readonly Role[];
@@ -37,8 +41,16 @@ export interface LoadedSide {
   readonly sources: ReadonlyMap<string, SourceFile>;
 }
 
+/** A setting of roledoc.config.yaml that changes the documents, changed. */
+export interface ConfigChange {
+  readonly key: string;
+  readonly before: string;
+  readonly after: string;
+}
+
 export interface DiffResult {
   readonly project: ProjectContext;
+  readonly config: readonly ConfigChange[];
   readonly before: LoadedSide;
   readonly after: LoadedSide;
   /** Undefined when a side has errors. */
@@ -59,7 +71,7 @@ function roleFilesAmong(files: readonly string[], rolesSetting: string): string[
 }
 
 /** The project's role files at a revision, as inputs for the checks. */
-async function revisionInputs(project: ProjectContext, revision: string): Promise<{ inputs: FileInput[]; commit: string; configDiagnostics: readonly Diagnostic[] }> {
+async function revisionInputs(project: ProjectContext, revision: string): Promise<{ inputs: FileInput[]; commit: string; configDiagnostics: readonly Diagnostic[]; config: ProjectConfig }> {
   const tree = await revisionTree(project.root, revision);
   const [configBytes] = [(await readAtRevision(project.root, tree, [CONFIG_FILE_NAME])).get(CONFIG_FILE_NAME)];
   const checked = configBytes === undefined ? undefined : checkConfig(configBytes, project.root, project.lang, isLocalePath);
@@ -71,24 +83,32 @@ async function revisionInputs(project: ProjectContext, revision: string): Promis
     const found = bytes.get(file);
     return found === undefined ? [] : [{ path: file, bytes: found }];
   });
-  return { inputs, commit: tree.commit, configDiagnostics: checked?.diagnostics ?? [] };
+  return { inputs, commit: tree.commit, configDiagnostics: checked?.diagnostics ?? [], config };
 }
 
 async function loadSide(project: ProjectContext, side: DiffSide): Promise<LoadedSide> {
   let inputs: readonly FileInput[];
   let configDiagnostics: readonly Diagnostic[] = [];
   let commit: string | undefined;
+  let config: ProjectConfig;
   if (side.kind === 'revision') {
-    ({ inputs, commit, configDiagnostics } = await revisionInputs(project, side.revision));
+    ({ inputs, commit, configDiagnostics, config } = await revisionInputs(project, side.revision));
   } else {
     const opened = side.kind === 'folder' ? await openProject(side.dir, project.lang) : project;
     configDiagnostics = opened.configDiagnostics;
-    inputs = (await readRoleFiles(opened, []).catch(() => ({ files: [] }))).files;
+    config = opened.config;
+    const files = await readRoleFiles(opened, []).catch(() => undefined);
+    // A folder with neither a config nor role files is no project to compare.
+    if (files === undefined && side.kind === 'folder' && opened.configSource === undefined) {
+      const m = diffMessagesFor(project.lang);
+      throw new UserError(m.notAProject(side.dir), m.notAProjectHint);
+    }
+    inputs = files?.files ?? [];
   }
   const checked = checkRoles(inputs, project.lang);
   const errors = [...configDiagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
   const sources = new Map(checked.sources);
-  return { side, ...(commit ? { commit } : {}), roles: hasErrors(errors) ? [] : resolveRoles(checked.roles.map((entry) => entry.role)), errors, sources };
+  return { side, config, ...(commit ? { commit } : {}), roles: hasErrors(errors) ? [] : resolveRoles(checked.roles.map((entry) => entry.role)), errors, sources };
 }
 
 /**
@@ -102,5 +122,20 @@ export async function diffProjects(root: string, before: DiffSide, after: DiffSi
   const loaded = hasErrors(project.configDiagnostics) ? undefined : await loadProjectLocale(project, undefined).catch(() => undefined);
   const locale = loaded?.locale ?? localeFor(isBuiltinLocale(project.config.locale) ? project.config.locale : 'zh-CN');
   const comparable = beforeSide.errors.length === 0 && afterSide.errors.length === 0;
-  return { project, before: beforeSide, after: afterSide, locale, ...(comparable ? { diff: diffRoles(beforeSide.roles, afterSide.roles, locale) } : {}) };
+  return {
+    project,
+    config: configChanges(beforeSide.config, afterSide.config),
+    before: beforeSide,
+    after: afterSide,
+    locale,
+    ...(comparable ? { diff: diffRoles(beforeSide.roles, afterSide.roles, locale) } : {}),
+  };
+}
+
+/** The settings that change what the documents say or how they look. */
+const DOCUMENT_SETTINGS = ['title', 'organization', 'locale', 'template', 'formats', 'handbook', 'revision_history', 'order'] as const;
+
+function configChanges(before: ProjectConfig, after: ProjectConfig): ConfigChange[] {
+  const shown = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value));
+  return DOCUMENT_SETTINGS.flatMap((key) => (shown(before[key]) === shown(after[key]) ? [] : [{ key, before: shown(before[key]), after: shown(after[key]) }]));
 }

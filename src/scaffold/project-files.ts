@@ -146,15 +146,25 @@ jobs:
       - name: Changes to the job descriptions
         env:
           BASE_REF: \${{ github.base_ref }}
+        # A base without the project yet (the pull request that adds it) or a role file that does not
+        # validate is said in the summary; the documents job fails for the latter, this one does not.
         run: |
-          roledoc diff "origin/$BASE_REF" HEAD --format markdown > roledoc-diff.md
+          if ! roledoc diff "origin/$BASE_REF" HEAD --format markdown > roledoc-diff.md 2> roledoc-diff.err; then
+            { echo '\`\`\`'; cat roledoc-diff.err; echo '\`\`\`'; } > roledoc-diff.md
+            cat roledoc-diff.err
+          fi
           cat roledoc-diff.md >> "$GITHUB_STEP_SUMMARY"
       - name: Comment on the pull request
-        if: vars.ROLEDOC_PR_COMMENT == 'true'
+        # Not from a fork: there the token cannot write comments.
+        if: vars.ROLEDOC_PR_COMMENT == 'true' && github.event.pull_request.head.repo.full_name == github.repository
+        continue-on-error: true
         env:
           GH_TOKEN: \${{ github.token }}
           PR_NUMBER: \${{ github.event.pull_request.number }}
-        run: gh pr comment "$PR_NUMBER" --body-file roledoc-diff.md --edit-last || gh pr comment "$PR_NUMBER" --body-file roledoc-diff.md
+        # A comment holds at most 65,536 characters.
+        run: |
+          head -c 60000 roledoc-diff.md > roledoc-comment.md
+          gh pr comment "$PR_NUMBER" --body-file roledoc-comment.md --edit-last || gh pr comment "$PR_NUMBER" --body-file roledoc-comment.md
 
   # Opt in: set the repository variable ROLEDOC_COMMIT_OUT to true (Settings → Secrets and
   # variables → Actions → Variables) to commit the documents back to the branch, and remove out/
