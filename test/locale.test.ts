@@ -496,7 +496,7 @@ describe('withLabels', () => {
 
   it('LABEL_KEYS are the keys of every label group, each once', () => {
     const locale = localeFor('en');
-    const grouped = [locale.fields, locale.sections, locale.relations, locale.qualifications, locale.conditions, locale.dutyTable, locale.kpiTable].flatMap((group) => Object.keys(group));
+    const grouped = [locale.fields, locale.sections, locale.relations, locale.qualifications, locale.conditions, locale.dutyTable, locale.kpiTable, locale.revisionTable].flatMap((group) => Object.keys(group));
     expect(grouped.sort()).toEqual([...LABEL_KEYS].sort());
     expect(Object.keys(locale.labels).sort()).toEqual([...LABEL_KEYS].sort());
   });
