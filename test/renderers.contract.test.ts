@@ -22,7 +22,7 @@ import { resolveHandbook } from '../src/resolve/resolve-handbook.js';
 import { resolveRoles } from '../src/resolve/resolve-roles.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { loadBuiltinTemplate, loadRoles, REPO, seedFixture, squash } from './helpers/seed.js';
-import { assertValidDocx, assertValidPdf } from './helpers/valid-output.js';
+import { assertValidDocx, assertValidHtml, assertValidPdf } from './helpers/valid-output.js';
 
 /** What the checks read back from a rendered document, whatever its format. */
 interface RenderedDocument {
@@ -86,8 +86,23 @@ async function readPdf(bytes: Uint8Array): Promise<RenderedDocument> {
   }
 }
 
+const decodeHtml = (text: string): string => decodeXml(text.replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code))));
+/** An element's text: its tags dropped, its entities decoded. */
+const innerText = (html: string): string => decodeHtml(html.replace(/<[^>]*>/g, ''));
+
+/** The HTML as a reader takes it in: valid, then its text in document order, its headings, links and ids. */
+async function readHtml(bytes: Uint8Array): Promise<RenderedDocument> {
+  const html = await assertValidHtml(bytes);
+  const body = html.slice(html.indexOf('<body>'));
+  const text = innerText(body.replace(/<(\/p|br|\/li|\/tr|\/h\d|\/td|\/th|\/text)>/g, '$&\n'));
+  const headings = [...body.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => innerText(match[2] ?? ''));
+  const links = [...body.matchAll(/\bhref="#([^"]*)"/g)].map((match) => decodeHtml(match[1] ?? ''));
+  const anchors = new Set([...body.matchAll(/\bid="([^"]*)"/g)].map((match) => decodeHtml(match[1] ?? '')));
+  return { text, headings, links, anchors };
+}
+
 /** How each format's documents are read back. Keyed by OutputFormat: a new format must say how. */
-const readers: Record<OutputFormat, DocumentReader> = { docx: readDocx, pdf: readPdf };
+const readers: Record<OutputFormat, DocumentReader> = { docx: readDocx, pdf: readPdf, html: readHtml };
 
 /** Every string a Layout shows on its pages, a paragraph at a time (page headers and footers aside). */
 function layoutStrings(layout: Layout): string[] {

@@ -50,7 +50,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .argument('[paths...]', 'role files or folders (default: every role of the project)')
     .option(
       '--format <formats>',
-      'comma-separated: output formats docx,pdf (default: the config formats) and/or a report format text|json|github',
+      'comma-separated: output formats docx,pdf,html (default: the config formats) and/or a report format text|json|github',
       // Given twice (--format pdf --format json), the values add up rather than the last one winning.
       (value: string, previous: string | undefined) => (previous === undefined ? value : `${previous},${value}`),
     )

@@ -5,10 +5,11 @@
  * machine: the manifest is as reproducible as the documents, so it can be committed with them.
  */
 import { createHash } from 'node:crypto';
+import { OUTPUT_FORMATS } from '../model/config.js';
 
 export const MANIFEST_NAME = '.roledoc-manifest.json';
 /** The names of the documents roledoc writes: a validated role id and a format. */
-export const OUTPUT_NAME = /^[a-z0-9][a-z0-9-]{0,63}\.(docx|pdf)$/;
+export const OUTPUT_NAME = new RegExp(`^[a-z0-9][a-z0-9-]{0,63}\\.(${OUTPUT_FORMATS.join('|')})$`);
 const MANIFEST_VERSION = 1;
 
 export interface ManifestEntry {

@@ -88,7 +88,7 @@ export interface CliMessages {
   fontUnusable(path: string, reason: string): string;
   fontUnusableHint: string;
   /** A document by what it is and where it goes: 岗位 cs-agent 的 PDF（out/cs-agent.pdf）. */
-  renderedDocument(role: string | undefined, format: 'docx' | 'pdf', file: string): string;
+  renderedDocument(role: string | undefined, format: 'docx' | 'pdf' | 'html', file: string): string;
   renderFontFailed(document: string, fontPath: string, reason: string): string;
   renderLogoFailed(document: string, logo: string | undefined): string;
   renderLogoFailedHint: string;
@@ -255,7 +255,7 @@ const zh: CliMessages = {
   // rendering: fonts, logos and memory at fault, and render bugs named by their document
   fontUnusable: (path, reason) => `字体文件 ${path} 无法使用：能打开它，但用它排字时出错（${reason}）。`,
   fontUnusableHint: '这个字体文件可能已损坏或不完整：在 roledoc.config.yaml（或模板）的 fonts 中换一个字体文件，或删掉这一项，使用内置的 Noto Sans SC。',
-  renderedDocument: (role, format, file) => `${role === undefined ? '手册' : `岗位 ${role} `}的 ${format === 'pdf' ? 'PDF' : 'Word 文档'}（${file}）`,
+  renderedDocument: (role, format, file) => `${role === undefined ? '手册' : `岗位 ${role} `}的 ${format === 'pdf' ? 'PDF' : format === 'html' ? 'HTML 文档' : 'Word 文档'}（${file}）`,
   renderFontFailed: (document, fontPath, reason) => `无法生成${document}：PDF 字体 ${fontPath} 排不了这份文档里的字（${reason}）。没有写入任何文件。`,
   renderLogoFailed: (document, logo) => `无法生成${document}：模板的标志${logo === undefined ? '' : ` ${logo} `}无法印进文档。没有写入任何文件。`,
   renderLogoFailedHint: '用图片软件把标志另存为普通的 PNG（24 位，或带透明度的 32 位，不要隔行扫描）或普通的 JPEG；或者先从模板中删掉 logo。',
@@ -376,7 +376,7 @@ const en: CliMessages = {
   // rendering: fonts, logos and memory at fault, and render bugs named by their document
   fontUnusable: (path, reason) => `The font file ${path} cannot be used: it opens, but setting text in it fails (${reason}).`,
   fontUnusableHint: 'The file may be damaged or incomplete: name another font file under fonts in roledoc.config.yaml (or the template), or remove it to use the bundled Noto Sans SC.',
-  renderedDocument: (role, format, file) => `${role === undefined ? "the handbook's" : `role ${role}'s`} ${format === 'pdf' ? 'PDF' : 'Word document'} (${file})`,
+  renderedDocument: (role, format, file) => `${role === undefined ? "the handbook's" : `role ${role}'s`} ${format === 'pdf' ? 'PDF' : format === 'html' ? 'HTML document' : 'Word document'} (${file})`,
   renderFontFailed: (document, fontPath, reason) => `Cannot make ${document}: the PDF font ${fontPath} cannot set the document's text (${reason}). No file was written.`,
   renderLogoFailed: (document, logo) => `Cannot make ${document}: the template's logo${logo === undefined ? '' : ` ${logo}`} cannot be printed in it. No file was written.`,
   renderLogoFailedHint: 'Save the logo again as an ordinary PNG (24-bit, or 32-bit with transparency, not interlaced) or an ordinary JPEG in an image program, or remove logo from the template for now.',

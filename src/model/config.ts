@@ -1,5 +1,5 @@
-export type OutputFormat = 'docx' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+export type OutputFormat = 'docx' | 'pdf' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html'];
 
 /** A font file, and for a TTC collection the face inside it. */
 export type FontRef = string | { readonly path: string; readonly face?: string };

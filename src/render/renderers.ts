@@ -23,6 +23,10 @@ const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
     const { renderDocx } = await import('./docx/render-docx.js');
     return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt }) };
   },
+  html: async () => {
+    const { renderHtml } = await import('./html/render-html.js');
+    return { format: 'html', render: async (layout, ctx) => renderHtml(layout, { createdAt: ctx.createdAt }) };
+  },
   pdf: async () => {
     const { renderPdf } = await import('./pdf/render-pdf.js');
     return {

@@ -1,6 +1,7 @@
 /** Checks that a document is well-formed for every reader, not only for the one that made it. */
 import { strFromU8, unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
+import { HtmlValidate } from 'html-validate';
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 
@@ -43,4 +44,17 @@ export async function assertValidPdf(pdf: Uint8Array): Promise<string> {
     console.log = original.log;
     console.warn = original.warn;
   }
+}
+
+const htmlValidator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+
+/** html-validate's recommended rules find nothing in the document: valid, accessible HTML. */
+export async function assertValidHtml(html: Uint8Array): Promise<string> {
+  const text = new TextDecoder().decode(html);
+  const report = await htmlValidator.validateString(text);
+  if (!report.valid) {
+    const problems = report.results.flatMap((result) => result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+    throw new Error(`html-validate: ${problems.slice(0, 20).join('\n')}`);
+  }
+  return text;
 }
