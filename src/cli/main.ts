@@ -14,6 +14,7 @@ import { chalkFor, processIo, type GlobalOptions, type Io } from './io.js';
 import { REPORT_FORMATS, type ReportFormat } from './report.js';
 import type { BuildOptions } from './build-command.js';
 import type { DiffCommandOptions } from './diff-command.js';
+import type { PreviewOptions } from './preview-command.js';
 import type { ImportCommandOptions } from './import-command.js';
 import { commandOf, describeUsageError, EXPECTED_VALUES } from './usage-error.js';
 import { runValidate } from './validate-command.js';
@@ -112,6 +113,16 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('preview')
+    .description('show the documents in the browser at 127.0.0.1, updated as files are saved, until Ctrl-C')
+    .option('--port <n>', 'the port (default: a free one)', portNumber)
+    .option('--open', 'open the page in the default browser')
+    .action(async (options: PreviewOptions, command: Command) => {
+      const { runPreview } = await import('./preview-command.js');
+      setExitCode(await runPreview(io, command.optsWithGlobals<GlobalOptions>(), options));
+    });
+
+  program
     .command('textconv')
     .description('print the text of a .docx or .pdf in reading order, for git diff (see .gitattributes)')
     .argument('<file>', 'a document roledoc made')
@@ -165,6 +176,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError(EXPECTED_VALUES.threads);
+  return n;
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new InvalidArgumentError(EXPECTED_VALUES.port);
   return n;
 }
 

@@ -10,6 +10,7 @@ import type { CliMessages, UsageExpectation } from '../messages/cli-messages.js'
 export const EXPECTED_VALUES: Readonly<Record<UsageExpectation, string>> = {
   threads: 'a whole number of threads, 1 or more',
   shard: 'i/n with 1 ≤ i ≤ n, e.g. 2/4',
+  port: 'a port number from 1 to 65535',
 };
 
 export interface UsageReport {

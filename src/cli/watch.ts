@@ -11,7 +11,7 @@ import { watchFiles } from '../io/watch-files.js';
 import { isLocalePath } from '../locale/locale-name.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
 import { isLang } from '../messages/lang.js';
-import { CONFIG_FILE_NAME } from '../model/config.js';
+import { CONFIG_FILE_NAME, type ProjectConfig } from '../model/config.js';
 import { openProject } from '../pipeline/open-project.js';
 import { PROJECT_TEMPLATES_DIR } from '../template/load-template.js';
 import { buildOnce, printBuildResult, type BuildOptions } from './build-command.js';
@@ -40,23 +40,11 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
   };
 
   await once();
-  const template = build.template ?? project.config.template;
-  const watched = [
-    path.join(root, globBase(project.config.roles)),
-    path.join(root, CONFIG_FILE_NAME),
-    ...paths.map((p) => path.resolve(root, p)),
-    // A project template is a folder with a path in it, or one under templates/; a built-in one never changes.
-    ...(template.includes('/') || template.includes('.') ? [path.resolve(root, template)] : []),
-    // A project locale catalog.
-    ...(isLocalePath(build.locale ?? project.config.locale) ? [path.resolve(root, build.locale ?? project.config.locale)] : []),
-    // The project's own templates (watched only if there: a missing path is not chokidar's to wait for).
-    ...((await pathKind(path.join(root, PROJECT_TEMPLATES_DIR))) === 'directory' ? [path.join(root, PROJECT_TEMPLATES_DIR)] : []),
-  ];
+  const watched = await watchedPaths(root, project.config, { paths, ...(build.template ? { template: build.template } : {}), ...(build.locale ? { locale: build.locale } : {}) });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const watcher = await watchFiles(watched, (file) => {
-    // Role files, the config and templates, and a template's logo and fonts; a watched folder that came back.
-    if (!/\.(ya?ml|png|jpe?g|ttf|otf|ttc)$/i.test(file) && !watched.includes(file)) return;
+    if (!isWatchedChange(file, watched)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
@@ -77,4 +65,29 @@ export async function watchBuild(io: Io, options: GlobalOptions, paths: readonly
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/**
+ * What a saved file can change a document through: the role files, the config, a project template
+ * and locale catalog, the project's own templates, and paths named on the command line.
+ */
+export async function watchedPaths(root: string, config: ProjectConfig, look: { readonly paths?: readonly string[]; readonly template?: string; readonly locale?: string }): Promise<string[]> {
+  const template = look.template ?? config.template;
+  const locale = look.locale ?? config.locale;
+  return [
+    path.join(root, globBase(config.roles)),
+    path.join(root, CONFIG_FILE_NAME),
+    ...(look.paths ?? []).map((p) => path.resolve(root, p)),
+    // A project template is a folder with a path in it, or one under templates/; a built-in one never changes.
+    ...(template.includes('/') || template.includes('.') ? [path.resolve(root, template)] : []),
+    // A project locale catalog.
+    ...(isLocalePath(locale) ? [path.resolve(root, locale)] : []),
+    // The project's own templates (watched only if there: a missing path is not chokidar's to wait for).
+    ...((await pathKind(path.join(root, PROJECT_TEMPLATES_DIR))) === 'directory' ? [path.join(root, PROJECT_TEMPLATES_DIR)] : []),
+  ];
+}
+
+/** Role files, the config and templates, and a template's logo and fonts; a watched folder that came back. */
+export function isWatchedChange(file: string, watched: readonly string[]): boolean {
+  return /\.(ya?ml|png|jpe?g|ttf|otf|ttc)$/i.test(file) || watched.includes(file);
 }

@@ -7,7 +7,7 @@ import { messagesFor } from './messages.js';
 export type PackageSpecProblem = 'empty' | 'spaces' | 'option' | 'no-name' | 'unreadable';
 
 /** What an option's value must be, for the options whose values roledoc parses itself. */
-export type UsageExpectation = 'threads' | 'shard';
+export type UsageExpectation = 'threads' | 'shard' | 'port';
 
 export interface CliMessages {
   hint: string;
@@ -58,6 +58,9 @@ export interface CliMessages {
   initCreated(file: string): string;
   initSkipped(file: string): string;
   initDone(dir: string): string;
+  previewServing(url: string): string;
+  previewCannotListen(port: number, reason: string): string;
+  previewCannotListenHint: string;
   initTextconvSet: string;
   initTextconvLater(command: string): string;
   templatesBuiltin: string;
@@ -180,7 +183,7 @@ const zh: CliMessages = {
   usageTooManyArguments: (command, expected, got) => `${command === undefined ? '这个命令' : `roledoc ${command} `}只接受 ${expected} 个参数，这里写了 ${got} 个。`,
   usageInvalidValue: (flag, value, expected) => `选项 ${flag} 的值“${value}”不对：${expected}。`,
   usageChoices: (choices) => `只能写 ${choices.join('、')}`,
-  usageExpected: (what) => ({ threads: '要写 1 或更大的整数（几个线程）', shard: '要写成 i/n，1 ≤ i ≤ n，例如 2/4' })[what],
+  usageExpected: (what) => ({ threads: '要写 1 或更大的整数（几个线程）', shard: '要写成 i/n，1 ≤ i ≤ n，例如 2/4', port: '要写 1 到 65535 之间的端口号' })[what],
   usageDidYouMean: (names) => `是不是想写 ${names.join(' 或 ')}？`,
   usageHelpHint: (command) => `运行 roledoc ${command === undefined ? '' : `${command} `}--help 可以看到所有${command === undefined ? '命令和' : ''}选项。`,
   noRolesFolder: (folder) => `找不到岗位目录 ${folder}/。`,
@@ -231,6 +234,9 @@ const zh: CliMessages = {
   ejectCreated: (file) => `已创建 ${file}`,
   ejectDone: (dir) =>
     `✔ 模板已复制到 ${dir}。在 roledoc.config.yaml 中写 template: ${dir} 即可使用；模板只需保留要改的部分，其余沿用 extends 指定的模板。`,
+  previewServing: (url) => `预览已启动：${url}（在浏览器中打开；保存文件后页面会自动更新；按 Ctrl-C 停止）`,
+  previewCannotListen: (port, reason) => `无法在端口 ${port === 0 ? '（自动选择）' : port} 上启动预览：${reason}`,
+  previewCannotListenHint: '端口可能已被占用：换一个端口（--port 8090），或不写 --port 让 roledoc 自己选一个空闲端口。',
   initTextconvSet: '  已设置 git：git diff 会显示 .docx 和 .pdf 文档里的文字。',
   initTextconvLater: (command) => `  这里还不是 git 仓库。git init 之后运行一次 ${command}，git diff 就会显示 .docx 和 .pdf 文档里的文字。`,
   initDone: (dir) => `✔ 岗位仓库已就绪。下一步：${dir === '' ? '' : `cd ${dir}，然后 `}roledoc validate，再 roledoc build。`,
@@ -301,7 +307,7 @@ const en: CliMessages = {
   usageTooManyArguments: (command, expected, got) => `${command === undefined ? 'This command' : `roledoc ${command}`} takes ${expected} argument${expected === 1 ? '' : 's'}, but got ${got}.`,
   usageInvalidValue: (flag, value, expected) => `The value "${value}" of ${flag} is not right: ${expected}.`,
   usageChoices: (choices) => `it can be ${choices.join(', ')}`,
-  usageExpected: (what) => ({ threads: 'write a whole number of threads, 1 or more', shard: 'write i/n with 1 ≤ i ≤ n, e.g. 2/4' })[what],
+  usageExpected: (what) => ({ threads: 'write a whole number of threads, 1 or more', shard: 'write i/n with 1 ≤ i ≤ n, e.g. 2/4', port: 'write a port number from 1 to 65535' })[what],
   usageDidYouMean: (names) => `Did you mean ${names.join(' or ')}?`,
   usageHelpHint: (command) => `Run roledoc ${command === undefined ? '' : `${command} `}--help to see every ${command === undefined ? 'command and ' : ''}option.`,
   noRolesFolder: (folder) => `The roles folder ${folder}/ does not exist.`,
@@ -352,6 +358,9 @@ const en: CliMessages = {
   ejectCreated: (file) => `created ${file}`,
   ejectDone: (dir) =>
     `✔ The template is in ${dir}. Write template: ${dir} in roledoc.config.yaml to use it; keep only what you change, the rest comes from the template it extends.`,
+  previewServing: (url) => `Preview running at ${url} (open it in a browser; it updates when a file is saved; Ctrl-C stops it)`,
+  previewCannotListen: (port, reason) => `The preview could not start on port ${port === 0 ? '(any free one)' : port}: ${reason}`,
+  previewCannotListenHint: 'The port may be taken: pick another (--port 8090), or leave --port out and roledoc picks a free one.',
   initTextconvSet: '  git is set up: git diff shows the words of .docx and .pdf documents.',
   initTextconvLater: (command) => `  This is not a git repository yet. After git init, run ${command} once and git diff shows the words of .docx and .pdf documents.`,
   initDone: (dir) => `✔ The HR repository is ready. Next: ${dir === '' ? '' : `cd ${dir}, then `}roledoc validate, then roledoc build.`,

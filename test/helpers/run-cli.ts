@@ -67,6 +67,8 @@ export interface WatchedProcess {
   readonly child: ChildProcess;
   /** Resolves once `pattern` has appeared `count` times in stdout and stderr together; throws after `stepMs`. */
   waitFor(pattern: RegExp, count?: number): Promise<void>;
+  /** Everything it has printed so far, stdout and stderr together. */
+  output(): string;
 }
 
 export function startProcess(args: readonly string[], cwd: string, stepMs: number = PROCESS_TIMEOUT_MS): WatchedProcess {
@@ -82,5 +84,5 @@ export function startProcess(args: readonly string[], cwd: string, stepMs: numbe
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  return { child, waitFor };
+  return { child, waitFor, output: () => output };
 }
