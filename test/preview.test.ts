@@ -10,6 +10,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canInterrupt } from './helpers/platform.js';
 import { startProcess, type WatchedProcess } from './helpers/run-cli.js';
 import { seedProject } from './helpers/seed.js';
 
@@ -64,7 +65,7 @@ describe.skipIf(CHROMIUM === undefined)('roledoc preview in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGINT');
+    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
   });
 
   it('shows the role, and the roles of the project by department', async () => {
@@ -106,6 +107,12 @@ describe.skipIf(CHROMIUM === undefined)('roledoc preview in Chromium', () => {
     expect(await rawRequest(url, 'POST', new URL(url).host)).toBe(405);
     expect(await rawRequest(`${url}doc/..%2Froledoc.config.yaml.html`, 'GET', new URL(url).host)).toBe(404);
   });
+
+  it.runIf(canInterrupt)('stops cleanly on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+    server.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, STEP_MS);
 });
 
 it.runIf(CHROMIUM === undefined)('(the browser test needs Chromium: apt-get install chromium; .ci/run installs it)', () => {
