@@ -11,13 +11,18 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canInterrupt } from './helpers/platform.js';
-import { startProcess, type WatchedProcess } from './helpers/run-cli.js';
-import { seedProject } from './helpers/seed.js';
+import { runCli, startProcess, type WatchedProcess } from './helpers/run-cli.js';
+import { seedProject, tempProject } from './helpers/seed.js';
 
 /** Chromium as Debian installs it, or where CHROMIUM_PATH says. */
 const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file): file is string => file !== undefined && existsSync(file));
 /** A save is seen, re-read and rendered within a second on an idle machine; a busy one gets far longer. */
 const STEP_MS = 30_000;
+
+/** What the server answers to a GET, as JSON. */
+async function getJson<T>(url: string): Promise<T> {
+  return (await (await fetch(url)).json()) as T;
+}
 
 /** An HTTP request with the Host header given, for what a browser would never send. */
 function rawRequest(url: string, method: string, host: string): Promise<number> {
@@ -90,6 +95,9 @@ describe.skipIf(CHROMIUM === undefined)('roledoc preview in Chromium', () => {
     expect(problems).toContain('headcount: 六');
     expect(await documentText()).toContain('6人');
     expect(await inPage<boolean>("document.querySelector('#notice').hasAttribute('hidden')")).toBe(false);
+    // The handbook without the broken role would look complete: it stays as it last was, said so too.
+    const state = await getJson<{ broken: string[] }>(`${url}api/state`);
+    expect(state.broken.sort()).toEqual(['cs-supervisor', 'handbook']);
     writeFileSync(role(), good.replace('headcount: 6', 'headcount: 7'));
     await waitFor(documentText, '7人');
     await waitFor(problemsText, '没有问题');
@@ -106,6 +114,7 @@ describe.skipIf(CHROMIUM === undefined)('roledoc preview in Chromium', () => {
     expect(await rawRequest(`${url}api/state`, 'GET', 'evil.example')).toBe(403);
     expect(await rawRequest(url, 'POST', new URL(url).host)).toBe(405);
     expect(await rawRequest(`${url}doc/..%2Froledoc.config.yaml.html`, 'GET', new URL(url).host)).toBe(404);
+    expect(await rawRequest(`${url}/[`, 'GET', new URL(url).host)).toBe(400);
   });
 
   it.runIf(canInterrupt)('stops cleanly on Ctrl-C', async () => {
@@ -117,4 +126,11 @@ describe.skipIf(CHROMIUM === undefined)('roledoc preview in Chromium', () => {
 
 it.runIf(CHROMIUM === undefined)('(the browser test needs Chromium: apt-get install chromium; .ci/run installs it)', () => {
   console.warn('skipped: roledoc preview in Chromium — Chromium is not installed here');
+});
+
+it('refuses to start where there is no project to preview, as build does', async () => {
+  const result = await runCli(['preview'], tempProject({ 'notes.txt': 'x' }));
+  expect(result.exitCode).toBe(2);
+  expect(result.stderr).toContain('找不到岗位目录 roles/');
+  expect(result.stdout).toBe('');
 });

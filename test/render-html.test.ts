@@ -40,6 +40,14 @@ describe('the HTML renderer', () => {
     expect(text).toContain('<thead><tr><th scope="col" class="bold shaded">职责表述</th>');
   });
 
+  it('keeps every text in its place: a title that holds </style><script> stays words in the page header', () => {
+    if (!layout) throw new Error('no layout');
+    const hostile = '岗位说明书 </style><script>alert(1)</script> "quoted" \\';
+    const text = html({ ...layout, header: { text: { left: [], center: [{ text: hostile }], right: [] } } });
+    expect(text).not.toContain('<script');
+    expect(text).toContain('@top-center{content:"岗位说明书 \\3c /style>\\3c script>alert(1)\\3c /script> \\"quoted\\" \\\\"}');
+  });
+
   it('takes its look from the template: the modern template has rows, not a grid', () => {
     const modern = composeAll(seed.roles, 'zh-CN', loadBuiltinTemplate('modern')).get('cs-supervisor');
     expect(html()).toContain('border:0.75pt solid #333333');

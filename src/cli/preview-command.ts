@@ -33,6 +33,12 @@ export async function runPreview(io: Io, options: GlobalOptions, preview: Previe
   }).catch((error: unknown) => {
     throw new UserError(messages.previewCannotListen(preview.port ?? 0, error instanceof Error ? error.message : String(error)), messages.previewCannotListenHint);
   });
+  // Not a project to preview (no roles folder): said here, as build and validate say it, not only in a page.
+  const fatal = await server.fatal();
+  if (fatal) {
+    await server.close();
+    throw new UserError(fatal.message, fatal.hint);
+  }
   io.stdout(`${messages.previewServing(server.url)}\n`);
   if (preview.open) openInBrowser(server.url);
   return new Promise((resolve) => {

@@ -20,6 +20,8 @@ export interface PageWords {
   readonly noDocument: string;
   /** The files with problems that show no role (one that does not validate yet). */
   readonly otherFiles: string;
+  readonly roles: string;
+  readonly disconnected: string;
 }
 
 const WORDS: Record<Lang, PageWords> = {
@@ -36,6 +38,8 @@ const WORDS: Record<Lang, PageWords> = {
     lastGood: '这个岗位文件现在有错误，右边是最后一次正确时的样子。',
     noDocument: '还没有可以显示的文档：请先改正下面的问题。',
     otherFiles: '有问题的文件',
+    roles: '岗位',
+    disconnected: '预览服务已停止：在终端重新运行 roledoc preview，页面会自动连上。',
   },
   en: {
     title: 'roledoc preview',
@@ -50,6 +54,8 @@ const WORDS: Record<Lang, PageWords> = {
     lastGood: 'This role file has errors now; shown is how it last was without them.',
     noDocument: 'No document to show yet: fix the problems below first.',
     otherFiles: 'Files with problems',
+    roles: 'Roles',
+    disconnected: 'The preview server stopped: run roledoc preview again and the page reconnects.',
   },
 };
 
@@ -118,7 +124,7 @@ function render() {
   const others = [...counts.keys()].filter((file) => !shown.has(file));
   if (others.length > 0) {
     nav.append(el('h2', { textContent: words.otherFiles }));
-    for (const file of others) nav.append(el('div', { className: 'file' }, el('span', { textContent: file.split('/').pop() }), el('span', { className: 'count', textContent: String(counts.get(file)) })));
+    for (const file of others) nav.append(el('div', { className: 'file' }, el('span', { textContent: file }), el('span', { className: 'count', textContent: String(counts.get(file)) })));
   }
   const list = $('#problems'); list.replaceChildren(el('h2', { textContent: words.problems }));
   if (state.fatal) list.append(el('div', { className: 'problem error' }, el('div', { textContent: state.fatal.message }), state.fatal.hint ? el('div', { className: 'hint', textContent: words.hint + state.fatal.hint }) : ''));
@@ -135,7 +141,12 @@ function render() {
 async function refresh() { const response = await fetch('/api/state?' + look()); state = await response.json(); render(); }
 $('#template').addEventListener('change', refresh);
 $('#locale').addEventListener('change', refresh);
-new EventSource('/events').addEventListener('change', refresh);
+const events = new EventSource('/events');
+events.addEventListener('change', refresh);
+// A server started again knows nothing of this page: what it serves now is read afresh.
+let greeted = false;
+events.addEventListener('hello', () => { $('#offline').hidden = true; if (greeted) refresh(); greeted = true; });
+events.addEventListener('error', () => { $('#offline').hidden = false; });
 refresh();
 })();`;
 }
@@ -150,6 +161,7 @@ export function previewPage(lang: Lang, templates: readonly string[], locales: r
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(words.title)}</title>
+<link rel="icon" href="data:,">
 <style>${CSS}</style>
 </head>
 <body>
@@ -157,8 +169,8 @@ export function previewPage(lang: Lang, templates: readonly string[], locales: r
 <label>${escape(words.template)} <select id="template">${options(templates)}</select></label>
 <label>${escape(words.locale)} <select id="locale">${options(locales)}</select></label>
 <a id="pdf" href="#" target="_blank" rel="noopener">${escape(words.pdf)}</a></header>
-<nav aria-label="roles"></nav>
-<main><p id="notice" class="notice" hidden>${escape(words.lastGood)}</p><p id="empty" class="notice" hidden>${escape(words.noDocument)}</p><iframe id="document" title="document"></iframe></main>
+<nav aria-label="${escape(words.roles)}"></nav>
+<main><p id="offline" class="notice" hidden>${escape(words.disconnected)}</p><p id="notice" class="notice" hidden>${escape(words.lastGood)}</p><p id="empty" class="notice" hidden>${escape(words.noDocument)}</p><iframe id="document" title="document"></iframe></main>
 <section id="problems" aria-live="polite"></section>
 <script>${script(words)}</script>
 </body>

@@ -24,6 +24,8 @@ const HEARTBEAT_MS = 15_000;
 
 export interface PreviewServer {
   readonly url: string;
+  /** What kept the project from being read at the start, if anything did (no roles folder). */
+  fatal(): Promise<PreviewState['fatal']>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,8 @@ interface View {
 
 /** The current state laid over the last good one: a role whose file now has errors keeps its last document. */
 function viewOf(state: PreviewState, previous: View | undefined): View {
+  // A config, template or catalog that does not validate now: every document as it last was.
+  if (state.lookFailed && previous) return { state, documents: previous.documents, roles: previous.roles, broken: [...previous.documents.keys()] };
   const documents = new Map(state.layouts);
   const roles = [...state.roles];
   const broken: string[] = [];
@@ -66,8 +70,9 @@ function viewOf(state: PreviewState, previous: View | undefined): View {
     roles.push(role);
     broken.push(role.id);
   }
+  // The handbook without a role whose file broke would look complete and is not: it stays as it last was.
   const handbook = previous?.documents.get('handbook');
-  if (!documents.has('handbook') && handbook && failing.size > 0) {
+  if (handbook && failing.size > 0 && (broken.length > 0 || !documents.has('handbook'))) {
     documents.set('handbook', handbook);
     broken.push('handbook');
   }
@@ -81,6 +86,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   let version = 0;
   const views = new Map<string, View>();
   const pending = new Map<string, Promise<View>>();
+  /** Documents rendered for this version of the project: a page's many requests for one PDF render it once. */
+  const rendered = new Map<string, Promise<Uint8Array>>();
   const clients = new Set<ServerResponse>();
 
   /** The view for a look: computed once per version of the project, the last good one carried over. */
@@ -126,7 +133,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const host = request.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden host\n', head);
     if (request.method !== 'GET' && !head) return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', false, { Allow: 'GET, HEAD' });
-    const url = new URL(request.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', `http://${host}`);
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'Bad request\n', head);
+    }
     if (url.pathname === '/') {
       return send(response, 200, 'text/html; charset=utf-8', previewPage(lang, options.templates, options.locales), head, {
         'Content-Security-Policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'",
@@ -154,9 +166,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const document = /^\/doc\/([a-z0-9][a-z0-9-]{0,63})\.(html|pdf)$/.exec(url.pathname);
     if (document) {
       const [, name = '', format = 'html'] = document;
-      const layout = (await viewFor(lookOf(url))).documents.get(name);
+      const look = lookOf(url);
+      const layout = (await viewFor(look)).documents.get(name);
       if (!layout) return send(response, 404, 'text/plain; charset=utf-8', 'No such document\n', head);
-      const bytes = await renderDocument(layout, format === 'pdf' ? 'pdf' : 'html', { createdAt: FIXED_BUILD_DATE });
+      const key = `${version}\u0000${lookKey(look)}\u0000${name}.${format}`;
+      let bytesOf = rendered.get(key);
+      if (!bytesOf) rendered.set(key, (bytesOf = renderDocument(layout, format === 'pdf' ? 'pdf' : 'html', { createdAt: FIXED_BUILD_DATE })));
+      const bytes = await bytesOf;
       return send(response, 200, format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', bytes, head, {
         'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
       });
@@ -188,6 +204,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     timer = setTimeout(() => {
       version += 1;
       pending.clear();
+      rendered.clear();
       const now = version;
       viewFor({})
         .catch(options.onError)
@@ -202,6 +219,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   return {
     url: `http://127.0.0.1:${port}/`,
+    fatal: async () => (await viewFor({}).catch(() => undefined))?.state.fatal,
     close: async () => {
       clearTimeout(timer);
       clearInterval(heartbeat);

@@ -41,6 +41,8 @@ export interface PreviewState {
   readonly layouts: ReadonlyMap<string, Layout>;
   /** A problem that kept the project from being read at all (no roles folder, an unreadable config). */
   readonly fatal?: { readonly message: string; readonly hint?: string };
+  /** The template or the locale has errors: no document could be made, whatever the roles. */
+  readonly lookFailed: boolean;
 }
 
 export interface PreviewOptions {
@@ -70,7 +72,7 @@ export async function previewProject(root: string, options: PreviewOptions = {})
     checked = await checkProject(root, options.lang ? { lang: options.lang } : {});
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return { roles: [], problems: [], layouts: new Map(), fatal: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
+    return { roles: [], problems: [], layouts: new Map(), lookFailed: false, fatal: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
   }
   const { project } = checked;
   const problems = checked.diagnostics.map((d) => problemOf(d, checked.sources));
@@ -88,5 +90,5 @@ export async function previewProject(root: string, options: PreviewOptions = {})
     // A document's role is its id, or `handbook` (HANDBOOK_NAME) for the handbook.
     for (const document of documents) layouts.set(document.role, document.layout);
   }
-  return { roles, problems, layouts };
+  return { roles, problems, layouts, lookFailed: template === undefined || locale === undefined };
 }

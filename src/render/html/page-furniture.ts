@@ -11,10 +11,17 @@ export function imageHtml(placed: PlacedImage): string {
   return `<img src="data:${type};base64,${placed.image.data}" width="${Math.round(placed.width)}" height="${Math.round(placed.height)}" alt="">`;
 }
 
+/**
+ * Text as a CSS string inside the page's <style>: quotes and backslashes escaped, and every < as
+ * the CSS escape \3c, so no text (a title, an organisation's name) can close the style element.
+ */
+export function cssString(text: string): string {
+  return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('<', '\\3c ').replace(/[\n\r]/g, ' ')}"`;
+}
+
 /** A CSS string of a header or footer part: words quoted, the page number and count as counters. */
 function cssContent(parts: readonly PageTextPart[]): string {
-  const quote = (text: string): string => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', ' ')}"`;
-  return parts.map((part) => ('text' in part ? quote(part.text) : part.field === 'page' ? 'counter(page)' : 'counter(pages)')).join(' ');
+  return parts.map((part) => ('text' in part ? cssString(part.text) : part.field === 'page' ? 'counter(page)' : 'counter(pages)')).join(' ');
 }
 
 /** The @page margin boxes that print the header and the footer. */

@@ -8,13 +8,12 @@
 import type { Layout, LayoutStyle, PageSetup } from '../../layout/layout.js';
 import { blocksHtml } from './blocks.js';
 import { ColumnWidths } from './tables.js';
-import { marginBoxesCss, screenHeaderHtml } from './page-furniture.js';
+import { cssString, marginBoxesCss, screenHeaderHtml } from './page-furniture.js';
 import { escapeHtml } from './text.js';
 
 function fontStack(latin: string, eastAsia: string): string {
-  const quote = (name: string): string => `"${name.replaceAll('"', '')}"`;
   // The template's fonts first, then what a machine has for Chinese when it lacks them.
-  return [quote(latin), quote(eastAsia), '"Noto Sans CJK SC"', '"Source Han Sans SC"', '"Microsoft YaHei"', '"PingFang SC"', 'sans-serif'].join(',');
+  return [cssString(latin), cssString(eastAsia), '"Noto Sans CJK SC"', '"Source Han Sans SC"', '"Microsoft YaHei"', '"PingFang SC"', 'sans-serif'].join(',');
 }
 
 /** @param cover the first page is a cover: no header or footer on it. */
@@ -42,9 +41,9 @@ function css(style: LayoutStyle, page: PageSetup, margins: string, cover: boolea
     `.cover{min-height:${page.height - m.top - m.bottom}pt;display:flex;flex-direction:column;justify-content:center;align-items:center;text-align:center}`,
     `.cover-title{font-family:${heading};font-size:${style.sizes.title * 1.6}pt;font-weight:bold;margin-bottom:${style.blockSpacing * 3}pt;text-align:center}.cover-line{text-align:center}`,
     `.contents ol{list-style:none;padding:0}.contents .depth1{padding-left:2em}.contents-title{font-family:${heading};font-size:${style.sizes.heading1}pt;font-weight:bold}`,
-    `.org-chart{margin:0 0 ${style.blockSpacing}pt}.org-chart svg{width:100%;height:auto}`,
+    `.org-chart{margin:0 0 ${style.blockSpacing}pt}.org-chart svg{max-width:100%;height:auto}`,
     `.box{fill:#fff;stroke:#${c.border};stroke-width:0.75}.box.plain{stroke-dasharray:3 2}.edge{fill:none;stroke:#${c.border};stroke-width:0.75}`,
-    `.box-text{font-size:${style.sizes.table}px;text-anchor:middle;fill:#${c.text}}.box-detail{font-size:${style.sizes.footer}px;text-anchor:middle;fill:#${c.text}}a .box-text{fill:#${c.link}}`,
+    `.box-text{font-size:10.5px;text-anchor:middle;fill:#${c.text}}.box-detail{font-size:9px;text-anchor:middle;fill:#${c.text}}a .box-text{fill:#${c.link}}`,
     `.chart-caption{font-size:${style.sizes.footer}pt}`,
     `.path{display:flex;flex-wrap:wrap;align-items:center;gap:0.3em 0;list-style:none;padding:0;margin:0 0 ${style.blockSpacing}pt}`,
     `.path li+li::before{content:"→";margin:0 0.5em;color:#${c.border}}.step{display:inline-block;border:0.75pt solid #${c.border};padding:2pt 6pt}.step.plain{border-style:dashed}`,
