@@ -46,6 +46,16 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('lint')
+    .description('check role files against the reviewer\'s rules: discriminatory or vague requirements, repeated sentences (docs/rules/)')
+    .argument('[paths...]', 'role files or folders (default: the roles folder of the project)')
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .action(async (paths: string[], options: { format: ReportFormat }, command: Command) => {
+      const { runLint } = await import('./lint-command.js');
+      setExitCode(await runLint(io, command.optsWithGlobals<GlobalOptions>(), paths, options.format));
+    });
+
+  program
     .command('build')
     .description('validate, then render each role to <out>/<id>.docx and <out>/<id>.pdf, and the handbook of all roles')
     .argument('[paths...]', 'role files or folders (default: every role of the project)')

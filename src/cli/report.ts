@@ -55,7 +55,7 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
   const { chalk, sources, messages } = options;
   const blocks = diagnostics.map((d) => {
     const where = chalk.bold(`${d.file}:${d.span.line}:${d.span.column}`);
-    const severity = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+    const severity = d.severity === 'error' ? chalk.red('error') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.cyan('info');
     const lines = [`${where}  ${severity}  ${chalk.dim(d.code)}  ${printable(d.message)}`, ...excerpt(d, sources.get(d.file), chalk)];
     if (d.hint) lines.push(`  ${chalk.cyan(messages.hint)}${printable(d.hint)}`);
     return lines.join('\n');
@@ -99,7 +99,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
         `title=${escapeProperty(d.code)}`,
       ].join(',');
       const body = d.hint ? `${d.message}\n${d.hint}` : d.message;
-      return `::${d.severity} ${props}::${escapeData(body)}\n`;
+      // GitHub's workflow commands say notice for a hint.
+      return `::${d.severity === 'info' ? 'notice' : d.severity} ${props}::${escapeData(body)}\n`;
     })
     .join('');
 }

@@ -3,7 +3,8 @@
  * Stages return diagnostics as data; only the CLI prints them.
  */
 
-export type Severity = 'error' | 'warning';
+/** info: a reviewer's hint (a vague requirement), never a reason to stop. */
+export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * Every diagnostic code roledoc reports, with its severity: a warning never stops a build, an
@@ -82,6 +83,21 @@ export const DIAGNOSTIC_CODES = {
   'config.not-a-file': 'error',
   'config.not-a-folder': 'error',
   'template.not-a-file': 'error',
+  // roledoc lint: the reviewer's rules (their level is the config's: lint.rules)
+  'lint.gender': 'warning',
+  'lint.age': 'warning',
+  'lint.marital': 'warning',
+  'lint.hukou': 'warning',
+  'lint.ethnicity': 'warning',
+  'lint.religion': 'warning',
+  'lint.health': 'warning',
+  'lint.appearance': 'warning',
+  'lint.vague': 'info',
+  'lint.duplicate': 'warning',
+  'lint.kpi-trace': 'info',
+  'lint.custom': 'warning',
+  'lint.silence-without-reason': 'error',
+  'lint.silence-unused': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

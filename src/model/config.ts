@@ -19,8 +19,20 @@ export interface ProjectConfig {
   readonly revision_history: boolean;
   /** Handbook order: department names and role ids, first to last. */
   readonly order: readonly string[];
+  /** roledoc lint: each rule's level, and the organisation's own phrase rules. */
+  readonly lint: LintConfig;
   /** PDF fonts; without them the bundled Noto Sans SC is used. */
   readonly fonts?: { readonly regular?: FontRef; readonly bold?: FontRef; readonly fallback?: FontRef };
+}
+
+/** How much a lint rule's findings count: not at all, a hint, a warning, or an error that fails the check. */
+export type LintLevel = 'off' | 'info' | 'warn' | 'error';
+
+export interface LintConfig {
+  /** A level for each rule by its id (gender, age, vague …); a rule not named keeps its default. */
+  readonly rules: Readonly<Record<string, LintLevel>>;
+  /** The organisation's own phrases to flag: a pattern (a regular expression), the message ({phrase} is the match), a hint. */
+  readonly phrases: readonly { readonly pattern: string; readonly message: string; readonly hint?: string; readonly severity?: LintLevel }[];
 }
 
 /** The file as written: every key optional (see schemas/config.schema.json). */
@@ -37,6 +49,7 @@ export const DEFAULT_CONFIG: ProjectConfig = {
   handbook: true,
   revision_history: false,
   order: [],
+  lint: { rules: {}, phrases: [] },
 };
 
 export const CONFIG_FILE_NAME = 'roledoc.config.yaml';

@@ -24,6 +24,8 @@ export interface CheckOptions {
   readonly lang?: Lang;
   /** How the template's files are read; default the disk. */
   readonly files?: FileAccess;
+  /** Keep the reviewer's hints (`roledoc lint`): vague wording, KPIs that trace to no duty. */
+  readonly lintHints?: boolean;
 }
 
 export interface CheckedProject {
@@ -57,7 +59,7 @@ export function countCheckedFiles(project: ProjectContext, roleFiles: readonly s
 export async function checkProject(root: string, options: CheckOptions = {}): Promise<CheckedProject> {
   const paths = options.paths ?? [];
   const project = await openProject(root, options.lang);
-  const checked = checkProjectRoles(project, await readRoleFiles(project, paths));
+  const checked = checkProjectRoles(project, await readRoleFiles(project, paths), { lintHints: options.lintHints === true });
   const sources = new Map(checked.sources);
   let diagnostics = [...checked.diagnostics];
   let lookSources: SourceFile[] = [];

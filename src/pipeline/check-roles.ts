@@ -14,6 +14,8 @@ import { checkHandbookOrder, checkProjectRules, ruleViewOf, type RuleRole } from
 import { MAX_ROLE_FILE_BYTES } from '../load/decode.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { roleSchema } from '../validate/schemas.js';
+import { lintRoles } from '../lint/lint-roles.js';
+import { lintMessagesFor } from '../messages/lint-messages.js';
 import type { ProjectContext } from './open-project.js';
 import type { RoleFiles } from './read-roles.js';
 
@@ -75,7 +77,8 @@ function unreadableDiagnostic(file: UnreadableFile, messages: Messages): Diagnos
   return diagnostic('load.not-a-file', file.path, START_OF_FILE, messages.unreadableRoleFile(messages.pathProblem(file.problem)), messages.unreadableRoleFileHint(file.problem));
 }
 
-export function checkProjectRoles(project: ProjectContext, files: RoleFiles): CheckedRoles {
+/** @param options.lintHints keep the reviewer's hints (info: vague wording, KPI tracing), which only `roledoc lint` shows. */
+export function checkProjectRoles(project: ProjectContext, files: RoleFiles, options: { readonly lintHints?: boolean } = {}): CheckedRoles {
   const checked = checkRoles(files.files, project.lang);
   const messages = messagesFor(project.lang);
   const skipped: Diagnostic[] = [
@@ -83,6 +86,15 @@ export function checkProjectRoles(project: ProjectContext, files: RoleFiles): Ch
     ...files.unreadable.map((file) => unreadableDiagnostic(file, messages)),
   ];
   const order = project.configLocator ? checkHandbookOrder(project.config.order, checked.roles.map((entry) => entry.role), project.configLocator, messages) : [];
+  // The reviewer's rules (roledoc lint), on every valid role: warnings and hints unless the config says otherwise.
+  const linted = lintRoles(
+    checked.roles.flatMap((entry) => {
+      const source = checked.sources.get(entry.file);
+      return source ? [{ file: entry.file, role: entry.role, locator: entry.locator, source }] : [];
+    }),
+    project.config.lint,
+    lintMessagesFor(project.lang),
+  ).filter((d) => options.lintHints === true || d.severity !== 'info');
   const wanted = new Set(files.targets);
   const sources = new Map(checked.sources);
   if (project.configSource) sources.set(project.configSource.path, project.configSource);
@@ -90,8 +102,14 @@ export function checkProjectRoles(project: ProjectContext, files: RoleFiles): Ch
     project,
     targets: files.targets,
     roles: checked.roles,
-    diagnostics: normalizeDiagnostics([...project.configDiagnostics, ...order, ...skipped.filter((d) => d.code === 'load.outside-project' || wanted.has(d.file)), ...checked.diagnostics.filter((d) => wanted.has(d.file))]),
-    allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...order, ...skipped, ...checked.diagnostics]),
+    diagnostics: normalizeDiagnostics([
+      ...project.configDiagnostics,
+      ...order,
+      ...skipped.filter((d) => d.code === 'load.outside-project' || wanted.has(d.file)),
+      ...checked.diagnostics.filter((d) => wanted.has(d.file)),
+      ...linted.filter((d) => wanted.has(d.file)),
+    ]),
+    allDiagnostics: normalizeDiagnostics([...project.configDiagnostics, ...order, ...skipped, ...checked.diagnostics, ...linted]),
     sources,
     outside: files.outside,
   };

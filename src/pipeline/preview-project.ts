@@ -4,7 +4,7 @@
  * composed with the template and locale asked for (the page can switch them). Reads through the
  * same API as build; renders nothing itself.
  */
-import { type Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
 import type { Layout } from '../layout/layout.js';
 import { sourceLine, type SourceFile } from '../load/source-file.js';
@@ -26,7 +26,7 @@ export interface PreviewProblem {
   readonly file: string;
   readonly line: number;
   readonly column: number;
-  readonly severity: 'error' | 'warning';
+  readonly severity: Severity;
   readonly code: string;
   readonly message: string;
   readonly hint?: string;

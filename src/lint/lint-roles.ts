@@ -1,0 +1,204 @@
+/**
+ * The reviewer's rules over a project's roles: every text of every role through the phrase rules
+ * (phrases.ts), the organisation's own phrase rules, and repeated sentences — each finding at the
+ * exact line and column of its phrase, at the severity the config gives its rule. A line may
+ * silence a rule with a comment that gives a reason (`# roledoc: allow age — 国家规定的特殊工种`);
+ * a silence without a reason, or one that silences nothing, is reported too. Pure.
+ */
+import type { Diagnostic, Severity, SourceSpan } from '../core/diagnostic.js';
+import type { Locator } from '../load/locate.js';
+import type { SourceFile } from '../load/source-file.js';
+import { lineStarts } from '../load/source-file.js';
+import type { LintConfig, LintLevel } from '../model/config.js';
+import type { RawRole } from '../model/role.js';
+import { findPhrases, PHRASE_RULES, type PhraseRule } from './phrases.js';
+
+/** Every rule `roledoc lint` has, with its default level. */
+export const LINT_RULES: Readonly<Record<PhraseRule | 'duplicate' | 'kpi-trace', LintLevel>> = {
+  gender: 'warn',
+  age: 'warn',
+  marital: 'warn',
+  hukou: 'warn',
+  ethnicity: 'warn',
+  religion: 'warn',
+  health: 'warn',
+  appearance: 'warn',
+  vague: 'info',
+  duplicate: 'warn',
+  'kpi-trace': 'info',
+};
+export type LintRuleId = keyof typeof LINT_RULES;
+
+/** A text's pairs of neighbouring characters: what two short Chinese phrases share when they speak of the same thing. */
+function bigrams(text: string): Set<string> {
+  const chars = Array.from(text.replace(/[\s，,。；;、：:（）()“”"]/gu, ''));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pairs.add(`${chars[i]}${chars[i + 1]}`);
+  return pairs;
+}
+
+/** How much of `short` (a KPI's name) `long` (a duty and its tasks) speaks of: the share of its pairs found there. */
+function coverage(short: string, long: string): number {
+  const pairs = bigrams(short);
+  if (pairs.size === 0) return 0;
+  const inLong = bigrams(long);
+  let shared = 0;
+  for (const pair of pairs) if (inLong.has(pair)) shared += 1;
+  return shared / pairs.size;
+}
+
+/** A KPI measures a duty when the duty speaks of at least this much of the KPI's name. */
+const TRACED = 0.5;
+
+export interface LintWords {
+  phrase(rule: LintRuleId, phrase: string): string;
+  phraseHint(rule: LintRuleId): string;
+  duplicateInRole(text: string, firstLine: number): string;
+  duplicateAcrossRoles(count: number): string;
+  duplicateHint: string;
+  kpiUntraced(kpi: string, closest: string | undefined): string;
+  dutyUnmeasured(duty: string, closest: string | undefined): string;
+  kpiTraceHint: string;
+  silenceWithoutReason(rule: string): string;
+  silenceUnused(rule: string): string;
+  silenceHint: string;
+}
+
+export interface LintInput {
+  readonly file: string;
+  readonly role: RawRole;
+  readonly locator: Locator;
+  readonly source: SourceFile;
+}
+
+/** A role's texts with where each is: [path in the file, text]. */
+function textsOf(role: RawRole): [string[], string][] {
+  const out: [string[], string][] = [];
+  const walk = (value: unknown, path: string[]): void => {
+    if (typeof value === 'string') out.push([path, value]);
+    else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, String(index)]));
+    else if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+  };
+  // The id, links and dates are not sentences.
+  for (const [key, value] of Object.entries(role)) if (!['id', 'reports_to', 'career_path', 'established'].includes(key)) walk(value, [key]);
+  return out;
+}
+
+/** The place of `phrase` inside the value at `span`: its own line and column where the file has it as written. */
+function phraseSpan(source: SourceFile, starts: readonly number[], span: SourceSpan, phrase: string, nth: number): SourceSpan {
+  const from = (starts[span.line - 1] ?? 0) + span.column - 1;
+  const to = (starts[span.endLine - 1] ?? source.text.length) + span.endColumn - 1;
+  const region = source.text.slice(from, Math.max(from, to));
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = region.indexOf(phrase, at + 1);
+  if (at < 0) return span;
+  const offset = from + at;
+  let line = starts.findIndex((start) => start > offset);
+  line = line < 0 ? starts.length : line;
+  const column = offset - (starts[line - 1] ?? 0) + 1;
+  return { line, column, endLine: line, endColumn: column + phrase.length };
+}
+
+interface Silence {
+  readonly line: number;
+  readonly rule: string;
+  readonly reason: string;
+  used: boolean;
+}
+
+/** `# roledoc: allow <rule> — <reason>` comments, each silencing its own line and the next. */
+function silencesOf(source: SourceFile): Silence[] {
+  const silences: Silence[] = [];
+  source.text.split('\n').forEach((text, index) => {
+    const match = /#\s*roledoc:\s*allow\s+([a-z-]+)\s*(?:[—–-]+|:|：)?\s*(.*)$/u.exec(text);
+    if (match) silences.push({ line: index + 1, rule: match[1] ?? '', reason: (match[2] ?? '').trim(), used: false });
+  });
+  return silences;
+}
+
+/** An organisation's pattern as a regular expression; one that is not a valid one matches nothing. */
+function patternOf(source: string): RegExp {
+  try {
+    return new RegExp(source, 'gu');
+  } catch {
+    return /(?!)/gu;
+  }
+}
+
+const SEVERITY: Record<Exclude<LintLevel, 'off'>, Severity> = { info: 'info', warn: 'warning', error: 'error' };
+
+export function lintRoles(inputs: readonly LintInput[], config: LintConfig, words: LintWords): Diagnostic[] {
+  const level = (rule: string): LintLevel => config.rules[rule] ?? LINT_RULES[rule as LintRuleId] ?? 'warn';
+  const activePhraseRules = PHRASE_RULES.filter((rule) => level(rule) !== 'off');
+  const diagnostics: Diagnostic[] = [];
+  const everywhere = new Map<string, { file: string; span: SourceSpan }[]>();
+
+  for (const input of inputs) {
+    const starts = lineStarts(input.source.text);
+    const silences = silencesOf(input.source);
+    const report = (rule: string, code: Diagnostic['code'], span: SourceSpan, message: string, hint?: string): void => {
+      const ruleLevel = level(rule);
+      if (ruleLevel === 'off') return;
+      const silence = silences.find((s) => s.rule === rule && (s.line === span.line || s.line === span.line - 1));
+      if (silence && silence.reason !== '') {
+        silence.used = true;
+        return;
+      }
+      diagnostics.push({ severity: SEVERITY[ruleLevel], code, message, file: input.file, span, ...(hint === undefined ? {} : { hint }) });
+    };
+    const seen = new Map<string, number>();
+    for (const [path, text] of textsOf(input.role)) {
+      const span = input.locator.locate(path, 'value');
+      const counts = new Map<string, number>();
+      for (const match of findPhrases(text, activePhraseRules)) {
+        const nth = counts.get(match.phrase) ?? 0;
+        counts.set(match.phrase, nth + 1);
+        report(match.rule, `lint.${match.rule}`, phraseSpan(input.source, starts, span, match.phrase, nth), words.phrase(match.rule, match.phrase), words.phraseHint(match.rule));
+      }
+      for (const custom of config.phrases) {
+        for (const found of text.matchAll(patternOf(custom.pattern))) {
+          const phrase = found[0];
+          if (phrase === '') continue;
+          const customLevel = custom.severity ?? 'warn';
+          if (customLevel === 'off') continue;
+          diagnostics.push({ severity: SEVERITY[customLevel], code: 'lint.custom', message: custom.message.replaceAll('{phrase}', phrase), file: input.file, span: phraseSpan(input.source, starts, span, phrase, 0), ...(custom.hint ? { hint: custom.hint } : {}) });
+        }
+      }
+      // A sentence (not a short name) written twice in the role, or in many roles.
+      const sentence = text.trim();
+      if (Array.from(sentence).length < 12) continue;
+      const first = seen.get(sentence);
+      if (first !== undefined) report('duplicate', 'lint.duplicate', span, words.duplicateInRole(sentence, first), words.duplicateHint);
+      else seen.set(sentence, span.line);
+      everywhere.set(sentence, [...(everywhere.get(sentence) ?? []), { file: input.file, span }]);
+    }
+    // KPIs that measure no duty, and duties no KPI measures (a hint: the match is by shared words).
+    const kpis = (input.role.kpis ?? []).map((kpi, index) => ({ name: typeof kpi === 'string' ? kpi : kpi.name, path: typeof kpi === 'string' ? ['kpis', String(index)] : ['kpis', String(index), 'name'] }));
+    const work = [
+      ...(input.role.duties ?? []).map((duty, index) => ({ title: duty.duty, text: [duty.duty, ...duty.tasks].join('\n'), path: ['duties', String(index), 'duty'] })),
+      ...input.role.responsibilities.map((text, index) => ({ title: text, text, path: ['responsibilities', String(index)] })),
+    ];
+    if (kpis.length > 0 && work.length > 0) {
+      for (const kpi of kpis) {
+        const best = work.map((w) => ({ w, score: coverage(kpi.name, w.text) })).sort((a, b) => b.score - a.score)[0];
+        if (best && best.score < TRACED) report('kpi-trace', 'lint.kpi-trace', input.locator.locate(kpi.path, 'value'), words.kpiUntraced(kpi.name, best.score > 0 ? best.w.title : undefined), words.kpiTraceHint);
+      }
+      for (const w of work.filter((entry) => entry.path[0] === 'duties')) {
+        const best = kpis.map((kpi) => ({ kpi, score: coverage(kpi.name, w.text) })).sort((a, b) => b.score - a.score)[0];
+        if (best && best.score < TRACED) report('kpi-trace', 'lint.kpi-trace', input.locator.locate(w.path, 'value'), words.dutyUnmeasured(w.title, best.score > 0 ? best.kpi.name : undefined), words.kpiTraceHint);
+      }
+    }
+    for (const silence of silences) {
+      const place = { line: silence.line, column: 1, endLine: silence.line, endColumn: 1 };
+      if (silence.reason === '') diagnostics.push({ severity: 'error', code: 'lint.silence-without-reason', message: words.silenceWithoutReason(silence.rule), file: input.file, span: place, hint: words.silenceHint });
+      else if (!silence.used) diagnostics.push({ severity: 'warning', code: 'lint.silence-unused', message: words.silenceUnused(silence.rule), file: input.file, span: place, hint: words.silenceHint });
+    }
+  }
+  // The same sentence in five roles or more: copied, not written for the role.
+  for (const places of everywhere.values()) {
+    const files = new Set(places.map((place) => place.file));
+    if (files.size < 5 || level('duplicate') === 'off') continue;
+    for (const place of places) diagnostics.push({ severity: 'info', code: 'lint.duplicate', message: words.duplicateAcrossRoles(files.size), file: place.file, span: place.span, hint: words.duplicateHint });
+  }
+  return diagnostics;
+}
