@@ -109,7 +109,7 @@ describe('roledoc lint', () => {
   });
 
   it('has a page for every rule', () => {
-    for (const rule of [...PHRASE_RULES, 'duplicate', 'kpi-trace']) expect(existsSync(path.join(REPO, 'docs', 'rules', `${rule}.md`)), rule).toBe(true);
+    for (const rule of [...PHRASE_RULES, 'duplicate', 'kpi-trace', 'punctuation']) expect(existsSync(path.join(REPO, 'docs', 'rules', `${rule}.md`)), rule).toBe(true);
   });
 });
 
@@ -154,5 +154,22 @@ describe('the rules on a labelled set of job-posting sentences', () => {
     }
     console.log(`roledoc lint on ${set.length} labelled sentences:\n${lines.join('\n')}`);
     for (const rule of DISCRIMINATION_RULES) expect(precisions.get(rule), rule).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('roledoc lint --fix', () => {
+  it('makes only the changes with one right answer, then reports what is left', async () => {
+    const role = 'id: a\ntitle: 出纳\ndepartment: 财务部\nresponsibilities:\n  - 负责现金收付,银行结算与对账工作；\n  - 负责票据的保管与登记工作；\n  - 负责票据的保管与登记工作；\n  - 具有一定的工作经验\n';
+    const dir = tempProject({ 'roledoc.config.yaml': 'title: x\n', 'roles/a.yaml': role });
+    const before = await lintJson(dir);
+    expect(before.findings.map((f) => f.code).sort()).toEqual(['lint.duplicate', 'lint.punctuation', 'lint.vague']);
+    const fixed = await runCli(['lint', '--fix'], dir);
+    expect(fixed.exitCode).toBe(0);
+    expect(fixed.stdout).toContain('已在 1 个文件中改正 2 处');
+    expect(readFileSync(path.join(dir, 'roles', 'a.yaml'), 'utf8')).toBe(
+      'id: a\ntitle: 出纳\ndepartment: 财务部\nresponsibilities:\n  - 负责现金收付，银行结算与对账工作；\n  - 负责票据的保管与登记工作；\n  - 具有一定的工作经验\n',
+    );
+    // Wording is never changed: the vague requirement is still reported.
+    expect((await lintJson(dir)).findings.map((f) => f.code)).toEqual(['lint.vague']);
   });
 });

@@ -4,12 +4,21 @@ import { cliMessagesFor } from '../messages/cli-messages.js';
 import { isLang } from '../messages/lang.js';
 import { lintMessagesFor } from '../messages/lint-messages.js';
 import { checkProject } from '../pipeline/check-project.js';
+import { fixProject } from '../pipeline/lint-fix.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
 import { formatGithub, formatJson, formatText, type ReportFormat } from './report.js';
 
-export async function runLint(io: Io, options: GlobalOptions, paths: readonly string[], format: ReportFormat): Promise<number> {
+export async function runLint(io: Io, options: GlobalOptions, paths: readonly string[], format: ReportFormat, fix = false): Promise<number> {
   const langOverride = isLang(options.lang) ? options.lang : undefined;
   const root = await resolveRoot(io, options.cwd, langOverride ?? 'zh-CN');
+  if (fix) {
+    // Fix first, then report what is left, as eslint --fix does.
+    const result = await fixProject(root, langOverride);
+    const m = lintMessagesFor(langOverride ?? 'zh-CN');
+    const count = [...result.fixed.values()].reduce((sum, n) => sum + n, 0);
+    if (count > 0) io.stdout(`${m.fixed(count, result.fixed.size)}\n`);
+    for (const file of result.undone) io.stderr(`${m.fixUndone(file)}\n`);
+  }
   const checked = await checkProject(root, { paths, lintHints: true, ...(langOverride ? { lang: langOverride } : {}) });
   const { project } = checked;
   // The rules read valid roles only: a file that does not validate is validate's to report, and is.

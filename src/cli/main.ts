@@ -50,9 +50,10 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .description('check role files against the reviewer\'s rules: discriminatory or vague requirements, repeated sentences (docs/rules/)')
     .argument('[paths...]', 'role files or folders (default: the roles folder of the project)')
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
-    .action(async (paths: string[], options: { format: ReportFormat }, command: Command) => {
+    .option('--fix', 'make the changes with one right answer (half-width punctuation between Chinese characters, a repeated list item), then report the rest')
+    .action(async (paths: string[], options: { format: ReportFormat; fix?: boolean }, command: Command) => {
       const { runLint } = await import('./lint-command.js');
-      setExitCode(await runLint(io, command.optsWithGlobals<GlobalOptions>(), paths, options.format));
+      setExitCode(await runLint(io, command.optsWithGlobals<GlobalOptions>(), paths, options.format, options.fix === true));
     });
 
   program

@@ -95,6 +95,7 @@ export const DIAGNOSTIC_CODES = {
   'lint.vague': 'info',
   'lint.duplicate': 'warning',
   'lint.kpi-trace': 'info',
+  'lint.punctuation': 'info',
   'lint.custom': 'warning',
   'lint.silence-without-reason': 'error',
   'lint.silence-unused': 'warning',

@@ -1,5 +1,5 @@
 /** Writing files a user asked for (`roledoc init`, `new`, `template eject`): only new ones, never over an existing file. */
-import { copyFile, link, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeFolders } from './folders.js';
 
@@ -72,4 +72,16 @@ export async function filesIn(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** Replaces a file's text whole: the new text is written beside it, then renamed over it, so a crash leaves the old file or the new, never half of one. */
+export async function replaceFileText(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.partial`;
+  await writeFile(temporary, text, { flag: 'wx' });
+  try {
+    await rename(temporary, file);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
 }

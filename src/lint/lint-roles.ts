@@ -14,7 +14,7 @@ import type { RawRole } from '../model/role.js';
 import { findPhrases, PHRASE_RULES, type PhraseRule } from './phrases.js';
 
 /** Every rule `roledoc lint` has, with its default level. */
-export const LINT_RULES: Readonly<Record<PhraseRule | 'duplicate' | 'kpi-trace', LintLevel>> = {
+export const LINT_RULES: Readonly<Record<PhraseRule | 'duplicate' | 'kpi-trace' | 'punctuation', LintLevel>> = {
   gender: 'warn',
   age: 'warn',
   marital: 'warn',
@@ -26,6 +26,7 @@ export const LINT_RULES: Readonly<Record<PhraseRule | 'duplicate' | 'kpi-trace',
   vague: 'info',
   duplicate: 'warn',
   'kpi-trace': 'info',
+  punctuation: 'info',
 };
 export type LintRuleId = keyof typeof LINT_RULES;
 
@@ -59,6 +60,8 @@ export interface LintWords {
   kpiUntraced(kpi: string, closest: string | undefined): string;
   dutyUnmeasured(duty: string, closest: string | undefined): string;
   kpiTraceHint: string;
+  halfWidth(mark: string, fullWidth: string): string;
+  halfWidthHint: string;
   silenceWithoutReason(rule: string): string;
   silenceUnused(rule: string): string;
   silenceHint: string;
@@ -127,7 +130,30 @@ function patternOf(source: string): RegExp {
 
 const SEVERITY: Record<Exclude<LintLevel, 'off'>, Severity> = { info: 'info', warn: 'warning', error: 'error' };
 
+/** A change `--fix` may make: the text at [start, end) of a file becomes `text`. Only ever where one answer is right. */
+export interface LintFix {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Half-width punctuation between Chinese characters, and its full-width form. */
+const HALF_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_WIDTH_BETWEEN_HAN = /(?<=\p{Script=Han})[,;?!](?=\p{Script=Han})/gu;
+
+export interface LintResult {
+  readonly diagnostics: Diagnostic[];
+  readonly fixes: LintFix[];
+}
+
 export function lintRoles(inputs: readonly LintInput[], config: LintConfig, words: LintWords): Diagnostic[] {
+  return lintRolesWithFixes(inputs, config, words).diagnostics;
+}
+
+/** The findings, and the changes `roledoc lint --fix` makes for the ones with a single right answer. */
+export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintConfig, words: LintWords): LintResult {
+  const fixes: LintFix[] = [];
   const level = (rule: string): LintLevel => config.rules[rule] ?? LINT_RULES[rule as LintRuleId] ?? 'warn';
   const activePhraseRules = PHRASE_RULES.filter((rule) => level(rule) !== 'off');
   const diagnostics: Diagnostic[] = [];
@@ -164,12 +190,30 @@ export function lintRoles(inputs: readonly LintInput[], config: LintConfig, word
           diagnostics.push({ severity: SEVERITY[customLevel], code: 'lint.custom', message: custom.message.replaceAll('{phrase}', phrase), file: input.file, span: phraseSpan(input.source, starts, span, phrase, 0), ...(custom.hint ? { hint: custom.hint } : {}) });
         }
       }
+      // Half-width punctuation between Chinese characters, in the file as written: one right answer.
+      if (level('punctuation') !== 'off') {
+        const from = (starts[span.line - 1] ?? 0) + span.column - 1;
+        const to = (starts[span.endLine - 1] ?? 0) + span.endColumn - 1;
+        for (const mark of input.source.text.slice(from, to).matchAll(HALF_WIDTH_BETWEEN_HAN)) {
+          const offset = from + mark.index;
+          const full = HALF_WIDTH[mark[0]] ?? mark[0];
+          const line = starts.filter((start) => start <= offset).length;
+          const column = offset - (starts[line - 1] ?? 0) + 1;
+          report('punctuation', 'lint.punctuation', { line, column, endLine: line, endColumn: column + 1 }, words.halfWidth(mark[0], full), words.halfWidthHint);
+          fixes.push({ file: input.file, start: offset, end: offset + 1, text: full });
+        }
+      }
       // A sentence (not a short name) written twice in the role, or in many roles.
       const sentence = text.trim();
       if (Array.from(sentence).length < 12) continue;
       const first = seen.get(sentence);
-      if (first !== undefined) report('duplicate', 'lint.duplicate', span, words.duplicateInRole(sentence, first), words.duplicateHint);
-      else seen.set(sentence, span.line);
+      if (first !== undefined) {
+        report('duplicate', 'lint.duplicate', span, words.duplicateInRole(sentence, first), words.duplicateHint);
+        // A list item on a line of its own ("  - text") that repeats one before it: the line goes.
+        const lineStart = starts[span.line - 1] ?? 0;
+        const lineEnd = starts[span.line] ?? input.source.text.length;
+        if (span.endLine === span.line && /^\s*-\s/u.test(input.source.text.slice(lineStart, lineEnd))) fixes.push({ file: input.file, start: lineStart, end: lineEnd, text: '' });
+      } else seen.set(sentence, span.line);
       everywhere.set(sentence, [...(everywhere.get(sentence) ?? []), { file: input.file, span }]);
     }
     // KPIs that measure no duty, and duties no KPI measures (a hint: the match is by shared words).
@@ -200,5 +244,5 @@ export function lintRoles(inputs: readonly LintInput[], config: LintConfig, word
     if (files.size < 5 || level('duplicate') === 'off') continue;
     for (const place of places) diagnostics.push({ severity: 'info', code: 'lint.duplicate', message: words.duplicateAcrossRoles(files.size), file: place.file, span: place.span, hint: words.duplicateHint });
   }
-  return diagnostics;
+  return { diagnostics, fixes };
 }

@@ -1,7 +1,7 @@
 /** What `roledoc lint` says of a finding, in Chinese and English; docs/rules/<id>.md says why. */
 import type { Lang } from './lang.js';
 
-export type LintRuleWords = 'gender' | 'age' | 'marital' | 'hukou' | 'ethnicity' | 'religion' | 'health' | 'appearance' | 'vague' | 'duplicate' | 'kpi-trace';
+export type LintRuleWords = 'gender' | 'age' | 'marital' | 'hukou' | 'ethnicity' | 'religion' | 'health' | 'appearance' | 'vague' | 'duplicate' | 'kpi-trace' | 'punctuation';
 
 export interface LintMessages {
   phrase(rule: LintRuleWords, phrase: string): string;
@@ -12,6 +12,10 @@ export interface LintMessages {
   kpiUntraced(kpi: string, closest: string | undefined): string;
   dutyUnmeasured(duty: string, closest: string | undefined): string;
   kpiTraceHint: string;
+  halfWidth(mark: string, fullWidth: string): string;
+  halfWidthHint: string;
+  fixed(count: number, files: number): string;
+  fixUndone(file: string): string;
   silenceWithoutReason(rule: string): string;
   silenceUnused(rule: string): string;
   silenceHint: string;
@@ -31,6 +35,7 @@ const ZH_GROUNDS: Record<LintRuleWords, string> = {
   vague: '',
   duplicate: '',
   'kpi-trace': '',
+  punctuation: '',
 };
 const EN_GROUNDS: Record<LintRuleWords, string> = {
   gender: 'gender',
@@ -44,6 +49,7 @@ const EN_GROUNDS: Record<LintRuleWords, string> = {
   vague: '',
   duplicate: '',
   'kpi-trace': '',
+  punctuation: '',
 };
 
 const zh: LintMessages = {
@@ -58,6 +64,10 @@ const zh: LintMessages = {
   duplicateHint: '删去重复的一处，或把它改成本岗位特有的写法。说明见 docs/rules/duplicate.md。',
   kpiUntraced: (kpi, closest) => `考核指标“${kpi}”看不出衡量的是哪项职责${closest === undefined ? '' : `（最接近的是“${Array.from(closest).slice(0, 16).join('')}…”）`}。`,
   dutyUnmeasured: (duty, closest) => `职责“${duty}”没有考核指标衡量${closest === undefined ? '' : `（最接近的指标是“${closest}”）`}。`,
+  halfWidth: (mark, full) => `中文之间用了半角的“${mark}”，应为全角“${full}”。`,
+  halfWidthHint: 'roledoc lint --fix 可以自动改正。',
+  fixed: (count, files) => `✔ 已在 ${files} 个文件中改正 ${count} 处。`,
+  fixUndone: (file) => `${file} 改正后无法通过检查，已保持原样。`,
   kpiTraceHint: '每项考核指标应能对应到一项职责，每项主要职责应有指标衡量；这是按用词相近给出的提示，说明见 docs/rules/kpi-trace.md。',
   silenceWithoutReason: (rule) => `“roledoc: allow ${rule}”没有写理由。`,
   silenceUnused: (rule) => `“roledoc: allow ${rule}”没有屏蔽任何提示，可以删去。`,
@@ -78,6 +88,10 @@ const en: LintMessages = {
   duplicateHint: 'Remove one of the two, or make it say what is particular to this role. See docs/rules/duplicate.md.',
   kpiUntraced: (kpi, closest) => `The KPI "${kpi}" measures no duty that can be told${closest === undefined ? '' : ` (the closest is "${Array.from(closest).slice(0, 16).join('')}…")`}.`,
   dutyUnmeasured: (duty, closest) => `No KPI measures the duty "${duty}"${closest === undefined ? '' : ` (the closest KPI is "${closest}")`}.`,
+  halfWidth: (mark, full) => `A half-width "${mark}" between Chinese characters: the full-width "${full}" belongs there.`,
+  halfWidthHint: 'roledoc lint --fix corrects it.',
+  fixed: (count, files) => `✔ Fixed ${count} in ${files} files.`,
+  fixUndone: (file) => `${file} would not pass the checks after the fix, so it was left as it was.`,
   kpiTraceHint: 'Each KPI should measure a duty, and each main duty have a KPI; this hint matches by shared words. See docs/rules/kpi-trace.md.',
   silenceWithoutReason: (rule) => `"roledoc: allow ${rule}" gives no reason.`,
   silenceUnused: (rule) => `"roledoc: allow ${rule}" silences nothing and can go.`,
