@@ -30,7 +30,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   scaffold: ['core', 'messages', 'model', 'load', 'validate'],
   import: ['core', 'messages', 'model', 'layout', 'validate'],
   diff: ['core', 'model', 'locale'],
-  lint: ['core', 'model', 'load'],
+  lint: ['core', 'messages', 'model', 'load'],
   pipeline: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import', 'diff', 'lint'],
   'index.ts': ['core', 'messages', 'layout', 'model', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'import', 'diff', 'lint', 'pipeline'],
   cli: ['core', 'messages', 'layout', 'model', 'io', 'load', 'validate', 'rules', 'resolve', 'locale', 'template', 'compose', 'render', 'incremental', 'scaffold', 'import', 'diff', 'lint', 'pipeline'],

@@ -10,6 +10,7 @@ import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import { lineStarts } from '../load/source-file.js';
 import type { LintConfig, LintLevel } from '../model/config.js';
+import type { LintMessages } from '../messages/lint-messages.js';
 import type { RawRole } from '../model/role.js';
 import { findPhrases, PHRASE_RULES, type PhraseRule } from './phrases.js';
 
@@ -51,21 +52,8 @@ function coverage(short: string, long: string): number {
 /** A KPI measures a duty when the duty speaks of at least this much of the KPI's name. */
 const TRACED = 0.5;
 
-export interface LintWords {
-  phrase(rule: LintRuleId, phrase: string): string;
-  phraseHint(rule: LintRuleId): string;
-  duplicateInRole(text: string, firstLine: number): string;
-  duplicateAcrossRoles(count: number): string;
-  duplicateHint: string;
-  kpiUntraced(kpi: string, closest: string | undefined): string;
-  dutyUnmeasured(duty: string, closest: string | undefined): string;
-  kpiTraceHint: string;
-  halfWidth(mark: string, fullWidth: string): string;
-  halfWidthHint: string;
-  silenceWithoutReason(rule: string): string;
-  silenceUnused(rule: string): string;
-  silenceHint: string;
-}
+/** The sentences of the findings (messages/lint-messages.ts). */
+export type LintWords = LintMessages;
 
 export interface LintInput {
   readonly file: string;
