@@ -13,10 +13,11 @@ export async function runLint(io: Io, options: GlobalOptions, paths: readonly st
   const root = await resolveRoot(io, options.cwd, langOverride ?? 'zh-CN');
   if (fix) {
     // Fix first, then report what is left, as eslint --fix does.
-    const result = await fixProject(root, langOverride);
+    const result = await fixProject(root, paths, langOverride);
     const m = lintMessagesFor(langOverride ?? 'zh-CN');
     const count = [...result.fixed.values()].reduce((sum, n) => sum + n, 0);
-    if (count > 0) io.stdout(`${m.fixed(count, result.fixed.size)}\n`);
+    // On stderr: stdout is the report, JSON for a script.
+    if (count > 0) io.stderr(`${m.fixed(count, result.fixed.size)}\n`);
     for (const file of result.undone) io.stderr(`${m.fixUndone(file)}\n`);
   }
   const checked = await checkProject(root, { paths, lintHints: true, ...(langOverride ? { lang: langOverride } : {}) });

@@ -97,7 +97,7 @@ export const DIAGNOSTIC_CODES = {
   'lint.kpi-trace': 'info',
   'lint.punctuation': 'info',
   'lint.custom': 'warning',
-  'lint.silence-without-reason': 'error',
+  'lint.silence-without-reason': 'warning',
   'lint.silence-unused': 'warning',
 } as const satisfies Record<string, Severity>;
 

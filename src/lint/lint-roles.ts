@@ -91,7 +91,10 @@ function phraseSpan(source: SourceFile, starts: readonly number[], span: SourceS
 }
 
 interface Silence {
+  /** The line it silences: its own, or the next one for a comment alone on its line. */
   readonly line: number;
+  /** The line the comment is on. */
+  readonly at: number;
   readonly rule: string;
   readonly reason: string;
   used: boolean;
@@ -101,11 +104,18 @@ interface Silence {
 function silencesOf(source: SourceFile): Silence[] {
   const silences: Silence[] = [];
   source.text.split('\n').forEach((text, index) => {
-    const match = /#\s*roledoc:\s*allow\s+([a-z-]+)\s*(?:[—–-]+|:|：)?\s*(.*)$/u.exec(text);
-    if (match) silences.push({ line: index + 1, rule: match[1] ?? '', reason: (match[2] ?? '').trim(), used: false });
+    const match = /#\s*roledoc:\s*allow\s+([a-z-]+)\s*(?:[—–-]+|:|：)?\s*(.*)$/iu.exec(text);
+    if (!match) return;
+    const before = text.slice(0, match.index);
+    // A # inside a quoted value is words of the document, not a comment.
+    if ((before.match(/"/g) ?? []).length % 2 === 1 || (before.match(/'/g) ?? []).length % 2 === 1) return;
+    if (before.trim() !== '' && !/\s$/u.test(before)) return;
+    const alone = before.trim() === '';
+    silences.push({ line: index + (alone ? 2 : 1), at: index + 1, rule: (match[1] ?? '').toLowerCase(), reason: (match[2] ?? '').replace(/\r$/, '').trim(), used: false });
   });
   return silences;
 }
+
 
 /** An organisation's pattern as a regular expression; one that is not a valid one matches nothing. */
 function patternOf(source: string): RegExp {
@@ -142,7 +152,8 @@ export function lintRoles(inputs: readonly LintInput[], config: LintConfig, word
 /** The findings, and the changes `roledoc lint --fix` makes for the ones with a single right answer. */
 export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintConfig, words: LintWords): LintResult {
   const fixes: LintFix[] = [];
-  const level = (rule: string): LintLevel => config.rules[rule] ?? LINT_RULES[rule as LintRuleId] ?? 'warn';
+  // A config that names only some of lint's keys keeps the defaults of the others.
+  const level = (rule: string): LintLevel => config.rules?.[rule] ?? LINT_RULES[rule as LintRuleId] ?? 'warn';
   const activePhraseRules = PHRASE_RULES.filter((rule) => level(rule) !== 'off');
   const diagnostics: Diagnostic[] = [];
   const everywhere = new Map<string, { file: string; span: SourceSpan }[]>();
@@ -150,17 +161,18 @@ export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintCon
   for (const input of inputs) {
     const starts = lineStarts(input.source.text);
     const silences = silencesOf(input.source);
-    const report = (rule: string, code: Diagnostic['code'], span: SourceSpan, message: string, hint?: string): void => {
-      const ruleLevel = level(rule);
-      if (ruleLevel === 'off') return;
-      const silence = silences.find((s) => s.rule === rule && (s.line === span.line || s.line === span.line - 1));
+    /** Reports a finding unless its rule is off or the line silences it; says whether it did. */
+    const report = (rule: string, code: Diagnostic['code'], span: SourceSpan, message: string, hint?: string, ruleLevel: LintLevel = level(rule)): boolean => {
+      if (ruleLevel === 'off') return false;
+      const silence = silences.find((s) => s.rule === rule && s.line === span.line);
       if (silence && silence.reason !== '') {
         silence.used = true;
-        return;
+        return false;
       }
       diagnostics.push({ severity: SEVERITY[ruleLevel], code, message, file: input.file, span, ...(hint === undefined ? {} : { hint }) });
+      return true;
     };
-    const seen = new Map<string, number>();
+    const seen = new Map<string, { line: number; list: string }>();
     for (const [path, text] of textsOf(input.role)) {
       const span = input.locator.locate(path, 'value');
       const counts = new Map<string, number>();
@@ -169,13 +181,14 @@ export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintCon
         counts.set(match.phrase, nth + 1);
         report(match.rule, `lint.${match.rule}`, phraseSpan(input.source, starts, span, match.phrase, nth), words.phrase(match.rule, match.phrase), words.phraseHint(match.rule));
       }
-      for (const custom of config.phrases) {
+      for (const custom of config.phrases ?? []) {
+        const seenPhrase = new Map<string, number>();
         for (const found of text.matchAll(patternOf(custom.pattern))) {
           const phrase = found[0];
           if (phrase === '') continue;
-          const customLevel = custom.severity ?? 'warn';
-          if (customLevel === 'off') continue;
-          diagnostics.push({ severity: SEVERITY[customLevel], code: 'lint.custom', message: custom.message.replaceAll('{phrase}', phrase), file: input.file, span: phraseSpan(input.source, starts, span, phrase, 0), ...(custom.hint ? { hint: custom.hint } : {}) });
+          const nth = seenPhrase.get(phrase) ?? 0;
+          seenPhrase.set(phrase, nth + 1);
+          report('custom', 'lint.custom', phraseSpan(input.source, starts, span, phrase, nth), custom.message.replaceAll('{phrase}', phrase), custom.hint, custom.severity ?? 'warn');
         }
       }
       // Half-width punctuation between Chinese characters, in the file as written: one right answer.
@@ -187,8 +200,9 @@ export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintCon
           const full = HALF_WIDTH[mark[0]] ?? mark[0];
           const line = starts.filter((start) => start <= offset).length;
           const column = offset - (starts[line - 1] ?? 0) + 1;
-          report('punctuation', 'lint.punctuation', { line, column, endLine: line, endColumn: column + 1 }, words.halfWidth(mark[0], full), words.halfWidthHint);
-          fixes.push({ file: input.file, start: offset, end: offset + 1, text: full });
+          if (report('punctuation', 'lint.punctuation', { line, column, endLine: line, endColumn: column + 1 }, words.halfWidth(mark[0], full), words.halfWidthHint)) {
+            fixes.push({ file: input.file, start: offset, end: offset + 1, text: full });
+          }
         }
       }
       // A sentence (not a short name) written twice in the role, or in many roles.
@@ -196,12 +210,15 @@ export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintCon
       if (Array.from(sentence).length < 12) continue;
       const first = seen.get(sentence);
       if (first !== undefined) {
-        report('duplicate', 'lint.duplicate', span, words.duplicateInRole(sentence, first), words.duplicateHint);
-        // A list item on a line of its own ("  - text") that repeats one before it: the line goes.
+        const reported = report('duplicate', 'lint.duplicate', span, words.duplicateInRole(sentence, first.line), words.duplicateHint);
+        // An item on a line of its own ("  - text", no comment) that repeats an earlier item of the same list: the line goes.
         const lineStart = starts[span.line - 1] ?? 0;
         const lineEnd = starts[span.line] ?? input.source.text.length;
-        if (span.endLine === span.line && /^\s*-\s/u.test(input.source.text.slice(lineStart, lineEnd))) fixes.push({ file: input.file, start: lineStart, end: lineEnd, text: '' });
-      } else seen.set(sentence, span.line);
+        const sameList = first.list === path.slice(0, -1).join('.') && /^\d+$/u.test(path[path.length - 1] ?? '');
+        if (reported && sameList && span.endLine === span.line && /^\s*-\s[^#]*$/u.test(input.source.text.slice(lineStart, lineEnd).replace(/\r?\n$/u, ''))) {
+          fixes.push({ file: input.file, start: lineStart, end: lineEnd, text: '' });
+        }
+      } else seen.set(sentence, { line: span.line, list: path.slice(0, -1).join('.') });
       everywhere.set(sentence, [...(everywhere.get(sentence) ?? []), { file: input.file, span }]);
     }
     // KPIs that measure no duty, and duties no KPI measures (a hint: the match is by shared words).
@@ -221,8 +238,9 @@ export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintCon
       }
     }
     for (const silence of silences) {
-      const place = { line: silence.line, column: 1, endLine: silence.line, endColumn: 1 };
-      if (silence.reason === '') diagnostics.push({ severity: 'error', code: 'lint.silence-without-reason', message: words.silenceWithoutReason(silence.rule), file: input.file, span: place, hint: words.silenceHint });
+      const place = { line: silence.at, column: 1, endLine: silence.at, endColumn: 1 };
+      // A warning, as the findings it would silence are: documenting a decision is never worse than not.
+      if (silence.reason === '') diagnostics.push({ severity: 'warning', code: 'lint.silence-without-reason', message: words.silenceWithoutReason(silence.rule), file: input.file, span: place, hint: words.silenceHint });
       else if (!silence.used) diagnostics.push({ severity: 'warning', code: 'lint.silence-unused', message: words.silenceUnused(silence.rule), file: input.file, span: place, hint: words.silenceHint });
     }
   }

@@ -33,9 +33,11 @@ function applied(text: string, fixes: readonly LintFix[]): { text: string; count
   return { text: result, count };
 }
 
-export async function fixProject(root: string, lang?: Lang): Promise<FixResult> {
+/** @param paths the role files or folders to fix (none: every role file); the others are only read, for links and repeats. */
+export async function fixProject(root: string, paths: readonly string[], lang?: Lang): Promise<FixResult> {
   const project = await openProject(root, lang);
-  const files = await readRoleFiles(project, []);
+  const files = await readRoleFiles(project, paths);
+  const wanted = new Set(files.targets);
   const checked = checkRoles(files.files, project.lang);
   const inputs = checked.roles.flatMap((entry) => {
     const source = checked.sources.get(entry.file);
@@ -44,7 +46,7 @@ export async function fixProject(root: string, lang?: Lang): Promise<FixResult> 
   const { fixes } = lintRolesWithFixes(inputs, project.config.lint, lintMessagesFor(project.lang));
   const fixed = new Map<string, number>();
   const undone: string[] = [];
-  for (const file of [...new Set(fixes.map((fix) => fix.file))].sort()) {
+  for (const file of [...new Set(fixes.map((fix) => fix.file))].filter((file) => wanted.has(file)).sort()) {
     const source = checked.sources.get(file);
     if (!source) continue;
     const { text, count } = applied(source.text, fixes.filter((fix) => fix.file === file));

@@ -76,7 +76,9 @@ export function checkConfig(bytes: Uint8Array, root: string, lang: Lang, isCatal
   const checked = checkYamlFile<RawConfig>(CONFIG_FILE_NAME, bytes, configSchema(), lang);
   // Every key is optional, so a config with nothing but comments is a valid, default one.
   const diagnostics: Diagnostic[] = checked.diagnostics.filter((d) => d.code !== 'load.empty');
-  const config: ProjectConfig = { ...DEFAULT_CONFIG, ...(checked.value ?? validKeysOf(checked.data)) };
+  const given: RawConfig = checked.value ?? validKeysOf(checked.data);
+  // lint: may name only some of its keys; the others keep their defaults.
+  const config: ProjectConfig = { ...DEFAULT_CONFIG, ...given, lint: { ...DEFAULT_CONFIG.lint, ...given.lint } };
   if (checked.locator) diagnostics.push(...pathsOutsideProject(config, root, checked.locator, messagesFor(lang), isCatalogPath));
   const declaredLocale: unknown = typeof checked.data === 'object' && checked.data !== null && 'locale' in checked.data ? checked.data.locale : undefined;
   const writtenKeys = new Set(typeof checked.data === 'object' && checked.data !== null && !Array.isArray(checked.data) ? Object.keys(checked.data) : []);
