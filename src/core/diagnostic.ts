@@ -82,6 +82,7 @@ export const DIAGNOSTIC_CODES = {
   'load.not-a-file': 'error',
   'config.not-a-file': 'error',
   'config.not-a-folder': 'error',
+  'config.bad-pattern': 'error',
   'template.not-a-file': 'error',
   // roledoc lint: the reviewer's rules (their level is the config's: lint.rules)
   'lint.gender': 'warning',

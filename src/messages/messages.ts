@@ -186,6 +186,8 @@ export interface Messages {
   namedFileUnreadableHint: string;
   namedFolderNotFolder(key: string, dir: string, what: string): string;
   namedFolderNotFolderHint: string;
+  badLintPattern(pattern: string, reason: string): string;
+  badLintPatternHint: string;
 }
 
 /** The encodings roledoc recognises in a file that is not UTF-8, to name them and say how to convert. */
@@ -560,6 +562,8 @@ const zh: Messages = {
         : '岗位目录里只放普通的 .yaml 文件；把这个移走或删除。',
   namedFileUnreadable: (key, file, what) => `${key} 指向的 ${file} 是${what}，不是普通文件。`,
   namedFileUnreadableHint: '这里要写一个普通文件的路径（字体、图片或 .yaml 文件），不能是文件夹、设备或管道。',
+  badLintPattern: (pattern, reason) => `lint.phrases 里的“${pattern}”不是正确的正则表达式：${reason}`,
+  badLintPatternHint: '检查括号和反斜杠是否成对；只想找一个词时，直接写这个词即可（特殊字符前加 \\）。',
   namedFolderNotFolder: (key, dir, what) => `${key} 指向的 ${dir} 是${what}，不是文件夹。`,
   namedFolderNotFolderHint: '写一个文件夹的路径（还不存在也可以，构建时会新建），或把挡在那里的文件移走。',
 };
@@ -791,6 +795,8 @@ const en: Messages = {
         : 'Keep only plain .yaml files in the roles folder; move this one away or delete it.',
   namedFileUnreadable: (key, file, what) => `${key} names ${file}, which is ${what}, not a regular file.`,
   namedFileUnreadableHint: 'Name a regular file here (a font, an image or a .yaml file), not a folder, a device or a pipe.',
+  badLintPattern: (pattern, reason) => `"${pattern}" in lint.phrases is not a valid regular expression: ${reason}`,
+  badLintPatternHint: 'Check that brackets and backslashes pair up; to find a word, write the word (with \\ before special characters).',
   namedFolderNotFolder: (key, dir, what) => `${key} names ${dir}, which is ${what}, not a folder.`,
   namedFolderNotFolderHint: 'Name a folder (one that does not exist yet is made by the build), or move what is in the way.',
 };

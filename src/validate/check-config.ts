@@ -2,7 +2,7 @@
  * roledoc.config.yaml through every check (pure): YAML and the schema, then the paths it names,
  * which must stay inside the project. A config with errors still yields its good keys.
  */
-import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
+import { type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.js';
 import { globBase, staysInside } from '../core/paths.js';
 import path from 'node:path';
 import type { Locator } from '../load/locate.js';
@@ -80,6 +80,18 @@ export function checkConfig(bytes: Uint8Array, root: string, lang: Lang, isCatal
   // lint: may name only some of its keys; the others keep their defaults.
   const config: ProjectConfig = { ...DEFAULT_CONFIG, ...given, lint: { ...DEFAULT_CONFIG.lint, ...given.lint } };
   if (checked.locator) diagnostics.push(...pathsOutsideProject(config, root, checked.locator, messagesFor(lang), isCatalogPath));
+  // An organisation's lint phrase that is no regular expression would find nothing, silently.
+  if (checked.locator) {
+    const messages = messagesFor(lang);
+    (config.lint.phrases ?? []).forEach((phrase, index) => {
+      try {
+        new RegExp(phrase.pattern, 'u');
+      } catch (error) {
+        const span = checked.locator?.locate(['lint', 'phrases', String(index), 'pattern'], 'value') ?? START_OF_FILE;
+        diagnostics.push(diagnostic('config.bad-pattern', CONFIG_FILE_NAME, span, messages.badLintPattern(phrase.pattern, error instanceof Error ? error.message : String(error)), messages.badLintPatternHint));
+      }
+    });
+  }
   const declaredLocale: unknown = typeof checked.data === 'object' && checked.data !== null && 'locale' in checked.data ? checked.data.locale : undefined;
   const writtenKeys = new Set(typeof checked.data === 'object' && checked.data !== null && !Array.isArray(checked.data) ? Object.keys(checked.data) : []);
   return { config, diagnostics, source: checked.source, locator: checked.locator, declaredLocale, writtenKeys };
