@@ -3,8 +3,7 @@
  * `git log` and one `git cat-file --batch`: for the 修订记录 a role's documents show when the
  * config asks for it.
  */
-import { execFile } from 'node:child_process';
-import { readBlobs } from './git-tree.js';
+import { git, readBlobs } from './git-tree.js';
 
 export interface FileVersion {
   readonly commit: string;
@@ -15,16 +14,10 @@ export interface FileVersion {
   readonly bytes: Uint8Array | undefined;
 }
 
+/** Every commit that touched a file of the project, newest first, with its files; '' outside a repository or without git. */
 function gitLog(root: string): Promise<string> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      ['-c', 'core.quotePath=false', 'log', '--format=%x00%H%x00%at%x00%an', '--name-only', '--relative', '--no-renames', '--', '.'],
-      { cwd: root, maxBuffer: 256 * 1024 * 1024, timeout: 120_000, windowsHide: true },
-      // Not a repository, or no git: no history, and no 修订记录 rows.
-      (error, stdout) => resolve(error ? '' : stdout),
-    );
-  });
+  // Not a repository, or no git: no history, and no 修订记录 rows.
+  return git(root, ['log', '--format=%x00%H%x00%at%x00%an', '--name-only', '--relative', '--no-renames', '--', '.']).catch(() => '');
 }
 
 /** Each of `files` (project-relative) → its versions, oldest first; a file git has never seen has none. */

@@ -20,7 +20,8 @@ export class RevisionError extends Error {
 
 const GIT_TIMEOUT_MS = 120_000;
 
-function git(cwd: string, args: readonly string[]): Promise<string> {
+/** git's output for `args` in `cwd`, paths unquoted; rejects when git fails or is missing. */
+export function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stderr }));
