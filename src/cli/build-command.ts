@@ -8,7 +8,7 @@ import { BACKUP_FOLDER } from '../io/output-folder.js';
 import { buildProject, type BuildResult } from '../pipeline/build.js';
 import { openProject } from '../pipeline/open-project.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
-import { formatGithub, formatJson, formatText, REPORT_FORMATS, type ReportFormat } from './report.js';
+import { formatGithub, formatText, plainDiagnostics, REPORT_FORMATS, type ReportFormat } from './report.js';
 
 export interface BuildOptions {
   /** Comma-separated: output formats (docx, pdf) and/or one report format (text, json, github). */
@@ -112,7 +112,7 @@ export function printBuildResult(io: Io, options: GlobalOptions, result: BuildOu
           ...(check ? { problems: result.problems } : {}),
           ...(result.kept.length > 0 ? { kept: result.kept } : {}),
           ...(result.backups.length > 0 ? { backups: result.backups } : {}),
-          diagnostics: JSON.parse(formatJson(result.diagnostics)) as unknown,
+          diagnostics: plainDiagnostics(result.diagnostics),
           milliseconds: Math.round(result.milliseconds),
         },
         null,

@@ -11,7 +11,7 @@ import { diffProjects, type DiffSide, type LoadedSide } from '../pipeline/diff-p
 import { documentText, TextconvError } from '../pipeline/textconv.js';
 import { formatDiffMarkdown, formatDiffText } from './diff-report.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
-import { formatJson, formatText } from './report.js';
+import { formatText, plainDiagnostics } from './report.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
 
@@ -69,7 +69,7 @@ export async function runDiff(io: Io, options: GlobalOptions, revisions: readonl
   if (!result.diff) {
     const failed = [result.before, result.after].filter((side) => side.errors.length > 0);
     if (command.format === 'json') {
-      const sideJson = (side: LoadedSide, label: string): unknown => ({ side: label, errors: JSON.parse(formatJson(side.errors)) as unknown });
+      const sideJson = (side: LoadedSide, label: string): unknown => ({ side: label, errors: plainDiagnostics(side.errors) });
       io.stdout(`${JSON.stringify({ before: sideJson(result.before, sides.before), after: sideJson(result.after, sides.after) }, null, 2)}\n`);
       return EXIT_USAGE;
     }

@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ItemChange, ProjectDiff, RoleDiff, Segment } from '../diff/compare.js';
 import type { DiffMessages } from '../messages/diff-messages.js';
 import type { ConfigChange } from '../pipeline/diff-projects.js';
+import { escapeHtml } from '../render/html/text.js';
 
 interface ReportLine {
   readonly lead: string;
@@ -97,8 +98,6 @@ export function formatDiffText(diff: ProjectDiff, config: readonly ConfigChange[
   }
   return `${out.join('\n')}\n`;
 }
-
-const escapeHtml = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /** Text safe in GitHub Markdown: HTML's specials as entities, Markdown's marks escaped. */
 function escapeMarkdown(text: string): string {

@@ -7,7 +7,7 @@ import { cliMessagesFor } from '../messages/cli-messages.js';
 import { isLang } from '../messages/lang.js';
 import { importRoles, type ImportResult } from '../pipeline/import-roles.js';
 import { chalkFor, resolveRoot, type GlobalOptions, type Io } from './io.js';
-import { formatJson, formatText } from './report.js';
+import { formatText, plainDiagnostics } from './report.js';
 
 export interface ImportCommandOptions {
   readonly dryRun?: boolean;
@@ -18,7 +18,7 @@ export interface ImportCommandOptions {
 function jsonReport(result: ImportResult, m: ImportMessages): string {
   const plain = {
     dryRun: result.dryRun,
-    ...(result.configErrors.length > 0 ? { configErrors: JSON.parse(formatJson(result.configErrors)) as unknown } : {}),
+    ...(result.configErrors.length > 0 ? { configErrors: plainDiagnostics(result.configErrors) } : {}),
     sources: result.sources.map((source) => ({
       source: source.source,
       ...(source.problem
@@ -33,7 +33,7 @@ function jsonReport(result: ImportResult, m: ImportMessages): string {
       ...(source.encoding ? { encoding: source.encoding } : {}),
       ...(source.converted ? { converted: true } : {}),
       outside: source.outside.map((piece) => ({ text: piece.text, place: piece.place })),
-      roles: source.roles.map((role) => ({ ...role, diagnostics: JSON.parse(formatJson(role.diagnostics)) as unknown })),
+      roles: source.roles.map((role) => ({ ...role, diagnostics: plainDiagnostics(role.diagnostics) })),
     })),
   };
   return `${JSON.stringify(plain, null, 2)}\n`;

@@ -5,6 +5,7 @@
  * saves; it builds the page with textContent only, so nothing in a role file becomes markup.
  */
 import type { Lang } from '../messages/lang.js';
+import { escapeHtml } from '../render/html/text.js';
 
 export interface PageWords {
   readonly title: string;
@@ -153,24 +154,23 @@ refresh();
 
 export function previewPage(lang: Lang, templates: readonly string[], locales: readonly string[]): string {
   const words = WORDS[lang];
-  const escape = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-  const options = (values: readonly string[]): string => [`<option value="">${escape(words.projectDefault)}</option>`, ...values.map((value) => `<option>${escape(value)}</option>`)].join('');
+  const options = (values: readonly string[]): string => [`<option value="">${escapeHtml(words.projectDefault)}</option>`, ...values.map((value) => `<option>${escapeHtml(value)}</option>`)].join('');
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(words.title)}</title>
+<title>${escapeHtml(words.title)}</title>
 <link rel="icon" href="data:,">
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${escape(words.title)}</h1>
-<label>${escape(words.template)} <select id="template">${options(templates)}</select></label>
-<label>${escape(words.locale)} <select id="locale">${options(locales)}</select></label>
-<a id="pdf" href="#" target="_blank" rel="noopener">${escape(words.pdf)}</a></header>
-<nav aria-label="${escape(words.roles)}"></nav>
-<main><p id="offline" class="notice" hidden>${escape(words.disconnected)}</p><p id="notice" class="notice" hidden>${escape(words.lastGood)}</p><p id="empty" class="notice" hidden>${escape(words.noDocument)}</p><iframe id="document" title="document"></iframe></main>
+<header><h1>${escapeHtml(words.title)}</h1>
+<label>${escapeHtml(words.template)} <select id="template">${options(templates)}</select></label>
+<label>${escapeHtml(words.locale)} <select id="locale">${options(locales)}</select></label>
+<a id="pdf" href="#" target="_blank" rel="noopener">${escapeHtml(words.pdf)}</a></header>
+<nav aria-label="${escapeHtml(words.roles)}"></nav>
+<main><p id="offline" class="notice" hidden>${escapeHtml(words.disconnected)}</p><p id="notice" class="notice" hidden>${escapeHtml(words.lastGood)}</p><p id="empty" class="notice" hidden>${escapeHtml(words.noDocument)}</p><iframe id="document" title="document"></iframe></main>
 <section id="problems" aria-live="polite"></section>
 <script>${script(words)}</script>
 </body>

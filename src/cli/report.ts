@@ -63,8 +63,9 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '';
 }
 
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  const plain = diagnostics.map((d) => ({
+/** Diagnostics as the JSON reports give them (a flat object each), for a report that holds them among other things. */
+export function plainDiagnostics(diagnostics: readonly Diagnostic[]): object[] {
+  return diagnostics.map((d) => ({
     file: d.file,
     line: d.span.line,
     column: d.span.column,
@@ -75,7 +76,10 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
     message: d.message,
     ...(d.hint === undefined ? {} : { hint: d.hint }),
   }));
-  return `${JSON.stringify(plain, null, 2)}\n`;
+}
+
+export function formatJson(diagnostics: readonly Diagnostic[]): string {
+  return `${JSON.stringify(plainDiagnostics(diagnostics), null, 2)}\n`;
 }
 
 /** GitHub's workflow-command escaping: data escapes %, CR, LF; properties also `:` and `,`. */
