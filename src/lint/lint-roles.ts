@@ -152,8 +152,9 @@ export function lintRoles(inputs: readonly LintInput[], config: LintConfig, word
 /** The findings, and the changes `roledoc lint --fix` makes for the ones with a single right answer. */
 export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintConfig, words: LintWords): LintResult {
   const fixes: LintFix[] = [];
-  // A config that names only some of lint's keys keeps the defaults of the others.
-  const level = (rule: string): LintLevel => config.rules?.[rule] ?? LINT_RULES[rule as LintRuleId] ?? 'warn';
+  const level = (rule: string): LintLevel => config.rules[rule] ?? LINT_RULES[rule as LintRuleId] ?? 'warn';
+  // The organisation's phrases, compiled once for every text of every role.
+  const customPhrases = config.phrases.map((custom) => ({ ...custom, find: patternOf(custom.pattern) }));
   const activePhraseRules = PHRASE_RULES.filter((rule) => level(rule) !== 'off');
   const diagnostics: Diagnostic[] = [];
   const everywhere = new Map<string, { file: string; span: SourceSpan }[]>();
@@ -181,9 +182,9 @@ export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintCon
         counts.set(match.phrase, nth + 1);
         report(match.rule, `lint.${match.rule}`, phraseSpan(input.source, starts, span, match.phrase, nth), words.phrase(match.rule, match.phrase), words.phraseHint(match.rule));
       }
-      for (const custom of config.phrases ?? []) {
+      for (const custom of customPhrases) {
         const seenPhrase = new Map<string, number>();
-        for (const found of text.matchAll(patternOf(custom.pattern))) {
+        for (const found of text.matchAll(custom.find)) {
           const phrase = found[0];
           if (phrase === '') continue;
           const nth = seenPhrase.get(phrase) ?? 0;

@@ -111,6 +111,9 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+/** The patterns as matchAll wants them (global), made once: a project's every text goes through them all. */
+const GLOBAL_PATTERNS: readonly Pattern[] = PATTERNS.map((pattern) => ({ ...pattern, find: new RegExp(pattern.find.source, `${pattern.find.flags.replace('g', '')}g`) }));
+
 /** An age floor at or under the legal working age is no limit: 年满18周岁, 16周岁以上. */
 const isLegalMinimum = (rule: PhraseRule, phrase: string): boolean => rule === 'age' && /^(1[0-8]|１[０-８])\s*周?岁\s*以上$/u.test(phrase);
 
@@ -126,11 +129,10 @@ export function findPhrases(text: string, rules: readonly PhraseRule[] = PHRASE_
   const wanted = new Set(rules);
   const found: PhraseMatch[] = [];
   const duty = DUTY.test(text);
-  for (const pattern of PATTERNS) {
+  for (const pattern of GLOBAL_PATTERNS) {
     if (!wanted.has(pattern.rule)) continue;
     if (duty && pattern.rule !== 'gender' && pattern.rule !== 'vague') continue;
-    const all = new RegExp(pattern.find.source, pattern.find.flags.includes('g') ? pattern.find.flags : `${pattern.find.flags}g`);
-    for (const match of text.matchAll(all)) {
+    for (const match of text.matchAll(pattern.find)) {
       const phrase = match[0];
       if (phrase.trim() === '') continue;
       const start = match.index;
