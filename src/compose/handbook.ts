@@ -105,6 +105,9 @@ export function composeHandbook(handbook: Handbook, given: HandbookContext): Lay
   };
 
   const contents: ContentsEntry[] = [{ text: locale.handbook.index, anchor: INDEX_ANCHOR, depth: 0 }];
+  // The index, each department's charts and each role are parts of their own (see Layout.partStarts);
+  // the body follows the cover and the contents, hence the 2.
+  const partStarts: number[] = [2];
   const body: Block[] = [
     { kind: 'page-break' },
     { kind: 'title', text: locale.handbook.index, outline: 0, anchor: INDEX_ANCHOR },
@@ -112,6 +115,7 @@ export function composeHandbook(handbook: Handbook, given: HandbookContext): Lay
   ];
   departments.forEach((department, index) => {
     contents.push({ text: department.name, anchor: departmentAnchor(index), depth: 0 });
+    partStarts.push(2 + body.length);
     body.push({ kind: 'page-break' }, { kind: 'title', text: department.name, outline: 0, anchor: departmentAnchor(index) });
     const charts = layoutOrgCharts(
       department.tops.map((top) => tree(department, top)),
@@ -127,6 +131,7 @@ export function composeHandbook(handbook: Handbook, given: HandbookContext): Lay
     if (paths.length > 0) body.push({ kind: 'heading', level: 1, text: locale.handbook.careerPaths, outline: 1 }, { kind: 'path-chart', perLine, paths });
     for (const role of department.roles) {
       contents.push({ text: role.title, anchor: roleAnchor(role.id), depth: 1 });
+      partStarts.push(2 + body.length);
       body.push({ kind: 'page-break' }, ...composeRoleBlocks(role, roleCtx, { outline: 1, anchor: roleAnchor(role.id) }));
     }
   });
@@ -152,5 +157,6 @@ export function composeHandbook(handbook: Handbook, given: HandbookContext): Lay
     // One header for every page of the handbook: {role} and {department} are empty in it.
     ...pageFurniture(template, locale, { title: ctx.title, role: '', department: '', organization: ctx.organization }, { center: '{organization}  {title}' }, page),
     blocks: [cover, { kind: 'contents', title: locale.handbook.contents, entries: contents }, ...body],
+    partStarts,
   };
 }

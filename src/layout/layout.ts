@@ -245,6 +245,12 @@ export interface Layout {
   /** The footer on every page but a cover, e.g. 第 {page} 页 / 共 {pages} 页. */
   readonly footer: PageText;
   readonly blocks: readonly Block[];
+  /**
+   * Where the document's parts begin, as indexes into `blocks` (ascending; each a page break): a
+   * part — a role's pages in the handbook — looks the same wherever it stands, so a renderer may
+   * make it once and reuse it while the rest of the document changes. None: one part.
+   */
+  readonly partStarts?: readonly number[];
 }
 
 /** A piece of header or footer text: words, or the page number / page count the reader's page shows. */

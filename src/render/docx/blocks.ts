@@ -8,9 +8,14 @@ import { listParagraphs } from './lists.js';
 import { fieldGridBlock, tableBlock } from './tables.js';
 import { headingParagraph, paragraph } from './text.js';
 
-export function renderBlocks(blocks: readonly Block[], ctx: DocxContext): BodyChild[] {
+/**
+ * @param around.afterCover the blocks follow a cover (in another part): the first starts a page.
+ * @param around.followed more blocks follow in another part: a cover at the end leaves its page
+ *   break to them instead of writing a break paragraph.
+ */
+export function renderBlocks(blocks: readonly Block[], ctx: DocxContext, around: { afterCover?: boolean; followed?: boolean } = {}): BodyChild[] {
   const out: BodyChild[] = [];
-  let breakBefore = false;
+  let breakBefore = around.afterCover === true;
   for (const [i, block] of blocks.entries()) {
     if (block.kind === 'page-break') {
       // A page break is carried by the next paragraph (w:pageBreakBefore) so the new page does not start with an
@@ -28,7 +33,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: DocxContext): BodyCh
     // The cover is a page of its own: what follows starts on the next one.
     breakBefore = block.kind === 'cover';
   }
-  if (breakBefore) out.push(breakParagraph(false));
+  if (breakBefore && around.followed !== true) out.push(breakParagraph(false));
   return out;
 }
 

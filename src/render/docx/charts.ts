@@ -8,7 +8,7 @@ import type { ITableCellBorders } from 'docx';
 import { chartBoxCentre, chartBoxLook, chartColumnWidth, orgChartColumn, PATH_CHART_LINE_GAP, pathChartBoxWidth } from '../../layout/geometry.js';
 import type { ChartBox, OrgChartBlock, PathChartBlock } from '../../layout/layout.js';
 import { CHART, chartTextSize } from '../../layout/metrics.js';
-import type { BodyChild, DocxContext, PageBreakOption } from './context.js';
+import { anchorPlaceholder, type BodyChild, type DocxContext, type PageBreakOption } from './context.js';
 import { lineSpacing } from './styles.js';
 import { BORDER_SIZE, labelShading, NO_BORDER, NO_BORDERS, spacer } from './tables.js';
 import { halfPoints, twips, WHOLE_TWIPS } from './units.js';
@@ -25,7 +25,7 @@ function chartBoxCell(box: ChartBox, span: number, width: number, ctx: DocxConte
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: { before: 0, after: 0, ...lineSpacing(style, size) },
-      children: [link === undefined ? run : new InternalHyperlink({ anchor: ctx.bookmarks.of(link), children: [run] })],
+      children: [link === undefined ? run : new InternalHyperlink({ anchor: anchorPlaceholder(link), children: [run] })],
     });
   };
   return new TableCell({

@@ -1,4 +1,4 @@
-/** What every block renderer of the .docx is handed: the style, the text width and the document's numbering and bookmarks. */
+/** What every block renderer of the .docx is handed: the style, the text width and the numbering of the part's lists. */
 import type { Paragraph, Table } from 'docx';
 import type { LayoutStyle } from '../../layout/layout.js';
 import type { ListNumbering } from './numbering.js';
@@ -8,26 +8,16 @@ export interface DocxContext {
   /** Width between the page margins, in twips: the width of every table. */
   readonly textWidth: number;
   readonly lists: ListNumbering;
-  readonly bookmarks: BookmarkNames;
 }
 
 /**
- * Word bookmark names for the Layout's anchors: Word wants a letter first, letters, digits and
- * underscores only, and at most 40 characters, which a role id (hyphens, up to 64) does not
- * promise. Names are numbered in order of first use, so the same Layout gives the same names.
+ * A bookmark's name as a part's XML holds it until the document is assembled: Word wants a letter
+ * first, letters, digits and underscores only, and at most 40 characters, which a role id (hyphens,
+ * up to 64) does not promise. assemble.ts names them roledoc_1, roledoc_2, … in order of first use
+ * in the whole document, so a part rendered once names its links right in any document it joins.
  */
-export class BookmarkNames {
-  readonly #names = new Map<string, string>();
-
-  of(anchor: string): string {
-    let name = this.#names.get(anchor);
-    if (name === undefined) {
-      name = `roledoc_${this.#names.size + 1}`;
-      this.#names.set(anchor, name);
-    }
-    return name;
-  }
-}
+export const ANCHOR_PLACEHOLDER = 'roledoc-anchor:';
+export const anchorPlaceholder = (anchor: string): string => `${ANCHOR_PLACEHOLDER}${anchor}`;
 
 export type BodyChild = Paragraph | Table;
 

@@ -14,23 +14,30 @@ import { twips } from './units.js';
  * honoured unevenly. Separate definitions are plain and restart everywhere.
  */
 export class ListNumbering {
-  readonly #lists: { style: NumberingStyle; count: number }[] = [];
+  readonly #lists: ListDefinition[] = [];
 
   next(style: NumberingStyle, count: number): string {
     this.#lists.push({ style, count });
     return `roledoc-list-${this.#lists.length}`;
   }
 
-  config(style: LayoutStyle): INumberingOptions['config'] {
-    return this.#lists.map((list, i) => {
-      // Numbers hang in the indent at the margin; the text lines up after them, as in the source forms.
-      const hanging = twips(listIndent(list.style, list.count, style.sizes.body));
-      return {
-        reference: `roledoc-list-${i + 1}`,
-        levels: [{ level: 0, ...WORD_NUMBERING[list.style], start: 1, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging } } } }],
-      };
-    });
+  /** The lists numbered so far, in order: the part's `roledoc-list-1`, `roledoc-list-2`, … */
+  definitions(): readonly ListDefinition[] {
+    return [...this.#lists];
   }
+}
+
+/** A list as its numbering definition needs it: the numbering style, and how many items (the widest number). */
+export interface ListDefinition {
+  readonly style: NumberingStyle;
+  readonly count: number;
+}
+
+/** The one level of a list's numbering definition, as docx's AbstractNumbering takes it. */
+export function listLevels(list: ListDefinition, style: LayoutStyle): INumberingOptions['config'][number]['levels'] {
+  // Numbers hang in the indent at the margin; the text lines up after them, as in the source forms.
+  const hanging = twips(listIndent(list.style, list.count, style.sizes.body));
+  return [{ level: 0, ...WORD_NUMBERING[list.style], start: 1, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: hanging, hanging } } } }];
 }
 
 /** Each numbering style as Word's number format and level text: Word, WPS and LibreOffice count it themselves. */

@@ -15,44 +15,102 @@
  * blocks.ts the dispatch and the page breaks between blocks.
  */
 import { Document, Footer, Header, Packer } from 'docx';
+import { roledocVersion } from '../../core/version.js';
 import { textWidth as textWidthOf } from '../../layout/geometry.js';
 import { ROLE_IDS_PROPERTY, type Layout } from '../../layout/layout.js';
+import { assembleDocx, checkStampDate, META_MARK, takeShellApart, type DocumentMetaText, type Shell } from './assemble.js';
 import { renderBlocks } from './blocks.js';
-import { BookmarkNames, type DocxContext } from './context.js';
+import type { DocxContext } from './context.js';
 import { ListNumbering } from './numbering.js';
 import { pageFooter, pageHeader } from './page-furniture.js';
-import { checkStampDate, stampDocx } from './stamp-docx.js';
+import { partKey, partRanges, renderPart, type DocxPart, type PartStore } from './parts.js';
 import { documentStyles } from './styles.js';
 import { twips } from './units.js';
 
 export interface RenderDocxOptions {
   /** Written as the document's created and modified date and as every zip entry's time: the bytes depend on nothing else. */
   readonly createdAt: Date;
+  /** Parts rendered before (the handbook's unchanged roles): used instead of rendering them again, and given the new ones. */
+  readonly parts?: PartStore | undefined;
 }
+
+/** The shells of this thread, by everything that goes into them: every role document of a build has the same. */
+const shells = new Map<string, { shell: Shell; file: Document }>();
+const MAX_SHELLS = 8;
 
 export async function renderDocx(layout: Layout, options: RenderDocxOptions): Promise<Uint8Array> {
   checkStampDate(options.createdAt);
+  const { style, blocks } = layout;
+  const textWidth = pageGeometry(layout).textWidth;
+  // A cover is rendered by docx itself, in the shell: its logo's relationship is docx's to write.
+  const ranges = partRanges(layout);
+  const headEnd = blocks[0]?.kind === 'cover' ? (ranges[0]?.end ?? 1) : 0;
+  const { shell, file } = await shellOf(layout, headEnd, textWidth);
+  const version = roledocVersion();
+  const parts = function* (): Generator<DocxPart> {
+    for (const range of ranges) {
+      if (range.end <= headEnd) continue;
+      const inputs = {
+        blocks: blocks.slice(Math.max(range.start, headEnd), range.end),
+        style,
+        textWidth,
+        afterCover: blocks[Math.max(range.start, headEnd) - 1]?.kind === 'cover',
+        followed: range.end < blocks.length,
+        version,
+      };
+      if (!options.parts) {
+        yield renderPart(inputs, file);
+        continue;
+      }
+      const key = partKey(inputs);
+      let part = options.parts.get(key);
+      if (part === undefined) {
+        part = renderPart(inputs, file);
+        options.parts.set(key, part);
+      }
+      yield part;
+    }
+  };
+  return assembleDocx({ shell, file, meta: metaText(layout), style, parts: parts(), createdAt: options.createdAt });
+}
+
+function metaText(layout: Layout): DocumentMetaText {
+  const { meta } = layout;
+  return { title: meta.title, subject: meta.subject, creator: meta.author, keywords: meta.keywords.join(', '), roleIds: meta.roleIds?.join(' ') };
+}
+
+/**
+ * The package around the body, made by docx's Packer: styles, settings, headers and footers,
+ * relationships, and the cover when the document has one. Metadata are stand-ins (META_MARK)
+ * the assembly replaces; a field left empty stays empty, since docx then writes no element.
+ */
+async function shellOf(layout: Layout, headEnd: number, textWidth: number): Promise<{ shell: Shell; file: Document }> {
   const { style, page } = layout;
-  const geometry = pageGeometry(layout);
+  const meta = metaText(layout);
+  const mark = (field: keyof typeof META_MARK): string => (meta[field] ? META_MARK[field] : '');
+  const head = layout.blocks.slice(0, headEnd);
+  const key = JSON.stringify([documentStyles(layout), page, layout.header, layout.footer, head, mark('title'), mark('subject'), mark('creator'), mark('keywords'), meta.roleIds !== undefined]);
+  const known = shells.get(key);
+  if (known) return known;
   const lists = new ListNumbering();
-  const ctx: DocxContext = { style, textWidth: geometry.textWidth, lists, bookmarks: new BookmarkNames() };
-
-  const children = renderBlocks(layout.blocks, ctx);
+  const ctx: DocxContext = { style, textWidth, lists };
+  const children = renderBlocks(head, ctx, { followed: headEnd < layout.blocks.length });
+  if (lists.definitions().length > 0) throw new Error('renderDocx: a cover has no lists');
   // A cover page has no running header and no page number.
-  const cover = layout.blocks[0]?.kind === 'cover';
+  const cover = head[0]?.kind === 'cover';
 
-  const doc = new Document({
-    title: layout.meta.title,
-    subject: layout.meta.subject,
-    creator: layout.meta.author,
-    keywords: layout.meta.keywords.join(', '),
+  const file = new Document({
+    title: mark('title'),
+    subject: mark('subject'),
+    creator: mark('creator'),
+    keywords: mark('keywords'),
     lastModifiedBy: 'roledoc',
-    ...(layout.meta.roleIds === undefined ? {} : { customProperties: [{ name: ROLE_IDS_PROPERTY, value: layout.meta.roleIds.join(' ') }] }),
+    ...(meta.roleIds === undefined ? {} : { customProperties: [{ name: ROLE_IDS_PROPERTY, value: META_MARK.roleIds }] }),
     // A "\n" in the text is a soft line break; without this Word and LibreOffice stretch the line before it across
     // the whole width in a justified paragraph (备 注 ： 本 说 明 …).
     compatibility: { doNotExpandShiftReturn: true },
     styles: documentStyles(layout),
-    numbering: { config: lists.config(style) },
+    numbering: { config: [] },
     sections: [
       {
         properties: {
@@ -71,17 +129,18 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
           ...(cover ? { titlePage: true } : {}),
         },
         headers: {
-          ...(layout.header === undefined ? {} : { default: pageHeader(layout.header, style, geometry.textWidth) }),
+          ...(layout.header === undefined ? {} : { default: pageHeader(layout.header, style, textWidth) }),
           ...(cover ? { first: new Header({ children: [] }) } : {}),
         },
-        footers: { default: pageFooter(layout, geometry.textWidth), ...(cover ? { first: new Footer({ children: [] }) } : {}) },
+        footers: { default: pageFooter(layout, textWidth), ...(cover ? { first: new Footer({ children: [] }) } : {}) },
         children,
       },
     ],
   });
-
-  const packed = await Packer.toBuffer(doc);
-  return stampDocx(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), options.createdAt);
+  const shell = { shell: takeShellApart(await Packer.pack(file, 'uint8array')), file };
+  if (shells.size >= MAX_SHELLS) shells.clear();
+  shells.set(key, shell);
+  return shell;
 }
 
 function pageGeometry(layout: Layout): { textWidth: number } {

@@ -3,7 +3,7 @@ import { AlignmentType, Bookmark, HeadingLevel, InternalHyperlink, Paragraph, Te
 import type { IRunStylePropertiesOptions, ParagraphChild } from 'docx';
 import { hasUnbreakableRun, headingKindOf, UNBREAKABLE_CHARS } from '../../layout/geometry.js';
 import type { HeadingBlock, ParagraphBlock, RichText, TitleBlock } from '../../layout/layout.js';
-import type { DocxContext, PageBreakOption } from './context.js';
+import { anchorPlaceholder, type DocxContext, type PageBreakOption } from './context.js';
 import { outlineStyleId } from './styles.js';
 
 /**
@@ -16,7 +16,7 @@ export function textRuns(text: RichText, ctx: DocxContext, extra: IRunStylePrope
     const look = { ...extra, ...(run.bold === true ? { bold: true } : {}), ...(run.link === undefined ? {} : { color: ctx.style.colors.link }) };
     const pieces = run.text.split(/\r\n|\r|\n/).map((line, i) => new TextRun({ ...look, text: line, ...(i > 0 ? { break: 1 } : {}) }));
     if (run.link === undefined) out.push(...pieces);
-    else out.push(new InternalHyperlink({ anchor: ctx.bookmarks.of(run.link), children: pieces }));
+    else out.push(new InternalHyperlink({ anchor: anchorPlaceholder(run.link), children: pieces }));
   }
   return out;
 }
@@ -35,7 +35,7 @@ export function headingParagraph(block: TitleBlock | HeadingBlock, ctx: DocxCont
       ? { heading: block.kind === 'title' ? HeadingLevel.TITLE : block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }
       : { style: outlineStyleId(headingKindOf(block), block.outline) }),
     ...pageBreak,
-    children: block.anchor === undefined ? runs : [new Bookmark({ id: ctx.bookmarks.of(block.anchor), children: runs })],
+    children: block.anchor === undefined ? runs : [new Bookmark({ id: anchorPlaceholder(block.anchor), children: runs })],
   });
 }
 

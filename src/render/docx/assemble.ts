@@ -1,0 +1,227 @@
+/**
+ * A .docx from its parts, zipped once.
+ *
+ * docx's Packer makes the package's constant parts — styles, settings, fonts, theme, the headers and
+ * footers with the logo, the relationships, the content types — from a document whose body is only
+ * what must come from docx itself (a cover with its logo: the picture's relationship is docx's).
+ * That shell is kept per look (every role document of a build shares one). The body's other parts
+ * come from parts.ts; here their lists are numbered (numbering.xml gets one definition per list,
+ * made by docx's own AbstractNumbering and ConcreteNumbering), their bookmarks numbered and named
+ * in order of first use, and document.xml is streamed into the zip part by part: the handbook's
+ * body is never one string. The zip is written once, with the document's date in every entry.
+ */
+import { AbstractNumbering, ConcreteNumbering, Numbering, type Document, type IContext } from 'docx';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import type { LayoutStyle } from '../../layout/layout.js';
+import { ANCHOR_PLACEHOLDER } from './context.js';
+import { listLevels, type ListDefinition } from './numbering.js';
+import type { DocxPart } from './parts.js';
+import { escapeXml, xmlOf } from './xml.js';
+
+/** The package docx wrote around an empty body (or a cover), taken apart. */
+export interface Shell {
+  /** Every file of the package, in docx's order; document.xml and numbering.xml are replaced. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  /** document.xml up to and including <w:body>. */
+  readonly bodyStart: string;
+  /** What docx put in the body (a cover), as a part. */
+  readonly head: string;
+  /** document.xml from the section properties to the end. */
+  readonly bodyEnd: string;
+}
+
+/** Stand-ins docx writes into the shell's metadata, replaced by each document's own (escaped). */
+export const META_MARK = { title: 'roledoc-meta-title', subject: 'roledoc-meta-subject', creator: 'roledoc-meta-creator', keywords: 'roledoc-meta-keywords', roleIds: 'roledoc-meta-roles' } as const;
+
+export function takeShellApart(packed: Uint8Array): Shell {
+  const files = new Map(Object.entries(unzipSync(packed)));
+  const document = files.get('word/document.xml');
+  if (document === undefined) throw new Error('renderDocx: docx wrote no word/document.xml');
+  const xml = strFromU8(document);
+  const open = xml.indexOf('<w:body>');
+  const close = xml.lastIndexOf('<w:sectPr');
+  if (open < 0 || close < open) throw new Error('renderDocx: docx wrote a body without section properties');
+  return { files, bodyStart: xml.slice(0, open + '<w:body>'.length), head: xml.slice(open + '<w:body>'.length, close), bodyEnd: xml.slice(close) };
+}
+
+export interface DocumentMetaText {
+  readonly title: string;
+  readonly subject: string;
+  readonly creator: string;
+  readonly keywords: string;
+  readonly roleIds: string | undefined;
+}
+
+/** The document's own metadata and date in place of the shell's stand-ins. */
+function metadataPart(xml: string, meta: DocumentMetaText, iso: string): string {
+  return xml
+    .replace(/roledoc-meta-(title|subject|creator|keywords|roles)/g, (_mark, field: string) => {
+      const value = field === 'roles' ? (meta.roleIds ?? '') : meta[field as 'title' | 'subject' | 'creator' | 'keywords'];
+      return escapeXml(value);
+    })
+    .replace(/(<dcterms:created\b[^>]*>)[^<]*/, `$1${iso}`)
+    .replace(/(<dcterms:modified\b[^>]*>)[^<]*/, `$1${iso}`);
+}
+
+/** numbering.xml as docx writes it: its bullet list first, then one definition per list of the document. */
+function numberingXml(lists: readonly ListDefinition[], style: LayoutStyle, file: Document): Iterable<string> {
+  const context: IContext = { file, viewWrapper: file.Document, stack: [] };
+  const empty = new Numbering({ config: [] }).prepForXml(context);
+  if (!empty) throw new Error('renderDocx: docx formatted no numbering');
+  // <w:numbering …><w:abstractNum …/>…<w:num w:numId="1">…</w:num></w:numbering>: docx's own bullet list.
+  const text = xmlOf(empty);
+  const firstNum = text.indexOf('<w:num ');
+  const end = text.lastIndexOf('</w:numbering>');
+  if (firstNum < 0 || end < firstNum) throw new Error('renderDocx: docx formatted numbering in an unknown shape');
+  return (function* (): Generator<string> {
+    yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    yield text.slice(0, firstNum);
+    // List n of the document is abstractNum n + 1 and num n + 1: 1 is docx's bullet list.
+    for (const [i, list] of lists.entries()) {
+      const formatted = new AbstractNumbering(i + 2, listLevels(list, style)).prepForXml(context);
+      if (formatted) yield xmlOf(formatted);
+    }
+    yield text.slice(firstNum, end);
+    for (const i of lists.keys()) {
+      const formatted = new ConcreteNumbering({ numId: i + 2, abstractNumId: i + 2, reference: `roledoc-list-${i + 1}`, instance: 0, overrideLevels: [{ num: 0, start: 1 }] }).prepForXml(context);
+      if (formatted) yield xmlOf(formatted);
+    }
+    yield text.slice(end);
+  })();
+}
+
+const NUMBERED = new RegExp(`(<w:bookmark(?:Start|End)\\b[^>]*?\\sw:id=")(\\d+)"|\\{roledoc-list-(\\d+)-0\\}|="${ANCHOR_PLACEHOLDER}([^"]*)"`, 'g');
+
+const ANCHOR_NAME = new RegExp(`="${ANCHOR_PLACEHOLDER}([^"]*)"`);
+
+/**
+ * Numbers the parts for the whole document, in order: each part's lists and bookmark ids follow
+ * the previous part's, and every anchor is named roledoc_1, roledoc_2, … in order of first use.
+ */
+class Numberer {
+  readonly lists: ListDefinition[] = [];
+  #bookmarks = 0;
+  readonly #names = new Map<string, string>();
+
+  place(part: DocxPart): string {
+    const listBase = this.lists.length;
+    const bookmarkBase = this.#bookmarks;
+    let bookmarks = 0;
+    this.lists.push(...part.lists);
+    const xml = part.xml.replace(NUMBERED, (match, bookmark: string | undefined, id: string | undefined, list: string | undefined, anchor: string | undefined) => {
+      if (bookmark !== undefined) {
+        bookmarks = Math.max(bookmarks, Number(id) + 1);
+        // The bookmark's name comes before its id, inside this match.
+        return `${bookmark.replace(ANCHOR_NAME, (_name, named: string) => `="${this.name(named)}"`)}${bookmarkBase + Number(id)}"`;
+      }
+      if (list !== undefined) return String(listBase + Number(list) + 1);
+      if (anchor !== undefined) return `="${this.name(anchor)}"`;
+      return match;
+    });
+    this.#bookmarks += bookmarks;
+    return xml;
+  }
+
+  name(anchor: string): string {
+    let name = this.#names.get(anchor);
+    if (name === undefined) {
+      name = `roledoc_${this.#names.size + 1}`;
+      this.#names.set(anchor, name);
+    }
+    return name;
+  }
+}
+
+/** A part written into the zip as it comes: its text is encoded and compressed, then let go. */
+class StreamedEntry {
+  readonly #entry: ZipDeflate;
+
+  constructor(zip: Zip, name: string, mtime: Date) {
+    this.#entry = new ZipDeflate(name, { level: 6 });
+    this.#entry.mtime = mtime;
+    zip.add(this.#entry);
+  }
+
+  write(text: string): void {
+    if (text !== '') this.#entry.push(strToU8(text));
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    this.#entry.push(bytes);
+  }
+
+  end(): void {
+    this.#entry.push(new Uint8Array(0), true);
+  }
+}
+
+export interface AssembleOptions {
+  readonly shell: Shell;
+  readonly meta: DocumentMetaText;
+  readonly style: LayoutStyle;
+  /** The shell's docx document: the context docx's numbering classes are formatted in. */
+  readonly file: Document;
+  /** The body's parts after the shell's head, in order; each rendered (or fetched) only when its turn comes. */
+  readonly parts: Iterable<DocxPart>;
+  readonly createdAt: Date;
+}
+
+export function assembleDocx(options: AssembleOptions): Uint8Array {
+  const { shell, meta, createdAt } = options;
+  const iso = createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const mtime = zipDate(createdAt);
+  const chunks: Uint8Array[] = [];
+  let failure: Error | undefined;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  const numberer = new Numberer();
+  // docx writes document.xml before numbering.xml: the lists are all known by the time numbering.xml is written.
+  let documentDone = false;
+  for (const [name, bytes] of shell.files) {
+    const entry = new StreamedEntry(zip, name, mtime);
+    if (name === 'word/document.xml') {
+      entry.write(shell.bodyStart);
+      entry.write(numberer.place({ xml: shell.head, lists: [] }));
+      for (const part of options.parts) entry.write(numberer.place(part));
+      entry.write(shell.bodyEnd);
+      documentDone = true;
+    } else if (name === 'word/numbering.xml') {
+      if (!documentDone) throw new Error('renderDocx: docx wrote numbering.xml before document.xml');
+      for (const text of numberingXml(numberer.lists, options.style, options.file)) entry.write(text);
+    } else if (name === 'docProps/core.xml' || name === 'docProps/custom.xml') {
+      entry.write(metadataPart(strFromU8(bytes), meta, iso));
+    } else {
+      entry.writeBytes(bytes);
+    }
+    entry.end();
+  }
+  zip.end();
+  if (failure) throw failure;
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * fflate writes a zip entry's DOS time from the *local* fields of its Date. A Date whose local
+ * fields are createdAt's UTC date at noon writes that date in every time zone (noon: clocks never
+ * jump at midday, unlike 02:30 on a daylight-saving night). The exact time is in core.xml.
+ */
+function zipDate(createdAt: Date): Date {
+  return new Date(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate(), 12, 0, 0);
+}
+
+/** DOS times in a zip hold the years 1980–2099 only (fflate refuses the rest), and in steps of 2 seconds. */
+export function checkStampDate(date: Date): void {
+  if (Number.isNaN(date.getTime())) throw new RangeError('renderDocx: createdAt is not a valid date');
+  const year = date.getUTCFullYear();
+  if (year < 1980 || year > 2099) {
+    throw new RangeError(`renderDocx: createdAt must lie between 1980 and 2099 (a zip limit), got ${date.toISOString()}`);
+  }
+}

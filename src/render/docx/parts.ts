@@ -1,0 +1,91 @@
+/**
+ * A document's body as parts: each range of blocks between two of the Layout's part starts is
+ * turned into docx's components and at once into XML (xml.ts), so the document is never one tree of
+ * objects. A part's XML holds its lists and bookmarks by local numbers and its links by anchor;
+ * assemble.ts numbers them for the whole document. A part depends on nothing but its blocks, the
+ * style and the text width, so the handbook keeps the parts of its unchanged roles from one build
+ * to the next (`PartStore`) and only renders the roles that changed.
+ */
+import { createHash } from 'node:crypto';
+import type { Document, IContext } from 'docx';
+import type { Block, Layout } from '../../layout/layout.js';
+import { renderBlocks } from './blocks.js';
+import type { DocxContext } from './context.js';
+import { ListNumbering, type ListDefinition } from './numbering.js';
+import { xmlOf } from './xml.js';
+
+/** One part of a body, rendered: its XML and what assemble.ts numbers in it. */
+export interface DocxPart {
+  /** Paragraphs and tables; lists as `{roledoc-list-N-0}` (N from 1), bookmark ids from 0. */
+  readonly xml: string;
+  /** The part's lists, in the order of their N. */
+  readonly lists: readonly ListDefinition[];
+}
+
+/** Rendered parts kept between documents or builds, by a key of everything a part is made of. */
+export interface PartStore {
+  get(key: string): DocxPart | undefined;
+  set(key: string, part: DocxPart): void;
+}
+
+/**
+ * Changes whenever this renderer would write a part differently for the same blocks: a stored part
+ * made by another version of roledoc is never used.
+ */
+const PART_FORMAT = 'docx-part/1';
+
+/** Which blocks make each part: the ranges between the part starts, and the blocks before the first. */
+export function partRanges(layout: Layout): { readonly start: number; readonly end: number }[] {
+  const starts = (layout.partStarts ?? [0]).filter((start, i, all) => start >= 0 && start < layout.blocks.length && (i === 0 || start > (all[i - 1] ?? -1)));
+  const bounds = [...(starts[0] === 0 ? [] : [0]), ...starts, layout.blocks.length];
+  return bounds.slice(0, -1).map((start, i) => ({ start, end: bounds[i + 1] ?? layout.blocks.length }));
+}
+
+export interface PartInputs {
+  readonly blocks: readonly Block[];
+  readonly style: DocxContext['style'];
+  readonly textWidth: number;
+  readonly afterCover: boolean;
+  readonly followed: boolean;
+  readonly version: string;
+}
+
+export function partKey(inputs: PartInputs): string {
+  const { blocks, style, textWidth, afterCover, followed, version } = inputs;
+  return createHash('sha256').update(JSON.stringify([PART_FORMAT, version, style, textWidth, afterCover, followed, blocks])).digest('hex');
+}
+
+/**
+ * Renders blocks as one part. `file` is only the context docx's components are formatted in (the
+ * numbering of that file is never used: the part's lists stay placeholders).
+ */
+export function renderPart(inputs: PartInputs, file: Document): DocxPart {
+  const lists = new ListNumbering();
+  const ctx: DocxContext = { style: inputs.style, textWidth: inputs.textWidth, lists };
+  const children = renderBlocks(inputs.blocks, ctx, { afterCover: inputs.afterCover, followed: inputs.followed });
+  const context: IContext = { file, viewWrapper: file.Document, stack: [] };
+  let xml = '';
+  for (const child of children) {
+    const formatted = child.prepForXml(context);
+    if (formatted) xml += xmlOf(formatted);
+  }
+  return { xml: localBookmarkIds(xml), lists: lists.definitions() };
+}
+
+/**
+ * docx numbers bookmarks from a counter global to the process; in a part they are numbered from 0
+ * in order of appearance, so the part is the same whenever and wherever it is rendered.
+ */
+export function localBookmarkIds(xml: string): string {
+  const ids = new Map<string, number>();
+  return xml.replace(BOOKMARK_ID, (_match, before: string, id: string) => {
+    let local = ids.get(id);
+    if (local === undefined) {
+      local = ids.size;
+      ids.set(id, local);
+    }
+    return `${before}${local}"`;
+  });
+}
+
+const BOOKMARK_ID = /(<w:bookmark(?:Start|End)\b[^>]*?\sw:id=")(\d+)"/g;
