@@ -39,11 +39,9 @@ function bigrams(text: string): Set<string> {
   return pairs;
 }
 
-/** How much of `short` (a KPI's name) `long` (a duty and its tasks) speaks of: the share of its pairs found there. */
-function coverage(short: string, long: string): number {
-  const pairs = bigrams(short);
+/** How much of a KPI's name (its pairs) a duty and its tasks (theirs) speak of: the share of its pairs found there. */
+function coverage(pairs: ReadonlySet<string>, inLong: ReadonlySet<string>): number {
   if (pairs.size === 0) return 0;
-  const inLong = bigrams(long);
   let shared = 0;
   for (const pair of pairs) if (inLong.has(pair)) shared += 1;
   return shared / pairs.size;
@@ -220,21 +218,27 @@ export function lintRolesWithFixes(inputs: readonly LintInput[], config: LintCon
           fixes.push({ file: input.file, start: lineStart, end: lineEnd, text: '' });
         }
       } else seen.set(sentence, { line: span.line, list: path.slice(0, -1).join('.') });
-      everywhere.set(sentence, [...(everywhere.get(sentence) ?? []), { file: input.file, span }]);
+      const places = everywhere.get(sentence);
+      if (places) places.push({ file: input.file, span });
+      else everywhere.set(sentence, [{ file: input.file, span }]);
     }
     // KPIs that measure no duty, and duties no KPI measures (a hint: the match is by shared words).
-    const kpis = (input.role.kpis ?? []).map((kpi, index) => ({ name: typeof kpi === 'string' ? kpi : kpi.name, path: typeof kpi === 'string' ? ['kpis', String(index)] : ['kpis', String(index), 'name'] }));
+    // Each text's pairs once: every KPI is weighed against every duty and the other way round.
+    const kpis = (input.role.kpis ?? []).map((kpi, index) => {
+      const name = typeof kpi === 'string' ? kpi : kpi.name;
+      return { name, pairs: bigrams(name), path: typeof kpi === 'string' ? ['kpis', String(index)] : ['kpis', String(index), 'name'] };
+    });
     const work = [
-      ...(input.role.duties ?? []).map((duty, index) => ({ title: duty.duty, text: [duty.duty, ...duty.tasks].join('\n'), path: ['duties', String(index), 'duty'] })),
-      ...input.role.responsibilities.map((text, index) => ({ title: text, text, path: ['responsibilities', String(index)] })),
+      ...(input.role.duties ?? []).map((duty, index) => ({ title: duty.duty, pairs: bigrams([duty.duty, ...duty.tasks].join('\n')), path: ['duties', String(index), 'duty'] })),
+      ...input.role.responsibilities.map((text, index) => ({ title: text, pairs: bigrams(text), path: ['responsibilities', String(index)] })),
     ];
     if (kpis.length > 0 && work.length > 0) {
       for (const kpi of kpis) {
-        const best = work.map((w) => ({ w, score: coverage(kpi.name, w.text) })).sort((a, b) => b.score - a.score)[0];
+        const best = work.map((w) => ({ w, score: coverage(kpi.pairs, w.pairs) })).sort((a, b) => b.score - a.score)[0];
         if (best && best.score < TRACED) report('kpi-trace', 'lint.kpi-trace', input.locator.locate(kpi.path, 'value'), words.kpiUntraced(kpi.name, best.score > 0 ? best.w.title : undefined), words.kpiTraceHint);
       }
       for (const w of work.filter((entry) => entry.path[0] === 'duties')) {
-        const best = kpis.map((kpi) => ({ kpi, score: coverage(kpi.name, w.text) })).sort((a, b) => b.score - a.score)[0];
+        const best = kpis.map((kpi) => ({ kpi, score: coverage(kpi.pairs, w.pairs) })).sort((a, b) => b.score - a.score)[0];
         if (best && best.score < TRACED) report('kpi-trace', 'lint.kpi-trace', input.locator.locate(w.path, 'value'), words.dutyUnmeasured(w.title, best.score > 0 ? best.kpi.name : undefined), words.kpiTraceHint);
       }
     }
