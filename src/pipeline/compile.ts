@@ -55,6 +55,12 @@ function fontIdentity(fonts: FontSet): string {
   return [fonts.regular, fonts.bold, fonts.fallback].map((font) => (font ? `${font.postscriptName}/${font.version}/${font.numGlyphs}` : '')).join('|');
 }
 
+/**
+ * The documents to make. Each carries `inputs`, a hash of everything its Layout is composed from
+ * (the resolved role — its links' titles and its 直接下级 included —, the template, the locale,
+ * the organisation) with the format, date, fonts and roledoc's version; its Layout is composed
+ * only when asked for, so a build that finds a document up to date never composes it.
+ */
 export function compileDocuments(inputs: CompileInputs, options: CompileOptions): PlannedDocument[] {
   const { config, template, locale, templateFiles } = inputs;
   const resolved = resolveRoles(inputs.roles.map((entry) => entry.role)).map((role, index) => {
@@ -62,33 +68,54 @@ export function compileDocuments(inputs: CompileInputs, options: CompileOptions)
     return revisions === undefined ? role : { ...role, revisions };
   });
   const roleOf = new Map(inputs.roles.map((entry, index) => [entry, resolved[index]]));
+  // What every document shares, hashed once; each role's own part hashed once, for its documents and the handbook's.
+  const look = sha256(JSON.stringify({ template, locale, organization: config.organization }));
+  const roleHash = new Map(resolved.map((role) => [role, sha256(JSON.stringify(role))]));
   const planned: PlannedDocument[] = [];
-  const want = (name: string, layout: Layout, createdAt: Date): void => {
+  const want = (name: string, made: unknown, compose: () => Layout, createdAt: Date): void => {
+    let layout: Layout | undefined;
     for (const format of options.formats) {
       const hashed = sha256(
-        JSON.stringify({ roledoc: roledocVersion(), format, date: createdAt.toISOString(), fonts: format === 'pdf' && options.fonts ? fontIdentity(options.fonts) : '', layout }),
+        JSON.stringify({ roledoc: roledocVersion(), format, date: createdAt.toISOString(), fonts: format === 'pdf' && options.fonts ? fontIdentity(options.fonts) : '', look, made }),
       );
-      planned.push({ name: `${name}.${format}`, role: name, inputs: hashed, layout, createdAt, format });
+      planned.push({
+        name: `${name}.${format}`,
+        role: name,
+        inputs: hashed,
+        createdAt,
+        format,
+        // One Layout for every format of the document, composed the first time one is rendered.
+        get layout(): Layout {
+          layout ??= compose();
+          return layout;
+        },
+      });
     }
   };
   for (const entry of options.documentsOf) {
     const role = roleOf.get(entry);
     if (!role) continue;
-    const layout = composeRole(role, { template, locale, organization: config.organization });
     // Dated by its own files only: a commit to another role (even one it links to) does not re-date it.
-    want(role.id, layout, documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles], options.epoch, options.commits));
+    const createdAt = documentDate([entry.file, CONFIG_FILE_NAME, ...templateFiles], options.epoch, options.commits);
+    want(role.id, { role: roleHash.get(role) }, () => composeRole(role, { template, locale, organization: config.organization }), createdAt);
   }
   if (options.handbook) {
     // The handbook holds every role; it is as new as its newest part.
     const createdAt = documentDate([CONFIG_FILE_NAME, ...templateFiles, ...inputs.roles.map((entry) => entry.file)], options.epoch, options.commits);
-    const layout = composeHandbook(resolveHandbook(resolved, config.order, locale.lang), {
-      template,
-      locale,
-      organization: config.organization,
-      title: config.title,
-      date: createdAt,
-    });
-    want(HANDBOOK_NAME, layout, createdAt);
+    const made = { handbook: { title: config.title, order: config.order }, roles: resolved.map((role) => roleHash.get(role)) };
+    want(
+      HANDBOOK_NAME,
+      made,
+      () =>
+        composeHandbook(resolveHandbook(resolved, config.order, locale.lang), {
+          template,
+          locale,
+          organization: config.organization,
+          title: config.title,
+          date: createdAt,
+        }),
+      createdAt,
+    );
   }
   return planned;
 }

@@ -24,7 +24,9 @@ export function resolveRoles(raw: readonly RawRole[]): Role[] {
   const reports = new Map<string, RoleRef[]>();
   for (const role of raw) {
     if (role.reports_to === undefined || !titles.has(role.reports_to)) continue;
-    reports.set(role.reports_to, [...(reports.get(role.reports_to) ?? []), ref(role.id)]);
+    const known = reports.get(role.reports_to);
+    if (known) known.push(ref(role.id));
+    else reports.set(role.reports_to, [ref(role.id)]);
   }
   return raw.map((role): Role => {
     const { reports_to, career_path, duties, relations, qualifications: q, conditions: c, kpis, extra_sections, ...rest } = role;
@@ -33,7 +35,7 @@ export function resolveRoles(raw: readonly RawRole[]): Role[] {
       // One department however its characters were composed (e + ◌́ or é): the handbook groups by it.
       department: rest.department.normalize('NFC'),
       ...(reports_to === undefined ? {} : { reports_to: ref(reports_to) }),
-      direct_reports: [...(reports.get(role.id) ?? [])].sort(byIdOrder),
+      direct_reports: (reports.get(role.id) ?? []).sort(byIdOrder),
       ...(career_path === undefined ? {} : { career_path: career_path.map(ref) }),
       duties: duties ?? [],
       relations: { ...relations },
