@@ -11,7 +11,8 @@
  * body is never one string. The zip is written once, with the document's date in every entry.
  */
 import { AbstractNumbering, ConcreteNumbering, Numbering, type Document, type IContext } from 'docx';
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
+import { strFromU8, unzipSync, Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import type { LayoutStyle } from '../../layout/layout.js';
 import { ANCHOR_PLACEHOLDER } from './context.js';
 import { listLevels, type ListDefinition } from './numbering.js';
@@ -132,26 +133,41 @@ class Numberer {
   }
 }
 
-/** A part written into the zip as it comes: its text is encoded and compressed, then let go. */
-class StreamedEntry {
-  readonly #entry: ZipDeflate;
+/** What ends a deflate stream whose pieces were each compressed and flushed on their own: an empty final block. */
+const FINAL_BLOCK = deflateRawSync(new Uint8Array(0));
+
+/**
+ * A part written into the zip as it comes: each piece of its text is compressed by node's zlib at
+ * once (flushed to a byte boundary, so the pieces join into one deflate stream) and let go; the
+ * CRC runs along. fflate writes the zip around it (headers, data descriptors, the directory).
+ */
+class StreamedEntry implements ZipInputFile {
+  readonly filename: string;
+  readonly compression = 8;
+  readonly mtime: Date;
+  size = 0;
+  crc = 0;
+  ondata?: AsyncFlateStreamHandler;
 
   constructor(zip: Zip, name: string, mtime: Date) {
-    this.#entry = new ZipDeflate(name, { level: 6 });
-    this.#entry.mtime = mtime;
-    zip.add(this.#entry);
+    this.filename = name;
+    this.mtime = mtime;
+    zip.add(this);
   }
 
   write(text: string): void {
-    if (text !== '') this.#entry.push(strToU8(text));
+    if (text !== '') this.writeBytes(Buffer.from(text, 'utf8'));
   }
 
   writeBytes(bytes: Uint8Array): void {
-    this.#entry.push(bytes);
+    if (bytes.byteLength === 0) return;
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.byteLength;
+    this.ondata?.(null, deflateRawSync(bytes, { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
   }
 
   end(): void {
-    this.#entry.push(new Uint8Array(0), true);
+    this.ondata?.(null, FINAL_BLOCK, true);
   }
 }
 
