@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { builtSeedProject, seedProject, squash } from './helpers/seed.js';
+import { outputNames } from './helpers/project.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +20,7 @@ describe('roledoc build', () => {
     const dir = seedProject();
     const result = await runCli(['build'], dir);
     expect(result.exitCode).toBe(0);
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([
+    expect(outputNames(path.join(dir, 'out')).sort()).toEqual([
       '.roledoc-manifest.json',
       ...['cs-manager', 'cs-marketing-support-supervisor', 'cs-supervisor', 'handbook'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
     ]);
@@ -80,7 +81,7 @@ describe('roledoc build', () => {
     const dir = seedProject();
     const result = await runCli(['build', 'roles/客服部/cs-supervisor.yaml', '--format', 'docx', '--out', 'docs-out'], dir);
     expect(result.exitCode).toBe(0);
-    expect(readdirSync(path.join(dir, 'docs-out')).sort()).toEqual(['.roledoc-manifest.json', 'cs-supervisor.docx']);
+    expect(outputNames(path.join(dir, 'docs-out')).sort()).toEqual(['.roledoc-manifest.json', 'cs-supervisor.docx']);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 

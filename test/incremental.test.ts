@@ -1,19 +1,19 @@
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getMeta } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { gitIn } from './helpers/git.js';
 import { canInterrupt } from './helpers/platform.js';
 import { sha256 } from '../src/incremental/manifest.js';
-import { build } from './helpers/project.js';
 import { runCli, runProcess, startProcess } from './helpers/run-cli.js';
 import { builtSeedProject, seedProject } from './helpers/seed.js';
+import { build, outputNames } from './helpers/project.js';
 
 /** The longest one step of the watch test may take: a build of four PDFs in a new process, on a busy machine. */
 const WATCH_STEP_MS = 60_000;
 
 
-const outFiles = (dir: string): string[] => readdirSync(path.join(dir, 'out')).sort();
+const outFiles = (dir: string): string[] => outputNames(path.join(dir, 'out')).sort();
 const hashes = (dir: string): Record<string, string> =>
   Object.fromEntries(outFiles(dir).map((name) => [name, sha256(readFileSync(path.join(dir, 'out', name)))]));
 const mtimes = (dir: string): Record<string, number> =>

@@ -3,7 +3,7 @@
  * one shard. Worker threads run the compiled dist/ (as `npx roledoc` does), so these run the CLI
  * as a process.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { inShard } from '../src/incremental/outputs.js';
 import { threadCount } from '../src/pipeline/render-pool.js';
 import { runCli, runProcess } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
+import { outputNames } from './helpers/project.js';
 
 function orgProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-parallel-'));
@@ -31,7 +32,7 @@ function largerProject(): string {
 }
 
 const files = (dir: string): Map<string, Buffer> =>
-  new Map(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
+  new Map(outputNames(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
 
 describe('roledoc build --jobs', () => {
   it('writes the same bytes on two threads as on one, manifest included', async () => {

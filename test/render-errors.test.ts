@@ -13,6 +13,7 @@ import { create } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { runCli, runProcess } from './helpers/run-cli.js';
 import { tempProject } from './helpers/seed.js';
+import { outputNames } from './helpers/project.js';
 
 const require = createRequire(import.meta.url);
 const NOTO = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
@@ -57,7 +58,7 @@ function fontProject(font: Buffer, count = 0, config = 'fonts:\n  regular: fonts
 }
 
 const documents = (dir: string): Map<string, string> =>
-  new Map(readdirSync(path.join(dir, 'out')).map((name) => [name, readFileSync(path.join(dir, 'out', name)).toString('base64')]));
+  new Map(outputNames(path.join(dir, 'out')).map((name) => [name, readFileSync(path.join(dir, 'out', name)).toString('base64')]));
 
 const noStack = (stderr: string): void => {
   expect(stderr).not.toMatch(/^\s+at /m);

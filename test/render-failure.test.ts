@@ -4,12 +4,13 @@
  * document renders without its logo, the logo is named instead. Either way the output folder's
  * lock is released and the last good build's documents are kept.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Layout } from '../src/layout/layout.js';
 import { runCli } from './helpers/run-cli.js';
 import { REPO, tempProject } from './helpers/seed.js';
+import { outputNames } from './helpers/project.js';
 
 /** How the Word renderer misbehaves in the test that sets it. */
 const simulated: { failure: 'always' | 'with-logo' | undefined } = { failure: undefined };
@@ -37,7 +38,7 @@ afterEach(() => {
 });
 
 const documents = (dir: string): Map<string, string> =>
-  new Map(readdirSync(path.join(dir, 'out')).map((name) => [name, readFileSync(path.join(dir, 'out', name)).toString('base64')]));
+  new Map(outputNames(path.join(dir, 'out')).map((name) => [name, readFileSync(path.join(dir, 'out', name)).toString('base64')]));
 
 function project(config = ''): string {
   return tempProject({ 'roledoc.config.yaml': `${config}handbook: false\n`, 'roles/a.yaml': 'id: a\ntitle: 专员\ndepartment: 客服部\nresponsibilities: [负责接听电话。]\n' });

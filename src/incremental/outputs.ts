@@ -13,13 +13,19 @@ export function inShard(id: string, shard: { readonly index: number; readonly co
   return Number.parseInt(sha256(id).slice(0, 8), 16) % shard.count === shard.index - 1;
 }
 
+/** A rendered document as the manifest records it. */
+export interface RenderedOutput {
+  readonly sha256: string;
+  readonly size: number;
+}
+
 /** The manifest as a build leaves it: rendered documents in, removed and vanished ones out. */
-export function nextManifest(manifest: Manifest, plan: BuildPlan, rendered: readonly WantedOutput[], bytesOf: ReadonlyMap<string, Uint8Array>): string {
+export function nextManifest(manifest: Manifest, plan: BuildPlan, rendered: readonly WantedOutput[], made: ReadonlyMap<string, RenderedOutput>): string {
   const next = new Map<string, ManifestEntry>(manifest);
   for (const name of [...plan.remove, ...plan.disown, ...plan.forget]) next.delete(name);
   for (const output of rendered) {
-    const bytes = bytesOf.get(output.name) ?? new Uint8Array();
-    next.set(output.name, { inputs: output.inputs, sha256: sha256(bytes), size: bytes.byteLength, role: output.role });
+    const document = made.get(output.name) ?? { sha256: sha256(new Uint8Array()), size: 0 };
+    next.set(output.name, { inputs: output.inputs, sha256: document.sha256, size: document.size, role: output.role });
   }
   return serializeManifest(next);
 }
@@ -39,8 +45,8 @@ export interface OutputProblem {
  */
 export function checkOutputs(
   wanted: readonly WantedOutput[],
-  state: { readonly onDisk: ReadonlyMap<string, Uint8Array>; readonly manifest: Manifest; readonly manifestText: string | undefined },
-  fresh: ReadonlyMap<string, Uint8Array>,
+  state: { readonly onDisk: ReadonlyMap<string, string>; readonly manifest: Manifest; readonly manifestText: string | undefined },
+  fresh: ReadonlyMap<string, RenderedOutput>,
   plan: BuildPlan,
   manifestAfter: string,
 ): OutputProblem[] {
@@ -48,9 +54,9 @@ export function checkOutputs(
   for (const output of wanted) {
     const current = state.onDisk.get(output.name);
     const made = fresh.get(output.name);
-    if (!current) problems.push({ name: output.name, status: 'missing' });
-    else if (made === undefined || sha256(current) === sha256(made)) continue;
-    else problems.push({ name: output.name, status: state.manifest.get(output.name)?.sha256 === sha256(current) ? 'stale' : 'foreign-modified' });
+    if (current === undefined) problems.push({ name: output.name, status: 'missing' });
+    else if (made === undefined || current === made.sha256) continue;
+    else problems.push({ name: output.name, status: state.manifest.get(output.name)?.sha256 === current ? 'stale' : 'foreign-modified' });
   }
   for (const name of plan.remove) problems.push({ name, status: 'orphaned' });
   if (problems.length === 0 && state.manifestText !== manifestAfter) {

@@ -4,6 +4,7 @@
  * the folder while it plans and writes, so two builds at once (watch and a terminal, or CI) take
  * turns instead of mixing one build's files with the other's manifest.
  */
+import { createHash } from 'node:crypto';
 import { link, lstat, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from '../core/errors.js';
@@ -29,28 +30,77 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 const MAX_LOCK_BYTES = 256;
 
 /**
- * Files of the output folder by name, where they are regular files (or links to one); read a few
- * dozen at a time (one by one, a thousand roles' documents spend a second waiting on the disk).
- * Names with something else there (a FIFO, a folder, a file too large or unreadable) are
- * `unreadable`: never opened, and never taken for missing.
+ * What a file looked like when roledoc last hashed it: while size, modification and change times
+ * and inode stay the same, its hash is trusted instead of reading it again. A hand edit changes the
+ * change time even when it restores the modification time, so it is always seen.
  */
-export async function readOutputs(outDir: string, names: readonly string[]): Promise<{ found: Map<string, Uint8Array>; unreadable: Set<string> }> {
-  const found = new Map<string, Uint8Array>();
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  readonly sha256: string;
+}
+
+const sameFile = (a: Omit<FileStamp, 'sha256'>, b: Omit<FileStamp, 'sha256'>): boolean =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+
+/**
+ * The sha256 of each named file of the output folder that is a regular file: from `trusted` when
+ * the file is as it was stamped, else read (a few dozen at a time) and hashed, its bytes let go at
+ * once. Names with something else there (a FIFO, a folder, a link, a file too large or
+ * unreadable) are `unreadable`: never opened, and never taken for missing. `stamps` are the files'
+ * stamps now, for the next build to trust.
+ */
+export async function hashOutputs(
+  outDir: string,
+  names: readonly string[],
+  trusted: ReadonlyMap<string, FileStamp>,
+): Promise<{ hashes: Map<string, string>; stamps: Map<string, FileStamp>; unreadable: Set<string> }> {
+  const hashes = new Map<string, string>();
+  const stamps = new Map<string, FileStamp>();
   const unreadable = new Set<string>();
-  for (let start = 0; start < names.length; start += 32) {
-    const batch = names.slice(start, start + 32);
-    const contents = await Promise.all(
-      batch.map((name) =>
-        readRegularFile(path.join(outDir, name), MAX_OUTPUT_BYTES).catch((error: unknown) => (error instanceof FileProblemError && error.problem === 'missing' ? undefined : 'unreadable' as const)),
-      ),
-    );
-    batch.forEach((name, index) => {
-      const bytes = contents[index];
-      if (bytes === 'unreadable') unreadable.add(name);
-      else if (bytes) found.set(name, bytes);
+  const hashOne = async (name: string): Promise<void> => {
+    const file = path.join(outDir, name);
+    const info = await lstat(file, { bigint: false }).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
+      throw error;
     });
+    if (info === undefined) return;
+    const now = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+    const known = trusted.get(name);
+    if (info.isFile() && known !== undefined && sameFile(known, now)) {
+      hashes.set(name, known.sha256);
+      stamps.set(name, known);
+      return;
+    }
+    const bytes = await readRegularFile(file, MAX_OUTPUT_BYTES).catch((error: unknown) => (error instanceof FileProblemError && error.problem === 'missing' ? undefined : ('unreadable' as const)));
+    if (bytes === 'unreadable') unreadable.add(name);
+    else if (bytes !== undefined) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      hashes.set(name, sha256);
+      // Stamped only when read as a file at its own name (not through a link): the next build trusts a file, never a link.
+      if (info.isFile()) stamps.set(name, { ...now, sha256 });
+    }
+  };
+  for (let start = 0; start < names.length; start += 32) await Promise.all(names.slice(start, start + 32).map(hashOne));
+  return { hashes, stamps, unreadable };
+}
+
+/** The stamps of files just written, with the hashes of their bytes. */
+export async function stampOutputs(outDir: string, written: ReadonlyMap<string, string>): Promise<Map<string, FileStamp>> {
+  const stamps = new Map<string, FileStamp>();
+  const names = [...written.keys()];
+  for (let start = 0; start < names.length; start += 64) {
+    await Promise.all(
+      names.slice(start, start + 64).map(async (name) => {
+        const info = await lstat(path.join(outDir, name)).catch(() => undefined);
+        const sha256 = written.get(name);
+        if (info?.isFile() && sha256 !== undefined) stamps.set(name, { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino, sha256 });
+      }),
+    );
   }
-  return { found, unreadable };
+  return stamps;
 }
 
 /**
@@ -119,25 +169,46 @@ export async function removeOutputs(outDir: string, names: readonly string[]): P
 }
 
 export async function writeOutputs(outDir: string, outputs: readonly OutputFile[]): Promise<void> {
-  await makeFolders(outDir);
   for (const output of outputs) {
-    const target = path.join(outDir, output.name);
-    const temporary = path.join(outDir, `.${output.name}.${process.pid}.tmp`);
-    try {
-      // Created exclusively: a file or symlink already at that name (planted, or left over) is removed,
-      // never written through.
-      await writeFile(temporary, output.bytes, { flag: 'wx' }).catch(async (error: unknown) => {
-        if (errorCode(error) !== 'EEXIST') throw error;
-        await rm(temporary, { force: true });
-        await writeFile(temporary, output.bytes, { flag: 'wx' });
-      });
-      // rename replaces the name itself: a symlink planted at the target is replaced, never written through.
-      await rename(temporary, target);
-    } catch (error: unknown) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeTemporary(outDir, output);
+    await placeTemporaries(outDir, [output.name]);
   }
+}
+
+const temporaryOf = (outDir: string, name: string): string => path.join(outDir, `.${name}.${process.pid}.tmp`);
+
+/**
+ * A document written beside its name, not yet in place: a build writes each as it is rendered
+ * (no build holds every document in memory) and puts them all in place once all are rendered.
+ */
+export async function writeTemporary(outDir: string, output: OutputFile): Promise<void> {
+  await makeFolders(outDir);
+  const temporary = temporaryOf(outDir, output.name);
+  try {
+    // Created exclusively: a file or symlink already at that name (planted, or left over) is removed,
+    // never written through.
+    await writeFile(temporary, output.bytes, { flag: 'wx' }).catch(async (error: unknown) => {
+      if (errorCode(error) !== 'EEXIST') throw error;
+      await rm(temporary, { force: true });
+      await writeFile(temporary, output.bytes, { flag: 'wx' });
+    });
+  } catch (error: unknown) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Each document written by writeTemporary, put in its place. */
+export async function placeTemporaries(outDir: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    // rename replaces the name itself: a symlink planted at the target is replaced, never written through.
+    await rename(temporaryOf(outDir, name), path.join(outDir, name));
+  }
+}
+
+/** The documents written by writeTemporary that will not be placed: a build that stopped leaves no trace. */
+export async function discardTemporaries(outDir: string, names: Iterable<string>): Promise<void> {
+  for (const name of names) await rm(temporaryOf(outDir, name), { force: true });
 }
 
 function isRunning(pid: number): boolean {

@@ -11,16 +11,22 @@ import { FileProblemError } from '../core/file-access.js';
 import { nodeFiles } from '../io/node-files.js';
 import { shownPath, toProjectPath } from '../core/paths.js';
 import { readCommitDates } from '../io/git-dates.js';
+import { hasCacheFolder, readCacheFile, removeCacheFolder, writeCacheFile } from '../io/build-cache.js';
 import {
   backUpOutputs,
+  discardTemporaries,
+  hashOutputs,
   lockOutputFolder,
   outputKinds,
-  readOutputs,
+  placeTemporaries,
   readOutputText,
   removeOutputs,
   removeStaleTemporaries,
+  stampOutputs,
   takenByFolders,
   writeOutputs,
+  writeTemporary,
+  type FileStamp,
   type OutputLock,
 } from '../io/output-folder.js';
 import { sourceDateEpoch } from '../incremental/document-date.js';
@@ -33,6 +39,7 @@ import type { Lang } from '../messages/lang.js';
 import { messagesFor } from '../messages/messages.js';
 import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
 import { countCheckedFiles } from './check-project.js';
+import { CHECK_CACHE_FILE, openCheckCache } from './check-cache.js';
 import { checkProjectRoles } from './check-roles.js';
 import { compileDocuments } from './compile.js';
 import { revisionHistories } from './revision-history.js';
@@ -41,7 +48,7 @@ import { openProject, type ProjectContext } from './open-project.js';
 import { checkPdfCoverage, loadPdfFonts } from './pdf-fonts.js';
 import { readRoleFiles } from './read-roles.js';
 import { RenderFailure } from './render-failure.js';
-import { renderAll } from './render-pool.js';
+import { renderEach } from './render-pool.js';
 
 export interface BuildRequest {
   /** Role files or folders to build (their documents only); none: the whole project. */
@@ -156,20 +163,47 @@ function writeFailure(error: unknown, root: string, dir: string, messages: CliMe
  */
 async function foreignOutputs(
   outDir: string,
-  rendered: ReadonlyMap<string, Uint8Array>,
-  disk: { readonly found: ReadonlyMap<string, Uint8Array>; readonly manifest: ReturnType<typeof parseManifest> },
+  rendered: ReadonlyMap<string, Rendered>,
+  disk: { readonly hashes: ReadonlyMap<string, string>; readonly manifest: ReturnType<typeof parseManifest> },
 ): Promise<string[]> {
   const kinds = await outputKinds(outDir, rendered.keys());
   const foreign: string[] = [];
-  for (const [name, bytes] of rendered) {
+  for (const [name, made] of rendered) {
     const kind = kinds.get(name);
     if (kind === 'special') foreign.push(name);
     if (kind !== 'file') continue;
-    const current = disk.found.get(name);
-    const hash = current === undefined ? undefined : sha256(current);
-    if (hash === undefined || (hash !== disk.manifest.get(name)?.sha256 && hash !== sha256(bytes))) foreign.push(name);
+    const hash = disk.hashes.get(name);
+    if (hash === undefined || (hash !== disk.manifest.get(name)?.sha256 && hash !== made.sha256)) foreign.push(name);
   }
   return foreign.sort();
+}
+
+/** A document as the build keeps it once rendered: its hash and size (its bytes are in a temporary file, or gone). */
+interface Rendered {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** The build cache's record of the outputs' stamps (io/output-folder.ts FileStamp), by name. */
+const STAMPS_FILE = 'outputs.json';
+const STAMPS_VERSION = 1;
+
+function parseStamps(text: string | undefined): Map<string, FileStamp> {
+  if (text === undefined) return new Map();
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || (data as Record<string, unknown>)['version'] !== STAMPS_VERSION) return new Map();
+    const files = (data as Record<string, unknown>)['files'];
+    if (typeof files !== 'object' || files === null) return new Map();
+    const isStamp = (value: unknown): value is FileStamp =>
+      typeof value === 'object' &&
+      value !== null &&
+      ['size', 'mtimeMs', 'ctimeMs', 'ino'].every((key) => typeof (value as Record<string, unknown>)[key] === 'number') &&
+      typeof (value as Record<string, unknown>)['sha256'] === 'string';
+    return new Map(Object.entries(files).filter((entry): entry is [string, FileStamp] => isStamp(entry[1])));
+  } catch {
+    return new Map();
+  }
 }
 
 async function buildOpened(project: ProjectContext, request: BuildRequest, hooks: BuildHooks, lock?: OutputLock): Promise<BuildResult> {
@@ -177,7 +211,9 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const formats = request.formats ?? project.config.formats;
   const outDir = path.resolve(project.root, request.out ?? project.config.out);
   const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
-  const checked = checkProjectRoles(project, await readRoleFiles(project, request.paths));
+  // Role files checked by an earlier build and not changed since are taken from the build cache (a check only reads it).
+  const checkCache = openCheckCache(await readCacheFile(outDir, CHECK_CACHE_FILE), project.lang);
+  const checked = checkProjectRoles(project, await readRoleFiles(project, request.paths), { cache: checkCache });
   const sources = new Map(checked.sources);
   const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], kept: [], backups: [], roles: checked.targets.length };
   const stop = (diagnostics: readonly Diagnostic[], filesChecked: number): BuildResult => {
@@ -244,9 +280,11 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     throw new UserError(error.problem === 'denied' || error.problem === 'other' || error.problem === 'too-large' ? messages.cannotRead(shown(MANIFEST_NAME), what) : messages.notAFile(shown(MANIFEST_NAME), what));
   });
   const manifest = parseManifest(manifestText);
-  // What is on disk, by content: a hand edit that keeps the size is still a change.
-  const { found: onDisk, unreadable } = await readOutputs(outDir, [...new Set([...planned.map((output) => output.name), ...manifest.keys()])]);
-  const disk = new Map([...onDisk].map(([name, bytes]) => [name, { sha256: sha256(bytes) }]));
+  // What is on disk, by content: a hand edit that keeps the size is still a change. A file as it
+  // was when the last build hashed it (size, times, inode) is not read again.
+  const trusted = parseStamps(await readCacheFile(outDir, STAMPS_FILE));
+  const { hashes: onDisk, stamps, unreadable } = await hashOutputs(outDir, [...new Set([...planned.map((output) => output.name), ...manifest.keys()])], trusted);
+  const disk = new Map([...onDisk].map(([name, hash]) => [name, { sha256: hash }]));
   // The handbook's files belong to the project while the config wants a handbook (--no-handbook only skips it).
   const allRoles = new Set([...checked.roles.map((entry) => entry.role.id), ...(project.config.handbook ? [HANDBOOK_NAME] : [])]);
   // A role file that was not read (a link out of the project) may still be a role: none of the documents are removed.
@@ -254,70 +292,112 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
 
   const byName = new Map(planned.map((output) => [output.name, output]));
   const toRender = plan.render.flatMap((output) => byName.get(output.name) ?? []);
-  const rendered = await renderAll(
-    toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
-    {
-      jobs: request.jobs,
-      fonts: pdf?.fonts,
-      fontChoice: pdf?.choice,
-      ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
-    },
-  ).catch((error: unknown) => {
-    if (!(error instanceof RenderFailure)) throw error;
-    const role = byName.get(error.document)?.role;
-    throw renderFailureError(error, messages.renderedDocument(role === HANDBOOK_NAME ? undefined : role, error.format, shown(error.document)), role === HANDBOOK_NAME, loaded.logoFile, messages);
-  });
-  const manifestAfter = nextManifest(manifest, plan, toRender, rendered);
+  // Each document goes to a temporary file beside its name as it is made (a check only hashes it);
+  // none is put in place until all are made, so a failure leaves every earlier document as it was.
+  const rendered = new Map<string, Rendered>();
+  const written: string[] = [];
+  // A build that writes nothing in the end leaves nothing behind: its temporary files go, and the build cache too if it made it.
+  const cacheWasThere = await hasCacheFolder(outDir);
+  const abandon = async (): Promise<void> => {
+    await discardTemporaries(outDir, written);
+    if (!cacheWasThere && request.check !== true) await removeCacheFolder(outDir);
+  };
+  const keep = async (name: string, bytes: Uint8Array): Promise<void> => {
+    rendered.set(name, { sha256: sha256(bytes), size: bytes.byteLength });
+    if (request.check === true) return;
+    written.push(name);
+    await writeTemporary(outDir, { name, bytes });
+  };
+  try {
+    await renderEach(
+      toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
+      {
+        jobs: request.jobs,
+        fonts: pdf?.fonts,
+        fontChoice: pdf?.choice,
+        cacheDir: request.check === true ? undefined : outDir,
+        ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
+      },
+      keep,
+    ).catch((error: unknown) => {
+      if (!(error instanceof RenderFailure)) throw error;
+      const role = byName.get(error.document)?.role;
+      throw renderFailureError(error, messages.renderedDocument(role === HANDBOOK_NAME ? undefined : role, error.format, shown(error.document)), role === HANDBOOK_NAME, loaded.logoFile, messages);
+    });
+  } catch (error: unknown) {
+    await abandon();
+    throw error;
+  }
+  // In the order of the documents, whatever finished first.
+  const inOrder = new Map(toRender.flatMap((output) => {
+    const made = rendered.get(output.name);
+    return made === undefined ? [] : [[output.name, made] as const];
+  }));
+  const manifestAfter = nextManifest(manifest, plan, toRender, inOrder);
 
   if (request.check === true) {
     // Nothing is written: every document is what a build would leave, or it is named. Something
     // that is not a file at a document's name (a FIFO) is not missing: it is not roledoc's.
-    const problems = checkOutputs(planned, { onDisk, manifest, manifestText }, rendered, plan, manifestAfter).map((problem) => ({
+    const problems = checkOutputs(planned, { onDisk, manifest, manifestText }, inOrder, plan, manifestAfter).map((problem) => ({
       file: shown(problem.name),
       status: problem.status === 'missing' && unreadable.has(problem.name) ? ('foreign-modified' as const) : problem.status,
     }));
     return { ...result, filesChecked, ok: problems.length === 0, diagnostics, problems, roles: roles.length };
   }
 
-  // Everything rendered before anything is written, and each target checked first: a document
-  // whose name is taken by a folder stops the build before any file changes.
-  const [taken] = await takenByFolders(outDir, rendered.keys());
-  if (taken !== undefined) throw new UserError(messages.cannotWrite(shown(taken), messages.systemReason('EISDIR')));
-  // A file at a document's name that roledoc did not write, or that was changed by hand, may be
-  // someone's only copy: kept, and nothing is written, unless --overwrite says to replace it.
-  const foreign = await foreignOutputs(outDir, rendered, { found: onDisk, manifest });
-  if (foreign.length > 0 && request.overwrite !== true) return { ...result, filesChecked, ok: false, diagnostics, kept: foreign.map(shown), roles: roles.length };
-  const stillMine = async (): Promise<void> => {
-    if (lock && !(await lock.holds())) throw new UserError(messages.lockLost(shown('') || '.'), messages.lockLostHint);
-  };
-  let backups: { name: string; backup: string }[] = [];
+  let placed = false;
   try {
-    await stillMine();
-    backups = await backUpOutputs(outDir, foreign);
-    await writeOutputs(outDir, [...rendered].map(([name, bytes]) => ({ name, bytes })));
-    await removeOutputs(outDir, plan.remove);
-    // Right before the manifest: a build that lost the lock never writes a manifest without the other build's documents.
-    await stillMine();
-    if (manifestText !== manifestAfter) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(manifestAfter) }]);
-  } catch (error: unknown) {
-    if (error instanceof UserError) throw error;
-    const code = errorCode(error);
-    throw new UserError(messages.writeInterrupted(shown(''), code === undefined ? String(error) : messages.systemReason(code)));
+    // Each target checked before anything is put in place: a document whose name is taken by a
+    // folder stops the build before any file changes.
+    const [taken] = await takenByFolders(outDir, inOrder.keys());
+    if (taken !== undefined) throw new UserError(messages.cannotWrite(shown(taken), messages.systemReason('EISDIR')));
+    // A file at a document's name that roledoc did not write, or that was changed by hand, may be
+    // someone's only copy: kept, and nothing is written, unless --overwrite says to replace it.
+    const foreign = await foreignOutputs(outDir, inOrder, { hashes: onDisk, manifest });
+    if (foreign.length > 0 && request.overwrite !== true) {
+      return { ...result, filesChecked, ok: false, diagnostics, kept: foreign.map(shown), roles: roles.length };
+    }
+    const stillMine = async (): Promise<void> => {
+      if (lock && !(await lock.holds())) throw new UserError(messages.lockLost(shown('') || '.'), messages.lockLostHint);
+    };
+    let backups: { name: string; backup: string }[] = [];
+    try {
+      await stillMine();
+      backups = await backUpOutputs(outDir, foreign);
+      placed = true;
+      await placeTemporaries(outDir, [...inOrder.keys()]);
+      await removeOutputs(outDir, plan.remove);
+      // Right before the manifest: a build that lost the lock never writes a manifest without the other build's documents.
+      await stillMine();
+      if (manifestText !== manifestAfter) await writeOutputs(outDir, [{ name: MANIFEST_NAME, bytes: new TextEncoder().encode(manifestAfter) }]);
+    } catch (error: unknown) {
+      if (error instanceof UserError) throw error;
+      const code = errorCode(error);
+      throw new UserError(messages.writeInterrupted(shown(''), code === undefined ? String(error) : messages.systemReason(code)));
+    }
+    // What the next build may trust without reading: the files as they are now.
+    const now = new Map([...stamps].filter(([name]) => !inOrder.has(name) && !plan.remove.includes(name)));
+    for (const [name, stamp] of await stampOutputs(outDir, new Map([...inOrder].map(([name, made]) => [name, made.sha256])))) now.set(name, stamp);
+    await writeCacheFile(outDir, STAMPS_FILE, `${JSON.stringify({ version: STAMPS_VERSION, files: Object.fromEntries([...now].sort(([a], [b]) => (a < b ? -1 : 1))) })}\n`);
+    const kept = checkCache.serialize();
+    if (kept !== undefined) await writeCacheFile(outDir, CHECK_CACHE_FILE, kept);
+    return {
+      ...result,
+      filesChecked,
+      ok: true,
+      diagnostics,
+      written: [...inOrder.keys()],
+      unchanged: plan.unchanged.map((output) => output.name),
+      removed: [...plan.remove],
+      disowned: plan.disown.map(shown),
+      backups: backups.map((entry) => ({ file: shown(entry.name), backup: shown(entry.backup) })),
+      roles: roles.length,
+    };
+  } finally {
+    // Whatever was not put in place (a file kept, a folder in the way, a lost lock) leaves no temporary file behind.
+    if (!placed) await abandon();
   }
-  return {
-    ...result,
-    filesChecked,
-    ok: true,
-    diagnostics,
-    written: [...rendered.keys()],
-    unchanged: plan.unchanged.map((output) => output.name),
-    removed: [...plan.remove],
-    disowned: plan.disown.map(shown),
-    backups: backups.map((entry) => ({ file: shown(entry.name), backup: shown(entry.backup) })),
-    roles: roles.length,
-  };
 }
-
 /**
  * A document that could not be rendered, in a sentence: a font, the logo or the memory at fault is
  * the user's to fix (exit 2, with a hint); anything else is a bug in roledoc and says so. The

@@ -3,6 +3,7 @@
  * rules across files and those between the roles and the config. Pure: bytes in, roles and
  * diagnostics out.
  */
+import { createHash } from 'node:crypto';
 import { type Diagnostic, diagnostic, normalizeDiagnostics, START_OF_FILE } from '../core/diagnostic.js';
 import type { FileInput, UnreadableFile } from '../io/project-files.js';
 import type { Locator } from '../load/locate.js';
@@ -11,10 +12,10 @@ import type { Lang } from '../messages/lang.js';
 import { messagesFor, type Messages } from '../messages/messages.js';
 import type { RawRole } from '../model/role.js';
 import { checkHandbookOrder, checkProjectRules, ruleViewOf, type RuleRole } from '../rules/project-rules.js';
-import { MAX_ROLE_FILE_BYTES } from '../load/decode.js';
+import { decodeRoleBytes, MAX_ROLE_FILE_BYTES } from '../load/decode.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { roleSchema } from '../validate/schemas.js';
-import { lintRoles } from '../lint/lint-roles.js';
+import { lintAcrossRoles, lintFile, type FileLint } from '../lint/lint-roles.js';
 import { lintMessagesFor } from '../messages/lint-messages.js';
 import type { ProjectContext } from './open-project.js';
 import type { RoleFiles } from './read-roles.js';
@@ -24,6 +25,8 @@ export interface CheckedRole {
   readonly role: RawRole;
   /** Where each value of the role is in its file, for diagnostics found after validation. */
   readonly locator: Locator;
+  /** Its lint findings as a check cache kept them (see CheckedMemo). */
+  readonly lint?: CheckedMemo['lint'];
 }
 
 export interface RolesCheck {
@@ -34,15 +37,60 @@ export interface RolesCheck {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function checkRoles(inputs: readonly FileInput[], lang: Lang): RolesCheck {
+/**
+ * What a build keeps of a valid role file it checked, by its path and the hash of its bytes: a
+ * later check of the same bytes takes it instead of parsing and checking the file again. Kept as
+ * JSON (pipeline/check-cache.ts), so it holds data, never the parsed document.
+ */
+export interface CheckedMemo {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly role: RawRole;
+  /** The file's own lint findings, for the lint config (and language) they were found under. */
+  readonly lint?: { readonly config: string; readonly result: FileLint };
+}
+
+export interface CheckCache {
+  get(file: string, sha256: string): CheckedMemo | undefined;
+  set(file: string, sha256: string, memo: CheckedMemo): void;
+  /** Adds a file's lint findings to what set() kept of it in this run. */
+  remember(file: string, lint: NonNullable<CheckedMemo['lint']>): void;
+}
+
+/** A locator that parses the file only when a place in it is wanted: a kept role is not parsed at all while nothing is wrong. */
+function lazyLocator(parse: () => Locator | undefined): Locator {
+  let locator: Locator | undefined;
+  return {
+    locate(segments, target) {
+      locator ??= parse() ?? { locate: () => START_OF_FILE };
+      return locator.locate(segments, target);
+    },
+  };
+}
+
+const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export function checkRoles(inputs: readonly FileInput[], lang: Lang, cache?: CheckCache): RolesCheck {
   const schema = roleSchema();
   const roles: CheckedRole[] = [];
   const views: RuleRole[] = [];
   const sources = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
+  const messages = messagesFor(lang);
 
   for (const input of inputs) {
+    const hash = cache ? hashOf(input.bytes) : '';
+    const memo = cache?.get(input.path, hash);
+    const decoded = memo ? decodeRoleBytes(input.bytes, input.path, messages) : undefined;
+    if (memo && decoded?.ok === true) {
+      const locator = lazyLocator(() => checkYamlFile<RawRole>(input.path, input.bytes, schema, lang).locator);
+      diagnostics.push(...memo.diagnostics);
+      sources.set(input.path, { path: input.path, text: decoded.text });
+      views.push(ruleViewOf(input.path, memo.role, locator, true));
+      roles.push({ file: input.path, role: memo.role, locator, ...(memo.lint ? { lint: memo.lint } : {}) });
+      continue;
+    }
     const checked = checkYamlFile<RawRole>(input.path, input.bytes, schema, lang);
+    if (cache && checked.value && checked.locator) cache.set(input.path, hash, { diagnostics: checked.diagnostics, role: checked.value });
     diagnostics.push(...checked.diagnostics);
     if (checked.source) sources.set(input.path, checked.source);
     if (checked.locator) views.push(ruleViewOf(input.path, checked.data, checked.locator, checked.value !== undefined));
@@ -78,8 +126,8 @@ function unreadableDiagnostic(file: UnreadableFile, messages: Messages): Diagnos
 }
 
 /** @param options.lintHints keep the reviewer's hints (info: vague wording, KPI tracing), which only `roledoc lint` shows. */
-export function checkProjectRoles(project: ProjectContext, files: RoleFiles, options: { readonly lintHints?: boolean } = {}): CheckedRoles {
-  const checked = checkRoles(files.files, project.lang);
+export function checkProjectRoles(project: ProjectContext, files: RoleFiles, options: { readonly lintHints?: boolean; readonly cache?: CheckCache } = {}): CheckedRoles {
+  const checked = checkRoles(files.files, project.lang, options.cache);
   const messages = messagesFor(project.lang);
   const skipped: Diagnostic[] = [
     ...files.outside.map((file) => (diagnostic('load.outside-project', file, START_OF_FILE, messages.outsideProject, messages.outsideProjectHint))),
@@ -87,14 +135,22 @@ export function checkProjectRoles(project: ProjectContext, files: RoleFiles, opt
   ];
   const order = project.configLocator ? checkHandbookOrder(project.config.order, checked.roles.map((entry) => entry.role), project.configLocator, messages) : [];
   // The reviewer's rules (roledoc lint), on every valid role: warnings and hints unless the config says otherwise.
-  const linted = lintRoles(
-    checked.roles.flatMap((entry) => {
-      const source = checked.sources.get(entry.file);
-      return source ? [{ file: entry.file, role: entry.role, locator: entry.locator, source }] : [];
-    }),
-    project.config.lint,
-    lintMessagesFor(project.lang),
-  ).filter((d) => options.lintHints === true || d.severity !== 'info');
+  // Each file's own findings are kept with it (a file whose bytes and lint config did not change is
+  // not linted again). The hints (info) — the rule across roles among them — are `lint`'s alone:
+  // without them nothing of a file's text needs keeping but its warnings.
+  const words = lintMessagesFor(project.lang);
+  const hints = options.lintHints === true;
+  const lintConfig = JSON.stringify([project.lang, hints, project.config.lint]);
+  const perFile = checked.roles.flatMap((entry) => {
+    const source = checked.sources.get(entry.file);
+    if (!source) return [];
+    if (entry.lint?.config === lintConfig) return [{ file: entry.file, lint: entry.lint.result }];
+    const found = lintFile({ file: entry.file, role: entry.role, locator: entry.locator, source }, project.config.lint, words);
+    const result = hints ? found : { diagnostics: found.diagnostics.filter((d) => d.severity !== 'info'), fixes: found.fixes, sentences: [] };
+    options.cache?.remember(entry.file, { config: lintConfig, result });
+    return [{ file: entry.file, lint: result }];
+  });
+  const linted = [...perFile.flatMap((entry) => entry.lint.diagnostics), ...(hints ? lintAcrossRoles(perFile, project.config.lint, words) : [])];
   const wanted = new Set(files.targets);
   const sources = new Map(checked.sources);
   if (project.configSource) sources.set(project.configSource.path, project.configSource);

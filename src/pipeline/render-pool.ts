@@ -14,6 +14,7 @@ import type { OutputFormat } from '../model/config.js';
 import type { FontChoice } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
+import { openPartStore } from './part-store.js';
 import { findFault, RenderFailure, type RenderFault, type RenderProblem } from './render-failure.js';
 
 export interface RenderTask {
@@ -41,6 +42,8 @@ export type WorkerResponse = { readonly id: number; readonly bytes: Uint8Array }
 export interface WorkerSetup {
   /** The font files to parse, for PDF; none when the build makes no PDF. */
   readonly fonts: FontChoice | undefined;
+  /** The output folder whose build cache keeps the handbook's rendered parts between builds; none: not kept. */
+  readonly cacheDir: string | undefined;
 }
 
 /**
@@ -103,43 +106,53 @@ export interface RenderOptions {
   readonly onDone?: (done: number) => void;
   /** The heap each render thread may use, in MB; default renderMemoryLimitMb(). */
   readonly memoryMb?: number | undefined;
+  /** The output folder whose build cache keeps the handbook's rendered parts between builds; none: not kept. */
+  readonly cacheDir?: string | undefined;
 }
 
+/** Where each rendered document goes as soon as it is made (a temporary file, a hash): no build keeps them all. */
+export type DocumentSink = (name: string, bytes: Uint8Array) => Promise<void> | void;
+
 /**
- * Renders every task and returns the bytes by name, in the order of the tasks. `onDone` is called
- * after each document, in the order they finish (for progress only). Every render thread has a
- * memory limit, and a heavy document (the handbook) that might not fit in this thread's memory is
- * rendered on a thread of its own even when the rest are rendered here: a document too large for
- * memory is then an error that names it, not the end of the process.
+ * Renders every task and gives each document to `sink` as it is made, in the order they finish.
+ * `onDone` is called after each (for progress only). Every render thread has a memory limit, and a
+ * heavy document (the handbook) that might not fit in this thread's memory is rendered on a
+ * thread of its own even when the rest are rendered here: a document too large for memory is then
+ * an error that names it, not the end of the process.
  * @throws RenderFailure naming the document that could not be rendered, and what was at fault.
  */
-export async function renderAll(tasks: readonly RenderTask[], options: RenderOptions): Promise<Map<string, Uint8Array>> {
+export async function renderEach(tasks: readonly RenderTask[], options: RenderOptions, sink: DocumentSink): Promise<void> {
   let done = 0;
   const progress: Progress = () => options.onDone?.(++done);
   const threads = canUseWorkers ? threadCount(options.jobs, tasks.length) : 1;
   const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
-  const setup: WorkerSetup = { fonts: options.fontChoice };
+  const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir };
   const heavy = tasks.filter((task) => task.heavy === true);
-  let rendered: Map<string, Uint8Array>;
   if (threads > 1) {
-    rendered = await renderOnWorkers(tasks, threads, setup, memoryMb, progress);
+    await renderOnWorkers(tasks, threads, setup, memoryMb, progress, sink);
   } else if (!canUseWorkers || heavy.every((task) => fitsHere(task, memoryMb))) {
-    rendered = await renderHere(tasks, options, progress);
+    await renderHere(tasks, options, progress, sink);
   } else {
     // The role documents here, the handbook meanwhile on its thread; either failing stops the other.
     const stop = new AbortController();
     const light = tasks.filter((task) => task.heavy !== true);
-    const parts = await Promise.all(
-      [renderHere(light, options, progress, stop.signal), renderOnWorkers(heavy, 1, setup, memoryMb, progress, stop.signal)].map((part) =>
+    await Promise.all(
+      [renderHere(light, options, progress, sink, stop.signal), renderOnWorkers(heavy, 1, setup, memoryMb, progress, sink, stop.signal)].map((part) =>
         part.catch((error: unknown) => {
           stop.abort(error);
           throw error;
         }),
       ),
     );
-    rendered = new Map(parts.flatMap((part) => [...part]));
   }
-  // Whatever finished first, the same order every time.
+}
+
+/** Renders every task and returns the bytes by name, in the order of the tasks (whatever finished first). */
+export async function renderAll(tasks: readonly RenderTask[], options: RenderOptions): Promise<Map<string, Uint8Array>> {
+  const rendered = new Map<string, Uint8Array>();
+  await renderEach(tasks, options, (name, bytes) => {
+    rendered.set(name, bytes);
+  });
   const ordered = new Map<string, Uint8Array>();
   for (const task of tasks) {
     const bytes = rendered.get(task.name);
@@ -150,10 +163,10 @@ export async function renderAll(tasks: readonly RenderTask[], options: RenderOpt
 
 type Progress = () => void;
 
-async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, progress: Progress, signal?: AbortSignal): Promise<Map<string, Uint8Array>> {
+async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, progress: Progress, sink: DocumentSink, signal?: AbortSignal): Promise<void> {
   const renderers = new Map<OutputFormat, Renderer>();
-  const out = new Map<string, Uint8Array>();
   const { fonts, fontChoice } = options;
+  const parts = options.cacheDir === undefined ? undefined : openPartStore(options.cacheDir);
   for (const task of tasks) {
     signal?.throwIfAborted();
     let renderer = renderers.get(task.format);
@@ -161,16 +174,18 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
       renderer = await loadRenderer(task.format);
       renderers.set(task.format, renderer);
     }
+    let bytes: Uint8Array;
     try {
-      out.set(task.name, await renderer.render(task.layout, { createdAt: task.createdAt, fonts }));
+      bytes = await renderer.render(task.layout, { createdAt: task.createdAt, fonts, parts });
     } catch (error: unknown) {
       const cause = error instanceof Error ? error : new Error(String(error));
       const fault = await findFault(task.layout, task.format, { renderer, createdAt: task.createdAt, fonts, fontChoice }).catch(() => undefined);
       throw new RenderFailure(task.name, task.format, fault, cause);
     }
+    await sink(task.name, bytes);
     progress();
   }
-  return out;
+  parts?.prune();
 }
 
 function renderOnWorkers(
@@ -179,14 +194,17 @@ function renderOnWorkers(
   setup: WorkerSetup,
   memoryMb: number,
   progress: Progress,
+  sink: DocumentSink,
   signal?: AbortSignal,
-): Promise<Map<string, Uint8Array>> {
+): Promise<void> {
   // The heavy documents go to the first worker, which starts with them so that none is left for the
   // end; the others share the rest, biggest first.
   const bySize = [...tasks.keys()].sort((a, b) => (tasks[b]?.layout.blocks.length ?? 0) - (tasks[a]?.layout.blocks.length ?? 0));
   const heavy = bySize.filter((index) => tasks[index]?.heavy === true);
   const queue = bySize.filter((index) => tasks[index]?.heavy !== true);
-  const out = new Map<string, Uint8Array>();
+  /** Documents given to the sink, and those it has taken. */
+  let delivered = 0;
+  let settled = 0;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     /** The task each worker is rendering. */
@@ -226,15 +244,18 @@ function renderOnWorkers(
           return;
         }
         busy.delete(worker);
-        out.set(task.name, response.bytes);
-        progress();
-        if (out.size === tasks.length) {
+        delivered += 1;
+        if (delivered === tasks.length) {
           // Every worker goes, or the process would wait on an idle one.
           for (const each of workers) void each.terminate();
-          resolve(out);
         } else {
           next(worker);
         }
+        Promise.resolve(sink(task.name, response.bytes)).then(() => {
+          progress();
+          settled += 1;
+          if (settled === tasks.length && !failed) resolve();
+        }, stop);
       });
       worker.on('error', (error) => {
         const task = tasks[busy.get(worker) ?? -1];
@@ -248,13 +269,13 @@ function renderOnWorkers(
       });
       // Workers are stopped only once everything is in; an exit before that is a crash.
       worker.on('exit', (code) => {
-        if (failed || out.size === tasks.length) return;
+        if (failed || delivered === tasks.length) return;
         const error = new Error(`a render worker exited with code ${code}`);
         const task = tasks[busy.get(worker) ?? -1];
         stop(task ? new RenderFailure(task.name, task.format, undefined, error) : error);
       });
       next(worker);
     }
-    if (tasks.length === 0) resolve(out);
+    if (tasks.length === 0) resolve();
   });
 }

@@ -9,6 +9,7 @@ import { FontError } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, type Renderer } from '../render/renderers.js';
 import { loadFontSet } from './load-fonts.js';
+import { openPartStore } from './part-store.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-pool.js';
 import { findFault, problemOf, type RenderFault } from './render-failure.js';
 
@@ -16,6 +17,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort;
 const renderers = new Map<OutputFormat, Promise<Renderer>>();
 let fonts: FontSet | undefined;
+const parts = setup.cacheDir === undefined ? undefined : openPartStore(setup.cacheDir);
 
 function rendererFor(format: OutputFormat): Promise<Renderer> {
   let renderer = renderers.get(format);
@@ -28,7 +30,9 @@ function rendererFor(format: OutputFormat): Promise<Renderer> {
 
 async function render(request: WorkerRequest): Promise<Uint8Array> {
   if (request.format === 'pdf' && !fonts && setup.fonts) fonts = loadFontSet(setup.fonts);
-  return (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts });
+  const bytes = await (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts, parts });
+  parts?.prune();
+  return bytes;
 }
 
 /** Which input the failure is to be blamed on; trying it out must not fail the answer. */

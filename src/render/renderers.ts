@@ -4,6 +4,7 @@
  */
 import type { Layout } from '../layout/layout.js';
 import type { OutputFormat } from '../model/config.js';
+import type { PartStore } from './docx/parts.js';
 import type { FontSet } from './fonts.js';
 
 export interface RenderContext {
@@ -11,6 +12,8 @@ export interface RenderContext {
   readonly createdAt: Date;
   /** Parsed PDF fonts; present whenever PDF is among the formats. */
   readonly fonts: FontSet | undefined;
+  /** The .docx parts rendered before (the handbook's unchanged roles), kept between builds; none: every part is rendered. */
+  readonly parts?: PartStore | undefined;
 }
 
 export interface Renderer {
@@ -21,7 +24,7 @@ export interface Renderer {
 const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
   docx: async () => {
     const { renderDocx } = await import('./docx/render-docx.js');
-    return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt }) };
+    return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt, parts: ctx.parts }) };
   },
   html: async () => {
     const { renderHtml } = await import('./html/render-html.js');

@@ -1,4 +1,5 @@
 /** A project as the pipeline sees it, for tests of one stage. */
+import { readdirSync } from 'node:fs';
 import type { Lang } from '../../src/messages/lang.js';
 import { DEFAULT_CONFIG } from '../../src/model/config.js';
 import { loadProjectLocale } from '../../src/pipeline/load-look.js';
@@ -20,3 +21,9 @@ export function loadLocaleAt(name: string, root: string, lang: Lang): Promise<Lo
 export function build(dir: string, request: Partial<BuildRequest> = {}): Promise<BuildResult> {
   return buildProject(dir, undefined, { paths: [], ...request });
 }
+
+/** The build cache's folder in an output folder: this machine's own (times, inodes), never a document. */
+export const BUILD_CACHE = '.roledoc-cache';
+
+/** What a build wrote into an output folder — its documents, manifest and backups — leaving out the build cache. */
+export const outputNames = (out: string): string[] => readdirSync(out).filter((name) => name !== BUILD_CACHE);

@@ -47,6 +47,8 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
   const headEnd = blocks[0]?.kind === 'cover' ? (ranges[0]?.end ?? 1) : 0;
   const { shell, file } = await shellOf(layout, headEnd, textWidth);
   const version = roledocVersion();
+  // Only a document of parts (the handbook) keeps them: a role document is one part, made once.
+  const store = layout.partStarts === undefined ? undefined : options.parts;
   const parts = function* (): Generator<DocxPart> {
     for (const range of ranges) {
       if (range.end <= headEnd) continue;
@@ -58,15 +60,15 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
         followed: range.end < blocks.length,
         version,
       };
-      if (!options.parts) {
+      if (!store) {
         yield renderPart(inputs, file);
         continue;
       }
       const key = partKey(inputs);
-      let part = options.parts.get(key);
+      let part = store.get(key);
       if (part === undefined) {
         part = renderPart(inputs, file);
-        options.parts.set(key, part);
+        store.set(key, part);
       }
       yield part;
     }

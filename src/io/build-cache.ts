@@ -1,0 +1,126 @@
+/**
+ * out/.roledoc-cache/: what one build leaves for the next to skip work — the stamps of the
+ * outputs (so unchanged files are not read and hashed again), the role files already checked and
+ * the handbook's rendered parts. It is this machine's alone: times and inodes are in it, and a
+ * .gitignore keeps it out of a repository that commits out/. Anything missing, unreadable or made
+ * by another version is simply not used; deleting the folder only makes the next build slower.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstat, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { errorCode } from '../core/errors.js';
+import { makeFolders } from './folders.js';
+
+export const CACHE_FOLDER = '.roledoc-cache';
+/** The cache is never worth failing a build for: a file larger than this is not read. */
+const MAX_CACHE_FILE_BYTES = 512 * 1024 * 1024;
+
+export const cacheFolder = (outDir: string): string => path.join(outDir, CACHE_FOLDER);
+
+export async function hasCacheFolder(outDir: string): Promise<boolean> {
+  try {
+    return (await lstat(cacheFolder(outDir))).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the build cache (a build that wrote nothing removes the one it began). */
+export async function removeCacheFolder(outDir: string): Promise<void> {
+  await rm(cacheFolder(outDir), { recursive: true, force: true }).catch(() => undefined);
+}
+
+/** A cache file's text, or undefined when there is none (or it cannot be read: the cache is an aid, never a need). */
+export async function readCacheFile(outDir: string, name: string): Promise<string | undefined> {
+  try {
+    const bytes = await readFile(path.join(cacheFolder(outDir), name));
+    return bytes.byteLength > MAX_CACHE_FILE_BYTES ? undefined : bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cache file's raw bytes, or undefined. */
+export async function readCacheBytes(outDir: string, name: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path.join(cacheFolder(outDir), name));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a cache file whole (a temporary file renamed into place). A cache that cannot be written
+ * (a read-only folder, a full disk) is left as it was: the build still succeeds.
+ */
+export async function writeCacheFile(outDir: string, name: string, data: string | Uint8Array): Promise<void> {
+  const folder = cacheFolder(outDir);
+  const file = path.join(folder, name);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await makeFolders(path.dirname(file));
+    await writeFile(path.join(folder, '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' }).catch((error: unknown) => {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    });
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch {
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Removes cache files no longer wanted (the handbook's parts of roles that are gone). */
+export async function removeCacheFiles(outDir: string, names: Iterable<string>): Promise<void> {
+  for (const name of names) await rm(path.join(cacheFolder(outDir), name), { force: true }).catch(() => undefined);
+}
+
+/**
+ * The same, for a render thread that reads and writes the cache while it renders a document
+ * synchronously. Files live in one folder of the cache (`folder`), which is made when missing.
+ */
+export const syncCacheFiles = {
+  read(outDir: string, folder: string, name: string): Uint8Array | undefined {
+    try {
+      return readFileSync(path.join(cacheFolder(outDir), folder, name));
+    } catch {
+      return undefined;
+    }
+  },
+  write(outDir: string, folder: string, name: string, data: Uint8Array): void {
+    const dir = path.join(cacheFolder(outDir), folder);
+    const file = path.join(dir, name);
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      // The output folder exists (the lock is in it); only the cache's own folders are made, one level at a time.
+      mkdirSync(cacheFolder(outDir), { recursive: false });
+    } catch {
+      // There already, or not to be made: the write below says which.
+    }
+    try {
+      writeFileSync(path.join(cacheFolder(outDir), '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' });
+    } catch {
+      // There already.
+    }
+    try {
+      mkdirSync(dir, { recursive: false });
+    } catch {
+      // There already.
+    }
+    try {
+      writeFileSync(temporary, data);
+      renameSync(temporary, file);
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  },
+  list(outDir: string, folder: string): string[] {
+    try {
+      return readdirSync(path.join(cacheFolder(outDir), folder));
+    } catch {
+      return [];
+    }
+  },
+  remove(outDir: string, folder: string, names: Iterable<string>): void {
+    for (const name of names) rmSync(path.join(cacheFolder(outDir), folder, name), { force: true });
+  },
+};
