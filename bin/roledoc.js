@@ -10,6 +10,10 @@ if (major < 22) {
   );
   process.exit(2);
 }
+// V8's compiled code for roledoc's modules, kept in the system's temporary folder between runs
+// (Node.js 22.1+): a command starts about a tenth faster. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 let main;
 try {
   main = await import('../dist/cli/main.js');

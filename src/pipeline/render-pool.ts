@@ -23,8 +23,8 @@ export interface RenderTask {
   readonly layout: Layout;
   readonly createdAt: Date;
   /**
-   * A document of all roles (the handbook): heavy ones are rendered one after the other on the
-   * first thread, never two at once, since each holds a large document in memory.
+   * A document of all roles (the handbook): heavy ones are rendered first, each on a thread of its
+   * own when there are threads, or on one whose running out of memory can be caught.
    */
   readonly heavy?: boolean;
 }
@@ -62,11 +62,18 @@ const canUseWorkers = !import.meta.url.endsWith('.ts');
  */
 export const DEFAULT_MAX_THREADS = 4;
 
-/** How many threads a build of `tasks` documents uses: `--jobs`, else one per CPU (at most 4), never more than the work needs. */
-export function threadCount(requested: number | undefined, tasks: number): number {
+/**
+ * How many threads a build of `tasks` documents uses: `--jobs`, else one per CPU (at most 4), never
+ * more than the work needs — but a thread for each heavy document (the handbook's .docx and PDF,
+ * seconds each) even among few others, so a one-role edit renders both handbooks at once.
+ */
+export function threadCount(requested: number | undefined, tasks: number, heavy = 0): number {
   const wanted = requested ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
-  return Math.max(1, Math.min(wanted, Math.floor(tasks / MIN_TASKS_PER_WORKER)));
+  return Math.max(1, Math.min(wanted, Math.max(heavy, Math.floor(tasks / MIN_TASKS_PER_WORKER))));
 }
+
+/** About a hundred roles' worth of blocks in a handbook. */
+const BIG_HANDBOOK_BLOCKS = 1000;
 
 /** The heap a render thread may use, in MB, unless told otherwise. */
 export function renderMemoryLimitMb(): number {
@@ -124,10 +131,11 @@ export type DocumentSink = (name: string, bytes: Uint8Array) => Promise<void> | 
 export async function renderEach(tasks: readonly RenderTask[], options: RenderOptions, sink: DocumentSink): Promise<void> {
   let done = 0;
   const progress: Progress = () => options.onDone?.(++done);
-  const threads = canUseWorkers ? threadCount(options.jobs, tasks.length) : 1;
+  const heavy = tasks.filter((task) => task.heavy === true);
+  // A handbook of a hundred roles or more takes seconds: worth a thread of its own however few the other documents.
+  const threads = canUseWorkers ? threadCount(options.jobs, tasks.length, heavy.filter((task) => task.layout.blocks.length >= BIG_HANDBOOK_BLOCKS).length) : 1;
   const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
   const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir };
-  const heavy = tasks.filter((task) => task.heavy === true);
   if (threads > 1) {
     await renderOnWorkers(tasks, threads, setup, memoryMb, progress, sink);
   } else if (!canUseWorkers || heavy.every((task) => fitsHere(task, memoryMb))) {
@@ -197,8 +205,8 @@ function renderOnWorkers(
   sink: DocumentSink,
   signal?: AbortSignal,
 ): Promise<void> {
-  // The heavy documents go to the first worker, which starts with them so that none is left for the
-  // end; the others share the rest, biggest first.
+  // The heavy documents go first, one to each worker, so that none is left for the end; then the
+  // rest, biggest first.
   const bySize = [...tasks.keys()].sort((a, b) => (tasks[b]?.layout.blocks.length ?? 0) - (tasks[a]?.layout.blocks.length ?? 0));
   const heavy = bySize.filter((index) => tasks[index]?.heavy === true);
   const queue = bySize.filter((index) => tasks[index]?.heavy !== true);
@@ -222,7 +230,7 @@ function renderOnWorkers(
     }
     signal?.addEventListener('abort', () => stop(signal.reason), { once: true });
     const next = (worker: Worker): void => {
-      const index = (worker === workers[0] ? heavy.shift() : undefined) ?? queue.shift();
+      const index = heavy.shift() ?? queue.shift();
       const task = index === undefined ? undefined : tasks[index];
       // Nothing left: the worker idles until the last document is in and every worker is stopped.
       if (index === undefined || !task) return;

@@ -1,0 +1,112 @@
+/**
+ * out/.roledoc-cache/: what one build keeps for the next (stamps of the outputs, checked role
+ * files, the handbook's .docx parts). It may only ever make a build faster: the documents and what
+ * a build reports are the same with it, without it, and with it damaged.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sha256 } from '../src/incremental/manifest.js';
+import { build, BUILD_CACHE, outputNames } from './helpers/project.js';
+import { runCli } from './helpers/run-cli.js';
+import { builtSeedProject } from './helpers/seed.js';
+
+const out = (dir: string): string => path.join(dir, 'out');
+const hashes = (dir: string): Record<string, string> =>
+  Object.fromEntries(outputNames(out(dir)).sort().map((name) => [name, sha256(readFileSync(path.join(out(dir), name)))]));
+const manager = (dir: string): string => path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
+const parts = (dir: string): string[] => readdirSync(path.join(out(dir), BUILD_CACHE, 'docx-parts')).sort();
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+describe('the build cache', () => {
+  it('keeps itself out of git, and holds what a build needs next time', async () => {
+    const dir = await builtSeedProject();
+    expect(readFileSync(path.join(out(dir), BUILD_CACHE, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    expect(readdirSync(path.join(out(dir), BUILD_CACHE)).sort()).toEqual(['.gitignore', 'checked.json', 'docx-parts', 'outputs.json']);
+    // The index, the department and each of the three roles.
+    expect(parts(dir)).toHaveLength(5);
+  });
+
+  it('a handbook made from kept parts after a one-role edit is the handbook a build from nothing makes', async () => {
+    const dir = await builtSeedProject();
+    const before = parts(dir);
+    edit(manager(dir), '负责管辖部门内部各项内部行政管理；', '负责管辖部门内部各项行政管理；');
+    const edited = await build(dir);
+    expect(edited.ok).toBe(true);
+    expect([...edited.written].sort()).toEqual(['cs-manager.docx', 'cs-manager.pdf', 'handbook.docx', 'handbook.pdf']);
+    // One part made again (cs-manager's), the old one gone, the other four kept.
+    const after = parts(dir);
+    expect(after.filter((name) => !before.includes(name))).toHaveLength(1);
+    expect(before.filter((name) => !after.includes(name))).toHaveLength(1);
+    const kept = hashes(dir);
+
+    const fresh = mkdtempSync(path.join(tmpdir(), 'roledoc-cache-fresh-'));
+    cpSync(path.join(dir, 'roles'), path.join(fresh, 'roles'), { recursive: true });
+    cpSync(path.join(dir, 'roledoc.config.yaml'), path.join(fresh, 'roledoc.config.yaml'));
+    expect((await build(fresh)).ok).toBe(true);
+    expect(hashes(fresh)).toEqual(kept);
+  });
+
+  it('a damaged cache, or none, changes nothing but the time a build takes', async () => {
+    const dir = await builtSeedProject();
+    const good = hashes(dir);
+    const cache = path.join(out(dir), BUILD_CACHE);
+    writeFileSync(path.join(cache, 'checked.json'), '{"version": "0.1.0", "lang": "zh-CN", "files": {"roles/客服部/cs-manager.yaml": {"sha256": 1, "memo": null}}');
+    writeFileSync(path.join(cache, 'outputs.json'), 'not json');
+    for (const part of parts(dir)) writeFileSync(path.join(cache, 'docx-parts', part), 'not gzip');
+    const forced = await build(dir, { force: true });
+    expect(forced.ok).toBe(true);
+    expect(hashes(dir)).toEqual(good);
+    rmSync(cache, { recursive: true });
+    const again = await build(dir, { force: true });
+    expect(again.ok).toBe(true);
+    expect(hashes(dir)).toEqual(good);
+  });
+
+  it('a hand edit is found though it keeps the size and puts the modification time back', async () => {
+    const dir = await builtSeedProject();
+    // A build that stamps the outputs as they are in this folder (a copy has other inodes and times).
+    expect((await build(dir)).ok).toBe(true);
+    const docx = path.join(out(dir), 'cs-manager.docx');
+    const { atime, mtime, size } = statSync(docx);
+    const bytes = readFileSync(docx);
+    bytes[bytes.length - 30] = (bytes[bytes.length - 30] ?? 0) ^ 0xff;
+    writeFileSync(docx, bytes);
+    utimesSync(docx, atime, mtime);
+    expect(statSync(docx).size).toBe(size);
+    const result = await build(dir);
+    expect(result.ok).toBe(false);
+    expect(result.kept).toEqual(['out/cs-manager.docx']);
+  });
+
+  it('a role file kept as checked reports its findings again, each at its own line', async () => {
+    const dir = await builtSeedProject();
+    edit(manager(dir), '  - 负责管辖部门内部各项内部行政管理；', '  - 负责管辖部门内部各项内部行政管理；\n  - 限男性');
+    const first = await runCli(['build', '--format', 'json'], dir);
+    const second = await runCli(['build', '--format', 'json', '--force'], dir);
+    const findings = (stdout: string): unknown =>
+      (JSON.parse(stdout) as { diagnostics: { code: string; file: string; line: number }[] }).diagnostics.filter((d) => d.code.startsWith('lint.')).map((d) => [d.code, d.file, d.line]);
+    expect(findings(first.stdout)).toEqual([['lint.gender', 'roles/客服部/cs-manager.yaml', expect.any(Number)]]);
+    expect(findings(second.stdout)).toEqual(findings(first.stdout));
+    const line = readFileSync(manager(dir), 'utf8').split('\n').findIndex((text) => text.includes('限男性')) + 1;
+    expect((findings(second.stdout) as [string, string, number][])[0]?.[2]).toBe(line);
+  });
+
+  it('a build that writes nothing leaves no cache behind in a folder it did not make it in', async () => {
+    const dir = await builtSeedProject();
+    rmSync(out(dir), { recursive: true });
+    // Someone's only copy at a document's name: nothing is written, and nothing is left.
+    mkdirSync(out(dir));
+    writeFileSync(path.join(out(dir), 'handbook.pdf'), 'the only copy');
+    const result = await build(dir);
+    expect(result.ok).toBe(false);
+    expect(result.kept).toEqual(['out/handbook.pdf']);
+    expect(readdirSync(out(dir))).toEqual(['handbook.pdf']);
+  });
+});
