@@ -31,6 +31,17 @@ export interface BuildOptions {
   readonly overwrite?: boolean;
 }
 
+/**
+ * ROLEDOC_RENDER_MEMORY_MB: the heap each render thread may use, below what Node.js gives the
+ * process (a CI machine shared with other jobs, say). Unset: as much as the process may use.
+ */
+function renderMemoryOf(value: string | undefined, messages: CliMessages): { renderMemoryMb?: number } {
+  if (value === undefined || value.trim() === '') return {};
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 16) throw new UserError(messages.badRenderMemory(value));
+  return { renderMemoryMb: mb };
+}
+
 /** Progress is worth a line only on a terminal and for more than a handful of documents. */
 const PROGRESS_THRESHOLD = 5;
 
@@ -71,6 +82,7 @@ export async function buildOnce(io: Io, options: GlobalOptions, paths: readonly 
       ...(outputs ? { formats: outputs } : {}),
       ...build,
       sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'],
+      ...renderMemoryOf(io.env['ROLEDOC_RENDER_MEMORY_MB'], messages),
     },
     {
       onChecked: (diagnostics, sources) => {

@@ -77,6 +77,8 @@ export interface BuildRequest {
    * and the build writes nothing.
    */
   readonly overwrite?: boolean | undefined;
+  /** The heap each render thread may use, in MB (ROLEDOC_RENDER_MEMORY_MB); default as much as the process may use. */
+  readonly renderMemoryMb?: number | undefined;
 }
 
 /** What a build says while it works: the CLI prints it, a program may listen. */
@@ -316,13 +318,14 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
         fonts: pdf?.fonts,
         fontChoice: pdf?.choice,
         cacheDir: request.check === true ? undefined : outDir,
+        memoryMb: request.renderMemoryMb,
         ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
       },
       keep,
     ).catch((error: unknown) => {
       if (!(error instanceof RenderFailure)) throw error;
       const role = byName.get(error.document)?.role;
-      throw renderFailureError(error, messages.renderedDocument(role === HANDBOOK_NAME ? undefined : role, error.format, shown(error.document)), role === HANDBOOK_NAME, loaded.logoFile, messages);
+      throw renderFailureError(error, messages.renderedDocument(role === HANDBOOK_NAME ? undefined : role, error.format, shown(error.document)), role === HANDBOOK_NAME, loaded.logoFile, messages, request.renderMemoryMb !== undefined);
     });
   } catch (error: unknown) {
     await abandon();
@@ -403,7 +406,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
  * the user's to fix (exit 2, with a hint); anything else is a bug in roledoc and says so. The
  * failure itself stays underneath, for --debug.
  */
-function renderFailureError(failure: RenderFailure, document: string, handbook: boolean, logoFile: string | undefined, messages: CliMessages): Error {
+function renderFailureError(failure: RenderFailure, document: string, handbook: boolean, logoFile: string | undefined, messages: CliMessages, limitedByUser: boolean): Error {
   const cause = { cause: failure.cause };
   switch (failure.fault?.kind) {
     case 'font':
@@ -412,7 +415,7 @@ function renderFailureError(failure: RenderFailure, document: string, handbook: 
       return new UserError(messages.renderLogoFailed(document, logoFile), messages.renderLogoFailedHint, cause);
     case 'memory':
       // Twice as much, in whole gigabytes, as a first step up.
-      return new UserError(messages.renderTooLarge(document, failure.fault.limitMb), messages.renderTooLargeHint(handbook, Math.ceil((failure.fault.limitMb * 2) / 1024) * 1024), cause);
+      return new UserError(messages.renderTooLarge(document, failure.fault.limitMb), messages.renderTooLargeHint(handbook, Math.ceil((failure.fault.limitMb * 2) / 1024) * 1024, limitedByUser), cause);
     case undefined: {
       const reason = failure.cause instanceof Error ? failure.cause.message : String(failure.cause);
       return new Error(messages.renderFailed(document, reason), cause);
