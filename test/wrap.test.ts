@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMeasurer } from '../src/render/pdf/measure.js';
 import { NO_LINE_END, NO_LINE_START, wrapRichText, type Line } from '../src/render/pdf/wrap.js';
+import { wrapKey } from '../src/render/pdf/cursor.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { leafStrings, seedRoles } from './helpers/seed.js';
 
@@ -114,5 +115,25 @@ describe('a fallback font', () => {
     const pdf = await renderPdf(layout, { fonts, createdAt: new Date('2024-01-01T00:00:00Z') });
     expect(await assertValidPdf(pdf)).toContain('甲乙丙');
     expect(Buffer.from(pdf).toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/g)?.length).toBe(2);
+  });
+});
+
+describe('the wrap cache key', () => {
+  it('tells apart texts that JSON would tell apart: run boundaries, weight, links, sizes', () => {
+    const keys = [
+      wrapKey([{ text: 'ab' }], 100, 10.5, false),
+      wrapKey([{ text: 'a' }, { text: 'b' }], 100, 10.5, false),
+      wrapKey([{ text: 'a|1:b' }], 100, 10.5, false),
+      wrapKey([{ text: 'ab', bold: true }], 100, 10.5, false),
+      wrapKey([{ text: 'ab' }], 100, 10.5, true),
+      wrapKey([{ text: 'ab', link: 'x' }], 100, 10.5, false),
+      wrapKey([{ text: 'a', link: 'b' }], 100, 10.5, false),
+      wrapKey([{ text: 'ab' }], 100, 9, false),
+      wrapKey([{ text: 'ab' }], 100.5, 10.5, false),
+      wrapKey([{ text: 'ab', bold: false }], 100, 10.5, false),
+    ];
+    // Only the last repeats the first: bold: false wraps as no bold at all.
+    expect(new Set(keys).size).toBe(keys.length - 1);
+    expect(keys.at(-1)).toBe(keys[0]);
   });
 });

@@ -15,8 +15,25 @@ export interface FontFace {
   readonly descent: number;
   /** Every code point the font maps to a glyph. */
   readonly characterSet: readonly number[];
-  layout(text: string): { readonly advanceWidth: number };
+  /** Shapes `text` with the OpenType features fontkit applies by default; positions in font units. */
+  layout(text: string): ShapedRun;
+  /** The cmap's glyph for a character (glyph 0 when the font has none), unshaped. */
+  glyphForCodePoint(codePoint: number): FontGlyph;
   hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/** One glyph of a face: its id, its advance in font units (hmtx) and the characters it stands for. */
+export interface FontGlyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: readonly number[];
+}
+
+/** Text shaped by fontkit: a glyph and a position (font units) for each. */
+export interface ShapedRun {
+  readonly glyphs: readonly FontGlyph[];
+  readonly positions: readonly { readonly xAdvance: number; readonly xOffset: number; readonly yOffset: number }[];
+  readonly advanceWidth: number;
 }
 
 /** The parsed faces a PDF is set in. */

@@ -1,6 +1,22 @@
 // fontkit ships no types; this declares the part roledoc uses.
 declare module 'fontkit' {
+  export interface Glyph {
+    readonly id: number;
+    /** In font units, from hmtx. */
+    readonly advanceWidth: number;
+    /** The characters this glyph stands for (several for a ligature): what a PDF's ToUnicode map gives back. */
+    readonly codePoints: readonly number[];
+  }
+  /** Where shaping put a glyph, in font units. */
+  export interface GlyphPosition {
+    readonly xAdvance: number;
+    readonly xOffset: number;
+    readonly yOffset: number;
+  }
   export interface GlyphRun {
+    readonly glyphs: readonly Glyph[];
+    readonly positions: readonly GlyphPosition[];
+    /** The sum of the positions' xAdvance, in font units. */
     readonly advanceWidth: number;
   }
   export interface Font {
@@ -12,7 +28,10 @@ declare module 'fontkit' {
     readonly descent: number;
     /** Every code point the font maps to a glyph. */
     readonly characterSet: readonly number[];
+    /** Shapes `text` with the OpenType features fontkit applies by default (ccmp, liga, kern, …). */
     layout(text: string): GlyphRun;
+    /** The cmap's glyph for a character (glyph 0 when the font has none), unshaped. */
+    glyphForCodePoint(codePoint: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export interface FontCollection {

@@ -31,6 +31,17 @@ function paperless(): PDFDocument {
 /** The names the faces are registered under in every PDF. */
 export const FONT_NAMES: Record<Face, string> = { regular: 'roledoc-regular', bold: 'roledoc-bold', fallback: 'roledoc-fallback' };
 
+/**
+ * The wrap cache's key: the width, size and weight, then each run with its text's length in front
+ * (so no text can pass for two runs) and its weight and link. Built by concatenation: JSON.stringify
+ * of every paragraph was most of the wrap cache's own cost.
+ */
+export function wrapKey(text: RichText, width: number, size: number, bold: boolean): string {
+  let key = `${width}|${size}|${bold ? 1 : 0}`;
+  for (const run of text) key += `|${run.text.length}:${run.text}${run.bold === true ? 'b' : ''}${run.link === undefined ? '' : `>${run.link.length}:${run.link}`}`;
+  return key;
+}
+
 /** Paints what every page carries besides its content (header, footer), given the page count. */
 export type PagePainter = (cursor: PdfCursor, pages: number) => void;
 
@@ -142,7 +153,7 @@ export class PdfCursor {
    * (and the block after a heading) before it is drawn, so each paragraph is asked for several times.
    */
   wrap(text: RichText, width: number, size: number, bold = false): readonly Line[] {
-    const key = `${width}|${size}|${bold ? 1 : 0}|${JSON.stringify(text)}`;
+    const key = wrapKey(text, width, size, bold);
     let lines = this.wrapped.get(key);
     if (!lines) {
       lines = wrapRichText(bold ? text.map((run) => ({ ...run, bold: true })) : text, width, size, this.measure);

@@ -3,6 +3,7 @@
  * breaking is a pure function that tests can run on their own.
  */
 import type { FontSet, FontFace } from '../fonts.js';
+import { glyphTableOf, type GlyphTable } from './glyphs.js';
 
 /** Which font a piece of text is set in. */
 export type Face = 'regular' | 'bold' | 'fallback';
@@ -12,6 +13,13 @@ export interface Measurer {
   width(text: string, face: Face, size: number): number;
   /** The face a character is set in: its own weight, or the fallback when the main faces lack it. */
   faceOf(char: string, bold: boolean): Face;
+  /**
+   * A character's advance in font units when shaping cannot change it (glyphs.ts), else undefined.
+   * The width of a text of such characters is their sum over unitsPerEm, times the size: what
+   * width() returns for it, to the last bit.
+   */
+  plainUnits(codePoint: number, face: Face): number | undefined;
+  unitsPerEm(face: Face): number;
 }
 
 export function fontOf(fonts: FontSet, face: Face): FontFace {
@@ -31,20 +39,18 @@ export function measurerFor(fonts: FontSet): Measurer {
 }
 
 export function createMeasurer(fonts: FontSet): Measurer {
-  // Widths at size 1, per face: most pieces are single CJK characters, so the cache hits constantly.
-  const caches: Record<Face, Map<string, number>> = { regular: new Map(), bold: new Map(), fallback: new Map() };
   const covered = new Map<number, boolean>();
+  const tables: Record<Face, GlyphTable> = { regular: glyphTableOf(fonts.regular), bold: glyphTableOf(fonts.bold), fallback: glyphTableOf(fontOf(fonts, 'fallback')) };
   return {
     width(text, face, size) {
-      const cache = caches[face];
-      let unit = cache.get(text);
-      if (unit === undefined) {
-        const font = fontOf(fonts, face);
-        unit = font.layout(text).advanceWidth / font.unitsPerEm;
-        cache.set(text, unit);
-      }
-      return unit * size;
+      // What fontkit's shaping gives, in font units: from the glyph table when no character needs
+      // shaping (the same integers, so the same lines), else shaped once per worker.
+      const glyphs = tables[face];
+      const units = glyphs.plainAdvance(text) ?? glyphs.shapedAdvance(text);
+      return (units / glyphs.unitsPerEm) * size;
     },
+    plainUnits: (codePoint, face) => tables[face].plainUnits(codePoint),
+    unitsPerEm: (face) => tables[face].unitsPerEm,
     faceOf(char, bold) {
       if (!fonts.fallback) return bold ? 'bold' : 'regular';
       const codePoint = char.codePointAt(0) ?? 0;

@@ -1,0 +1,248 @@
+/**
+ * Glyph ids and advances per character, kept per face for the whole worker: shaping with fontkit
+ * costs tens of microseconds a call, pdfkit caches it per document only, and most of a role's text
+ * (Chinese) needs no shaping at all. A character is "plain" when shaping provably leaves it as the
+ * cmap's glyph with its hmtx advance (see plainGlyphIds); a text made only of plain characters is
+ * measured and drawn from this table. Anything else (Latin, which the fonts kern; digits, which
+ * they substitute in Chinese text) is shaped by fontkit exactly as pdfkit did, and the result kept.
+ */
+import { isCjk } from '../../layout/geometry.js';
+import type { FontFace, FontGlyph, ShapedRun } from '../fonts.js';
+
+export interface GlyphTable {
+  /** The face's units per em (fontkit reads it from the head table on every access). */
+  readonly unitsPerEm: number;
+  /** The cmap's glyph for a character, unshaped. */
+  glyph(codePoint: number): FontGlyph;
+  /** Whether shaping can change nothing about this character, whatever stands around it in a plain text. */
+  isPlain(codePoint: number): boolean;
+  /** A plain character's advance in font units; undefined for one that needs shaping. */
+  plainUnits(codePoint: number): number | undefined;
+  /** The advance of `text` in font units when every character of it is plain; otherwise undefined. */
+  plainAdvance(text: string): number | undefined;
+  /** fontkit's shaping of `text`, kept for the worker: what a Latin word is drawn from. */
+  shape(text: string): ShapedRun;
+  /** The advance fontkit's shaping gives `text`, in font units, kept for the worker: what a line with Latin in it is measured by. */
+  shapedAdvance(text: string): number;
+}
+
+/**
+ * How many shaped runs (words, drawn) and shaped advances (whole lines, measured) a face keeps; past
+ * that the cache starts again, so a worker's memory stays bounded however many documents it renders.
+ */
+const SHAPED_RUNS_LIMIT = 5_000;
+const SHAPED_ADVANCES_LIMIT = 50_000;
+
+const tables = new WeakMap<FontFace, GlyphTable>();
+
+export function glyphTableOf(face: FontFace): GlyphTable {
+  let table = tables.get(face);
+  if (!table) {
+    table = createGlyphTable(face);
+    tables.set(face, table);
+  }
+  return table;
+}
+
+function createGlyphTable(face: FontFace): GlyphTable {
+  const glyphs = new Map<number, FontGlyph>();
+  /** A plain character's advance, or -1 for one that needs shaping. */
+  const plainAdvances = new Map<number, number>();
+  const shaped = new Map<string, ShapedRun>();
+  const shapedAdvances = new Map<string, number>();
+  let mayTouch: ((glyphId: number) => boolean) | undefined;
+  const glyph = (codePoint: number): FontGlyph => {
+    let found = glyphs.get(codePoint);
+    if (!found) {
+      found = face.glyphForCodePoint(codePoint);
+      glyphs.set(codePoint, found);
+    }
+    return found;
+  };
+  const plainAdvance = (codePoint: number): number => {
+    let advance = plainAdvances.get(codePoint);
+    if (advance === undefined) {
+      mayTouch ??= shapingMayTouch(face);
+      const found = glyph(codePoint);
+      advance = plainCandidate(codePoint) && !mayTouch(found.id) ? found.advanceWidth : -1;
+      plainAdvances.set(codePoint, advance);
+    }
+    return advance;
+  };
+  return {
+    unitsPerEm: face.unitsPerEm,
+    glyph,
+    isPlain: (codePoint) => plainAdvance(codePoint) >= 0,
+    plainUnits(codePoint) {
+      const advance = plainAdvance(codePoint);
+      return advance >= 0 ? advance : undefined;
+    },
+    plainAdvance(text) {
+      let sum = 0;
+      for (let index = 0; index < text.length; index++) {
+        const codePoint = text.codePointAt(index) ?? 0;
+        if (codePoint > 0xffff) index++;
+        const advance = plainAdvance(codePoint);
+        if (advance < 0) return undefined;
+        sum += advance;
+      }
+      return sum;
+    },
+    shape(text) {
+      let run = shaped.get(text);
+      if (!run) {
+        if (shaped.size >= SHAPED_RUNS_LIMIT) shaped.clear();
+        run = face.layout(text);
+        shaped.set(text, run);
+      }
+      return run;
+    },
+    shapedAdvance(text) {
+      let advance = shapedAdvances.get(text);
+      if (advance === undefined) {
+        if (shapedAdvances.size >= SHAPED_ADVANCES_LIMIT) shapedAdvances.clear();
+        advance = shaped.get(text)?.advanceWidth ?? face.layout(text).advanceWidth;
+        shapedAdvances.set(text, advance);
+      }
+      return advance;
+    },
+  };
+}
+
+/**
+ * Characters that could be plain, by what fontkit does besides the font's own lookups: CJK (the
+ * renderer's own class) and Latin up to Latin Extended-B, all shaped by fontkit's default shaper
+ * left to right. Left out: combining marks (zeroed and attached), the soft hyphen (hidden as a
+ * default ignorable) and Hangul compatibility jamo (fontkit's Hangul shaper composes Hangul).
+ */
+function plainCandidate(codePoint: number): boolean {
+  if (codePoint === 0xad) return false;
+  if (codePoint >= 0x20 && codePoint <= 0x7e) return true;
+  if (codePoint >= 0xa0 && codePoint <= 0x24f) return true;
+  if ((codePoint >= 0x302a && codePoint <= 0x302f) || codePoint === 0x3099 || codePoint === 0x309a) return false;
+  if (codePoint >= 0x3130 && codePoint <= 0x318f) return false;
+  return isCjk(String.fromCodePoint(codePoint));
+}
+
+/**
+ * The features fontkit's default shaper turns on for horizontal text (DefaultShaper and
+ * OTLayoutEngine): a lookup of any other feature never runs unless asked for.
+ */
+const DEFAULT_FEATURES = new Set(['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
+
+/**
+ * Coverage tables at which a lookup can start acting on a glyph. Left out are the ones that only
+ * look: a mark attaches to a base (baseCoverage) but moves only the mark; backtrack and lookahead
+ * glyphs of a chained context are matched, never changed.
+ */
+const ACTING_COVERAGE_KEYS = new Set(['coverage', 'coverages', 'inputCoverage', 'markCoverage', 'mark1Coverage']);
+
+/**
+ * Every glyph a default-feature lookup of the font (any script, its default language) can
+ * substitute or move, and the GDEF marks (fontkit zeroes their advance). A text whose glyphs are
+ * all outside this set starts no lookup anywhere, so shaping it yields the cmap's glyphs with their
+ * hmtx advances: exactly what the table gives. A font shaped by other machinery (AAT morx, an old
+ * kern table) gets every glyph in the set: all its text is shaped.
+ */
+function shapingMayTouch(face: FontFace): (glyphId: number) => boolean {
+  const touched = new Set<number>();
+  // fontkit decodes a table when its property is first read; FontFace declares none of them.
+  const table = (name: string): unknown => Reflect.get(face, name);
+  if (table('morx') || table('kern')) return () => true;
+  for (const name of ['GSUB', 'GPOS']) {
+    const layout = table(name);
+    if (!isRecord(layout)) continue;
+    const lookups = layout['lookupList'];
+    const features = arrayOf(layout['featureList']);
+    const queue: number[] = [];
+    for (const script of arrayOf(layout['scriptList'])) {
+      const languageSystem = isRecord(script) && isRecord(script['script']) ? script['script']['defaultLangSys'] : undefined;
+      if (!isRecord(languageSystem)) continue;
+      for (const index of arrayOf(languageSystem['featureIndexes'])) {
+        const feature = typeof index === 'number' ? features[index] : undefined;
+        if (!isRecord(feature) || typeof feature['tag'] !== 'string' || !DEFAULT_FEATURES.has(feature['tag']) || !isRecord(feature['feature'])) continue;
+        for (const lookupIndex of arrayOf(feature['feature']['lookupListIndexes'])) if (typeof lookupIndex === 'number') queue.push(lookupIndex);
+      }
+    }
+    const seen = new Set<number>();
+    while (queue.length > 0) {
+      const index = queue.pop() ?? 0;
+      if (seen.has(index)) continue;
+      seen.add(index);
+      const lookup = itemAt(lookups, index);
+      if (!isRecord(lookup)) continue;
+      for (const subtable of arrayOf(lookup['subTables'])) collectActingGlyphs(subtable, touched, queue, 0);
+    }
+  }
+  const definitions = table('GDEF');
+  const classes = isRecord(definitions) ? definitions['glyphClassDef'] : undefined;
+  for (const [glyphId, glyphClass] of classEntries(classes)) if (glyphClass === 3) touched.add(glyphId);
+  return (glyphId) => touched.has(glyphId);
+}
+
+/** Walks a lookup subtable (and the extension or contexts it holds) for its acting coverage and the lookups it calls. */
+function collectActingGlyphs(node: unknown, touched: Set<number>, lookupQueue: number[], depth: number): void {
+  // Subtables nest a few levels (extension → context → rule sets → rules); deeper is data, not structure.
+  if (depth > 6) return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectActingGlyphs(item, touched, lookupQueue, depth + 1);
+    return;
+  }
+  if (!isRecord(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (ACTING_COVERAGE_KEYS.has(key)) {
+      for (const coverage of Array.isArray(value) ? value : [value]) addCoverage(coverage, touched);
+    } else if (key === 'lookupRecords' || key === 'substLookupRecord' || key === 'posLookupRecord') {
+      for (const record of arrayOf(value)) if (isRecord(record) && typeof record['lookupListIndex'] === 'number') lookupQueue.push(record['lookupListIndex']);
+    } else if (key === 'extension' || key === 'ruleSets' || key === 'rules' || key === 'classSet' || key === 'chainRuleSets' || key === 'chainClassSet' || key === 'classRule' || key === 'chainClassRule') {
+      collectActingGlyphs(value, touched, lookupQueue, depth + 1);
+    }
+  }
+}
+
+function addCoverage(coverage: unknown, touched: Set<number>): void {
+  if (!isRecord(coverage)) return;
+  for (const glyphId of arrayOf(coverage['glyphs'])) if (typeof glyphId === 'number') touched.add(glyphId);
+  for (const range of arrayOf(coverage['rangeRecords'])) {
+    if (!isRecord(range) || typeof range['start'] !== 'number' || typeof range['end'] !== 'number') continue;
+    for (let glyphId = range['start']; glyphId <= range['end']; glyphId++) touched.add(glyphId);
+  }
+}
+
+/** The (glyph, class) pairs a ClassDef table lists. */
+function classEntries(classDef: unknown): [number, number][] {
+  if (!isRecord(classDef)) return [];
+  const out: [number, number][] = [];
+  if (typeof classDef['startGlyph'] === 'number') {
+    const start = classDef['startGlyph'];
+    arrayOf(classDef['classValueArray']).forEach((value, offset) => {
+      if (typeof value === 'number') out.push([start + offset, value]);
+    });
+  }
+  for (const range of arrayOf(classDef['classRangeRecord'])) {
+    if (!isRecord(range) || typeof range['start'] !== 'number' || typeof range['end'] !== 'number' || typeof range['class'] !== 'number') continue;
+    for (let glyphId = range['start']; glyphId <= range['end']; glyphId++) out.push([glyphId, range['class']]);
+  }
+  return out;
+}
+
+/** Item `index` of a decoded array or of a lazy one, decoding only that item (a CJK font has thousands of lookups' worth of kerning). */
+function itemAt(list: unknown, index: number): unknown {
+  if (Array.isArray(list)) return list[index];
+  if (isRecord(list) && typeof list['get'] === 'function') return Reflect.apply(list['get'], list, [index]);
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A decoded array, or one of restructure's lazy arrays (which decode an item when asked), as a plain array. */
+function arrayOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (isRecord(value) && typeof value['toArray'] === 'function') {
+    const items: unknown = Reflect.apply(value['toArray'], value, []);
+    return Array.isArray(items) ? items : [];
+  }
+  return [];
+}
