@@ -43,9 +43,65 @@ declare module 'pdfkit' {
     space?: number;
   }
 
+  /**
+   * pdfkit's internal EmbeddedFont: a fontkit font written into the PDF as a subset. Not part of
+   * pdfkit's documented API; draw-line.ts uses it to write a whole line of glyphs in one text
+   * operation (pdfkit's text() costs a shaping and a text object per call), registering each glyph
+   * the way EmbeddedFont.encode does.
+   */
+  export interface EmbeddedFont {
+    /** The font's resource name on a page (F1, F2, …). */
+    readonly id: string;
+    readonly font: Font;
+    /** In thousandths of an em: pdfkit sets text by the top of this box. */
+    readonly ascender: number;
+    readonly subset: FontSubset;
+    /** The advance of each glyph of the subset, in thousandths of an em (the PDF's /W). */
+    readonly widths: (number | undefined)[];
+    /** The characters each glyph of the subset stands for (the PDF's ToUnicode map). */
+    readonly unicode: (readonly number[] | undefined)[];
+    /** The font's dictionary; using it on a page makes pdfkit embed the font at the end. */
+    ref(): PdfReference;
+    /** Writes the font file, its descriptor, widths and ToUnicode map (called once, when the document ends). */
+    embed: () => void;
+    readonly document: PDFDocument;
+  }
+
+  /** fontkit's Subset as pdfkit holds it: the glyphs used, in order, each numbered by its index. */
+  export interface FontSubset {
+    /** Original glyph ids in subset order; encode() may append components of composite glyphs. */
+    readonly glyphs: number[];
+    /** The subset's glyph id for an original one, adding it on first use. */
+    includeGlyph(glyphId: number): number;
+    /** The subset as a font file (fontkit decodes and re-encodes every table). */
+    encode: () => Uint8Array;
+    /** Present for a CFF font's subset. */
+    readonly cff?: unknown;
+  }
+
+  /** An indirect object pdfkit will write; its stream is deflated at the end unless `compress` is false. */
+  export interface PdfReference {
+    compress: boolean;
+    readonly data: Record<string, unknown>;
+    /** Writes `chunk` (if any) as the stream and the object out. */
+    end: (chunk?: Uint8Array) => void;
+  }
+
   export default class PDFDocument {
     constructor(options: PdfDocumentOptions);
-    readonly page: { readonly width: number; readonly height: number; margins: PdfMargins };
+    readonly page: {
+      readonly width: number;
+      readonly height: number;
+      margins: PdfMargins;
+      /** The fonts the page's resources name: a font's id → its dictionary. */
+      readonly fonts: Record<string, PdfReference | undefined>;
+    };
+    /** The font the last font() call chose (internal to pdfkit: see EmbeddedFont). */
+    readonly _font: EmbeddedFont | null;
+    /** Appends operators to the current page's content stream. */
+    addContent(data: string): this;
+    /** A new indirect object (pdfkit's own; internal). */
+    ref: (data?: Record<string, unknown>) => PdfReference;
     readonly outline: OutlineItem;
     registerFont(name: string, font: Font): this;
     font(name: string): this;
