@@ -37,6 +37,7 @@ import type { SourceFile } from '../load/source-file.js';
 import { cliMessagesFor, type CliMessages } from '../messages/cli-messages.js';
 import type { Lang } from '../messages/lang.js';
 import { messagesFor } from '../messages/messages.js';
+import type { Layout } from '../layout/layout.js';
 import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
 import { countCheckedFiles } from './check-project.js';
 import { CHECK_CACHE_FILE, openCheckCache } from './check-cache.js';
@@ -312,7 +313,11 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   };
   try {
     await renderEach(
-      toRender.map((output) => ({ name: output.name, format: output.format, layout: output.layout, createdAt: output.createdAt, heavy: output.role === HANDBOOK_NAME })),
+      toRender.map((output) => {
+        // The handbook's Layout once for both its formats; a role's when its turn comes, and let go after.
+        const heavy = output.role === HANDBOOK_NAME;
+        return { name: output.name, format: output.format, createdAt: output.createdAt, heavy, get layout(): Layout { return heavy ? output.layout : output.compose(); } };
+      }),
       {
         jobs: request.jobs,
         fonts: pdf?.fonts,

@@ -154,10 +154,19 @@ export function checkProjectRoles(project: ProjectContext, files: RoleFiles, opt
   const wanted = new Set(files.targets);
   const sources = new Map(checked.sources);
   if (project.configSource) sources.set(project.configSource.path, project.configSource);
+  // What is left to place after this (a character the PDF font lacks) is rare: each role lets go of
+  // its parsed document, and parses its file again if a place in it is wanted (10,000 roles' syntax
+  // trees are hundreds of MB).
+  const bytesOf = new Map(files.files.map((input) => [input.path, input.bytes]));
+  const schema = roleSchema();
+  const roles = checked.roles.map((entry) => {
+    const bytes = bytesOf.get(entry.file);
+    return bytes === undefined ? entry : { ...entry, locator: lazyLocator(() => checkYamlFile<RawRole>(entry.file, bytes, schema, project.lang).locator) };
+  });
   return {
     project,
     targets: files.targets,
-    roles: checked.roles,
+    roles,
     diagnostics: normalizeDiagnostics([
       ...project.configDiagnostics,
       ...order,

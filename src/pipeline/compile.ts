@@ -22,7 +22,10 @@ import type { CheckedRole } from './check-roles.js';
 /** One document to make: its file name, what it is made from, and its Layout. */
 export interface PlannedDocument extends WantedOutput {
   readonly format: OutputFormat;
+  /** The Layout, composed the first time it is asked for and kept (for every format of the document). */
   readonly layout: Layout;
+  /** The Layout composed anew, kept by no one: what a build renders from, so it never holds them all. */
+  compose(): Layout;
   readonly createdAt: Date;
 }
 
@@ -84,7 +87,8 @@ export function compileDocuments(inputs: CompileInputs, options: CompileOptions)
         inputs: hashed,
         createdAt,
         format,
-        // One Layout for every format of the document, composed the first time one is rendered.
+        compose,
+        // One Layout for every format of the document, composed the first time one is asked for.
         get layout(): Layout {
           layout ??= compose();
           return layout;

@@ -20,6 +20,10 @@ import { findFault, RenderFailure, type RenderFault, type RenderProblem } from '
 export interface RenderTask {
   readonly name: string;
   readonly format: OutputFormat;
+  /**
+   * The document's Layout. Read once, when the document's turn comes (a build composes it then, so
+   * it never holds every role's Layout at once); a heavy document's is read before.
+   */
   readonly layout: Layout;
   readonly createdAt: Date;
   /**
@@ -183,11 +187,13 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
       renderers.set(task.format, renderer);
     }
     let bytes: Uint8Array;
+    let layout: Layout | undefined;
     try {
-      bytes = await renderer.render(task.layout, { createdAt: task.createdAt, fonts, parts });
+      layout = task.layout;
+      bytes = await renderer.render(layout, { createdAt: task.createdAt, fonts, parts });
     } catch (error: unknown) {
       const cause = error instanceof Error ? error : new Error(String(error));
-      const fault = await findFault(task.layout, task.format, { renderer, createdAt: task.createdAt, fonts, fontChoice }).catch(() => undefined);
+      const fault = layout === undefined ? undefined : await findFault(layout, task.format, { renderer, createdAt: task.createdAt, fonts, fontChoice }).catch(() => undefined);
       throw new RenderFailure(task.name, task.format, fault, cause);
     }
     await sink(task.name, bytes);
@@ -206,10 +212,10 @@ function renderOnWorkers(
   signal?: AbortSignal,
 ): Promise<void> {
   // The heavy documents go first, one to each worker, so that none is left for the end; then the
-  // rest, biggest first.
-  const bySize = [...tasks.keys()].sort((a, b) => (tasks[b]?.layout.blocks.length ?? 0) - (tasks[a]?.layout.blocks.length ?? 0));
-  const heavy = bySize.filter((index) => tasks[index]?.heavy === true);
-  const queue = bySize.filter((index) => tasks[index]?.heavy !== true);
+  // rest in order (role documents are all about the same size).
+  const order = [...tasks.keys()];
+  const heavy = order.filter((index) => tasks[index]?.heavy === true);
+  const queue = order.filter((index) => tasks[index]?.heavy !== true);
   /** Documents given to the sink, and those it has taken. */
   let delivered = 0;
   let settled = 0;
