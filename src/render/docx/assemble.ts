@@ -135,11 +135,15 @@ class Numberer {
 
 /** What ends a deflate stream whose pieces were each compressed and flushed on their own: an empty final block. */
 const FINAL_BLOCK = deflateRawSync(new Uint8Array(0));
+/** How far back deflate looks for a repeat: each piece is compressed knowing this much of what came before. */
+const WINDOW = 32 * 1024;
 
 /**
  * A part written into the zip as it comes: each piece of its text is compressed by node's zlib at
- * once (flushed to a byte boundary, so the pieces join into one deflate stream) and let go; the
- * CRC runs along. fflate writes the zip around it (headers, data descriptors, the directory).
+ * once and let go. Each piece is flushed to a byte boundary and compressed with the 32 KB before
+ * it as its dictionary, so the pieces join into one deflate stream that refers back across them
+ * (as pigz does): the handbook compresses as well as in one go. The CRC runs along; fflate writes
+ * the zip around it (headers, data descriptors, the directory).
  */
 class StreamedEntry implements ZipInputFile {
   readonly filename: string;
@@ -148,6 +152,7 @@ class StreamedEntry implements ZipInputFile {
   size = 0;
   crc = 0;
   ondata?: AsyncFlateStreamHandler;
+  #window: Uint8Array = new Uint8Array(0);
 
   constructor(zip: Zip, name: string, mtime: Date) {
     this.filename = name;
@@ -163,12 +168,23 @@ class StreamedEntry implements ZipInputFile {
     if (bytes.byteLength === 0) return;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.byteLength;
-    this.ondata?.(null, deflateRawSync(bytes, { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
+    const options = { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH, ...(this.#window.byteLength > 0 ? { dictionary: this.#window } : {}) };
+    this.ondata?.(null, deflateRawSync(bytes, options), false);
+    this.#window = bytes.byteLength >= WINDOW ? bytes.slice(bytes.byteLength - WINDOW) : concatTail(this.#window, bytes);
   }
 
   end(): void {
     this.ondata?.(null, FINAL_BLOCK, true);
   }
+}
+
+/** The last WINDOW bytes of `before` followed by `after` (shorter than WINDOW). */
+function concatTail(before: Uint8Array, after: Uint8Array): Uint8Array {
+  const keep = Math.min(before.byteLength, WINDOW - after.byteLength);
+  const out = new Uint8Array(keep + after.byteLength);
+  out.set(before.subarray(before.byteLength - keep), 0);
+  out.set(after, keep);
+  return out;
 }
 
 export interface AssembleOptions {
