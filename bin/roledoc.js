@@ -2,11 +2,12 @@
 // Thin shim: the compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script).
 // Two things are said in words here, before any of roledoc loads: a Node.js too old for it, and a
 // copy of roledoc whose dist/ was never built (a source archive, a checkout without `npm ci`).
-const [major] = process.versions.node.split('.').map(Number);
-if (major < 22) {
+// 22.2: the .docx writer checksums with node:zlib's crc32, which came in 22.2.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 2)) {
   process.stderr.write(
-    `✖ roledoc 需要 Node.js 22 或更新版本，这里是 Node.js ${process.versions.node}。请从 https://nodejs.org/ 安装长期支持版（LTS）后再运行。\n` +
-      `  roledoc needs Node.js 22 or newer; this is Node.js ${process.versions.node}. Install the current LTS from https://nodejs.org/ and run roledoc again.\n`,
+    `✖ roledoc 需要 Node.js 22.2 或更新版本，这里是 Node.js ${process.versions.node}。请从 https://nodejs.org/ 安装长期支持版（LTS）后再运行。\n` +
+      `  roledoc needs Node.js 22.2 or newer; this is Node.js ${process.versions.node}. Install the current LTS from https://nodejs.org/ and run roledoc again.\n`,
   );
   process.exit(2);
 }

@@ -91,6 +91,6 @@ describe('package.json', () => {
   it('ships what runs and its API’s types, and the engines CI tests', () => {
     expect(pkg['files']).toEqual(expect.arrayContaining(['bin', 'dist', 'schemas', 'templates']));
     expect(pkg['exports']).toMatchObject({ '.': { types: './dist/index.d.ts', default: './dist/index.js' } });
-    expect(pkg['engines']).toEqual({ node: '>=22' });
+    expect(pkg['engines']).toEqual({ node: '>=22.2' });
   });
 });
