@@ -109,4 +109,52 @@ describe('the build cache', () => {
     expect(result.kept).toEqual(['out/handbook.pdf']);
     expect(readdirSync(out(dir))).toEqual(['handbook.pdf']);
   });
+
+  it('never fails a build: a stray folder among the parts, a file where the parts folder goes, parts mixed up, a file of the user\'s at its name', async () => {
+    const dir = await builtSeedProject();
+    const cache = path.join(out(dir), BUILD_CACHE);
+    const fresh = mkdtempSync(path.join(tmpdir(), 'roledoc-cache-ref-'));
+    const reference = async (): Promise<Record<string, string>> => {
+      rmSync(fresh, { recursive: true, force: true });
+      cpSync(path.join(dir, 'roles'), path.join(fresh, 'roles'), { recursive: true });
+      cpSync(path.join(dir, 'roledoc.config.yaml'), path.join(fresh, 'roledoc.config.yaml'));
+      expect((await build(fresh)).ok).toBe(true);
+      return hashes(fresh);
+    };
+    const step = async (change: () => void, to: string): Promise<void> => {
+      change();
+      edit(manager(dir), readFileSync(manager(dir), 'utf8').includes('内部各项内部') ? '内部各项内部' : '内部各项', to);
+      const result = await build(dir);
+      expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
+      expect(hashes(dir)).toEqual(await reference());
+    };
+    await step(() => mkdirSync(path.join(cache, 'docx-parts', 'stray')), '内部各项');
+    await step(() => {
+      rmSync(path.join(cache, 'docx-parts'), { recursive: true });
+      writeFileSync(path.join(cache, 'docx-parts'), 'in the way');
+    }, '内部各项内部');
+    rmSync(path.join(cache, 'docx-parts'));
+    expect((await build(dir, { force: true })).ok).toBe(true);
+    // Two parts' files swapped: each is refused for what it holds, and the handbook is made right.
+    const [a, b] = parts(dir);
+    if (a === undefined || b === undefined) throw new Error('no parts kept');
+    const bytesA = readFileSync(path.join(cache, 'docx-parts', a));
+    writeFileSync(path.join(cache, 'docx-parts', a), readFileSync(path.join(cache, 'docx-parts', b)));
+    writeFileSync(path.join(cache, 'docx-parts', b), bytesA);
+    await step(() => undefined, '内部各项');
+    // A file of the user's where the cache goes: kept, and the build goes on without a cache.
+    rmSync(cache, { recursive: true });
+    writeFileSync(cache, 'my own notes');
+    await step(() => undefined, '内部各项内部');
+    expect(readFileSync(cache, 'utf8')).toBe('my own notes');
+  });
+
+  it('--force renders the handbook\'s kept parts again too', async () => {
+    const dir = await builtSeedProject();
+    const folder = path.join(out(dir), BUILD_CACHE, 'docx-parts');
+    const long = new Date('2001-01-01T00:00:00Z');
+    for (const part of parts(dir)) utimesSync(path.join(folder, part), long, long);
+    expect((await build(dir, { force: true })).ok).toBe(true);
+    for (const part of parts(dir)) expect(statSync(path.join(folder, part)).mtimeMs, part).toBeGreaterThan(long.getTime());
+  });
 });

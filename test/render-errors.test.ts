@@ -182,7 +182,7 @@ describe('a handbook too large for the memory a render thread may use', () => {
     // made part by part now: at the heap Node.js gives a process, no handbook of this size comes near it.)
     const result = await runProcess(['build', '--only', 'handbook'], dir, { ...process.env, ROLEDOC_RENDER_MEMORY_MB: '16' });
     expect(result.exitCode).toBe(2);
-    const limit = Number(/手册的 Word 文档（out\/handbook\.docx）太大，无法在 (\d+) MB 内存中生成。/.exec(result.stderr)?.[1]);
+    const limit = Number(/生成手册的 Word 文档（out\/handbook\.docx）所需的内存超过了 (\d+) MB（一个生成线程可用的内存）。/.exec(result.stderr)?.[1]);
     expect(limit).toBe(16);
     expect(result.stderr).toContain('roledoc build --only roles');
     // What to raise, and to how much: twice as much, in whole gigabytes.

@@ -69,7 +69,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'output folder (default: the config out, usually out/)')
     .option('--template <name|dir>', 'built-in template name or template folder (default: the config template)')
     .option('--locale <locale>', 'language of the documents: zh-CN, en, zh-TW or a catalog file (default: the config locale)')
-    .option('--force', 'render every document, even those whose inputs did not change')
+    .option('--force', 'render every document, even those whose inputs did not change (the handbook\'s kept parts too)')
     .option('--check', 'write nothing; exit 1 and list every document that is missing, stale or modified by hand')
     .option('--watch', 'rebuild what a saved change affects, until Ctrl-C')
     .option('--no-handbook', 'leave the handbook (out/handbook.docx, out/handbook.pdf) out of this build')

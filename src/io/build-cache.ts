@@ -17,17 +17,23 @@ const MAX_CACHE_FILE_BYTES = 512 * 1024 * 1024;
 
 export const cacheFolder = (outDir: string): string => path.join(outDir, CACHE_FOLDER);
 
-export async function hasCacheFolder(outDir: string): Promise<boolean> {
+/** Whether anything is at the cache's name: a build that began the cache may take it away again, never what was there. */
+export async function cacheFolderExists(outDir: string): Promise<boolean> {
   try {
-    return (await lstat(cacheFolder(outDir))).isDirectory();
-  } catch {
-    return false;
+    await lstat(cacheFolder(outDir));
+    return true;
+  } catch (error: unknown) {
+    return errorCode(error) !== 'ENOENT';
   }
 }
 
-/** Removes the build cache (a build that wrote nothing removes the one it began). */
+/** Removes the build cache a build began (a build that wrote nothing leaves nothing behind); only ever a folder. */
 export async function removeCacheFolder(outDir: string): Promise<void> {
-  await rm(cacheFolder(outDir), { recursive: true, force: true }).catch(() => undefined);
+  try {
+    if ((await lstat(cacheFolder(outDir))).isDirectory()) await rm(cacheFolder(outDir), { recursive: true, force: true });
+  } catch {
+    // Not there, or not to be removed: left as it is.
+  }
 }
 
 /** A cache file's text, or undefined when there is none (or it cannot be read: the cache is an aid, never a need). */
@@ -74,9 +80,19 @@ export async function removeCacheFiles(outDir: string, names: Iterable<string>):
   for (const name of names) await rm(path.join(cacheFolder(outDir), name), { force: true }).catch(() => undefined);
 }
 
+/** Runs a cache operation that may fail (a read-only folder, a file where a folder should be): the cache is an aid, never a need. */
+function quietly(operation: () => void): void {
+  try {
+    operation();
+  } catch {
+    // Left as it is: a build never fails because of its cache.
+  }
+}
+
 /**
  * The same, for a render thread that reads and writes the cache while it renders a document
  * synchronously. Files live in one folder of the cache (`folder`), which is made when missing.
+ * Nothing here throws: what cannot be read is not there, what cannot be written is not kept.
  */
 export const syncCacheFiles = {
   read(outDir: string, folder: string, name: string): Uint8Array | undefined {
@@ -90,37 +106,28 @@ export const syncCacheFiles = {
     const dir = path.join(cacheFolder(outDir), folder);
     const file = path.join(dir, name);
     const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      // The output folder exists (the lock is in it); only the cache's own folders are made, one level at a time.
-      mkdirSync(cacheFolder(outDir), { recursive: false });
-    } catch {
-      // There already, or not to be made: the write below says which.
-    }
-    try {
-      writeFileSync(path.join(cacheFolder(outDir), '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' });
-    } catch {
-      // There already.
-    }
-    try {
-      mkdirSync(dir, { recursive: false });
-    } catch {
-      // There already.
-    }
+    // The output folder exists (the lock is in it); only the cache's own folders are made, one level at a time.
+    quietly(() => mkdirSync(cacheFolder(outDir)));
+    quietly(() => writeFileSync(path.join(cacheFolder(outDir), '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' }));
+    quietly(() => mkdirSync(dir));
     try {
       writeFileSync(temporary, data);
       renameSync(temporary, file);
     } catch {
-      rmSync(temporary, { force: true });
+      quietly(() => rmSync(temporary, { force: true }));
     }
   },
+  /** The names of the files in the folder (not folders or anything else a hand put there). */
   list(outDir: string, folder: string): string[] {
     try {
-      return readdirSync(path.join(cacheFolder(outDir), folder));
+      return readdirSync(path.join(cacheFolder(outDir), folder), { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name);
     } catch {
       return [];
     }
   },
   remove(outDir: string, folder: string, names: Iterable<string>): void {
-    for (const name of names) rmSync(path.join(cacheFolder(outDir), folder, name), { force: true });
+    for (const name of names) quietly(() => rmSync(path.join(cacheFolder(outDir), folder, name), { force: true }));
   },
 };

@@ -267,7 +267,7 @@ const zh: CliMessages = {
   renderFontFailed: (document, fontPath, reason) => `无法生成${document}：PDF 字体 ${fontPath} 排不了这份文档里的字（${reason}）。没有写入任何文件。`,
   renderLogoFailed: (document, logo) => `无法生成${document}：模板的标志${logo === undefined ? '' : ` ${logo} `}无法印进文档。没有写入任何文件。`,
   renderLogoFailedHint: '用图片软件把标志另存为普通的 PNG（24 位，或带透明度的 32 位，不要隔行扫描）或普通的 JPEG；或者先从模板中删掉 logo。',
-  renderTooLarge: (document, limitMb) => `${document}太大，无法在 ${limitMb} MB 内存中生成。没有写入任何文件。`,
+  renderTooLarge: (document, limitMb) => `生成${document}所需的内存超过了 ${limitMb} MB（一个生成线程可用的内存）。没有写入任何文件。`,
   renderTooLargeHint: (handbook, moreMb, limitedByUser) =>
     `${handbook ? '要先生成各岗位的文档，可以运行 roledoc build --only roles。手册' : '它'}需要更多内存：${limitedByUser ? `把环境变量 ROLEDOC_RENDER_MEMORY_MB 调大（例如 ${moreMb}）或删去它` : `设置环境变量 NODE_OPTIONS=--max-old-space-size=${moreMb}（单位 MB，不要超过电脑的内存）`}后再运行，或换一台内存更大的电脑。`,
   badRenderMemory: (value) => `环境变量 ROLEDOC_RENDER_MEMORY_MB 应当是不小于 16 的整数（单位 MB），这里是“${value}”。`,
@@ -392,7 +392,7 @@ const en: CliMessages = {
   renderFontFailed: (document, fontPath, reason) => `Cannot make ${document}: the PDF font ${fontPath} cannot set the document's text (${reason}). No file was written.`,
   renderLogoFailed: (document, logo) => `Cannot make ${document}: the template's logo${logo === undefined ? '' : ` ${logo}`} cannot be printed in it. No file was written.`,
   renderLogoFailedHint: 'Save the logo again as an ordinary PNG (24-bit, or 32-bit with transparency, not interlaced) or an ordinary JPEG in an image program, or remove logo from the template for now.',
-  renderTooLarge: (document, limitMb) => `${document.charAt(0).toUpperCase()}${document.slice(1)} is too large to render in ${limitMb} MB of memory. No file was written.`,
+  renderTooLarge: (document, limitMb) => `Rendering ${document} needs more than the ${limitMb} MB of memory a render thread may use. No file was written.`,
   renderTooLargeHint: (handbook, moreMb, limitedByUser) =>
     `${handbook ? 'To make the role documents without it, run roledoc build --only roles. The handbook needs' : 'It needs'} more memory: ${limitedByUser ? `raise the environment variable ROLEDOC_RENDER_MEMORY_MB (to ${moreMb}, say) or remove it` : `set the environment variable NODE_OPTIONS=--max-old-space-size=${moreMb} (in MB, no more than the computer has)`} and run again, or use a computer with more.`,
   badRenderMemory: (value) => `The environment variable ROLEDOC_RENDER_MEMORY_MB must be a whole number of MB, at least 16; it is "${value}".`,

@@ -11,7 +11,7 @@ import { FileProblemError } from '../core/file-access.js';
 import { nodeFiles } from '../io/node-files.js';
 import { shownPath, toProjectPath } from '../core/paths.js';
 import { readCommitDates } from '../io/git-dates.js';
-import { hasCacheFolder, readCacheFile, removeCacheFolder, writeCacheFile } from '../io/build-cache.js';
+import { cacheFolderExists, readCacheFile, removeCacheFolder, writeCacheFile } from '../io/build-cache.js';
 import {
   backUpOutputs,
   discardTemporaries,
@@ -300,7 +300,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const rendered = new Map<string, Rendered>();
   const written: string[] = [];
   // A build that writes nothing in the end leaves nothing behind: its temporary files go, and the build cache too if it made it.
-  const cacheWasThere = await hasCacheFolder(outDir);
+  const cacheWasThere = await cacheFolderExists(outDir);
   const abandon = async (): Promise<void> => {
     await discardTemporaries(outDir, written);
     if (!cacheWasThere && request.check !== true) await removeCacheFolder(outDir);
@@ -323,6 +323,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
         fonts: pdf?.fonts,
         fontChoice: pdf?.choice,
         cacheDir: request.check === true ? undefined : outDir,
+        freshParts: request.force === true,
         memoryMb: request.renderMemoryMb,
         ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
       },

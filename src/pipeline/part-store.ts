@@ -4,6 +4,7 @@
  * edit renders that role's part and takes the others from here. Parts no build used last time are
  * removed, so the folder holds one handbook's worth.
  */
+import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { syncCacheFiles } from '../io/build-cache.js';
 import type { DocxPart, PartStore } from '../render/docx/parts.js';
@@ -16,34 +17,47 @@ export interface PrunedPartStore extends PartStore {
   prune(): void;
 }
 
-function isPart(value: unknown): value is DocxPart {
-  if (typeof value !== 'object' || value === null) return false;
-  const part = value as Record<string, unknown>;
-  return typeof part['xml'] === 'string' && Array.isArray(part['lists']);
+/** A part as stored: with its key and the hash of its content, so a file changed or mixed up since is never used. */
+interface StoredPart {
+  readonly key: string;
+  readonly part: DocxPart;
+  readonly sha256: string;
 }
 
-export function openPartStore(outDir: string): PrunedPartStore {
+const contentHash = (part: DocxPart): string => createHash('sha256').update(JSON.stringify([part.xml, part.lists])).digest('hex');
+
+function isStored(value: unknown): value is StoredPart {
+  if (typeof value !== 'object' || value === null) return false;
+  const stored = value as Record<string, unknown>;
+  const part = stored['part'];
+  if (typeof stored['key'] !== 'string' || typeof stored['sha256'] !== 'string' || typeof part !== 'object' || part === null) return false;
+  return typeof (part as Record<string, unknown>)['xml'] === 'string' && Array.isArray((part as Record<string, unknown>)['lists']);
+}
+
+/** @param options.fresh render every part again (`--force`), keeping the new ones for next time. */
+export function openPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPartStore {
   const used = new Set<string>();
   return {
     get(key: string): DocxPart | undefined {
-      if (!KEY.test(key)) return undefined;
+      if (options.fresh === true || !KEY.test(key)) return undefined;
       const bytes = syncCacheFiles.read(outDir, FOLDER, key);
       if (bytes === undefined) return undefined;
       try {
-        const part: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
-        if (!isPart(part)) return undefined;
+        const stored: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
+        // Damaged, or not what was stored under this name: rendered again, and stored again.
+        if (!isStored(stored) || stored.key !== key || contentHash(stored.part) !== stored.sha256) return undefined;
         used.add(key);
-        return part;
+        return stored.part;
       } catch {
-        // Damaged: rendered again, and stored again.
         return undefined;
       }
     },
     set(key: string, part: DocxPart): void {
       if (!KEY.test(key)) return;
       used.add(key);
+      const stored: StoredPart = { key, part, sha256: contentHash(part) };
       // Level 1: the parts are read back far more often than they are made, and disk is cheap.
-      syncCacheFiles.write(outDir, FOLDER, key, gzipSync(JSON.stringify(part), { level: 1 }));
+      syncCacheFiles.write(outDir, FOLDER, key, gzipSync(JSON.stringify(stored), { level: 1 }));
     },
     prune(): void {
       if (used.size === 0) return;

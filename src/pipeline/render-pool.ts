@@ -48,6 +48,8 @@ export interface WorkerSetup {
   readonly fonts: FontChoice | undefined;
   /** The output folder whose build cache keeps the handbook's rendered parts between builds; none: not kept. */
   readonly cacheDir: string | undefined;
+  /** Render every kept part again (`--force`). */
+  readonly freshParts: boolean;
 }
 
 /**
@@ -135,6 +137,8 @@ export interface RenderOptions {
   readonly memoryMb?: number | undefined;
   /** The output folder whose build cache keeps the handbook's rendered parts between builds; none: not kept. */
   readonly cacheDir?: string | undefined;
+  /** Render every kept part again (`--force`), keeping the new ones. */
+  readonly freshParts?: boolean | undefined;
 }
 
 /** Where each rendered document goes as soon as it is made (a temporary file, a hash): no build keeps them all. */
@@ -155,7 +159,7 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
   // A handbook of a hundred roles or more takes seconds: worth a thread of its own however few the other documents.
   const threads = canUseWorkers ? threadCount(options.jobs, tasks.length, heavy.filter((task) => task.layout.blocks.length >= BIG_HANDBOOK_BLOCKS).length) : 1;
   const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
-  const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir };
+  const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir, freshParts: options.freshParts === true };
   if (threads > 1) {
     await renderOnWorkers(tasks, threads, setup, memoryMb, progress, sink);
   } else if (!canUseWorkers || heavy.every((task) => fitsHere(task, memoryMb))) {
@@ -194,7 +198,7 @@ type Progress = () => void;
 async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, progress: Progress, sink: DocumentSink, signal?: AbortSignal): Promise<void> {
   const renderers = new Map<OutputFormat, Renderer>();
   const { fonts, fontChoice } = options;
-  const parts = options.cacheDir === undefined ? undefined : openPartStore(options.cacheDir);
+  const parts = options.cacheDir === undefined ? undefined : openPartStore(options.cacheDir, { fresh: options.freshParts === true });
   for (const task of tasks) {
     signal?.throwIfAborted();
     let renderer = renderers.get(task.format);

@@ -17,7 +17,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort;
 const renderers = new Map<OutputFormat, Promise<Renderer>>();
 let fonts: FontSet | undefined;
-const parts = setup.cacheDir === undefined ? undefined : openPartStore(setup.cacheDir);
+const parts = setup.cacheDir === undefined ? undefined : openPartStore(setup.cacheDir, { fresh: setup.freshParts });
 
 function rendererFor(format: OutputFormat): Promise<Renderer> {
   let renderer = renderers.get(format);
