@@ -151,3 +151,21 @@ describe('the installed command', () => {
     expect(result.stderr).toBe('');
   });
 });
+
+describe('--format json when the command cannot run', () => {
+  it('says why as JSON on stdout too (exit 2), for a program that parses it', async () => {
+    const dir = tempProject({ 'roles/a.yaml': 'id: a\ntitle: 专员\ndepartment: 客服部\nresponsibilities: [负责接听电话。]\n' });
+    const bad = await runCli(['build', '--format', 'json', '--lang', 'en'], dir, { ROLEDOC_RENDER_MEMORY_MB: 'lots' });
+    expect(bad.exitCode).toBe(2);
+    const report = JSON.parse(bad.stdout) as { ok: boolean; error: { message: string } };
+    expect(report.ok).toBe(false);
+    expect(report.error.message).toContain('ROLEDOC_RENDER_MEMORY_MB');
+    expect(bad.stderr).toContain('ROLEDOC_RENDER_MEMORY_MB');
+    const usage = await runCli(['validate', '--format=json', '--no-such-option'], dir);
+    expect(usage.exitCode).toBe(2);
+    expect((JSON.parse(usage.stdout) as { ok: boolean }).ok).toBe(false);
+    // Without --format json, stdout stays empty.
+    expect((await runCli(['build'], dir, { ROLEDOC_RENDER_MEMORY_MB: 'lots' })).stdout).toBe('');
+  });
+});
+

@@ -211,6 +211,13 @@ function optionFromArgv(argv: readonly string[], name: string): string | undefin
   return inline ?? (index >= 0 ? argv[index + 1] : undefined);
 }
 
+/** Whether the command line asks for a JSON report (`--format json`, alone or with an output format). */
+function wantsJson(argv: readonly string[]): boolean {
+  return (optionFromArgv(argv, '--format') ?? '')
+    .split(',')
+    .some((part) => part.trim().toLowerCase() === 'json');
+}
+
 function langFromArgv(argv: readonly string[]): Lang | undefined {
   const value = optionFromArgv(argv, '--lang');
   return isLang(value) ? value : undefined;
@@ -248,10 +255,13 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       if (error.exitCode === 0) return EXIT_OK;
       const usage = cliMessagesFor(langFromArgv(argv) ?? (await projectLang(io, argv)));
       const report = describeUsageError(error, commandOf(argv, program.commands.map((command) => command.name())), usage);
+      if (wantsJson(argv)) io.stdout(`${JSON.stringify({ ok: false, error: { message: report.message, hint: report.hint } }, null, 2)}\n`);
       io.stderr(`${color.red('✖')} ${report.message}\n  ${color.cyan(usage.hint)}${report.hint}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof UserError) {
+      // A program reading --format json gets the failure as JSON too, not an empty stdout.
+      if (wantsJson(argv)) io.stdout(`${JSON.stringify({ ok: false, error: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } }, null, 2)}\n`);
       io.stderr(`${color.red('✖')} ${error.message}\n`);
       // The hint was written in the project's language, which argv may not tell: its label follows the hint.
       const hintLabel = error.hint && /[\u4e00-\u9fff]/.test(error.hint) ? cliMessagesFor('zh-CN').hint : cliMessagesFor('en').hint;
