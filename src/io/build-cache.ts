@@ -46,15 +46,6 @@ export async function readCacheFile(outDir: string, name: string): Promise<strin
   }
 }
 
-/** A cache file's raw bytes, or undefined. */
-export async function readCacheBytes(outDir: string, name: string): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path.join(cacheFolder(outDir), name));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Writes a cache file whole (a temporary file renamed into place). A cache that cannot be written
  * (a read-only folder, a full disk) is left as it was: the build still succeeds.
@@ -73,11 +64,6 @@ export async function writeCacheFile(outDir: string, name: string, data: string 
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
   }
-}
-
-/** Removes cache files no longer wanted (the handbook's parts of roles that are gone). */
-export async function removeCacheFiles(outDir: string, names: Iterable<string>): Promise<void> {
-  for (const name of names) await rm(path.join(cacheFolder(outDir), name), { force: true }).catch(() => undefined);
 }
 
 /** Runs a cache operation that may fail (a read-only folder, a file where a folder should be): the cache is an aid, never a need. */

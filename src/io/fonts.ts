@@ -3,12 +3,13 @@
  * (or the template) → the Noto Sans SC that `npm ci` installed → Debian's Noto CJK → a clear
  * error. Never a silent fallback to a Latin-only font: that prints garbage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontRef } from '../model/config.js';
 import { FileProblemError } from '../core/file-access.js';
-import { FontError, MAX_FONT_BYTES, type FontChoice, type FontFile } from '../model/fonts.js';
+import { requireCompiled } from '../core/package-files.js';
+import { BUNDLED_FONT_FACTS, BUNDLED_FONT_FILES, decodeRuns, FontError, MAX_FONT_BYTES, type FontChoice, type FontFacts, type FontFile, type StoredFontFacts } from '../model/fonts.js';
 import { readRegularFileSync } from './node-files.js';
 
 const require = createRequire(import.meta.url);
@@ -16,14 +17,61 @@ const require = createRequire(import.meta.url);
 /** The npm package's TTFs, resolved as files: its JS entry is React Native code and must not be imported. */
 function bundledFonts(): FontChoice | undefined {
   try {
-    return {
-      regular: { path: require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf') },
-      bold: { path: require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf') },
-      source: 'bundled',
-    };
+    return { regular: { path: require.resolve(BUNDLED_FONT_FILES.regular) }, bold: { path: require.resolve(BUNDLED_FONT_FILES.bold) }, source: 'bundled' };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The facts of a bundled face as `npm run build` wrote them, when `file` is that face's file as it
+ * was then (the same size): a check of the project's text then needs no font parsed. Anything else
+ * (another font, a changed file, a build step that did not run): undefined, and the font is parsed.
+ */
+export function bundledFontFacts(file: FontFile): FontFacts | undefined {
+  if (file.face !== undefined) return undefined;
+  const stored = requireCompiled(...BUNDLED_FONT_FACTS);
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  for (const specifier of Object.values(BUNDLED_FONT_FILES)) {
+    let resolved: string;
+    try {
+      resolved = require.resolve(specifier);
+    } catch {
+      continue;
+    }
+    if (path.resolve(file.path) !== resolved) continue;
+    const facts = (stored as Record<string, StoredFontFacts | undefined>)[specifier];
+    if (facts === undefined || typeof facts.runs !== 'string') return undefined;
+    try {
+      if (statSync(resolved).size !== facts.size) return undefined;
+    } catch {
+      return undefined;
+    }
+    return factsFrom(facts);
+  }
+  return undefined;
+}
+
+/** Stored facts as a face's: whether a code point is in one of the ranges, by binary search. */
+function factsFrom(stored: StoredFontFacts): FontFacts {
+  const ranges = decodeRuns(stored.runs);
+  return {
+    postscriptName: stored.postscriptName,
+    version: stored.version,
+    numGlyphs: stored.numGlyphs,
+    hasGlyphForCodePoint(codePoint: number): boolean {
+      let low = 0;
+      let high = ranges.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        const [first, last] = ranges[middle] ?? [0, -1];
+        if (codePoint < first) high = middle - 1;
+        else if (codePoint > last) low = middle + 1;
+        else return true;
+      }
+      return false;
+    },
+  };
 }
 
 const DEBIAN_NOTO = '/usr/share/fonts/opentype/noto';

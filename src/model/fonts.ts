@@ -4,6 +4,68 @@ import type { PathProblem } from '../core/file-access.js';
 /** No font file is read past this: the largest CJK collections (a Source Han super OTC) are ~120 MB. */
 export const MAX_FONT_BYTES = 256 * 1024 * 1024;
 
+/** The TTFs of the npm package roledoc bundles, as module specifiers (its JS entry is React Native code and must not be imported). */
+export const BUNDLED_FONT_FILES = {
+  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+} as const;
+
+/** What checking a project needs of a face: who it is (for the manifest) and which characters it draws. */
+export interface FontFacts {
+  readonly postscriptName: string;
+  readonly version: string;
+  readonly numGlyphs: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+export interface FontFactsSet {
+  readonly regular: FontFacts;
+  readonly bold: FontFacts;
+  readonly fallback?: FontFacts | undefined;
+}
+
+/**
+ * A bundled face's facts as `npm run build` writes them: its file's size, and its characters as
+ * runs — each "gap.length" in base 36 (from the end of the previous run): the file ships in the
+ * package, where 13 KB of JSON numbers would take more than its share of the size budget.
+ */
+export interface StoredFontFacts {
+  readonly size: number;
+  readonly postscriptName: string;
+  readonly version: string;
+  readonly numGlyphs: number;
+  readonly runs: string;
+}
+
+/** [first, last] ranges → the stored runs. */
+export function encodeRuns(ranges: readonly (readonly [number, number])[]): string {
+  let previous = 0;
+  return ranges
+    .map(([first, last]) => {
+      const run = `${(first - previous).toString(36)}.${(last - first).toString(36)}`;
+      previous = last;
+      return run;
+    })
+    .join(',');
+}
+
+/** The stored runs → [first, last] ranges, ascending. */
+export function decodeRuns(runs: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let previous = 0;
+  for (const run of runs === '' ? [] : runs.split(',')) {
+    const [gap = '', length = ''] = run.split('.');
+    const first = previous + Number.parseInt(gap, 36);
+    const last = first + Number.parseInt(length, 36);
+    ranges.push([first, last]);
+    previous = last;
+  }
+  return ranges;
+}
+
+/** Where `npm run build` writes them, beside the compiled code. */
+export const BUNDLED_FONT_FACTS = ['render', 'bundled-font-facts.json'] as const;
+
 export interface FontFile {
   readonly path: string;
   /** PostScript name of the face, for a TTC collection. */

@@ -242,7 +242,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const pdf = formats.includes('pdf') ? await loadPdfFonts(project.config, project.root, template, messages) : undefined;
   if (pdf) {
     const coverage = checkPdfCoverage(
-      pdf.fonts,
+      pdf.facts,
       { locale, template, config: project.config },
       roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
       sources,
@@ -272,7 +272,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
       handbook: project.config.handbook && request.handbook !== false && (request.only === 'handbook' || wholeBuild),
       epoch,
       commits: epoch ? new Map() : await readCommitDates(project.root),
-      fonts: pdf?.fonts,
+      fonts: pdf?.facts,
     },
   );
 

@@ -82,11 +82,11 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
     if (template && locale && project.config.formats.includes('pdf')) {
       // Loaded only here: fontkit is not for a project without PDFs to pay for.
       const { checkPdfCoverage, loadPdfFonts } = await import('./pdf-fonts.js');
-      const { fonts } = await loadPdfFonts(project.config, project.root, template, cliMessagesFor(project.lang));
+      const { facts } = await loadPdfFonts(project.config, project.root, template, cliMessagesFor(project.lang));
       const wanted = new Set(checked.targets);
       diagnostics.push(
         ...checkPdfCoverage(
-          fonts,
+          facts,
           { locale, template, config: project.config },
           checked.roles.filter((entry) => wanted.has(entry.file)).map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
           sources,

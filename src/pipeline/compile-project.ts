@@ -50,7 +50,7 @@ export async function compileProject(root: string, options: CompileProjectOption
       handbook: project.config.handbook,
       epoch,
       commits: epoch ? new Map() : await readCommitDates(project.root),
-      fonts: pdf?.fonts,
+      fonts: pdf?.facts,
     },
   );
   return { checked, documents };

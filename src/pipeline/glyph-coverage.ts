@@ -7,7 +7,7 @@ import type { Messages } from '../messages/messages.js';
 import { codePointLabel, stringsWithPaths } from '../load/control-characters.js';
 import type { Locator } from '../load/locate.js';
 import { sourceLine, type SourceFile } from '../load/source-file.js';
-import type { FontSet } from '../render/fonts.js';
+import type { FontFactsSet } from '../model/fonts.js';
 
 export interface CoverageInput {
   readonly file: string;
@@ -18,7 +18,7 @@ export interface CoverageInput {
 }
 
 /** Characters of `text` no font can draw (the main faces, then the fallback), in order of appearance; whitespace never counts. */
-export function missingCharacters(text: string, fonts: FontSet): string[] {
+export function missingCharacters(text: string, fonts: FontFactsSet): string[] {
   const missing = new Set<string>();
   const known = drawableFor(fonts);
   for (const char of text) {
@@ -35,9 +35,9 @@ export function missingCharacters(text: string, fonts: FontSet): string[] {
 }
 
 /** What each font set can draw, by code point: a thousand roles use the same few thousand characters. */
-const drawable = new WeakMap<FontSet, Map<number, boolean>>();
+const drawable = new WeakMap<FontFactsSet, Map<number, boolean>>();
 
-function drawableFor(fonts: FontSet): Map<number, boolean> {
+function drawableFor(fonts: FontFactsSet): Map<number, boolean> {
   let known = drawable.get(fonts);
   if (!known) {
     known = new Map();
@@ -50,7 +50,7 @@ function drawableFor(fonts: FontSet): Map<number, boolean> {
  * One warning per file and character, at its first appearance, pointing at the character: a name
  * written fifty times with a rare character is one thing to fix, not fifty.
  */
-export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: FontSet, messages: Messages): Diagnostic[] {
+export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: FontFactsSet, messages: Messages): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const input of inputs) {
     const reported = new Set<string>();

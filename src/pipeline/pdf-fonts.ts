@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
-import { chooseFonts } from '../io/fonts.js';
+import { bundledFontFacts, chooseFonts } from '../io/fonts.js';
 import type { Locator } from '../load/locate.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { Locale } from '../locale/locale.js';
@@ -13,17 +13,19 @@ import { localeText } from '../locale/locale-text.js';
 import type { CliMessages } from '../messages/cli-messages.js';
 import type { Messages } from '../messages/messages.js';
 import type { ProjectConfig } from '../model/config.js';
-import { FontError, type FontChoice } from '../model/fonts.js';
+import { FontError, type FontChoice, type FontFactsSet } from '../model/fonts.js';
 import type { Template } from '../model/template.js';
 import type { FontSet } from '../render/fonts.js';
 import { templatePdfFonts, templateText } from '../template/load-template.js';
 import { checkGlyphCoverage, missingCharacters } from './glyph-coverage.js';
-import { checkFontsUsable, loadFontSet } from './load-fonts.js';
 
 export interface PdfFonts {
   /** The font files, for render threads to parse for themselves. */
   readonly choice: FontChoice;
-  readonly fonts: FontSet;
+  /** Who the faces are and what they draw: all a check of the project's text needs. */
+  readonly facts: FontFactsSet;
+  /** The parsed faces, for rendering on this thread: parsed the first time they are asked for. */
+  fonts(): Promise<FontSet>;
 }
 
 function fontProblemMessage(error: FontError, messages: CliMessages): UserError {
@@ -63,12 +65,21 @@ export async function loadPdfFonts(config: ProjectConfig, projectRoot: string, t
     const ownFaces = configured?.regular !== undefined || configured?.bold !== undefined;
     const named = ownFaces ? configured : { ...templatePdfFonts(template), ...configured };
     const choice = chooseFonts(named, projectRoot);
+    // The bundled faces as the build step described them: nothing parsed until something renders here.
+    const regular = bundledFontFacts(choice.regular);
+    const bold = bundledFontFacts(choice.bold);
+    if (regular && bold && choice.fallback === undefined) {
+      let parsedSet: Promise<FontSet> | undefined;
+      return { choice, facts: { regular, bold }, fonts: () => (parsedSet ??= import('./load-fonts.js').then(({ loadFontSet }) => loadFontSet(choice))) };
+    }
+    // fontkit (through load-fonts.ts) is loaded only when a font has to be parsed here.
+    const { checkFontsUsable, loadFontSet } = await import('./load-fonts.js');
     const fonts = loadFontSet(choice);
     const namedPaths = new Set(
       [named?.regular, named?.bold, named?.fallback].flatMap((ref) => (ref === undefined ? [] : [path.resolve(projectRoot, typeof ref === 'string' ? ref : ref.path)])),
     );
     await checkFontsUsable(choice, fonts, (file) => namedPaths.has(file.path));
-    return { choice, fonts };
+    return { choice, facts: fonts, fonts: () => Promise.resolve(fonts) };
   } catch (error: unknown) {
     if (error instanceof FontError) throw fontProblemMessage(error, messages);
     throw error;
@@ -88,7 +99,7 @@ export interface CoveredRole {
  *   numbers): every page would be boxes.
  */
 export function checkPdfCoverage(
-  fonts: FontSet,
+  fonts: FontFactsSet,
   documents: { readonly locale: Locale; readonly template: Template; readonly config: ProjectConfig },
   roles: readonly CoveredRole[],
   sources: ReadonlyMap<string, SourceFile>,

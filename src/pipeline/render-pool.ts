@@ -130,7 +130,8 @@ function snugLimitMb(tasks: readonly RenderTask[], memoryMb: number): number {
 
 export interface RenderOptions {
   readonly jobs: number | undefined;
-  readonly fonts: FontSet | undefined;
+  /** The parsed PDF fonts, for rendering on this thread; asked for only when a PDF is rendered here. */
+  readonly fonts: (() => Promise<FontSet>) | undefined;
   readonly fontChoice: FontChoice | undefined;
   readonly onDone?: (done: number) => void;
   /** The heap each render thread may use, in MB; default renderMemoryLimitMb(). */
@@ -179,25 +180,12 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
   }
 }
 
-/** Renders every task and returns the bytes by name, in the order of the tasks (whatever finished first). */
-export async function renderAll(tasks: readonly RenderTask[], options: RenderOptions): Promise<Map<string, Uint8Array>> {
-  const rendered = new Map<string, Uint8Array>();
-  await renderEach(tasks, options, (name, bytes) => {
-    rendered.set(name, bytes);
-  });
-  const ordered = new Map<string, Uint8Array>();
-  for (const task of tasks) {
-    const bytes = rendered.get(task.name);
-    if (bytes) ordered.set(task.name, bytes);
-  }
-  return ordered;
-}
-
 type Progress = () => void;
 
 async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, progress: Progress, sink: DocumentSink, signal?: AbortSignal): Promise<void> {
   const renderers = new Map<OutputFormat, Renderer>();
-  const { fonts, fontChoice } = options;
+  const { fontChoice } = options;
+  let fonts: FontSet | undefined;
   const parts = options.cacheDir === undefined ? undefined : openPartStore(options.cacheDir, { fresh: options.freshParts === true });
   for (const task of tasks) {
     signal?.throwIfAborted();
@@ -209,6 +197,7 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
     let bytes: Uint8Array;
     let layout: Layout | undefined;
     try {
+      if (task.format === 'pdf' && fonts === undefined) fonts = await options.fonts?.();
       layout = task.layout;
       bytes = await renderer.render(layout, { createdAt: task.createdAt, fonts, parts });
     } catch (error: unknown) {
