@@ -6,10 +6,9 @@
  * by another version is simply not used; deleting the folder only makes the next build slower.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { lstat, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from '../core/errors.js';
-import { makeFolders } from './folders.js';
 
 export const CACHE_FOLDER = '.roledoc-cache';
 /** The cache is never worth failing a build for: a file larger than this is not read. */
@@ -36,36 +35,6 @@ export async function removeCacheFolder(outDir: string): Promise<void> {
   }
 }
 
-/** A cache file's text, or undefined when there is none (or it cannot be read: the cache is an aid, never a need). */
-export async function readCacheFile(outDir: string, name: string): Promise<string | undefined> {
-  try {
-    const bytes = await readFile(path.join(cacheFolder(outDir), name));
-    return bytes.byteLength > MAX_CACHE_FILE_BYTES ? undefined : bytes.toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Writes a cache file whole (a temporary file renamed into place). A cache that cannot be written
- * (a read-only folder, a full disk) is left as it was: the build still succeeds.
- */
-export async function writeCacheFile(outDir: string, name: string, data: string | Uint8Array): Promise<void> {
-  const folder = cacheFolder(outDir);
-  const file = path.join(folder, name);
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    await makeFolders(path.dirname(file));
-    await writeFile(path.join(folder, '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' }).catch((error: unknown) => {
-      if (errorCode(error) !== 'EEXIST') throw error;
-    });
-    await writeFile(temporary, data);
-    await rename(temporary, file);
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
-}
-
 /** Runs a cache operation that may fail (a read-only folder, a file where a folder should be): the cache is an aid, never a need. */
 function quietly(operation: () => void): void {
   try {
@@ -75,45 +44,55 @@ function quietly(operation: () => void): void {
   }
 }
 
-/**
- * The same, for a render thread that reads and writes the cache while it renders a document
- * synchronously. Files live in one folder of the cache (`folder`), which is made when missing.
- * Nothing here throws: what cannot be read is not there, what cannot be written is not kept.
+/*
+ * The cache's files, by their names inside it (`outputs.json`, `docx-parts/<key>`). Synchronous,
+ * since a render thread reads and writes them while it renders a document synchronously; and
+ * nothing here throws: what cannot be read is not there, what cannot be written is not kept.
  */
-export const syncCacheFiles = {
-  read(outDir: string, folder: string, name: string): Uint8Array | undefined {
-    try {
-      return readFileSync(path.join(cacheFolder(outDir), folder, name));
-    } catch {
-      return undefined;
-    }
-  },
-  write(outDir: string, folder: string, name: string, data: Uint8Array): void {
-    const dir = path.join(cacheFolder(outDir), folder);
-    const file = path.join(dir, name);
-    const temporary = `${file}.${process.pid}.tmp`;
-    // The output folder exists (the lock is in it); only the cache's own folders are made, one level at a time.
-    quietly(() => mkdirSync(cacheFolder(outDir)));
-    quietly(() => writeFileSync(path.join(cacheFolder(outDir), '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' }));
-    quietly(() => mkdirSync(dir));
-    try {
-      writeFileSync(temporary, data);
-      renameSync(temporary, file);
-    } catch {
-      quietly(() => rmSync(temporary, { force: true }));
-    }
-  },
-  /** The names of the files in the folder (not folders or anything else a hand put there). */
-  list(outDir: string, folder: string): string[] {
-    try {
-      return readdirSync(path.join(cacheFolder(outDir), folder), { withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => entry.name);
-    } catch {
-      return [];
-    }
-  },
-  remove(outDir: string, folder: string, names: Iterable<string>): void {
-    for (const name of names) quietly(() => rmSync(path.join(cacheFolder(outDir), folder, name), { force: true }));
-  },
-};
+
+/** A cache file's bytes, or undefined when there is none (or it cannot be read). */
+export function readCacheFile(outDir: string, name: string): Uint8Array | undefined {
+  try {
+    const bytes = readFileSync(path.join(cacheFolder(outDir), name));
+    return bytes.byteLength > MAX_CACHE_FILE_BYTES ? undefined : bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readCacheText(outDir: string, name: string): string | undefined {
+  const bytes = readCacheFile(outDir, name);
+  return bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/** Writes a cache file whole (a temporary file renamed into place), making the cache's folders it needs. */
+export function writeCacheFile(outDir: string, name: string, data: string | Uint8Array): void {
+  const root = cacheFolder(outDir);
+  const file = path.join(root, name);
+  const temporary = `${file}.${process.pid}.tmp`;
+  // The output folder exists (the lock is in it); only the cache's own folders are made, one level at a time.
+  quietly(() => mkdirSync(root));
+  quietly(() => writeFileSync(path.join(root, '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' }));
+  if (path.dirname(file) !== root) quietly(() => mkdirSync(path.dirname(file)));
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch {
+    quietly(() => rmSync(temporary, { force: true }));
+  }
+}
+
+/** The names of the files in a folder of the cache (not folders or anything else a hand put there). */
+export function listCacheFiles(outDir: string, folder: string): string[] {
+  try {
+    return readdirSync(path.join(cacheFolder(outDir), folder), { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+export function removeCacheFiles(outDir: string, folder: string, names: Iterable<string>): void {
+  for (const name of names) quietly(() => rmSync(path.join(cacheFolder(outDir), folder, name), { force: true }));
+}

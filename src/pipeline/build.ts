@@ -11,7 +11,7 @@ import { FileProblemError } from '../core/file-access.js';
 import { nodeFiles } from '../io/node-files.js';
 import { shownPath, toProjectPath } from '../core/paths.js';
 import { readCommitDates } from '../io/git-dates.js';
-import { cacheFolderExists, readCacheFile, removeCacheFolder, writeCacheFile } from '../io/build-cache.js';
+import { cacheFolderExists, readCacheText, removeCacheFolder, writeCacheFile } from '../io/build-cache.js';
 import {
   backUpOutputs,
   discardTemporaries,
@@ -215,7 +215,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const outDir = path.resolve(project.root, request.out ?? project.config.out);
   const shown = (name: string): string => toProjectPath(project.root, path.join(outDir, name));
   // Role files checked by an earlier build and not changed since are taken from the build cache (a check only reads it).
-  const checkCache = openCheckCache(await readCacheFile(outDir, CHECK_CACHE_FILE), project.lang);
+  const checkCache = openCheckCache(readCacheText(outDir, CHECK_CACHE_FILE), project.lang);
   const checked = checkProjectRoles(project, await readRoleFiles(project, request.paths), { cache: checkCache });
   const sources = new Map(checked.sources);
   const result = { project, outDir, written: [], unchanged: [], removed: [], disowned: [], problems: [], kept: [], backups: [], roles: checked.targets.length };
@@ -285,7 +285,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const manifest = parseManifest(manifestText);
   // What is on disk, by content: a hand edit that keeps the size is still a change. A file as it
   // was when the last build hashed it (size, times, inode) is not read again.
-  const trusted = parseStamps(await readCacheFile(outDir, STAMPS_FILE));
+  const trusted = parseStamps(readCacheText(outDir, STAMPS_FILE));
   const { hashes: onDisk, stamps, unreadable } = await hashOutputs(outDir, [...new Set([...planned.map((output) => output.name), ...manifest.keys()])], trusted);
   const disk = new Map([...onDisk].map(([name, hash]) => [name, { sha256: hash }]));
   // The handbook's files belong to the project while the config wants a handbook (--no-handbook only skips it).
@@ -387,9 +387,9 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     // What the next build may trust without reading: the files as they are now.
     const now = new Map([...stamps].filter(([name]) => !inOrder.has(name) && !plan.remove.includes(name)));
     for (const [name, stamp] of await stampOutputs(outDir, new Map([...inOrder].map(([name, made]) => [name, made.sha256])))) now.set(name, stamp);
-    await writeCacheFile(outDir, STAMPS_FILE, `${JSON.stringify({ version: STAMPS_VERSION, files: Object.fromEntries([...now].sort(([a], [b]) => (a < b ? -1 : 1))) })}\n`);
+    writeCacheFile(outDir, STAMPS_FILE, `${JSON.stringify({ version: STAMPS_VERSION, files: Object.fromEntries([...now].sort(([a], [b]) => (a < b ? -1 : 1))) })}\n`);
     const kept = checkCache.serialize();
-    if (kept !== undefined) await writeCacheFile(outDir, CHECK_CACHE_FILE, kept);
+    if (kept !== undefined) writeCacheFile(outDir, CHECK_CACHE_FILE, kept);
     return {
       ...result,
       filesChecked,

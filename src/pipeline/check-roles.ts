@@ -3,7 +3,6 @@
  * rules across files and those between the roles and the config. Pure: bytes in, roles and
  * diagnostics out.
  */
-import { createHash } from 'node:crypto';
 import { type Diagnostic, diagnostic, normalizeDiagnostics, START_OF_FILE } from '../core/diagnostic.js';
 import type { FileInput, UnreadableFile } from '../io/project-files.js';
 import type { Locator } from '../load/locate.js';
@@ -13,6 +12,7 @@ import { messagesFor, type Messages } from '../messages/messages.js';
 import type { RawRole } from '../model/role.js';
 import { checkHandbookOrder, checkProjectRules, ruleViewOf, type RuleRole } from '../rules/project-rules.js';
 import { decodeRoleBytes, MAX_ROLE_FILE_BYTES } from '../load/decode.js';
+import { sha256 } from '../incremental/manifest.js';
 import { checkYamlFile } from '../validate/check-file.js';
 import { roleSchema } from '../validate/schemas.js';
 import { lintAcrossRoles, lintFile, type FileLint } from '../lint/lint-roles.js';
@@ -67,8 +67,6 @@ function lazyLocator(parse: () => Locator | undefined): Locator {
   };
 }
 
-const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
 export function checkRoles(inputs: readonly FileInput[], lang: Lang, cache?: CheckCache): RolesCheck {
   const schema = roleSchema();
   const roles: CheckedRole[] = [];
@@ -78,7 +76,7 @@ export function checkRoles(inputs: readonly FileInput[], lang: Lang, cache?: Che
   const messages = messagesFor(lang);
 
   for (const input of inputs) {
-    const hash = cache ? hashOf(input.bytes) : '';
+    const hash = cache ? sha256(input.bytes) : '';
     const memo = cache?.get(input.path, hash);
     const decoded = memo ? decodeRoleBytes(input.bytes, input.path, messages) : undefined;
     if (memo && decoded?.ok === true) {

@@ -4,9 +4,9 @@
  * edit renders that role's part and takes the others from here. Parts no build used last time are
  * removed, so the folder holds one handbook's worth.
  */
-import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { syncCacheFiles } from '../io/build-cache.js';
+import { sha256 } from '../incremental/manifest.js';
+import { listCacheFiles, readCacheFile, removeCacheFiles, writeCacheFile } from '../io/build-cache.js';
 import type { DocxPart, PartStore } from '../render/docx/parts.js';
 
 const FOLDER = 'docx-parts';
@@ -24,7 +24,7 @@ interface StoredPart {
   readonly sha256: string;
 }
 
-const contentHash = (part: DocxPart): string => createHash('sha256').update(JSON.stringify([part.xml, part.lists])).digest('hex');
+const contentHash = (part: DocxPart): string => sha256(JSON.stringify([part.xml, part.lists]));
 
 function isStored(value: unknown): value is StoredPart {
   if (typeof value !== 'object' || value === null) return false;
@@ -40,7 +40,7 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
   return {
     get(key: string): DocxPart | undefined {
       if (options.fresh === true || !KEY.test(key)) return undefined;
-      const bytes = syncCacheFiles.read(outDir, FOLDER, key);
+      const bytes = readCacheFile(outDir, `${FOLDER}/${key}`);
       if (bytes === undefined) return undefined;
       try {
         const stored: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
@@ -57,11 +57,11 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
       used.add(key);
       const stored: StoredPart = { key, part, sha256: contentHash(part) };
       // Level 1: the parts are read back far more often than they are made, and disk is cheap.
-      syncCacheFiles.write(outDir, FOLDER, key, gzipSync(JSON.stringify(stored), { level: 1 }));
+      writeCacheFile(outDir, `${FOLDER}/${key}`, gzipSync(JSON.stringify(stored), { level: 1 }));
     },
     prune(): void {
       if (used.size === 0) return;
-      syncCacheFiles.remove(outDir, FOLDER, syncCacheFiles.list(outDir, FOLDER).filter((name) => !used.has(name)));
+      removeCacheFiles(outDir, FOLDER, listCacheFiles(outDir, FOLDER).filter((name) => !used.has(name)));
       used.clear();
     },
   };
