@@ -18,12 +18,12 @@ import standalone from 'ajv/dist/standalone/index.js';
 import { create } from 'fontkit';
 import { compiledPath } from '../core/package-files.js';
 import { BUNDLED_FONT_FACTS, BUNDLED_FONT_FILES, encodeRuns, type StoredFontFacts } from '../model/fonts.js';
-import { AJV_OPTIONS, precompiledPath, schemaHash, SCHEMA_KINDS, schemaText } from './schemas.js';
+import { AJV_OPTIONS, precompiledPath, schemaHash, SCHEMA_KINDS, schemaText, withoutAnnotations } from './schemas.js';
 
 for (const kind of SCHEMA_KINDS) {
   const text = schemaText(kind);
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true } });
-  const code = standalone.default(ajv, ajv.compile(JSON.parse(text) as object));
+  const code = standalone.default(ajv, ajv.compile(withoutAnnotations(JSON.parse(text)) as object));
   const file = precompiledPath(kind);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${code}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(text))};\n`);

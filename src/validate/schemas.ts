@@ -55,8 +55,23 @@ export interface CompiledSchema<T> {
   check(data: unknown): { ok: true; value: T } | { ok: false; errors: ErrorObject[] };
 }
 
-/** verbose: errors carry the schema node they came from, which gives labels and allowed keys. */
+/** verbose: errors carry the value they are about (the sentence quotes it). */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+
+/** Annotations (bilingual prose for editors and explanations) that change nothing a validator checks. */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'examples', '$comment']);
+
+/**
+ * The schema as a validator needs it: every annotation left out. A standalone validator embeds the
+ * parts of its schema it consults (enums, property lists); without the prose they are a third the size.
+ * A property named like an annotation ("title" of a role) is a schema object, not text, and stays.
+ */
+export function withoutAnnotations(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutAnnotations);
+  if (typeof node !== 'object' || node === null) return node;
+  const kept = Object.entries(node).filter(([key, value]) => !(ANNOTATIONS.has(key) && (typeof value === 'string' || (key === 'examples' && Array.isArray(value)))));
+  return Object.fromEntries(kept.map(([key, value]) => [key, withoutAnnotations(value)]));
+}
 
 export const schemaHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -85,7 +100,7 @@ function compile<T>(kind: SchemaKind): CompiledSchema<T> {
       // ajv itself loads only here: with the build's precompiled validators, a run never needs it.
       const { Ajv2020: Ajv } = requireModule('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
       ajv ??= new Ajv(AJV_OPTIONS);
-      return ajv.compile(root) as ValidateFunction<T>;
+      return ajv.compile(withoutAnnotations(root) as object) as ValidateFunction<T>;
     })();
   return {
     kind,
