@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FontFace } from '../src/render/fonts.js';
-import { glyphTableOf } from '../src/render/pdf/glyphs.js';
+import { glyphTableOf, isStandIn } from '../src/render/pdf/glyphs.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { leafStrings, seedRoles } from './helpers/seed.js';
 
@@ -82,5 +82,47 @@ describe.each(faces)('the glyph table of the %s face', (_name, face) => {
   it('shapes a text once and gives the same run after', () => {
     expect(table.shape('KPI指标')).toBe(table.shape('KPI指标'));
     expect(table.shape('KPI指标').advanceWidth).toBe(face.layout('KPI指标').advanceWidth);
+  });
+});
+
+describe.each(faces)('stand-ins for the characters the %s face lacks', (_name, face) => {
+  const table = glyphTableOf(face);
+  /** Characters Noto Sans SC has no glyph for: CJK Extension B, an emoji, Thai, Hangul, Runic. */
+  const missing = ['𠮷', '😀', 'ก', '한', 'ᚠ'];
+  const notdef = face.glyphForCodePoint(missing[0]?.codePointAt(0) ?? 0);
+
+  it('are characters the face really lacks (glyph 0)', () => {
+    expect(notdef.id).toBe(0);
+    for (const char of missing) expect(face.hasGlyphForCodePoint(char.codePointAt(0) ?? 0), char).toBe(false);
+  });
+
+  it('gives each missing character a glyph of its own, past the font\'s glyphs, standing for that character, as wide as .notdef', () => {
+    const glyphs = missing.map((char) => table.glyph(char.codePointAt(0) ?? 0));
+    expect(new Set(glyphs.map((glyph) => glyph.id)).size).toBe(missing.length);
+    for (const [index, glyph] of glyphs.entries()) {
+      expect(isStandIn(face, glyph.id)).toBe(true);
+      expect(glyph.codePoints).toEqual([missing[index]?.codePointAt(0)]);
+      expect(glyph.advanceWidth).toBe(notdef.advanceWidth);
+    }
+    // The same character keeps its stand-in; a character the face has keeps its own glyph.
+    expect(table.glyph(0x20bb7)).toBe(glyphs[0]);
+    expect(isStandIn(face, table.glyph('岗'.codePointAt(0) ?? 0).id)).toBe(false);
+  });
+
+  it('replaces glyph 0 in a shaped run with the stand-ins of the missing characters, in order, and changes no width or position', () => {
+    const text = 'KPI𠮷达标ก率😀 x';
+    const fontkit = face.layout(text);
+    const run = table.shape(text);
+    expect(fontkit.glyphs.filter((glyph) => glyph.id === 0).length).toBe(3);
+    expect(run.glyphs.filter((glyph) => isStandIn(face, glyph.id)).map((glyph) => String.fromCodePoint(...glyph.codePoints))).toEqual(['𠮷', 'ก', '😀']);
+    expect(run.glyphs.map((glyph) => (isStandIn(face, glyph.id) ? 0 : glyph.id))).toEqual(fontkit.glyphs.map((glyph) => glyph.id));
+    expect(run.positions).toEqual(fontkit.positions);
+    expect(run.advanceWidth).toBe(fontkit.advanceWidth);
+    expect(table.shapedAdvance(text)).toBe(fontkit.advanceWidth);
+  });
+
+  it('measures a plain text with a missing character as fontkit does', () => {
+    const text = '吉祥物𠮷字';
+    expect(table.plainAdvance(text)).toBe(face.layout(text).advanceWidth);
   });
 });

@@ -8,8 +8,8 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import type { FontSubset } from 'pdfkit';
 import { chooseFonts, readFontFile } from '../src/io/fonts.js';
 import type { Layout } from '../src/layout/layout.js';
-import type { FontFace } from '../src/render/fonts.js';
-import { encodeSubset, trueTypeTablesOf } from '../src/render/pdf/font-subset.js';
+import { parseFont, type FontFace } from '../src/render/fonts.js';
+import { encodeSubset, toUnicodeCMap, trueTypeTablesOf } from '../src/render/pdf/font-subset.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { leafStrings, seedFixture, squash } from './helpers/seed.js';
@@ -188,5 +188,136 @@ describe('a PDF whose lines are written one text object each', () => {
     await renderPdf(paragraphLayout(base, 'Ωμέγα ﬁ café naïve — “quotes” 𠀀 한국어'), { fonts, createdAt });
     const again = await renderPdf(base, { fonts, createdAt });
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+  });
+});
+
+/** The tables of a TrueType file as raw bytes, by tag. */
+function tablesOfFile(file: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const tables = new Map<string, Uint8Array>();
+  for (let index = 0; index < view.getUint16(4); index++) {
+    const entry = 12 + index * 16;
+    const tag = String.fromCharCode(...file.subarray(entry, entry + 4));
+    tables.set(tag, file.subarray(view.getUint32(entry + 8), view.getUint32(entry + 8) + view.getUint32(entry + 12)));
+  }
+  return tables;
+}
+
+describe('a stand-in for a missing character in the subset', () => {
+  it('is written as a copy of .notdef: the same outline record and the same metrics, under its own number', () => {
+    const face = fonts.regular;
+    const tables = trueTypeTablesOf(face);
+    if (!tables) throw new Error('TrueType');
+    const subset = fontkitSubset(freshFont('regular'));
+    subset.includeGlyph(0);
+    subset.includeGlyph(face.glyphForCodePoint('岗'.codePointAt(0) ?? 0).id);
+    const standIn = subset.includeGlyph(face.numGlyphs + 7);
+    const file = tablesOfFile(encodeSubset(tables, subset));
+    const loca = file.get('loca');
+    const glyf = file.get('glyf');
+    const hmtx = file.get('hmtx');
+    if (!loca || !glyf || !hmtx) throw new Error('tables missing');
+    const locaView = new DataView(loca.buffer, loca.byteOffset, loca.byteLength);
+    const offset = (index: number): number => (tables.longOffsets ? locaView.getUint32(index * 4) : locaView.getUint16(index * 2) * 2);
+    const record = (index: number): Buffer => Buffer.from(glyf.subarray(offset(index), offset(index + 1)));
+    expect(standIn).toBe(2);
+    expect(record(0).length).toBeGreaterThan(10);
+    expect(record(standIn).equals(record(0))).toBe(true);
+    expect(Buffer.from(hmtx.subarray(standIn * 4, standIn * 4 + 4)).equals(Buffer.from(hmtx.subarray(0, 4)))).toBe(true);
+  });
+});
+
+describe('the ToUnicode map', () => {
+  it('is bfchar entries in blocks of at most 100 (what Ghostscript reads), with surrogate pairs past the BMP and .notdef as U+FFFD', () => {
+    const unicode: (number[] | undefined)[] = [[0], [0x5ba2], [0x20bb7], [0x66, 0x69], undefined, []];
+    for (let code = 0x4e00; code < 0x4e00 + 250; code++) unicode.push([code]);
+    const cmap = toUnicodeCMap(unicode);
+    expect(cmap).not.toContain('bfrange');
+    expect(cmap).toContain('<0000> <fffd>');
+    expect(cmap).toContain('<0001> <5ba2>');
+    expect(cmap).toContain('<0002> <d842dfb7>');
+    expect(cmap).toContain('<0003> <00660069>');
+    // A glyph that stands for nothing gets no entry.
+    expect(cmap).not.toMatch(/<0004>|<0005>/);
+    const counts = [...cmap.matchAll(/(\d+) beginbfchar\n([^]*?)\nendbfchar/g)].map((block) => ({ declared: Number(block[1]), lines: block[2]?.split('\n').length }));
+    expect(counts.map((block) => block.declared)).toEqual([100, 100, 54]);
+    for (const block of counts) expect(block.lines).toBe(block.declared);
+    expect(cmap).toContain('1 begincodespacerange\n<0000> <ffff>\nendcodespacerange');
+  });
+});
+
+describe('PDF text for characters the font lacks', () => {
+  const { layouts } = seedFixture();
+  const base = layouts.get('cs-manager');
+  if (!base) throw new Error('missing');
+
+  it('extracts each as itself (pdf.js), never U+0000', async () => {
+    const pdf = await renderPdf(paragraphLayout(base, '吉祥物𠮷与ก、한和ᚠ😀完'), { fonts, createdAt });
+    const { text } = await extractText(pdf.slice(), { mergePages: true });
+    expect(squash(text)).toContain('吉祥物𠮷与ก、한和ᚠ😀完');
+    expect(text).not.toContain('\u0000');
+  });
+
+  it('gives the same bytes whatever missing characters the worker drew before (a stand-in\'s number is not written)', async () => {
+    const layout = paragraphLayout(base, '甲ก乙𠮷丙한');
+    const first = await renderPdf(layout, { fonts, createdAt });
+    await renderPdf(paragraphLayout(base, 'ᚠ😀𠀀ꙮ'), { fonts, createdAt });
+    const again = await renderPdf(layout, { fonts, createdAt });
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('draws them all as the .notdef box: pages differing only in which characters are missing look the same to the pixel', async (context) => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'roledoc-notdef-'));
+    try {
+      const pages: Buffer[] = [];
+      for (const [index, text] of ['岗位𠮷ก名称', '岗位ᚠ한名称'].entries()) {
+        const file = path.join(folder, `${index}.pdf`);
+        writeFileSync(file, await renderPdf(paragraphLayout(base, text), { fonts, createdAt }));
+        try {
+          pages.push(execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', '1', '-l', '1', file], { maxBuffer: 64 * 1024 * 1024 }));
+        } catch {
+          context.skip('pdftoppm (poppler-utils) is not installed: the pages were not compared');
+        }
+      }
+      expect(pages[0]?.length).toBeGreaterThan(100_000);
+      expect(pages[0]?.equals(pages[1] ?? Buffer.alloc(0))).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the subset tag', () => {
+  const { layouts } = seedFixture();
+  /** Every font name of the PDF (the tag, a plus and the face). */
+  const fontNames = (pdf: Uint8Array): Set<string> => new Set([...Buffer.from(pdf).toString('latin1').matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((match) => match[1] ?? ''));
+
+  it('differs between documents whose subsets differ, so merged PDFs never hold two subsets of one name', async () => {
+    const manager = layouts.get('cs-manager');
+    const supervisor = layouts.get('cs-supervisor');
+    if (!manager || !supervisor) throw new Error('missing');
+    const a = fontNames(await renderPdf(manager, { fonts, createdAt }));
+    const b = fontNames(await renderPdf(supervisor, { fonts, createdAt }));
+    expect(a.size).toBe(2);
+    expect(b.size).toBe(2);
+    expect([...a].filter((name) => b.has(name))).toEqual([]);
+    // The same document: the same names.
+    expect(fontNames(await renderPdf(manager, { fonts, createdAt }))).toEqual(a);
+  });
+});
+
+/** A CFF (PostScript outlines) OpenType font, where the system has one: its subset is fontkit's. */
+const NIMBUS_SANS = '/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf';
+
+describe('a CFF font with characters it lacks', () => {
+  it.skipIf(!existsSync(NIMBUS_SANS))('writes its stand-ins through fontkit\'s subsetter as .notdef, and they extract as themselves', async () => {
+    const face = parseFont(readFileSync(NIMBUS_SANS), { path: NIMBUS_SANS });
+    expect(trueTypeTablesOf(face)).toBeNull();
+    const layout = seedFixture().layouts.get('cs-manager');
+    if (!layout) throw new Error('missing');
+    const pdf = await renderPdf(paragraphLayout(layout, 'Office ก and 한 or ᚠ, done.'), { fonts: { regular: face, bold: face }, createdAt });
+    expect(Buffer.from(pdf).toString('latin1')).toContain('/FontFile3');
+    const { text } = await extractText(pdf.slice(), { mergePages: true });
+    expect(squash(text)).toContain(squash('Office ก and 한 or ᚠ, done.'));
   });
 });

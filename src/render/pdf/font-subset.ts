@@ -1,15 +1,25 @@
 /**
- * The embedded font subset, built by copying bytes. fontkit's TTFSubset.encode decodes every glyph
- * it keeps and re-encodes the tables through its binary structures: ~5 ms a face a document, most
- * of a role PDF's end. A TrueType subset is only the kept glyphs' glyf records one after the other,
- * a loca pointing at them, their hmtx metrics and a few small tables copied whole; this module
- * reads the font's own tables once per worker and writes that, byte for byte what fontkit writes
- * (the same tables in the same order, with its 'true' header and zero checksums). CFF fonts keep
- * fontkit's subsetter.
+ * The font objects of a PDF: the embedded subset, its ToUnicode map and its name.
+ *
+ * The subset is built by copying bytes. fontkit's TTFSubset.encode decodes every glyph it keeps
+ * and re-encodes the tables through its binary structures: ~5 ms a face a document, most of a role
+ * PDF's end. A TrueType subset is only the kept glyphs' glyf records one after the other, a loca
+ * pointing at them, their hmtx metrics and a few small tables copied whole; this module reads the
+ * font's own tables once per worker and writes that, byte for byte what fontkit writes (the same
+ * tables in the same order, with its 'true' header and zero checksums). CFF fonts keep fontkit's
+ * subsetter. A stand-in for a missing character (glyphs.ts) is written as a copy of .notdef.
+ *
+ * The ToUnicode map is written as bfchar entries, at most 100 to a block (toUnicodeCMap): pdfkit's
+ * bfrange arrays read right in viewers, but Ghostscript's pdfwrite (10.0, behind most "compress" and
+ * "merge" tools) read their two-byte values as one byte and wrote a map of garbage; a block of more
+ * than 100 entries (over the CMap format's limit) it drops whole. LibreOffice writes bfchar blocks
+ * of 100, and its PDFs come through.
  */
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { EmbeddedFont, FontSubset } from 'pdfkit';
 import type { FontFace } from '../fonts.js';
+import { isStandIn } from './glyphs.js';
 
 /** A TrueType face's tables as raw bytes and the offsets read from them, once per worker. */
 interface TrueTypeTables {
@@ -39,18 +49,133 @@ const sources = new WeakMap<object, TrueTypeTables | null>();
 const patched = new WeakSet<EmbeddedFont>();
 
 /**
- * Makes pdfkit's font write its subset with encodeSubset. Patched on the instance (pdfkit's
- * EmbeddedFont calls `this.subset.encode()` when the document ends); a CFF or unusual font keeps
- * fontkit's own encoder.
+ * Makes pdfkit's font write roledoc's font objects when the document ends: the ToUnicode map as
+ * toUnicodeCMap writes it, a subset tag of its own (subsetTag), stand-ins as .notdef, and the
+ * subset of a TrueType face through encodeSubset (pdfkit's EmbeddedFont calls
+ * `this.subset.encode()` and `this.toUnicodeCmap()` in embed()); a CFF or unusual font keeps
+ * fontkit's own encoder. Patched on the instance, once.
  */
 export function useFastSubset(font: EmbeddedFont): void {
   if (patched.has(font)) return;
   patched.add(font);
-  const tables = trueTypeTablesOf(font.font);
-  if (!tables || font.subset.cff != null) return;
+  Reflect.set(font, 'toUnicodeCmap', () => {
+    const cmap = font.document.ref();
+    cmap.end(new TextEncoder().encode(toUnicodeCMap(font.unicode)));
+    return cmap;
+  });
+  tagSubsetByContent(font);
   const { subset } = font;
+  const tables = trueTypeTablesOf(font.font);
+  if (!tables || subset.cff != null) {
+    encodeStandInsAsNotdef(font.font, subset);
+    return;
+  }
   subset.encode = () => encodeSubset(tables, subset);
   deflateFontFileFast(font);
+}
+
+/**
+ * fontkit's own encoder (a CFF font) with each stand-in as glyph 0: it writes one charstring per
+ * entry of the glyph list, so a repeated 0 is a copy of .notdef under its own number.
+ */
+function encodeStandInsAsNotdef(face: FontFace, subset: FontSubset): void {
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const kept = subset.glyphs.slice();
+    subset.glyphs.forEach((glyphId, index) => {
+      if (isStandIn(face, glyphId)) subset.glyphs[index] = 0;
+    });
+    try {
+      return encode();
+    } finally {
+      subset.glyphs.splice(0, subset.glyphs.length, ...kept);
+    }
+  };
+}
+
+/**
+ * pdfkit names every subset by the font's resource name (F1 → BZZZZZ+…), so each role PDF's
+ * regular subset has the same tag; merged into one file (pdfunite, a print shop's imposition)
+ * different subsets then share a name, which PDF 32000 9.6.4 forbids and which a tool that matches
+ * fonts by name gets wrong. The tag is instead made from what the subset holds — its glyphs and
+ * what they stand for — so equal subsets share a tag and different ones almost never do. pdfkit
+ * builds the tag from `id` inside embed() (each letter from a character of it); the resource name
+ * was written with the pages before embed() runs, so `id` is swapped for that call alone.
+ */
+function tagSubsetByContent(font: EmbeddedFont): void {
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const resourceName = font.id;
+    // pdfkit: tag letter i = String.fromCharCode(id.charCodeAt(i) + 17), for i = 1…6.
+    Reflect.set(font, 'id', `F${Array.from(subsetTag(font), (letter) => String.fromCharCode(letter.charCodeAt(0) - 17)).join('')}`);
+    try {
+      embed();
+    } finally {
+      Reflect.set(font, 'id', resourceName);
+    }
+  };
+}
+
+/** Six capital letters from a hash of the face's name, the subset's glyphs (stand-ins as what they stand for) and the ToUnicode map. */
+function subsetTag(font: Pick<EmbeddedFont, 'font' | 'subset' | 'unicode'>): string {
+  const hash = createHash('sha256');
+  hash.update(`${font.font.postscriptName}\n`);
+  // A stand-in's number depends on what the worker drew before; what it stands for does not.
+  hash.update(font.subset.glyphs.map((glyphId, index) => (isStandIn(font.font, glyphId) ? `u${font.unicode[index]?.join('.') ?? ''}` : String(glyphId))).join(','));
+  hash.update('\n');
+  hash.update(font.unicode.map((codePoints) => codePoints?.join('.') ?? '').join(','));
+  const digest = hash.digest();
+  return Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
+}
+
+/** Entries in one bfchar block: the CMap format's limit, which Ghostscript enforces. */
+const ENTRIES_PER_BLOCK = 100;
+
+/** A UTF-16BE hex string of code points, as a ToUnicode destination (pairs of surrogates past the BMP). */
+function utf16Hex(codePoints: readonly number[]): string {
+  let out = '';
+  for (const codePoint of codePoints) {
+    for (const unit of String.fromCodePoint(codePoint)) {
+      for (let index = 0; index < unit.length; index++) out += unit.charCodeAt(index).toString(16).padStart(4, '0');
+    }
+  }
+  return out;
+}
+
+/**
+ * The ToUnicode CMap of a subset whose glyph `cid` stands for `unicode[cid]`: one bfchar entry a
+ * glyph, in blocks of at most 100, two-byte codes (Identity-H). Glyph 0, .notdef, maps to U+FFFD
+ * (pdfkit lists it as U+0000, which readers drop or paste as a NUL); a glyph that stands for no
+ * character is left out.
+ */
+export function toUnicodeCMap(unicode: readonly (readonly number[] | undefined)[]): string {
+  const entries: string[] = [];
+  unicode.forEach((codePoints, cid) => {
+    if (!codePoints || codePoints.length === 0) return;
+    const characters = codePoints.length === 1 && codePoints[0] === 0 ? [0xfffd] : codePoints;
+    entries.push(`<${cid.toString(16).padStart(4, '0')}> <${utf16Hex(characters)}>`);
+  });
+  const blocks: string[] = [];
+  for (let start = 0; start < entries.length; start += ENTRIES_PER_BLOCK) {
+    const block = entries.slice(start, start + ENTRIES_PER_BLOCK);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
 }
 
 /**
@@ -154,8 +279,14 @@ const MORE_COMPONENTS = 0x0020;
 const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
 const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
+/** The font's glyph a subset entry is drawn with: itself, or .notdef for a stand-in (numbered past the font's glyphs). */
+function sourceGlyph(tables: TrueTypeTables, glyphId: number): number {
+  return glyphId >= tables.glyphStarts.length - 1 ? 0 : glyphId;
+}
+
 /** A glyph's record, with the ids of a composite's components renumbered into the subset (adding them to it). */
-function glyphRecord(tables: TrueTypeTables, glyphId: number, subset: FontSubset): Uint8Array {
+function glyphRecord(tables: TrueTypeTables, subsetEntry: number, subset: FontSubset): Uint8Array {
+  const glyphId = sourceGlyph(tables, subsetEntry);
   const start = tables.glyphStarts[glyphId] ?? 0;
   const end = tables.glyphStarts[glyphId + 1] ?? start;
   // A glyph whose loca entry points outside glyf (or backwards) is damaged: only the documents that
@@ -192,7 +323,8 @@ function metricsOf(tables: TrueTypeTables, glyphId: number): [advance: number, b
 /**
  * The subset as a TrueType file, laid out as fontkit's TTFSubset.encode lays it out: head, hhea,
  * loca, maxp, cvt, prep, glyf, hmtx, fpgm (those the font has), one after the other after the
- * directory, with the glyph count and metrics count set and every checksum 0.
+ * directory, with the glyph count and metrics count set and every checksum 0. A stand-in
+ * (glyphs.ts) is written as a copy of .notdef's record and metrics.
  */
 export function encodeSubset(tables: TrueTypeTables, subset: FontSubset): Uint8Array {
   const records: Uint8Array[] = [];
@@ -211,7 +343,7 @@ export function encodeSubset(tables: TrueTypeTables, subset: FontSubset): Uint8A
   const hmtx = new Uint8Array(count * 4);
   const hmtxView = new DataView(hmtx.buffer);
   subset.glyphs.forEach((glyphId, index) => {
-    const [advance, bearing] = metricsOf(tables, glyphId);
+    const [advance, bearing] = metricsOf(tables, sourceGlyph(tables, glyphId));
     hmtxView.setUint16(index * 4, advance);
     hmtxView.setInt16(index * 4 + 2, bearing);
   });

@@ -5,6 +5,11 @@
  * cmap's glyph with its hmtx advance (see plainGlyphIds); a text made only of plain characters is
  * measured and drawn from this table. Anything else (Latin, which the fonts kern; digits, which
  * they substitute in Chinese text) is shaped by fontkit exactly as pdfkit did, and the result kept.
+ *
+ * A character the face lacks is drawn as a stand-in (see standInFor): a glyph of its own that
+ * font-subset.ts writes as a copy of .notdef. It looks exactly as glyph 0 did — the box the build
+ * warns about — but has its own number in the PDF, so the ToUnicode map can give it back as the
+ * character it stands for; drawn as glyph 0 itself, every missing character shared one entry (U+0000).
  */
 import { isCjk } from '../../layout/geometry.js';
 import type { FontFace, FontGlyph, ShapedRun } from '../fonts.js';
@@ -12,7 +17,7 @@ import type { FontFace, FontGlyph, ShapedRun } from '../fonts.js';
 export interface GlyphTable {
   /** The face's units per em (fontkit reads it from the head table on every access). */
   readonly unitsPerEm: number;
-  /** The cmap's glyph for a character, unshaped. */
+  /** The cmap's glyph for a character, unshaped; a stand-in for one the face lacks. */
   glyph(codePoint: number): FontGlyph;
   /** Whether shaping can change nothing about this character, whatever stands around it in a plain text. */
   isPlain(codePoint: number): boolean;
@@ -20,7 +25,7 @@ export interface GlyphTable {
   plainUnits(codePoint: number): number | undefined;
   /** The advance of `text` in font units when every character of it is plain; otherwise undefined. */
   plainAdvance(text: string): number | undefined;
-  /** fontkit's shaping of `text`, kept for the worker: what a Latin word is drawn from. */
+  /** fontkit's shaping of `text`, kept for the worker: what a Latin word is drawn from. Glyph 0 comes back as stand-ins. */
   shape(text: string): ShapedRun;
   /** The advance fontkit's shaping gives `text`, in font units, kept for the worker: what a line with Latin in it is measured by. */
   shapedAdvance(text: string): number;
@@ -34,6 +39,62 @@ const SHAPED_RUNS_LIMIT = 5_000;
 const SHAPED_ADVANCES_LIMIT = 50_000;
 
 const tables = new WeakMap<FontFace, GlyphTable>();
+
+/**
+ * Whether a glyph id is a stand-in for a character the face lacks rather than one of the face's
+ * own glyphs: stand-ins are numbered past the face's last glyph. The number is only a key (the
+ * subset numbers glyphs in the order a document uses them), so it may differ from worker to worker
+ * without changing a byte of a document.
+ */
+export function isStandIn(face: Pick<FontFace, 'numGlyphs'>, glyphId: number): boolean {
+  return glyphId >= face.numGlyphs;
+}
+
+/** Stand-ins per face, for the worker: one per missing character, so a document registers it once. */
+const standIns = new WeakMap<FontFace, Map<number, FontGlyph>>();
+
+/**
+ * The stand-in glyph for `codePoint` in a face that lacks it: a number of its own, the character
+ * it stands for, and `notdef`'s advance (glyph 0, what fontkit gave for the character), so it is
+ * measured and drawn where glyph 0 was.
+ */
+function standInFor(face: FontFace, codePoint: number, notdef: FontGlyph): FontGlyph {
+  let byCodePoint = standIns.get(face);
+  if (!byCodePoint) {
+    byCodePoint = new Map();
+    standIns.set(face, byCodePoint);
+  }
+  let glyph = byCodePoint.get(codePoint);
+  if (!glyph) {
+    glyph = { id: face.numGlyphs + byCodePoint.size, advanceWidth: notdef.advanceWidth, codePoints: [codePoint] };
+    byCodePoint.set(codePoint, glyph);
+  }
+  return glyph;
+}
+
+/** Unicode's default ignorables: fontkit may draw one the face lacks as a hidden space instead of glyph 0. */
+const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * A shaped run with its glyph 0s replaced by stand-ins. fontkit keeps one Glyph object per id, so
+ * a glyph 0 does not say which character it was drawn for; the run's glyph 0s are the text's
+ * missing characters in order (no lookup of a font acts on .notdef), so they are matched up in
+ * order — with or without the default ignorables, which fontkit hides or not by the first
+ * character it ever gave glyph 0 for. Should neither count fit, each is a stand-in for U+FFFD: a
+ * reader sees that something is missing, never a wrong character.
+ */
+function withStandIns(face: FontFace, text: string, run: ShapedRun): ShapedRun {
+  const zeros = run.glyphs.filter((glyph) => glyph.id === 0).length;
+  if (zeros === 0) return run;
+  const missing = Array.from(text, (char) => char.codePointAt(0) ?? 0).filter((codePoint) => !face.hasGlyphForCodePoint(codePoint));
+  const shown = missing.filter((codePoint) => !DEFAULT_IGNORABLE.test(String.fromCodePoint(codePoint)));
+  const matched = missing.length === zeros ? missing : shown.length === zeros ? shown : undefined;
+  let next = 0;
+  const glyphs = run.glyphs.map((glyph) => (glyph.id === 0 ? standInFor(face, matched?.[next++] ?? REPLACEMENT_CHARACTER, glyph) : glyph));
+  return { glyphs, positions: run.positions, advanceWidth: run.advanceWidth };
+}
+
+const REPLACEMENT_CHARACTER = 0xfffd;
 
 export function glyphTableOf(face: FontFace): GlyphTable {
   let table = tables.get(face);
@@ -55,6 +116,7 @@ function createGlyphTable(face: FontFace): GlyphTable {
     let found = glyphs.get(codePoint);
     if (!found) {
       found = face.glyphForCodePoint(codePoint);
+      if (found.id === 0) found = standInFor(face, codePoint, found);
       glyphs.set(codePoint, found);
     }
     return found;
@@ -64,7 +126,8 @@ function createGlyphTable(face: FontFace): GlyphTable {
     if (advance === undefined) {
       mayTouch ??= shapingMayTouch(face);
       const found = glyph(codePoint);
-      advance = plainCandidate(codePoint) && !mayTouch(found.id) ? found.advanceWidth : -1;
+      // A stand-in is glyph 0 to the font's lookups.
+      advance = plainCandidate(codePoint) && !mayTouch(isStandIn(face, found.id) ? 0 : found.id) ? found.advanceWidth : -1;
       plainAdvances.set(codePoint, advance);
     }
     return advance;
@@ -92,7 +155,7 @@ function createGlyphTable(face: FontFace): GlyphTable {
       let run = shaped.get(text);
       if (!run) {
         if (shaped.size >= SHAPED_RUNS_LIMIT) shaped.clear();
-        run = face.layout(text);
+        run = withStandIns(face, text, face.layout(text));
         shaped.set(text, run);
       }
       return run;
