@@ -14,7 +14,9 @@ import { chineseCounting, circled, itemLabel, letters } from '../src/layout/numb
 import { localeFor } from '../src/locale/builtin.js';
 import { LABEL_KEYS } from '../src/model/fields.js';
 import { BUILTIN_LOCALES } from '../src/model/locale.js';
+import { chooseFonts } from '../src/io/fonts.js';
 import { nodeFiles } from '../src/io/node-files.js';
+import { loadFontSet } from '../src/pipeline/load-fonts.js';
 import { resolveHandbook } from '../src/resolve/resolve-handbook.js';
 import { resolveRoles } from '../src/resolve/resolve-roles.js';
 import type { Template } from '../src/model/template.js';
@@ -185,6 +187,25 @@ describe('template settings', () => {
   });
 });
 
+describe('the PDF faces a template picks (pdf_fonts)', () => {
+  it('are classic\'s serif body and sans bold, modern\'s sans, and a project template\'s own laid over what it extends', async () => {
+    expect(loadBuiltinTemplate('classic').pdf_fonts).toEqual({ regular: 'serif', bold: 'sans' });
+    expect(loadBuiltinTemplate('modern').pdf_fonts).toEqual({ regular: 'sans', bold: 'sans' });
+    // acme extends classic and says nothing of them.
+    expect((await brandTemplate()).pdf_fonts).toEqual({ regular: 'serif', bold: 'sans' });
+    const dir = tempProject({ 'templates/mine/template.yaml': 'extends: classic\npdf_fonts: { bold: serif }\n' });
+    const loaded = await loadTemplate('mine', dir, 'en', nodeFiles);
+    expect(loaded.template?.pdf_fonts).toEqual({ regular: 'serif', bold: 'serif' });
+  });
+
+  it('are named by family only: anything else is an error at its line, with the families offered', async () => {
+    const dir = tempProject({ 'templates/mine/template.yaml': 'extends: classic\npdf_fonts:\n  regular: song\n' });
+    const loaded = await loadTemplate('mine', dir, 'en', nodeFiles);
+    expect(loaded.template).toBeUndefined();
+    expect(loaded.diagnostics).toEqual([expect.objectContaining({ code: 'schema.enum', span: expect.objectContaining({ line: 3 }), message: expect.stringContaining('sans, serif') })]);
+  });
+});
+
 describe('the template schema', () => {
   it('offers exactly the labels a locale has, so every label can be renamed and no other', () => {
     const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'template.schema.json'), 'utf8')) as { properties: { labels: { properties: object } } };
@@ -215,7 +236,6 @@ describe('numbering styles', () => {
 
 describe('every built-in template', async () => {
   const names = [...BUILTIN_TEMPLATES];
-  const fonts = bundledFonts();
   const titles = new Map(roles.map((role) => [role.id, role.title]));
   const titleOf = (id: string): string | undefined => titles.get(id);
 
@@ -229,6 +249,8 @@ describe('every built-in template', async () => {
 
   describe.each(names.flatMap((name) => BUILTIN_LOCALES.map((lang) => [name, lang] as const)))('%s in %s', (name, lang) => {
     const template = loadBuiltinTemplate(name);
+    // The faces the template's PDF is set in (classic's body is serif), as a build would choose them.
+    const fonts = loadFontSet(chooseFonts(undefined, process.cwd(), template.pdf_fonts));
     it.each(roles.map((role) => role.id))('%s: every string of the role is in the .docx and the PDF', async (id) => {
       const role = roles.find((r) => r.id === id);
       const shown = resolved.find((r) => r.id === id);

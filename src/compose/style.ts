@@ -28,6 +28,7 @@ export function layoutStyleOf(template: Template): LayoutStyle {
   const { colors } = template;
   return {
     fonts: { body: pair(template.fonts.body), heading: pair(template.fonts.heading) },
+    pdfFonts: { ...template.pdf_fonts },
     sizes: { ...template.sizes_pt },
     colors: {
       text: colors.text.toUpperCase(),

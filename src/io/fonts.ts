@@ -1,7 +1,8 @@
 /**
  * Which font files the PDF is set in, and their bytes. Order: fonts named in roledoc.config.yaml
- * (or the template) → the Noto Sans SC that `npm ci` installed → Debian's Noto CJK → a clear
- * error. Never a silent fallback to a Latin-only font: that prints garbage.
+ * (or the template) → the bundled faces the template's `pdf_fonts` picks (Noto Sans SC or Noto
+ * Serif SC, which `npm ci` installed) → Debian's Noto CJK of the same families → the sans faces of
+ * either → a clear error. Never a silent fallback to a Latin-only font: that prints garbage.
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,15 +10,30 @@ import path from 'node:path';
 import type { FontRef } from '../model/config.js';
 import { FileProblemError } from '../core/file-access.js';
 import { requireCompiled } from '../core/package-files.js';
-import { BUNDLED_FONT_FACTS, BUNDLED_FONT_FILES, decodeRuns, FontError, MAX_FONT_BYTES, type FontChoice, type FontFacts, type FontFile, type StoredFontFacts } from '../model/fonts.js';
+import {
+  BUNDLED_FONT_FACTS,
+  BUNDLED_FONT_FILES,
+  bundledFontSpecifiers,
+  decodeRuns,
+  DEFAULT_BUNDLED_FACES,
+  FontError,
+  MAX_FONT_BYTES,
+  type BundledFaces,
+  type BundledFamily,
+  type FontChoice,
+  type FontFacts,
+  type FontFile,
+  storedRuns,
+  type StoredFontFacts,
+} from '../model/fonts.js';
 import { readRegularFileSync } from './node-files.js';
 
 const require = createRequire(import.meta.url);
 
-/** The npm package's TTFs, resolved as files: its JS entry is React Native code and must not be imported. */
-function bundledFonts(): FontChoice | undefined {
+/** The npm packages' TTFs for `faces`, resolved as files (their JS entries are React Native code and must not be imported); undefined when one is not installed. */
+function bundledFonts(faces: BundledFaces): FontChoice | undefined {
   try {
-    return { regular: { path: require.resolve(BUNDLED_FONT_FILES.regular) }, bold: { path: require.resolve(BUNDLED_FONT_FILES.bold) }, source: 'bundled' };
+    return { regular: { path: require.resolve(BUNDLED_FONT_FILES[faces.regular].regular) }, bold: { path: require.resolve(BUNDLED_FONT_FILES[faces.bold].bold) }, source: 'bundled' };
   } catch {
     return undefined;
   }
@@ -32,7 +48,7 @@ export function bundledFontFacts(file: FontFile): FontFacts | undefined {
   if (file.face !== undefined) return undefined;
   const stored = requireCompiled(...BUNDLED_FONT_FACTS);
   if (typeof stored !== 'object' || stored === null) return undefined;
-  for (const specifier of Object.values(BUNDLED_FONT_FILES)) {
+  for (const specifier of bundledFontSpecifiers()) {
     let resolved: string;
     try {
       resolved = require.resolve(specifier);
@@ -40,21 +56,23 @@ export function bundledFontFacts(file: FontFile): FontFacts | undefined {
       continue;
     }
     if (path.resolve(file.path) !== resolved) continue;
-    const facts = (stored as Record<string, StoredFontFacts | undefined>)[specifier];
-    if (facts === undefined || typeof facts.runs !== 'string') return undefined;
+    const all = stored as Record<string, StoredFontFacts | undefined>;
+    const facts = all[specifier];
+    const runs = storedRuns(all, specifier);
+    if (facts === undefined || runs === undefined) return undefined;
     try {
       if (statSync(resolved).size !== facts.size) return undefined;
     } catch {
       return undefined;
     }
-    return factsFrom(facts);
+    return factsFrom(facts, runs);
   }
   return undefined;
 }
 
 /** Stored facts as a face's: whether a code point is in one of the ranges, by binary search. */
-function factsFrom(stored: StoredFontFacts): FontFacts {
-  const ranges = decodeRuns(stored.runs);
+function factsFrom(stored: StoredFontFacts, runs: string): FontFacts {
+  const ranges = decodeRuns(runs);
   return {
     postscriptName: stored.postscriptName,
     version: stored.version,
@@ -76,11 +94,27 @@ function factsFrom(stored: StoredFontFacts): FontFacts {
 
 const DEBIAN_NOTO = '/usr/share/fonts/opentype/noto';
 
-function systemFonts(): FontChoice | undefined {
-  const regular = path.join(DEBIAN_NOTO, 'NotoSansCJK-Regular.ttc');
-  const bold = path.join(DEBIAN_NOTO, 'NotoSansCJK-Bold.ttc');
+/** Debian's Noto CJK collections (fonts-noto-cjk) and their Simplified Chinese faces, by family and weight. */
+const DEBIAN_FACES = {
+  sans: { regular: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'], bold: ['NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold'] },
+  serif: { regular: ['NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'], bold: ['NotoSerifCJK-Bold.ttc', 'NotoSerifCJKsc-Bold'] },
+} as const satisfies Record<BundledFamily, Record<keyof BundledFaces, readonly [string, string]>>;
+
+function systemFonts(faces: BundledFaces): FontChoice | undefined {
+  const [regularFile, regularFace] = DEBIAN_FACES[faces.regular].regular;
+  const [boldFile, boldFace] = DEBIAN_FACES[faces.bold].bold;
+  const regular = path.join(DEBIAN_NOTO, regularFile);
+  const bold = path.join(DEBIAN_NOTO, boldFile);
   if (!existsSync(regular) || !existsSync(bold)) return undefined;
-  return { regular: { path: regular, face: 'NotoSansCJKsc-Regular' }, bold: { path: bold, face: 'NotoSansCJKsc-Bold' }, source: 'system' };
+  return { regular: { path: regular, face: regularFace }, bold: { path: bold, face: boldFace }, source: 'system' };
+}
+
+/**
+ * The installed faces of the families asked for: bundled, else Debian's; a family installed neither
+ * way gives way to sans (what roledoc has always bundled) rather than to no PDF at all.
+ */
+function installedFonts(faces: BundledFaces): FontChoice | undefined {
+  return bundledFonts(faces) ?? systemFonts(faces) ?? bundledFonts(DEFAULT_BUNDLED_FACES) ?? systemFonts(DEFAULT_BUNDLED_FACES);
 }
 
 function fileOf(ref: FontRef, root: string): FontFile {
@@ -89,10 +123,15 @@ function fileOf(ref: FontRef, root: string): FontFile {
   return given.face === undefined ? { path: resolved } : { path: resolved, face: given.face };
 }
 
-/** @throws FontError when no font is named and none is installed. */
+/**
+ * @param faces the bundled families for the faces `configured` leaves unnamed (a template's
+ *   `pdf_fonts`); default sans for both.
+ * @throws FontError when no font is named and none is installed.
+ */
 export function chooseFonts(
   configured: { readonly regular?: FontRef; readonly bold?: FontRef; readonly fallback?: FontRef } | undefined,
   projectRoot: string,
+  faces: BundledFaces = DEFAULT_BUNDLED_FACES,
 ): FontChoice {
   const fallback = configured?.fallback === undefined ? undefined : fileOf(configured.fallback, projectRoot);
   if (configured?.regular !== undefined) {
@@ -101,7 +140,7 @@ export function chooseFonts(
     const bold = configured.bold === undefined ? regular : fileOf(configured.bold, projectRoot);
     return { regular, bold, fallback, source: 'config' };
   }
-  const found = bundledFonts() ?? systemFonts();
+  const found = installedFonts(faces);
   if (!found) throw new FontError({ kind: 'none-found' });
   // A bold face alone (a template's heading font) sets headings and bold text over the bundled regular.
   return { ...found, ...(configured?.bold === undefined ? {} : { bold: fileOf(configured.bold, projectRoot) }), fallback };

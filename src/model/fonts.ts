@@ -4,11 +4,42 @@ import type { PathProblem } from '../core/file-access.js';
 /** No font file is read past this: the largest CJK collections (a Source Han super OTC) are ~120 MB. */
 export const MAX_FONT_BYTES = 256 * 1024 * 1024;
 
-/** The TTFs of the npm package roledoc bundles, as module specifiers (its JS entry is React Native code and must not be imported). */
+/**
+ * The families roledoc bundles, each an npm package of TTFs: `sans` is Noto Sans SC (黑体-like, as
+ * SimHei in Word), `serif` Noto Serif SC (宋体-like, as SimSun). A template's `pdf_fonts` picks one
+ * for each of the PDF's two faces.
+ */
+export const BUNDLED_FAMILIES = ['sans', 'serif'] as const;
+export type BundledFamily = (typeof BUNDLED_FAMILIES)[number];
+
+/** Which bundled family sets each face of the PDF: `regular` body text, `bold` headings and bold text. */
+export interface BundledFaces {
+  readonly regular: BundledFamily;
+  readonly bold: BundledFamily;
+}
+
+/** What a PDF is set in when nothing says otherwise (the API's renderDocument, a test). */
+export const DEFAULT_BUNDLED_FACES: BundledFaces = { regular: 'sans', bold: 'sans' };
+
+/**
+ * The bundled TTFs, as module specifiers resolved to files: the packages' JS entries are React
+ * Native code and must not be imported. Only these four of the packages' seventeen weights are used.
+ */
 export const BUNDLED_FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-} as const;
+  sans: {
+    regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  },
+  serif: {
+    regular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  },
+} as const satisfies Record<BundledFamily, Record<keyof BundledFaces, string>>;
+
+/** Every bundled face's specifier: what `npm run build` writes facts for. */
+export function bundledFontSpecifiers(): string[] {
+  return BUNDLED_FAMILIES.flatMap((family) => [BUNDLED_FONT_FILES[family].regular, BUNDLED_FONT_FILES[family].bold]);
+}
 
 /** What checking a project needs of a face: who it is (for the manifest) and which characters it draws. */
 export interface FontFacts {
@@ -34,7 +65,19 @@ export interface StoredFontFacts {
   readonly postscriptName: string;
   readonly version: string;
   readonly numGlyphs: number;
+  /**
+   * The runs; or, for a face that draws exactly the characters of a face stored before it (a
+   * family's bold draws what its regular does), "=" and that face's specifier: 2 KB less each.
+   */
   readonly runs: string;
+}
+
+/** A face's own runs from the stored facts, following a "=" reference once; undefined when there are none. */
+export function storedRuns(stored: Readonly<Record<string, StoredFontFacts | undefined>>, specifier: string): string | undefined {
+  const runs = stored[specifier]?.runs;
+  if (typeof runs !== 'string' || !runs.startsWith('=')) return runs;
+  const shared = stored[runs.slice(1)]?.runs;
+  return typeof shared !== 'string' || shared.startsWith('=') ? undefined : shared;
 }
 
 /** [first, last] ranges → the stored runs. */

@@ -4,6 +4,7 @@
  * which is the file laid over the template it extends.
  */
 import type { NumberingStyle } from '../layout/numbering.js';
+import type { BundledFaces } from './fonts.js';
 
 export type SectionKey =
   | 'info'
@@ -76,6 +77,11 @@ export interface Template {
     readonly margins_mm: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
   };
   readonly fonts: { readonly body: FontSpec; readonly heading: FontSpec };
+  /**
+   * The bundled families the PDF is set in where no font file is named (roledoc.config.yaml's
+   * `fonts`, `fonts.*.pdf` here): classic's SimSun body is Noto Serif SC, its SimHei headings Noto Sans SC.
+   */
+  readonly pdf_fonts: BundledFaces;
   readonly sizes_pt: {
     readonly title: number;
     readonly heading1: number;

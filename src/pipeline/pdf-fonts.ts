@@ -55,7 +55,8 @@ function fontProblemMessage(error: FontError, messages: CliMessages): UserError 
 
 /**
  * Chooses and parses the PDF fonts: the config's (often what this machine or company has) win over
- * the template's, as a set; without either, the bundled Noto Sans SC. The files the project names
+ * the template's files, as a set; a face neither names is the bundled family the template's
+ * `pdf_fonts` picks for it (classic: Noto Serif SC body, Noto Sans SC bold). The files the project names
  * are tried out first (a few characters set in a throwaway PDF): the installed ones are known good.
  * @throws UserError when a font file is missing, unreadable, or cannot be set text in.
  */
@@ -64,7 +65,7 @@ export async function loadPdfFonts(config: ProjectConfig, projectRoot: string, t
     const configured = config.fonts;
     const ownFaces = configured?.regular !== undefined || configured?.bold !== undefined;
     const named = ownFaces ? configured : { ...templatePdfFonts(template), ...configured };
-    const choice = chooseFonts(named, projectRoot);
+    const choice = chooseFonts(named, projectRoot, template.pdf_fonts);
     // The bundled faces as the build step described them: nothing parsed until something renders here.
     const regular = bundledFontFacts(choice.regular);
     const bold = bundledFontFacts(choice.bold);

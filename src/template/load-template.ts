@@ -274,7 +274,7 @@ async function openFont(bytes: Uint8Array): Promise<'ok' | 'collection' | { reas
 
 /** The merged data as a complete Template; the root template sets every key, so a gap is a bug in it. */
 function completeTemplate(data: PlainObject): Template {
-  const required = ['name', 'page', 'fonts', 'sizes_pt', 'colors', 'line_height', 'block_spacing_pt', 'label_column_chars', 'title_align', 'table_style', 'heading_rule', 'sections', 'numbering'];
+  const required = ['name', 'page', 'fonts', 'pdf_fonts', 'sizes_pt', 'colors', 'line_height', 'block_spacing_pt', 'label_column_chars', 'title_align', 'table_style', 'heading_rule', 'sections', 'numbering'];
   const missing = required.filter((key) => data[key] === undefined);
   if (missing.length > 0) throw new Error(`The built-in template ${ROOT_TEMPLATE} does not set ${missing.join(', ')}.`);
   return { hide: [], labels: {}, ...data } as unknown as Template;

@@ -6,7 +6,8 @@
  * never used.
  *
  * It also writes the bundled fonts' facts (dist/render/bundled-font-facts.json: name, version,
- * glyph count and the characters each face draws), so that checking a project's text against the
+ * glyph count and the characters each face draws, for every face a template's pdf_fonts can pick:
+ * Noto Sans SC and Noto Serif SC, regular and bold), so that checking a project's text against the
  * bundled fonts — what `validate` and every build do — loads no font library: ~80 ms of a cold
  * start. Each entry carries its file's size; a font file changed since is parsed instead.
  */
@@ -17,7 +18,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { create } from 'fontkit';
 import { compiledPath } from '../core/package-files.js';
-import { BUNDLED_FONT_FACTS, BUNDLED_FONT_FILES, encodeRuns, type StoredFontFacts } from '../model/fonts.js';
+import { BUNDLED_FONT_FACTS, bundledFontSpecifiers, encodeRuns, type StoredFontFacts } from '../model/fonts.js';
 import { AJV_OPTIONS, precompiledPath, schemaHash, SCHEMA_KINDS, schemaText, withoutAnnotations } from './schemas.js';
 
 for (const kind of SCHEMA_KINDS) {
@@ -31,7 +32,7 @@ for (const kind of SCHEMA_KINDS) {
 
 const require = createRequire(import.meta.url);
 const facts: Record<string, StoredFontFacts> = {};
-for (const specifier of Object.values(BUNDLED_FONT_FILES)) {
+for (const specifier of bundledFontSpecifiers()) {
   const bytes = readFileSync(require.resolve(specifier));
   const font = create(bytes);
   if ('fonts' in font) throw new Error(`${specifier} is a collection; a bundled face must be a single font`);
@@ -43,7 +44,10 @@ for (const specifier of Object.values(BUNDLED_FONT_FILES)) {
     if (last !== undefined && codePoint === last[1] + 1) last[1] = codePoint;
     else ranges.push([codePoint, codePoint]);
   }
-  facts[specifier] = { size: bytes.byteLength, postscriptName: font.postscriptName, version: font.version, numGlyphs: font.numGlyphs, runs: encodeRuns(ranges) };
+  const runs = encodeRuns(ranges);
+  // A family's bold draws what its regular draws: stored once.
+  const same = Object.entries(facts).find(([, earlier]) => earlier.runs === runs)?.[0];
+  facts[specifier] = { size: bytes.byteLength, postscriptName: font.postscriptName, version: font.version, numGlyphs: font.numGlyphs, runs: same === undefined ? runs : `=${same}` };
 }
 const factsFile = compiledPath(...BUNDLED_FONT_FACTS);
 mkdirSync(path.dirname(factsFile), { recursive: true });
