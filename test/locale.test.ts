@@ -101,6 +101,7 @@ const oldZhCN: Reference = {
   joinNote: (main, note) => (ZH_ENDS_WITH_PUNCTUATION.test(main) || note.startsWith('等') ? `${main}${note}` : `${main}，${note}`),
   careerPathSeparator: '→',
   taskLabel: (index) => `（${index + 1}）`,
+  continuedCell: (text) => `${text}（续）`,
   handbook: {
     contents: '目录',
     index: '岗位一览表',
@@ -192,6 +193,7 @@ const oldEn: Reference = {
   joinNote: (main, note) => (EN_ENDS_WITH_PUNCTUATION.test(main) ? `${main} ${note}` : `${main}; ${note}`),
   careerPathSeparator: ' → ',
   taskLabel: (index) => `(${index + 1}) `,
+  continuedCell: (text) => `${text} (continued)`,
   handbook: {
     contents: 'Contents',
     index: 'Role Index',
@@ -262,6 +264,7 @@ function sameAsReference(name: 'zh-CN' | 'en', old: Reference): void {
           expect(locale.handbook.reportsTo(a)).toBe(old.handbook.reportsTo(a));
           expect(locale.handbook.continued(a)).toBe(old.handbook.continued(a));
           expect(locale.taskLabel(n)).toBe(old.taskLabel(n));
+          expect(locale.continuedCell(a)).toBe(old.continuedCell(a));
           expect(locale.revisionChanges([a, b])).toBe(old.revisionChanges([a, b]));
           expect(locale.revisionChanges('created')).toBe(old.revisionChanges('created'));
         }),

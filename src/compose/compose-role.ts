@@ -32,7 +32,12 @@ export interface RolePlacement {
 }
 
 const text = (value: string, bold = false): RichText => [bold ? { text: value, bold: true } : { text: value }];
-const cell = (content: CellContent, options: { bold?: boolean; shaded?: boolean } = {}): TableCell => ({ content, ...options });
+const cell = (content: CellContent, options: { bold?: boolean; shaded?: boolean; continued?: CellContent | undefined } = {}): TableCell => ({
+  content,
+  ...(options.bold === undefined ? {} : { bold: options.bold }),
+  ...(options.shaded === undefined ? {} : { shaded: options.shaded }),
+  ...(options.continued === undefined ? {} : { continued: options.continued }),
+});
 const paragraphs = (values: readonly string[]): CellContent => values.map((v) => text(v));
 
 /** A label | value table; rows without a value are left out. */
@@ -194,10 +199,13 @@ function sectionBlocks(
           kind: 'table',
           columns: [{ width: dutyShare }, { width: 1 - dutyShare }],
           header: [cell([text(locale.dutyTable.duty)], { bold: true, shaded: true }), cell([text(locale.dutyTable.tasks)], { bold: true, shaded: true })],
-          rows: duties.map((d) => [
-            cell([text(d.duty, true)], { bold: true }),
-            cell(d.tasks.map((task, index) => text(`${taskLabel(index)}${task}`))),
-          ]),
+          rows: duties.map((d) => {
+            const again = locale.continuedCell(d.duty);
+            return [
+              cell([text(d.duty, true)], { bold: true, continued: again === undefined ? undefined : [text(again, true)] }),
+              cell(d.tasks.map((task, index) => text(`${taskLabel(index)}${task}`))),
+            ];
+          }),
         },
       ];
     }

@@ -85,6 +85,11 @@ export interface TableCell {
   readonly bold?: boolean;
   /** Label cells are shaded, as in the source form. */
   readonly shaded?: boolean;
+  /**
+   * What a row's first cell says at the top of a page its row continues on, once all of it was on
+   * the page before (a duty and （续）); none: the cell is blank there.
+   */
+  readonly continued?: CellContent;
 }
 
 /**
@@ -181,6 +186,8 @@ export interface FontPair {
 
 export interface LayoutStyle {
   readonly fonts: { readonly body: FontPair; readonly heading: FontPair };
+  /** The bundled families the PDF is set in where no font file is named (the template's pdf_fonts): what renderDocument loads by default. */
+  readonly pdfFonts: { readonly regular: 'sans' | 'serif'; readonly bold: 'sans' | 'serif' };
   readonly sizes: {
     readonly title: number;
     readonly heading1: number;

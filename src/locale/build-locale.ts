@@ -63,6 +63,7 @@ export function buildLocale(data: LocaleData): Locale {
         : `${main}${data.note.separator}${note}`,
     careerPathSeparator: data.career_path_separator,
     taskLabel: (index) => fill(data.task_label, { n: index + 1 }),
+    continuedCell: (text) => (data.continued_cell === undefined ? undefined : fill(data.continued_cell, { text })),
     revisionChanges: (fields) => (fields === 'created' ? data.revisions.created : fill(data.revisions.changed, { fields: fields.join(data.list_separator) })),
     handbook: {
       contents: data.handbook.contents,

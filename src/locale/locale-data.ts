@@ -19,6 +19,7 @@ export const PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   'kpi_details.target': ['target'],
   'kpi_details.wrap': ['details'],
   task_label: ['n'],
+  continued_cell: ['text'],
   'revisions.changed': ['fields'],
   'handbook.subtotal': ['department'],
   'handbook.reports_outside': ['title', 'department'],

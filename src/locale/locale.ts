@@ -49,6 +49,8 @@ export interface Locale {
   readonly careerPathSeparator: string;
   /** Label of the n-th task (0-based) inside the duty table: （1）/ (1). */
   taskLabel(index: number): string;
+  /** A row's first cell (a duty) as the top of a page its row continues on shows it: 职责（续）; undefined: blank. */
+  continuedCell(text: string): string | undefined;
   /** The Changes of a revision: created, or the labels of the fields that changed. */
   revisionChanges(fields: readonly string[] | 'created'): string;
   readonly revisionTable: Readonly<Record<GroupKey<'revision-table'>, string>>;

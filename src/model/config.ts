@@ -1,6 +1,13 @@
 export type OutputFormat = 'docx' | 'pdf' | 'html';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html'];
 
+/**
+ * An archival PDF standard the PDFs are written to: PDF/A-2b (the pages look the same forever) or
+ * PDF/A-2u (and every character's Unicode is known, so the text can be searched and copied).
+ */
+export type PdfStandard = 'PDF/A-2b' | 'PDF/A-2u';
+export const PDF_STANDARDS: readonly PdfStandard[] = ['PDF/A-2b', 'PDF/A-2u'];
+
 /** A font file, and for a TTC collection the face inside it. */
 export type FontRef = string | { readonly path: string; readonly face?: string };
 
@@ -23,6 +30,8 @@ export interface ProjectConfig {
   readonly lint: LintConfig;
   /** PDF fonts; without them the bundled Noto Sans SC is used. */
   readonly fonts?: { readonly regular?: FontRef; readonly bold?: FontRef; readonly fallback?: FontRef };
+  /** Write the PDFs as PDF/A (archival); without it they are tagged PDFs of no standard. */
+  readonly pdf_standard?: PdfStandard;
 }
 
 /** How much a lint rule's findings count: not at all, a hint, a warning, or an error that fails the check. */

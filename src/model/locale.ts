@@ -54,6 +54,8 @@ export interface LocaleData {
   readonly note: { readonly separator: string; readonly after_punctuation: string; readonly attached_before: readonly string[] };
   readonly kpi_details: { readonly weight: string; readonly target: string; readonly separator: string; readonly wrap: string };
   readonly task_label: string;
+  /** A row's first cell said again on a page the row continues on: `{text}（续）`; none: left blank there. */
+  readonly continued_cell?: string;
   /** The Changes column of the revision history: a role file's first commit, and each later one. */
   readonly revisions: { readonly created: string; readonly changed: string };
   readonly handbook: {

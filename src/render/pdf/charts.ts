@@ -10,18 +10,50 @@ import {
   pathChartBoxWidth,
 } from '../../layout/geometry.js';
 import type { ChartBox, OrgChartBlock, PathChartBlock } from '../../layout/layout.js';
+import { isCjk } from '../../layout/geometry.js';
 import { CHART, chartTextSize } from '../../layout/metrics.js';
 import type { PdfCursor } from './cursor.js';
 import { css, drawLine } from './draw-line.js';
 import { BORDER_WIDTH } from './tables.js';
+import type { Tag } from './tags.js';
 import type { Line } from './wrap.js';
+
+/** A box as a screen reader hears it: its title, and its detail (the headcount) in brackets. */
+const boxWords = (box: ChartBox, cjk: boolean): string => (box.detail === undefined ? box.text : cjk ? `${box.text}（${box.detail}）` : `${box.text} (${box.detail})`);
+
+/** Whether the chart's words are Chinese: its punctuation in the alternative text follows them. */
+const chineseChart = (boxes: readonly ChartBox[]): boolean => boxes.some((box) => Array.from(box.text).some((char) => isCjk(char)));
+
+/**
+ * An org chart's alternative text: the caption, then each box with the boxes under it —
+ * "客服经理：客服主管（2人）、质检专员" — one sentence a box that has reports.
+ */
+export function orgChartAlt(block: OrgChartBlock): string {
+  const cjk = chineseChart(block.boxes);
+  const sentences = block.edges.flatMap((edge) => {
+    const parent = block.boxes[edge.from];
+    if (!parent) return [];
+    const children = edge.to.flatMap((index) => block.boxes[index] ?? []).map((box) => boxWords(box, cjk));
+    return [`${boxWords(parent, cjk)}${cjk ? '：' : ': '}${children.join(cjk ? '、' : ', ')}`];
+  });
+  // A chart of one box (no reports) says that box.
+  if (sentences.length === 0) sentences.push(...block.boxes.map((box) => boxWords(box, cjk)));
+  return [...(block.caption === undefined ? [] : [block.caption]), ...sentences].join(cjk ? '；' : '; ');
+}
+
+/** A career-path chart's alternative text: each path as its steps joined by arrows. */
+export function pathChartAlt(block: PathChartBlock): string {
+  const cjk = chineseChart(block.paths.flat());
+  return block.paths.map((path) => path.map((box) => boxWords(box, cjk)).join(' → ')).join(cjk ? '；' : '; ');
+}
 
 /** Box text of a chart, wrapped: the title in bold, the detail under it. */
 function chartLines(cursor: PdfCursor, box: ChartBox, width: number, size: number): Line[] {
   return [...cursor.wrap([{ text: box.text }], width, size, chartBoxLook(box).boldTitle), ...(box.detail === undefined ? [] : cursor.wrap([{ text: box.detail }], width, size))];
 }
 
-function drawChartBox(cursor: PdfCursor, box: ChartBox, lines: readonly Line[], x: number, y: number, width: number, height: number, size: number): void {
+/** A box of a chart tagged as `figure`: its link annotation a Link element of the figure's. */
+function drawChartBox(cursor: PdfCursor, figure: Tag | undefined, box: ChartBox, lines: readonly Line[], x: number, y: number, width: number, height: number, size: number): void {
   const { doc, style } = cursor;
   // A role is a shaded box; a step that is not a role of the project, a dashed outline.
   const look = chartBoxLook(box);
@@ -36,7 +68,12 @@ function drawChartBox(cursor: PdfCursor, box: ChartBox, lines: readonly Line[], 
     drawLine(cursor, line, x + (width - line.width) / 2, lineY, line.width, size, { justify: false, color: style.colors.text });
     lineY += lineHeight;
   }
-  if (box.link !== undefined) doc.goTo(x, y, width, height, box.link);
+  if (box.link !== undefined) {
+    const { tags } = cursor;
+    const link = tags.create('Link', {}, figure);
+    doc.goTo(x, y, width, height, box.link, link ? { structParent: link.element } : undefined);
+    tags.end(link);
+  }
 }
 
 /** Where an org chart's boxes go, relative to its top: sizes, wrapped box text, the top of each level, the whole height. */
@@ -62,12 +99,23 @@ export function orgChartGeometry(cursor: PdfCursor, block: OrgChartBlock) {
 
 /** A reporting tree: boxes on levels, joined by lines from each box down to its reports. */
 export function paintOrgChart(cursor: PdfCursor, block: OrgChartBlock): void {
-  const { doc, style } = cursor;
+  const { style } = cursor;
   const g = orgChartGeometry(cursor, block);
   if (cursor.y + g.height > cursor.bottom + 1e-6 && cursor.y > cursor.top) cursor.newPage();
   const top = cursor.y;
   // Taller than a page (titles that wrap to many lines, on six levels): drawn smaller, whole, on one page.
   const scale = Math.min(1, (cursor.bottom - top) / g.height);
+  // One Figure for the whole chart, its boxes' words its alternative text; its box the chart's.
+  const figure = cursor.tags.create('Figure', { alt: cursor.tags.marking ? orgChartAlt(block) : '', bbox: [cursor.left, top, cursor.left + cursor.width, top + g.height * scale] });
+  cursor.tags.into(figure, () => drawOrgChart(cursor, block, g, top, scale, figure));
+  cursor.tags.end(figure);
+  cursor.y = top + g.height * scale + style.blockSpacing * 2;
+}
+
+function drawOrgChart(cursor: PdfCursor, block: OrgChartBlock, g: ReturnType<typeof orgChartGeometry>, top: number, scale: number, figure: Tag | undefined): void {
+  const { doc, style } = cursor;
+  // Marked before the transformation, so that the chart's marked content holds it whole.
+  cursor.tags.mark();
   if (scale < 1) {
     const middle = cursor.left + cursor.width / 2;
     doc.save().translate(middle, top).scale(scale).translate(-middle, -top);
@@ -80,7 +128,7 @@ export function paintOrgChart(cursor: PdfCursor, block: OrgChartBlock): void {
   const rowTop = (row: number): number => top + (g.rowTops[row] ?? 0);
   const rowHeight = (row: number): number => g.rowHeights[row] ?? 0;
   for (const { box, lines } of g.boxes) {
-    drawChartBox(cursor, box, lines, centre(box) - g.boxWidth / 2, rowTop(box.row), g.boxWidth, rowHeight(box.row), g.size);
+    drawChartBox(cursor, figure, box, lines, centre(box) - g.boxWidth / 2, rowTop(box.row), g.boxWidth, rowHeight(box.row), g.size);
   }
   doc.lineWidth(BORDER_WIDTH * 1.5).strokeColor(css(style.colors.border));
   for (const edge of block.edges) {
@@ -97,7 +145,6 @@ export function paintOrgChart(cursor: PdfCursor, block: OrgChartBlock): void {
     for (const x of xs) doc.moveTo(x, bar).lineTo(x, rowTop(first.row)).stroke();
   }
   if (scale < 1) doc.restore();
-  cursor.y = top + g.height * scale + style.blockSpacing * 2;
 }
 
 function pathGeometry(cursor: PdfCursor, block: PathChartBlock): { size: number; boxWidth: number } {
@@ -124,8 +171,10 @@ function drawArrow(cursor: PdfCursor, x1: number, x2: number, y: number): void {
 
 /** Career paths: each a row of boxes joined by arrows; a long path carries on, arrow first, on the next row. */
 export function paintPathChart(cursor: PdfCursor, block: PathChartBlock): void {
-  const { doc, left } = cursor;
+  const { doc, left, tags } = cursor;
   const { size, boxWidth } = pathGeometry(cursor, block);
+  // One Figure, its paths its alternative text; a chart that runs over a page has content on both.
+  const figure = tags.create('Figure', { alt: tags.marking ? pathChartAlt(block) : '' });
   for (const path of block.paths) {
     for (let start = 0; start < path.length; start += block.perLine) {
       const steps = path.slice(start, start + block.perLine);
@@ -135,20 +184,24 @@ export function paintPathChart(cursor: PdfCursor, block: PathChartBlock): void {
       // A step whose words are taller than a page is drawn smaller, never off the page.
       const scale = Math.min(1, (cursor.bottom - cursor.y) / height);
       const lineTop = cursor.y;
-      if (scale < 1) doc.save().translate(left, lineTop).scale(scale).translate(-left, -lineTop);
-      const middle = cursor.y + height / 2;
-      if (start > 0) drawArrow(cursor, left, left + CHART.arrowWidth - 2, middle);
-      prepared.forEach(({ box, lines }, index) => {
-        const x = left + CHART.arrowWidth + index * (boxWidth + CHART.arrowWidth);
-        drawChartBox(cursor, box, lines, x, cursor.y, boxWidth, height, size);
-        const last = index === prepared.length - 1;
-        if (!last || start + block.perLine < path.length) drawArrow(cursor, x + boxWidth + 2, x + boxWidth + CHART.arrowWidth - 2, middle);
+      tags.into(figure, () => {
+        tags.mark();
+        if (scale < 1) doc.save().translate(left, lineTop).scale(scale).translate(-left, -lineTop);
+        const middle = cursor.y + height / 2;
+        if (start > 0) drawArrow(cursor, left, left + CHART.arrowWidth - 2, middle);
+        prepared.forEach(({ box, lines }, index) => {
+          const x = left + CHART.arrowWidth + index * (boxWidth + CHART.arrowWidth);
+          drawChartBox(cursor, figure, box, lines, x, cursor.y, boxWidth, height, size);
+          const last = index === prepared.length - 1;
+          if (!last || start + block.perLine < path.length) drawArrow(cursor, x + boxWidth + 2, x + boxWidth + CHART.arrowWidth - 2, middle);
+        });
+        if (scale < 1) doc.restore();
       });
-      if (scale < 1) doc.restore();
       cursor.y = lineTop + height * scale + PATH_CHART_LINE_GAP;
     }
     // The same gap again between two paths (Word leaves the gap after a table there).
     cursor.y += PATH_CHART_LINE_GAP;
   }
+  tags.end(figure);
   cursor.y += cursor.style.blockSpacing;
 }

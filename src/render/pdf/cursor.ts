@@ -6,8 +6,11 @@
 import PDFDocument, { type OutlineItem } from 'pdfkit';
 import { lineHeight, textWidth } from '../../layout/geometry.js';
 import type { Layout, LayoutStyle, RichText } from '../../layout/layout.js';
+import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
+import { archivalOptions, documentInfo, useOwnMetadata, xmpPacket } from './archive.js';
 import { measurerFor, type Face, type Measurer } from './measure.js';
+import { PdfTags } from './tags.js';
 import { wrapRichText, type Line } from './wrap.js';
 
 /**
@@ -64,10 +67,13 @@ export class PdfCursor {
   /** Pages without running header and page number: the cover. */
   readonly #bare = new Set<number>();
   readonly #anchorPages = new Map<string, number>();
+  /** The structure tree being written (tags.ts); in the first pass it tags nothing. */
+  readonly tags: PdfTags;
 
   /**
    * @param pagination what the first pass found; without it this is the first pass, which draws
    *   nothing. `wrapped` is shared by both passes, so no paragraph is wrapped twice.
+   * @param standard the archival standard (PDF/A) the document is written to, if any.
    */
   constructor(
     readonly layout: Layout,
@@ -76,27 +82,25 @@ export class PdfCursor {
     readonly pagination: Pagination | undefined,
     private readonly wrapped: Map<string, readonly Line[]>,
     private readonly paintPage: PagePainter,
+    standard?: PdfStandard,
   ) {
     const { page, meta } = layout;
+    const info = documentInfo(meta, createdAt);
     this.doc = pagination === undefined ? paperless() : new PDFDocument({
       size: [page.width, page.height],
       margins: page.margins,
       // Each page is written out when the next one starts: nothing is drawn on a page once it is left.
       bufferPages: false,
       lang: meta.lang,
+      // The title, not the file name, in the viewer's window title.
       displayTitle: true,
       // No Helvetica: a Latin-only font would turn Chinese into garbage without a word.
       font: null,
-      info: {
-        Title: meta.title,
-        Author: meta.author,
-        Subject: meta.subject,
-        Keywords: meta.keywords.join(', '),
-        Creator: 'roledoc',
-        Producer: 'roledoc',
-        CreationDate: createdAt,
-      },
+      info: { ...info },
+      ...archivalOptions(standard),
     });
+    if (pagination !== undefined) useOwnMetadata(this.doc, xmpPacket(info, meta.lang, standard));
+    this.tags = new PdfTags(pagination === undefined ? undefined : this.doc);
     this.doc.registerFont(FONT_NAMES.regular, fonts.regular).registerFont(FONT_NAMES.bold, fonts.bold);
     if (fonts.fallback) this.doc.registerFont(FONT_NAMES.fallback, fonts.fallback);
     this.measure = measurerFor(fonts);
@@ -127,6 +131,8 @@ export class PdfCursor {
 
   newPage(): void {
     this.finishPage();
+    // Marked content never runs over a page break; the element goes on with a new MCID on the next page.
+    this.tags.close();
     this.doc.addPage();
     this.page += 1;
     this.y = this.top;
@@ -140,7 +146,7 @@ export class PdfCursor {
   /** Draws the running header and the footer of the page being left (none on a bare page). */
   finishPage(): void {
     if (this.pagination === undefined || this.#bare.has(this.page)) return;
-    this.paintPage(this, this.pagination.pages);
+    this.tags.artifact(() => this.paintPage(this, this.pagination?.pages ?? 0), 'Pagination');
   }
 
   /** This page has no running header and no page number: the cover. */
@@ -194,6 +200,7 @@ export class PdfCursor {
         resolve(new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength));
       });
       this.doc.on('error', reject);
+      this.tags.finish();
       this.doc.end();
     });
   }

@@ -19,6 +19,7 @@ import { FONT_NAMES, type PdfCursor } from './cursor.js';
 import { useFastSubset } from './font-subset.js';
 import { glyphTableOf, type GlyphTable } from './glyphs.js';
 import type { Face } from './measure.js';
+import type { PdfTags, Tag } from './tags.js';
 import type { Line } from './wrap.js';
 
 /** Justification never spreads a gap wider than this share of the font size; such a line stays ragged. */
@@ -70,14 +71,20 @@ export function drawLine(cursor: PdfCursor, line: Line, x: number, y: number, wi
   const gap = justify && slack / gaps <= size * MAX_GAP_EM ? slack / gaps : 0;
   // Text is placed by the top of the font's box, centred in the line height.
   const top = y + (cursor.lineHeight(size) - cursor.fontBoxEm * size) / 2;
-  const writer = new LineWriter(doc, size, top);
+  // A line with a link is marked piece by piece inside its text object (the link's text is its
+  // Link element's); any other line's text belongs to the element being drawn, marked around it.
+  const { tags } = cursor;
+  const linked = tags.marking && tokens.some((token) => token.link !== undefined);
+  if (linked) tags.close();
+  else tags.mark();
+  const writer = new LineWriter(doc, size, top, linked ? tags : undefined);
   let at = x;
   tokens.forEach((token, index) => {
     if (index > 0) at += gap;
     const count = token.cjk ? Array.from(token.text).length : 0;
-    writer.token(token, at, css(token.link === undefined ? options.color : cursor.style.colors.link), gap);
+    const link = writer.token(token, at, css(token.link === undefined ? options.color : cursor.style.colors.link), gap);
     const advance = measure.width(token.text, token.face, size) + (token.cjk ? gap * (count - 1) : gap * countSpaces(token.text));
-    if (token.link !== undefined) doc.goTo(at, y, advance, cursor.lineHeight(size), token.link);
+    if (token.link !== undefined) doc.goTo(at, y, advance, cursor.lineHeight(size), token.link, link ? { structParent: link.element } : undefined);
     at += advance;
   });
   writer.finish();
@@ -139,14 +146,20 @@ class LineWriter {
   #baseline = Number.NaN;
   #pen = 0;
   #open = false;
+  /** Marks the line's pieces when it has links (see drawLine); the piece open now and the link it is for. */
+  readonly #tags: PdfTags | undefined;
+  #piece: Tag | undefined;
+  #pieceLink: string | undefined;
 
-  constructor(doc: PDFDocument, size: number, top: number) {
+  constructor(doc: PDFDocument, size: number, top: number, tags: PdfTags | undefined) {
     this.#doc = doc;
     this.#size = size;
     this.#top = top;
+    this.#tags = tags;
   }
 
-  token(token: Token, at: number, color: string, gap: number): void {
+  /** Writes a token; returns the Link element its text was marked as, when it is a link's. */
+  token(token: Token, at: number, color: string, gap: number): Tag | undefined {
     const doc = this.#doc;
     if (color !== this.#color) {
       // pdfkit writes the colour operators itself; inside the text object they apply to what follows.
@@ -154,14 +167,24 @@ class LineWriter {
       doc.fillColor(color);
       this.#color = color;
     }
+    const firstToken = !this.#open;
     if (!this.#open) {
       this.#out.push('q', `1 0 0 -1 0 ${doc.page.height} cm`, 'BT');
       this.#open = true;
     }
+    const tags = this.#tags;
+    if (tags && (firstToken || token.link !== this.#pieceLink)) {
+      // The operators so far go out first: the marks are written by pdfkit, in order after them.
+      this.#flushContent();
+      tags.endInline(this.#piece);
+      this.#piece = tags.inline(token.link !== undefined);
+      this.#pieceLink = token.link;
+    }
+    const piece = token.link === undefined ? undefined : this.#piece;
     if (token.face !== this.#face) this.#setFace(token.face);
     const font = this.#font;
     const table = this.#table;
-    if (!font || !table) return;
+    if (!font || !table) return piece;
     const size = this.#size;
     // pdfkit sets the top of the font's box at `top`: the baseline is an ascender lower (y grows upwards here).
     const baseline = doc.page.height - this.#top - (font.ascender / 1000) * size;
@@ -175,10 +198,17 @@ class LineWriter {
     }
     if (!token.cjk && gap !== 0) this.#justifiedWords(font, table, token.text, at, gap);
     else this.#runs(font, table, token.text, at);
+    return piece;
   }
 
   finish(): void {
     if (!this.#open) return;
+    if (this.#tags) {
+      // The last piece's mark closes inside the text object it opened in.
+      this.#flushContent();
+      this.#tags.endInline(this.#piece);
+      this.#piece = undefined;
+    }
     this.#closeArray();
     this.#out.push('ET', 'Q');
     this.#flushContent();

@@ -13,22 +13,31 @@ export function paintCover(cursor: PdfCursor, block: CoverBlock): void {
   cursor.leaveBare();
   const { titleSize, gapAfterTitle, lineSize } = coverMetrics(style);
   cursor.y = cursor.top + cursor.pageHeight * 0.3;
+  const { tags } = cursor;
   if (block.logo && cursor.drawing) {
-    // The logo above the title, centred, as on a letterhead.
+    // The logo above the title, centred, as on a letterhead: a Figure named after the organisation.
     const { logo } = block;
-    cursor.doc.image(dataUri(logo), cursor.left + (cursor.width - logo.width) / 2, cursor.y - logo.height - titleSize, { width: logo.width, height: logo.height });
+    const x = cursor.left + (cursor.width - logo.width) / 2;
+    const y = cursor.y - logo.height - titleSize;
+    const alt = cursor.layout.meta.author === '' ? cursor.layout.meta.title : cursor.layout.meta.author;
+    tags.within('Figure', { alt, bbox: [x, y, x + logo.width, y + logo.height] }, () => {
+      tags.mark();
+      cursor.doc.image(dataUri(logo), x, y, { width: logo.width, height: logo.height });
+    });
   }
-  drawCentred(cursor, cursor.wrap([{ text: block.title }], cursor.width, titleSize, true), titleSize, style.colors.heading);
+  tags.within('H1', {}, () => drawCentred(cursor, cursor.wrap([{ text: block.title }], cursor.width, titleSize, true), titleSize, style.colors.heading));
   cursor.y += gapAfterTitle;
-  for (const text of block.lines) drawCentred(cursor, cursor.wrap([{ text }], cursor.width, lineSize), lineSize, style.colors.text);
+  for (const text of block.lines) tags.within('P', {}, () => drawCentred(cursor, cursor.wrap([{ text }], cursor.width, lineSize), lineSize, style.colors.text));
   cursor.newPage();
 }
 
 /** Contents: every entry a link; dotted leaders and page numbers are drawn once the pages are known. */
 export function paintContents(cursor: PdfCursor, block: ContentsBlock): void {
-  const { style } = cursor;
+  const { style, tags } = cursor;
   const titleSize = headingSize(style.sizes, 'title');
-  drawTitleLines(cursor, cursor.wrap([{ text: block.title }], cursor.width, titleSize, true), titleSize);
+  tags.within('H1', {}, () => drawTitleLines(cursor, cursor.wrap([{ text: block.title }], cursor.width, titleSize, true), titleSize));
+  // TOC → TOCI → Link: an entry's words and page number are its link's, the link annotation its OBJR.
+  const toc = tags.create('TOC');
   cursor.y += headingSpacing('title', style.blockSpacing).after;
   const size = style.sizes.body;
   const numberWidth = cursor.measure.width('0000', 'regular', size);
@@ -42,14 +51,21 @@ export function paintContents(cursor: PdfCursor, block: ContentsBlock): void {
     cursor.ensureSpace(height + spaceBefore);
     if (cursor.y > cursor.top) cursor.y += spaceBefore;
     const top = cursor.y;
-    lines.forEach((line, index) => {
-      drawLine(cursor, line, x, cursor.y, available, size, { justify: false, color: style.colors.text });
-      if (index === lines.length - 1) drawPageNumberOf(cursor, entry.anchor, x + line.width, cursor.y, size);
-      cursor.y += cursor.lineHeight(size);
-    });
+    const item = tags.create('TOCI', {}, toc);
+    const link = tags.create('Link', {}, item);
+    tags.into(link, () =>
+      lines.forEach((line, index) => {
+        drawLine(cursor, line, x, cursor.y, available, size, { justify: false, color: style.colors.text });
+        if (index === lines.length - 1) drawPageNumberOf(cursor, entry.anchor, x + line.width, cursor.y, size);
+        cursor.y += cursor.lineHeight(size);
+      }),
+    );
     // The whole entry, number included, is the link.
-    cursor.doc.goTo(x, top, cursor.left + cursor.width - x, height, entry.anchor);
+    cursor.doc.goTo(x, top, cursor.left + cursor.width - x, height, entry.anchor, link ? { structParent: link.element } : undefined);
+    tags.end(link);
+    tags.end(item);
   }
+  tags.end(toc);
   cursor.y += style.blockSpacing;
 }
 
@@ -64,8 +80,10 @@ function drawPageNumberOf(cursor: PdfCursor, anchor: string, textEnd: number, y:
   const to = numberX - size * 0.5;
   if (to > from) {
     const baseline = y + cursor.lineHeight(size) * 0.72;
-    cursor.doc.lineWidth(0.8).strokeColor(css(cursor.style.colors.border)).dash(0.8, { space: 2.4 });
-    cursor.doc.moveTo(from, baseline).lineTo(to, baseline).stroke();
-    cursor.doc.undash();
+    cursor.tags.artifact(() => {
+      cursor.doc.lineWidth(0.8).strokeColor(css(cursor.style.colors.border)).dash(0.8, { space: 2.4 });
+      cursor.doc.moveTo(from, baseline).lineTo(to, baseline).stroke();
+      cursor.doc.undash();
+    });
   }
 }

@@ -4,6 +4,7 @@
  * starts on this page only if its first piece fits.
  */
 import type { CellLook } from '../../layout/geometry.js';
+import type { CellContent } from '../../layout/layout.js';
 import { CELL_PADDING } from '../../layout/metrics.js';
 import type { PdfCursor } from './cursor.js';
 import type { Line } from './wrap.js';
@@ -13,7 +14,13 @@ export interface PreparedCell {
   readonly x: number;
   readonly width: number;
   readonly lines: readonly Line[];
+  /** How far each line is indented from the cell's text edge: the wrapped lines of a numbered task hang after its label. */
+  readonly indents: readonly number[];
   readonly look: CellLook;
+  /** What the cell says at the top of a page its row continues on (a duty and （续）); none: blank there. */
+  readonly continued?: CellContent;
+  /** A header cell (TH) of its column (a header row) or of its row (a form's label); none: a data cell (TD). */
+  readonly scope?: 'Row' | 'Column';
 }
 
 export type PreparedRow = readonly PreparedCell[];

@@ -17,12 +17,24 @@ export function listIndentOf(cursor: PdfCursor, numbering: NumberingStyle, count
 export function paintList(cursor: PdfCursor, block: ListBlock): void {
   const size = cursor.style.sizes.body;
   const indent = listIndentOf(cursor, block.numbering, block.items.length);
-  block.items.forEach((item, index) => {
-    const label = itemLabel(block.numbering, index);
-    // The number is drawn with the item's first line, on whichever page that line lands.
-    flowLines(cursor, cursor.wrap(item, cursor.width - indent, size), cursor.left + indent, cursor.width - indent, size, () => {
-      drawLabel(cursor, label, cursor.left, cursor.y, size);
-    });
-  });
+  const { tags } = cursor;
+  tags.within('L', {}, () =>
+    block.items.forEach((item, index) => {
+      const label = itemLabel(block.numbering, index);
+      // LI → Lbl (the number) + LBody (the text), made in reading order before either is drawn.
+      const listItem = tags.create('LI');
+      const labelTag = tags.create('Lbl', {}, listItem);
+      const body = tags.create('LBody', {}, listItem);
+      // The number is drawn with the item's first line, on whichever page that line lands.
+      tags.into(body, () =>
+        flowLines(cursor, cursor.wrap(item, cursor.width - indent, size), cursor.left + indent, cursor.width - indent, size, () => {
+          tags.into(labelTag, () => drawLabel(cursor, label, cursor.left, cursor.y, size));
+        }),
+      );
+      tags.end(labelTag);
+      tags.end(body);
+      tags.end(listItem);
+    }),
+  );
   cursor.y += cursor.style.blockSpacing;
 }

@@ -10,8 +10,13 @@
  * holds the page and the height reached on it; painters by block family — text, lists, tables,
  * charts, handbook (cover, contents), page-furniture, the same files as the .docx backend's — move
  * it down, and keep.ts and blocks.ts decide what must stay together.
+ *
+ * The second pass also writes the structure tree (tags.ts: headings, paragraphs, lists, tables,
+ * links, figures; decoration as artifacts) and the document's language, title and XMP metadata,
+ * PDF/A's too when the config asks for it (archive.ts).
  */
 import type { Layout } from '../../layout/layout.js';
+import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { paintLayout } from './blocks.js';
 import { PdfCursor } from './cursor.js';
@@ -22,6 +27,8 @@ export interface PdfRenderOptions {
   readonly fonts: FontSet;
   /** Written as the document's CreationDate; pdfkit derives the file ID from it, so it fixes the bytes. */
   readonly createdAt: Date;
+  /** Write the document as PDF/A (archive.ts); every document is tagged either way (tags.ts). */
+  readonly standard?: PdfStandard | undefined;
 }
 
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
@@ -29,7 +36,7 @@ export async function renderPdf(layout: Layout, options: PdfRenderOptions): Prom
   const wrapped = new Map<string, readonly Line[]>();
   const firstPass = new PdfCursor(layout, options.fonts, options.createdAt, undefined, wrapped, paintPageFurniture);
   paintLayout(firstPass);
-  const cursor = new PdfCursor(layout, options.fonts, options.createdAt, firstPass.paginated(), wrapped, paintPageFurniture);
+  const cursor = new PdfCursor(layout, options.fonts, options.createdAt, firstPass.paginated(), wrapped, paintPageFurniture, options.standard);
   paintLayout(cursor);
   return cursor.finish();
 }

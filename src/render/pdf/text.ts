@@ -5,6 +5,7 @@ import { HEADING_SPACE } from '../../layout/metrics.js';
 import type { PdfCursor } from './cursor.js';
 import { css, drawCentred, drawLine, drawLines } from './draw-line.js';
 import { keptHeight } from './keep.js';
+import { headingRole } from './tags.js';
 import type { Line } from './wrap.js';
 
 /** The rule under a section heading, when the template draws one. */
@@ -23,9 +24,10 @@ export function paintTitle(cursor: PdfCursor, block: TitleBlock): void {
   const size = headingSize(cursor.style.sizes, 'title');
   const lines = cursor.wrap([{ text: block.text }], cursor.width, size, true);
   cursor.ensureSpace(lines.length * cursor.lineHeight(size));
-  cursor.bookmark(block.text, block.outline ?? 0);
+  const depth = block.outline ?? 0;
+  cursor.bookmark(block.text, depth);
   cursor.anchor(block.anchor);
-  drawTitleLines(cursor, lines, size);
+  cursor.tags.within(headingRole(depth), {}, () => drawTitleLines(cursor, lines, size));
   cursor.y += TITLE_SPACE_AFTER(cursor.style.blockSpacing);
 }
 
@@ -53,14 +55,20 @@ export function paintHeading(cursor: PdfCursor, block: HeadingBlock, keepWith: n
   cursor.ensureSpace(keepWith);
   const space = pdfHeadingSpacing(style.blockSpacing);
   if (cursor.y > cursor.top) cursor.y += space.before;
-  cursor.bookmark(block.text, block.outline ?? block.level);
+  // A title is the outline's depth 0 and H1; a section heading one deeper (H2 in a role's document).
+  const depth = block.outline ?? block.level;
+  cursor.bookmark(block.text, depth);
   cursor.anchor(block.anchor);
   const size = headingSize(style.sizes, headingKindOf(block));
-  drawLines(cursor, cursor.wrap([{ text: block.text }], cursor.width, size, true), cursor.left, cursor.width, size, style.colors.heading, false);
+  cursor.tags.within(headingRole(depth), {}, () =>
+    drawLines(cursor, cursor.wrap([{ text: block.text }], cursor.width, size, true), cursor.left, cursor.width, size, style.colors.heading, false),
+  );
   if (block.level === 1 && style.headingRule && cursor.drawing) {
     // The template's rule under a section heading, in the accent colour, as in the .docx.
     const rule = cursor.y + 1;
-    cursor.doc.lineWidth(HEADING_RULE_WIDTH).strokeColor(css(style.colors.accent)).moveTo(cursor.left, rule).lineTo(cursor.left + cursor.width, rule).stroke();
+    cursor.tags.artifact(() =>
+      cursor.doc.lineWidth(HEADING_RULE_WIDTH).strokeColor(css(style.colors.accent)).moveTo(cursor.left, rule).lineTo(cursor.left + cursor.width, rule).stroke(),
+    );
   }
   cursor.y += space.after;
 }
@@ -85,6 +93,6 @@ export function flowLines(cursor: PdfCursor, lines: readonly Line[], x: number, 
 
 export function paintParagraph(cursor: PdfCursor, block: ParagraphBlock): void {
   const size = cursor.style.sizes.body;
-  flowLines(cursor, cursor.wrap(block.text, cursor.width, size), cursor.left, cursor.width, size);
+  cursor.tags.within('P', {}, () => flowLines(cursor, cursor.wrap(block.text, cursor.width, size), cursor.left, cursor.width, size));
   cursor.y += cursor.style.blockSpacing;
 }
