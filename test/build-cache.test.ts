@@ -29,8 +29,8 @@ describe('the build cache', () => {
     const dir = await builtSeedProject();
     expect(readFileSync(path.join(out(dir), BUILD_CACHE, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
     expect(readdirSync(path.join(out(dir), BUILD_CACHE)).sort()).toEqual(['.gitignore', 'checked.json', 'docx-parts', 'outputs.json']);
-    // The index, the department and each of the three roles.
-    expect(parts(dir)).toHaveLength(5);
+    // The contents, the index, the department and each of the three roles.
+    expect(parts(dir)).toHaveLength(6);
   });
 
   it('a handbook made from kept parts after a one-role edit is the handbook a build from nothing makes', async () => {

@@ -202,8 +202,9 @@ describe('the handbook of an organisation', () => {
     expect(service).toContain('资深客服专员');
   });
 
-  it('gives the .docx bookmarks for every anchor, hyperlinks that all lead to one, and outline levels department → role → section', () => {
-    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(dir, 'out', 'handbook.docx'))))['word/document.xml'] ?? new Uint8Array());
+  it('gives the .docx bookmarks for every anchor, hyperlinks that all lead to one, and built-in headings department → role → section', () => {
+    const files = unzipSync(new Uint8Array(readFileSync(path.join(dir, 'out', 'handbook.docx'))));
+    const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
     const names = new Set([...xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"/g)].map((m) => m[1]));
     const anchors = [...xml.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]);
     expect(anchors.length).toBeGreaterThan(30);
@@ -211,26 +212,49 @@ describe('the handbook of an organisation', () => {
     // Bookmark ids are numbered from 0 in document order, whatever else the process rendered before.
     const ids = [...xml.matchAll(/<w:bookmarkStart [^>]*w:id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(ids).toEqual(ids.map((_, i) => i));
-    // Outline levels live in styles of their own (Word ignores a paragraph's level on its built-in Heading styles).
-    const styles = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(dir, 'out', 'handbook.docx'))))['word/styles.xml'] ?? new Uint8Array());
-    const styleLevel = new Map(
-      [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)].map((m) => [m[1], m[2]?.match(/<w:outlineLvl w:val="(\d)"\/>/)?.[1]]),
+    // Word's built-in headings ("heading 1" …, with their outline levels); a look of its own at a depth is a style based on that heading.
+    const styles = strFromU8(files['word/styles.xml'] ?? new Uint8Array());
+    const styleOf = new Map(
+      [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)].map((m) => [
+        m[1],
+        { name: m[2]?.match(/<w:name w:val="([^"]+)"\/>/)?.[1], basedOn: m[2]?.match(/<w:basedOn w:val="([^"]+)"\/>/)?.[1], level: m[2]?.match(/<w:outlineLvl w:val="(\d)"\/>/)?.[1] },
+      ]),
     );
     const paragraphs = xml.split('</w:p>');
-    const levelOf = (text: string): string | undefined => {
+    const headingOf = (text: string): { name: string | undefined; level: string | undefined } => {
       // The title or heading with this text, not the contents entry that links to it.
-      const paragraph = paragraphs.find((p) => /<w:pStyle w:val="RoledocOutline/.test(p) && p.replace(/<[^>]+>/g, '') === text);
-      const style = paragraph?.match(/<w:pStyle w:val="([^"]+)"\/>/)?.[1];
+      const paragraph = paragraphs.find((p) => /<w:pStyle w:val="Heading\d/.test(p) && p.replace(/<[^>]+>/g, '') === text);
+      const id = paragraph?.match(/<w:pStyle w:val="([^"]+)"\/>/)?.[1] ?? '';
       expect(paragraph?.includes('<w:outlineLvl'), text).toBe(false);
-      return style === undefined ? undefined : styleLevel.get(style);
+      const style = styleOf.get(id);
+      // The built-in heading itself, or the one the style is based on.
+      const builtIn = style?.name?.startsWith('heading ') ? style : styleOf.get(style?.basedOn ?? '');
+      return { name: builtIn?.name, level: style?.level };
     };
-    expect(levelOf('客服部')).toBe('0');
-    for (const role of all) expect(levelOf(documentTitle(role)), role.id).toBe('1');
-    expect(levelOf('组织架构图')).toBe('1');
-    expect(levelOf('岗位职责')).toBe('2');
-    // The contents: from its title to the first title of the body (岗位一览表).
-    const contents = xml.slice(xml.indexOf('目录'), xml.indexOf('<w:pStyle w:val="RoledocOutline'));
-    for (const role of all) expect(contents, role.id).toContain(`<w:t xml:space="preserve">${role.title}</w:t>`);
+    expect(headingOf('客服部')).toEqual({ name: 'heading 1', level: '0' });
+    for (const role of all) expect(headingOf(documentTitle(role)), role.id).toEqual({ name: 'heading 2', level: '1' });
+    expect(headingOf('组织架构图')).toEqual({ name: 'heading 2', level: '1' });
+    expect(headingOf('岗位职责')).toEqual({ name: 'heading 3', level: '2' });
+    expect([...styleOf.keys()].some((id) => id?.startsWith('Roledoc') === true)).toBe(false);
+  });
+
+  it("gives the .docx a TOC field whose entries already hold the PDF's page numbers", async () => {
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(dir, 'out', 'handbook.docx'))))['word/document.xml'] ?? new Uint8Array());
+    const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(xml)?.[0] ?? '';
+    expect(toc).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+    expect(toc).toContain('<w:instrText xml:space="preserve"> TOC \\o &quot;1-2&quot; \\h \\z </w:instrText>');
+    expect(toc).not.toContain('w:dirty');
+    const bookmarkOf = new Map([...xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"[^>]*\/>((?:(?!<\/w:p>)[\s\S])*)/g)].map((m) => [m[2]?.replace(/<[^>]+>/g, ''), m[1]]));
+    for (const role of all) {
+      const entry = new RegExp(`<w:hyperlink w:anchor="([^"]+)"[^>]*><w:r><w:t xml:space="preserve">${role.title}</w:t></w:r><w:r><w:tab/></w:r>(.*?)</w:hyperlink>`).exec(toc);
+      expect(entry, role.id).not.toBeNull();
+      const [, anchor, field] = entry ?? [];
+      // The entry leads to the role's title, and its PAGEREF names the same bookmark, with the page the PDF has it on.
+      expect(bookmarkOf.get(documentTitle(role)), role.id).toBe(anchor);
+      expect(field).toContain(`<w:instrText xml:space="preserve"> PAGEREF ${anchor} \\h </w:instrText>`);
+      const page = (await pageOfDestination(pdf, `role:${role.id}`)) + 1;
+      expect(field, role.id).toContain(`<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">${page}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>`);
+    }
   });
 
   it('sums headcounts per department and overall in the role index', () => {

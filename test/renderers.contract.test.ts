@@ -41,8 +41,8 @@ type DocumentReader = (bytes: Uint8Array) => Promise<RenderedDocument>;
 const decodeXml = (text: string): string =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** Paragraph styles that make a Word paragraph a title or heading: the built-in ones and the handbook's outline styles. */
-const HEADING_STYLE = /^(Title|Heading[12]|RoledocOutline\d+(Title|Heading|Subheading))$/;
+/** Paragraph styles that make a Word paragraph a title or heading: the built-in ones and the handbook's looks based on them. */
+const HEADING_STYLE = /^(Title|Heading\d(?:Title|Section|Subsection)?)$/;
 
 async function readDocx(bytes: Uint8Array): Promise<RenderedDocument> {
   const text = await assertValidDocx(bytes);

@@ -240,6 +240,9 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const targets = new Set(checked.targets);
   const roles = checked.roles.filter((entry) => targets.has(entry.file) && (request.shard === undefined || inShard(entry.role.id, request.shard)));
   const pdf = formats.includes('pdf') ? await loadPdfFonts(project.config, project.root, template, messages) : undefined;
+  // The handbook .docx is paginated with the PDF fonts for its contents' page numbers, also when no PDF is made
+  // (its text is not checked against them then: the .docx is not set in them).
+  const paginationFonts = pdf ?? (formats.includes('docx') && project.config.handbook && request.handbook !== false ? await loadPdfFonts(project.config, project.root, template, messages) : undefined);
   if (pdf) {
     const coverage = checkPdfCoverage(
       pdf.facts,
@@ -272,7 +275,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
       handbook: project.config.handbook && request.handbook !== false && (request.only === 'handbook' || wholeBuild),
       epoch,
       commits: epoch ? new Map() : await readCommitDates(project.root),
-      fonts: pdf?.facts,
+      fonts: paginationFonts?.facts,
     },
   );
 
@@ -320,11 +323,12 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
       }),
       {
         jobs: request.jobs,
-        fonts: pdf?.fonts,
-        fontChoice: pdf?.choice,
+        fonts: paginationFonts?.fonts,
+        fontChoice: paginationFonts?.choice,
         cacheDir: request.check === true ? undefined : outDir,
         freshParts: request.force === true,
         memoryMb: request.renderMemoryMb,
+        pdfStandard: project.config.pdf_standard,
         ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
       },
       keep,

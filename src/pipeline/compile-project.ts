@@ -33,7 +33,9 @@ export async function compileProject(root: string, options: CompileProjectOption
   const { project } = checked;
   if (hasErrors(checked.diagnostics) || !checked.template || !checked.locale) return { checked, documents: [] };
   const formats = options.formats ?? project.config.formats;
-  const pdf = formats.includes('pdf') ? await (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, checked.template, cliMessagesFor(project.lang)) : undefined;
+  // The PDF fonts set the PDFs and paginate the handbook .docx (its contents' page numbers).
+  const usesFonts = formats.includes('pdf') || (formats.includes('docx') && project.config.handbook);
+  const pdf = usesFonts ? await (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, checked.template, cliMessagesFor(project.lang)) : undefined;
   const epoch = sourceDateEpoch(options.sourceDateEpoch, cliMessagesFor(project.lang));
   const documents = compileDocuments(
     {

@@ -79,7 +79,17 @@ export function compileDocuments(inputs: CompileInputs, options: CompileOptions)
     let layout: Layout | undefined;
     for (const format of options.formats) {
       const hashed = sha256(
-        JSON.stringify({ roledoc: roledocVersion(), format, date: createdAt.toISOString(), fonts: format === 'pdf' && options.fonts ? fontIdentity(options.fonts) : '', look, made }),
+        JSON.stringify({
+          roledoc: roledocVersion(),
+          format,
+          date: createdAt.toISOString(),
+          // The handbook .docx's contents carry page numbers from the PDF's pagination: its fonts are an input too.
+          fonts: (format === 'pdf' || (format === 'docx' && name === HANDBOOK_NAME)) && options.fonts ? fontIdentity(options.fonts) : '',
+          look,
+          made,
+          // Only when set, so that a project without it keeps its documents' hashes.
+          ...(format === 'pdf' && config.pdf_standard !== undefined ? { pdfStandard: config.pdf_standard } : {}),
+        }),
       );
       planned.push({
         name: `${name}.${format}`,

@@ -10,10 +10,10 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { errorCode } from '../core/errors.js';
 import type { Layout } from '../layout/layout.js';
-import type { OutputFormat } from '../model/config.js';
+import type { OutputFormat, PdfStandard } from '../model/config.js';
 import type { FontChoice } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
-import { loadRenderer, type Renderer } from '../render/renderers.js';
+import { loadRenderer, usesPdfFonts, type Renderer } from '../render/renderers.js';
 import { openPartStore } from './part-store.js';
 import { findFault, RenderFailure, type RenderFault, type RenderProblem } from './render-failure.js';
 
@@ -44,12 +44,14 @@ export interface WorkerRequest {
 export type WorkerResponse = { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly problem: RenderProblem };
 
 export interface WorkerSetup {
-  /** The font files to parse, for PDF; none when the build makes no PDF. */
+  /** The font files to parse, for PDF and the handbook .docx's page numbers; none when the build makes neither. */
   readonly fonts: FontChoice | undefined;
   /** The output folder whose build cache keeps the handbook's rendered parts between builds; none: not kept. */
   readonly cacheDir: string | undefined;
   /** Render every kept part again (`--force`). */
   readonly freshParts: boolean;
+  /** The archival standard of the PDFs (the config's pdf_standard). */
+  readonly pdfStandard?: PdfStandard | undefined;
 }
 
 /**
@@ -130,7 +132,7 @@ function snugLimitMb(tasks: readonly RenderTask[], memoryMb: number): number {
 
 export interface RenderOptions {
   readonly jobs: number | undefined;
-  /** The parsed PDF fonts, for rendering on this thread; asked for only when a PDF is rendered here. */
+  /** The parsed PDF fonts, for rendering on this thread; asked for only when a PDF (or the handbook .docx) is rendered here. */
   readonly fonts: (() => Promise<FontSet>) | undefined;
   readonly fontChoice: FontChoice | undefined;
   readonly onDone?: (done: number) => void;
@@ -140,6 +142,8 @@ export interface RenderOptions {
   readonly cacheDir?: string | undefined;
   /** Render every kept part again (`--force`), keeping the new ones. */
   readonly freshParts?: boolean | undefined;
+  /** The archival standard of the PDFs (the config's pdf_standard). */
+  readonly pdfStandard?: PdfStandard | undefined;
 }
 
 /** Where each rendered document goes as soon as it is made (a temporary file, a hash): no build keeps them all. */
@@ -160,7 +164,7 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
   // A handbook of a hundred roles or more takes seconds: worth a thread of its own however few the other documents.
   const threads = canUseWorkers ? threadCount(options.jobs, tasks.length, heavy.filter((task) => task.layout.blocks.length >= BIG_HANDBOOK_BLOCKS).length) : 1;
   const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
-  const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir, freshParts: options.freshParts === true };
+  const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir, freshParts: options.freshParts === true, pdfStandard: options.pdfStandard };
   if (threads > 1) {
     await renderOnWorkers(tasks, threads, setup, memoryMb, progress, sink);
   } else if (!canUseWorkers || heavy.every((task) => fitsHere(task, memoryMb))) {
@@ -197,9 +201,9 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
     let bytes: Uint8Array;
     let layout: Layout | undefined;
     try {
-      if (task.format === 'pdf' && fonts === undefined) fonts = await options.fonts?.();
       layout = task.layout;
-      bytes = await renderer.render(layout, { createdAt: task.createdAt, fonts, parts });
+      if (fonts === undefined && usesPdfFonts(task.format, layout)) fonts = await options.fonts?.();
+      bytes = await renderer.render(layout, { createdAt: task.createdAt, fonts, parts, pdfStandard: options.pdfStandard });
     } catch (error: unknown) {
       const cause = error instanceof Error ? error : new Error(String(error));
       const fault = layout === undefined ? undefined : await findFault(layout, task.format, { renderer, createdAt: task.createdAt, fonts, fontChoice }).catch(() => undefined);

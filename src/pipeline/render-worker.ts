@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputFormat } from '../model/config.js';
 import { FontError } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
-import { loadRenderer, type Renderer } from '../render/renderers.js';
+import { loadRenderer, usesPdfFonts, type Renderer } from '../render/renderers.js';
 import { loadFontSet } from './load-fonts.js';
 import { openPartStore } from './part-store.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-pool.js';
@@ -29,8 +29,8 @@ function rendererFor(format: OutputFormat): Promise<Renderer> {
 }
 
 async function render(request: WorkerRequest): Promise<Uint8Array> {
-  if (request.format === 'pdf' && !fonts && setup.fonts) fonts = loadFontSet(setup.fonts);
-  const bytes = await (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts, parts });
+  if (!fonts && setup.fonts && usesPdfFonts(request.format, request.layout)) fonts = loadFontSet(setup.fonts);
+  const bytes = await (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts, parts, pdfStandard: setup.pdfStandard });
   parts?.prune();
   return bytes;
 }

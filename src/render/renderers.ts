@@ -3,17 +3,22 @@
  * are imported only when something is rendered, so `roledoc validate` never pays for them.
  */
 import type { Layout } from '../layout/layout.js';
-import type { OutputFormat } from '../model/config.js';
+import type { OutputFormat, PdfStandard } from '../model/config.js';
 import type { PartStore } from './docx/parts.js';
 import type { FontSet } from './fonts.js';
 
 export interface RenderContext {
   /** One timestamp per build, written into document metadata; never the clock. */
   readonly createdAt: Date;
-  /** Parsed PDF fonts; present whenever PDF is among the formats. */
+  /**
+   * Parsed PDF fonts; present whenever PDF is among the formats, and for a .docx with contents
+   * (the handbook), which is paginated as its PDF is for the contents' page numbers.
+   */
   readonly fonts: FontSet | undefined;
   /** The .docx parts rendered before (the handbook's unchanged roles), kept between builds; none: every part is rendered. */
   readonly parts?: PartStore | undefined;
+  /** The archival standard PDFs are written to (the config's pdf_standard); none: tagged PDF of no standard. */
+  readonly pdfStandard?: PdfStandard | undefined;
 }
 
 export interface Renderer {
@@ -24,7 +29,7 @@ export interface Renderer {
 const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
   docx: async () => {
     const { renderDocx } = await import('./docx/render-docx.js');
-    return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt, parts: ctx.parts }) };
+    return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt, parts: ctx.parts, fonts: ctx.fonts }) };
   },
   html: async () => {
     const { renderHtml } = await import('./html/render-html.js');
@@ -36,11 +41,19 @@ const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
       format: 'pdf',
       render: (layout, ctx) => {
         if (!ctx.fonts) throw new Error('PDF rendering needs fonts: the build must load them first');
-        return renderPdf(layout, { fonts: ctx.fonts, createdAt: ctx.createdAt });
+        return renderPdf(layout, { fonts: ctx.fonts, createdAt: ctx.createdAt, standard: ctx.pdfStandard });
       },
     };
   },
 };
+
+/**
+ * Whether rendering this Layout in this format uses the PDF fonts: a PDF always; a .docx with
+ * contents (the handbook) for its page numbers, which come from the PDF's pagination.
+ */
+export function usesPdfFonts(format: OutputFormat, layout: Layout): boolean {
+  return format === 'pdf' || (format === 'docx' && layout.blocks.some((block) => block.kind === 'contents'));
+}
 
 const isRegistered = (format: string): format is OutputFormat => Object.hasOwn(loaders, format);
 

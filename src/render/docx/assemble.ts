@@ -91,7 +91,8 @@ function numberingXml(lists: readonly ListDefinition[], style: LayoutStyle, file
   })();
 }
 
-const NUMBERED = new RegExp(`(<w:bookmark(?:Start|End)\\b[^>]*?\\sw:id=")(\\d+)"|\\{roledoc-list-(\\d+)-0\\}|="${ANCHOR_PLACEHOLDER}([^"]*)"`, 'g');
+// A bookmark's id, a list's number, a link's anchor, and a contents entry's PAGEREF (its bookmark named up to " \h ").
+const NUMBERED = new RegExp(`(<w:bookmark(?:Start|End)\\b[^>]*?\\sw:id=")(\\d+)"|\\{roledoc-list-(\\d+)-0\\}|="${ANCHOR_PLACEHOLDER}([^"]*)"| PAGEREF ${ANCHOR_PLACEHOLDER}(.*?) \\\\h `, 'g');
 
 const ANCHOR_NAME = new RegExp(`="${ANCHOR_PLACEHOLDER}([^"]*)"`);
 
@@ -109,7 +110,7 @@ class Numberer {
     const bookmarkBase = this.#bookmarks;
     let bookmarks = 0;
     this.lists.push(...part.lists);
-    const xml = part.xml.replace(NUMBERED, (match, bookmark: string | undefined, id: string | undefined, list: string | undefined, anchor: string | undefined) => {
+    const xml = part.xml.replace(NUMBERED, (match, bookmark: string | undefined, id: string | undefined, list: string | undefined, anchor: string | undefined, pageOf: string | undefined) => {
       if (bookmark !== undefined) {
         bookmarks = Math.max(bookmarks, Number(id) + 1);
         // The bookmark's name comes before its id, inside this match.
@@ -117,6 +118,7 @@ class Numberer {
       }
       if (list !== undefined) return String(listBase + Number(list) + 1);
       if (anchor !== undefined) return `="${this.name(anchor)}"`;
+      if (pageOf !== undefined) return ` PAGEREF ${this.name(pageOf)} \\h `;
       return match;
     });
     this.#bookmarks += bookmarks;

@@ -8,6 +8,11 @@ export interface DocxContext {
   /** Width between the page margins, in twips: the width of every table. */
   readonly textWidth: number;
   readonly lists: ListNumbering;
+  /**
+   * The 0-based page of each anchor, as roledoc paginates the document (the PDF's pages): the
+   * contents' page numbers. None: the contents are written for Word to fill in.
+   */
+  readonly anchorPages?: ReadonlyMap<string, number> | undefined;
 }
 
 /**
@@ -19,7 +24,16 @@ export interface DocxContext {
 export const ANCHOR_PLACEHOLDER = 'roledoc-anchor:';
 export const anchorPlaceholder = (anchor: string): string => `${ANCHOR_PLACEHOLDER}${anchor}`;
 
-export type BodyChild = Paragraph | Table;
+/**
+ * WordprocessingML written as it is, for what docx has no component for: the contents, a TOC field
+ * whose result holds hyperlinked entries with PAGEREF fields (handbook.ts). Only a part's body
+ * holds one (parts.ts writes it as it is); the shell's cover never does.
+ */
+export class RawXml {
+  constructor(readonly xml: string) {}
+}
+
+export type BodyChild = Paragraph | Table | RawXml;
 
 /** A page break carried by the first paragraph of a block (see blocks.ts). */
 export type PageBreakOption = { pageBreakBefore?: boolean };

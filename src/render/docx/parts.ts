@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Document, IContext } from 'docx';
 import type { Block, Layout } from '../../layout/layout.js';
 import { renderBlocks } from './blocks.js';
-import type { DocxContext } from './context.js';
+import { RawXml, type DocxContext } from './context.js';
 import { ListNumbering, type ListDefinition } from './numbering.js';
 import { xmlOf } from './xml.js';
 
@@ -32,7 +32,7 @@ export interface PartStore {
  * Changes whenever this renderer would write a part differently for the same blocks: a stored part
  * made by another version of roledoc is never used.
  */
-const PART_FORMAT = 'docx-part/1';
+const PART_FORMAT = 'docx-part/2';
 
 /** Which blocks make each part: the ranges between the part starts, and the blocks before the first. */
 export function partRanges(layout: Layout): { readonly start: number; readonly end: number }[] {
@@ -48,11 +48,24 @@ export interface PartInputs {
   readonly afterCover: boolean;
   readonly followed: boolean;
   readonly version: string;
+  /** The pages of the document's anchors, for a part with the contents (their page numbers). */
+  readonly anchorPages?: ReadonlyMap<string, number> | undefined;
+}
+
+/**
+ * The pages a part shows: those of its contents' entries, in order (a part without contents shows
+ * none, so a role's part is kept however the pages move).
+ */
+function shownPages(inputs: PartInputs): (number | null)[] {
+  return inputs.blocks.flatMap((block) => (block.kind === 'contents' ? block.entries.map((entry) => inputs.anchorPages?.get(entry.anchor) ?? null) : []));
 }
 
 export function partKey(inputs: PartInputs): string {
   const { blocks, style, textWidth, afterCover, followed, version } = inputs;
-  return createHash('sha256').update(JSON.stringify([PART_FORMAT, version, style, textWidth, afterCover, followed, blocks])).digest('hex');
+  const pages = shownPages(inputs);
+  return createHash('sha256')
+    .update(JSON.stringify([PART_FORMAT, version, style, textWidth, afterCover, followed, blocks, ...(pages.length > 0 ? [pages] : [])]))
+    .digest('hex');
 }
 
 /**
@@ -61,11 +74,15 @@ export function partKey(inputs: PartInputs): string {
  */
 export function renderPart(inputs: PartInputs, file: Document): DocxPart {
   const lists = new ListNumbering();
-  const ctx: DocxContext = { style: inputs.style, textWidth: inputs.textWidth, lists };
+  const ctx: DocxContext = { style: inputs.style, textWidth: inputs.textWidth, lists, anchorPages: inputs.anchorPages };
   const children = renderBlocks(inputs.blocks, ctx, { afterCover: inputs.afterCover, followed: inputs.followed });
   const context: IContext = { file, viewWrapper: file.Document, stack: [] };
   let xml = '';
   for (const child of children) {
+    if (child instanceof RawXml) {
+      xml += child.xml;
+      continue;
+    }
     const formatted = child.prepForXml(context);
     if (formatted) xml += xmlOf(formatted);
   }

@@ -20,11 +20,13 @@ import { textWidth as textWidthOf } from '../../layout/geometry.js';
 import { ROLE_IDS_PROPERTY, type Layout } from '../../layout/layout.js';
 import { assembleDocx, checkStampDate, META_MARK, takeShellApart, type DocumentMetaText, type Shell } from './assemble.js';
 import { renderBlocks } from './blocks.js';
-import type { DocxContext } from './context.js';
+import { RawXml, type DocxContext } from './context.js';
+import type { FontSet } from '../fonts.js';
 import { ListNumbering } from './numbering.js';
+import { fontTableXml, stylesXml, tidyPackage } from './package-parts.js';
 import { pageFooter, pageHeader } from './page-furniture.js';
 import { partKey, partRanges, renderPart, type DocxPart, type PartStore } from './parts.js';
-import { documentStyles } from './styles.js';
+import { documentStyles, keptDefaultStyles } from './styles.js';
 import { twips } from './units.js';
 
 export interface RenderDocxOptions {
@@ -32,6 +34,11 @@ export interface RenderDocxOptions {
   readonly createdAt: Date;
   /** Parts rendered before (the handbook's unchanged roles): used instead of rendering them again, and given the new ones. */
   readonly parts?: PartStore | undefined;
+  /**
+   * The PDF's fonts: a document with contents is paginated with them as its PDF is, for the
+   * contents' page numbers. None: the contents are left for Word to number.
+   */
+  readonly fonts?: FontSet | undefined;
 }
 
 /** The shells of this thread, by everything that goes into them: every role document of a build has the same. */
@@ -43,9 +50,11 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
   const { style, blocks } = layout;
   const textWidth = pageGeometry(layout).textWidth;
   // A cover is rendered by docx itself, in the shell: its logo's relationship is docx's to write.
+  // What follows it (the contents) is a part like the others.
   const ranges = partRanges(layout);
-  const headEnd = blocks[0]?.kind === 'cover' ? (ranges[0]?.end ?? 1) : 0;
+  const headEnd = blocks[0]?.kind === 'cover' ? 1 : 0;
   const { shell, file } = await shellOf(layout, headEnd, textWidth);
+  const anchorPages = options.fonts !== undefined && blocks.some((block) => block.kind === 'contents') ? (await import('../pdf/paginate.js')).anchorPages(layout, options.fonts) : undefined;
   const version = roledocVersion();
   // Only a document of parts (the handbook) keeps them: a role document is one part, made once.
   const store = layout.partStarts === undefined ? undefined : options.parts;
@@ -59,6 +68,7 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
         afterCover: blocks[Math.max(range.start, headEnd) - 1]?.kind === 'cover',
         followed: range.end < blocks.length,
         version,
+        anchorPages,
       };
       if (!store) {
         yield renderPart(inputs, file);
@@ -96,11 +106,15 @@ async function shellOf(layout: Layout, headEnd: number, textWidth: number): Prom
   if (known) return known;
   const lists = new ListNumbering();
   const ctx: DocxContext = { style, textWidth, lists };
-  const children = renderBlocks(head, ctx, { followed: headEnd < layout.blocks.length });
+  const children = renderBlocks(head, ctx, { followed: headEnd < layout.blocks.length }).map((child) => {
+    if (child instanceof RawXml) throw new Error('renderDocx: a cover is made of docx components');
+    return child;
+  });
   if (lists.definitions().length > 0) throw new Error('renderDocx: a cover has no lists');
   // A cover page has no running header and no page number.
   const cover = head[0]?.kind === 'cover';
 
+  const styles = documentStyles(layout);
   const file = new Document({
     title: mark('title'),
     subject: mark('subject'),
@@ -111,7 +125,7 @@ async function shellOf(layout: Layout, headEnd: number, textWidth: number): Prom
     // A "\n" in the text is a soft line break; without this Word and LibreOffice stretch the line before it across
     // the whole width in a justified paragraph (备 注 ： 本 说 明 …).
     compatibility: { doNotExpandShiftReturn: true },
-    styles: documentStyles(layout),
+    styles,
     numbering: { config: [] },
     sections: [
       {
@@ -139,7 +153,10 @@ async function shellOf(layout: Layout, headEnd: number, textWidth: number): Prom
       },
     ],
   });
-  const shell = { shell: takeShellApart(await Packer.pack(file, 'uint8array')), file };
+  const packed = takeShellApart(await Packer.pack(file, 'uint8array'));
+  const keptStyles = new Set([...keptDefaultStyles(layout), ...(styles.paragraphStyles ?? []).map((paragraphStyle) => paragraphStyle.id)]);
+  const files = tidyPackage(packed.files, { styles: stylesXml(file, keptStyles), fontTable: (docxFontTable) => fontTableXml(docxFontTable, style) });
+  const shell = { shell: { ...packed, files }, file };
   if (shells.size >= MAX_SHELLS) shells.clear();
   shells.set(key, shell);
   return shell;

@@ -1,11 +1,11 @@
 /**
  * The document's styles: fonts, sizes and spacing live here (document defaults, Normal, Title,
- * Heading 1/2, Table Text and the handbook's outline styles), so a user restyles the document from
- * Word's style gallery instead of run by run.
+ * the built-in headings, Table Text, the contents' TOC styles), so a user restyles the document
+ * from Word's style gallery instead of run by run.
  */
 import { AlignmentType, BorderStyle, LineRuleType } from 'docx';
-import type { IFontAttributesProperties, IParagraphStylePropertiesOptions, IRunStylePropertiesOptions, ISpacingProperties, IStylesOptions } from 'docx';
-import { headingAlignment, headingKindOf, headingSize, headingSpacing, lineHeight, type HeadingKind } from '../../layout/geometry.js';
+import type { IFontAttributesProperties, IParagraphStyleOptions, IParagraphStylePropertiesOptions, IRunStylePropertiesOptions, ISpacingProperties, IStylesOptions } from 'docx';
+import { contentsEntryLook, contentsIndentStep, headingAlignment, headingKindOf, headingSize, headingSpacing, lineHeight, type HeadingKind } from '../../layout/geometry.js';
 import type { FontPair, Layout, LayoutStyle } from '../../layout/layout.js';
 import { halfPoints, twips } from './units.js';
 
@@ -23,7 +23,7 @@ export function lineSpacing(style: LayoutStyle, size: number): ISpacingPropertie
   return { line: twips(lineHeight(style, size)), lineRule: LineRuleType.AT_LEAST };
 }
 
-function fontsOf(pair: FontPair): IFontAttributesProperties {
+export function fontsOf(pair: FontPair): IFontAttributesProperties {
   return { ascii: pair.latin, hAnsi: pair.latin, cs: pair.latin, eastAsia: pair.eastAsia, hint: 'eastAsia' };
 }
 
@@ -49,12 +49,110 @@ export function headingLook(kind: HeadingKind, style: LayoutStyle): { run: IRunS
 }
 
 /**
- * The style of a title or heading placed at an explicit outline depth (the handbook: department →
- * role → section). Word fixes the outline level of its built-in Heading styles, whatever a
- * paragraph says, so these are styles of their own — based on Normal, with the heading's look and
- * the outline level of their depth — for the navigation pane of Word, WPS and LibreOffice alike.
+ * The style of a title or heading. A single role's document has Title, Heading 1 and Heading 2.
+ * A document with an outline (the handbook: department → role → section → subsection) gives the
+ * block at depth d Word's built-in "heading d+1" — what Word's navigation pane, its TOC field's
+ * \o switch, pandoc and every other reader go by. Word fixes the outline level of a built-in
+ * heading style whatever a paragraph says, so the built-in style looks like what usually sits at
+ * its depth (OUTLINE_KINDS); a block of another look at that depth (the department's 组织架构图,
+ * a section heading beside the roles' titles) gets a style of its own based on that heading
+ * (Heading2Section …): the same level for every reader, its own look.
  */
-export const outlineStyleId = (kind: HeadingKind, depth: number): string => `RoledocOutline${depth + 1}${kind === 'title' ? 'Title' : kind === 'heading1' ? 'Heading' : 'Subheading'}`;
+export function headingStyleId(block: { readonly kind: 'title' } | { readonly kind: 'heading'; readonly level: 1 | 2 }, outline: number | undefined): string {
+  const kind = headingKindOf(block);
+  if (outline === undefined) return kind === 'title' ? 'Title' : kind === 'heading1' ? 'Heading1' : 'Heading2';
+  const level = headingLevelOf(outline);
+  return kind === outlineKind(outline) ? `Heading${level}` : `Heading${level}${KIND_SUFFIX[kind]}`;
+}
+
+/** Word has built-in heading styles 1 to 9. */
+const headingLevelOf = (outline: number): number => Math.min(Math.max(outline, 0), 8) + 1;
+
+/** What sits at each depth of the handbook's outline: departments and roles are titles, then sections, then their subsections. */
+const OUTLINE_KINDS: readonly HeadingKind[] = ['title', 'title', 'heading1'];
+const outlineKind = (outline: number): HeadingKind => OUTLINE_KINDS[outline] ?? 'heading2';
+
+const KIND_SUFFIX: Record<HeadingKind, string> = { title: 'Title', heading1: 'Section', heading2: 'Subsection' };
+
+/** No rule under a heading whose base style draws one. */
+const NO_RULE = { border: { bottom: { style: BorderStyle.NONE, size: 0, color: 'auto' } } } as const;
+
+/** The style definition behind each heading style id a document's blocks use. */
+function headingStyles(layout: Layout): IParagraphStyleOptions[] {
+  const { style } = layout;
+  const styles = new Map<string, IParagraphStyleOptions>();
+  const add = (id: string, define: () => IParagraphStyleOptions): void => {
+    if (!styles.has(id)) styles.set(id, define());
+  };
+  for (const block of layout.blocks) {
+    if (block.kind !== 'title' && block.kind !== 'heading') continue;
+    const kind = headingKindOf(block);
+    const id = headingStyleId(block, block.outline);
+    if (block.outline === undefined) {
+      const look = headingLook(kind, style);
+      const outlineLevel = kind === 'title' ? undefined : kind === 'heading1' ? 0 : 1;
+      add(id, () => ({
+        id,
+        name: kind === 'title' ? 'Title' : `heading ${(outlineLevel ?? 0) + 1}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        ...(kind === 'title' ? {} : { uiPriority: 9 }),
+        run: look.run,
+        paragraph: outlineLevel === undefined ? look.paragraph : { ...look.paragraph, outlineLevel },
+      }));
+      continue;
+    }
+    const level = headingLevelOf(block.outline);
+    const baseId = `Heading${level}`;
+    const base = headingLook(outlineKind(block.outline), style);
+    add(baseId, () => ({ id: baseId, name: `heading ${level}`, basedOn: 'Normal', next: 'Normal', uiPriority: 9, quickFormat: true, run: base.run, paragraph: { ...base.paragraph, outlineLevel: level - 1 } }));
+    if (id !== baseId) {
+      const look = headingLook(kind, style);
+      const rule = base.paragraph.border !== undefined && look.paragraph.border === undefined ? NO_RULE : {};
+      add(id, () => ({
+        id,
+        name: `Heading ${level} ${KIND_SUFFIX[kind]}`,
+        basedOn: baseId,
+        next: 'Normal',
+        quickFormat: true,
+        run: look.run,
+        paragraph: { ...look.paragraph, ...rule, outlineLevel: level - 1 },
+      }));
+    }
+  }
+  return [...styles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The contents' own styles, as Word names them, so "Update field" writes its entries in the same look. */
+function contentsStyles(layout: Layout): IParagraphStyleOptions[] {
+  const contents = layout.blocks.find((block) => block.kind === 'contents');
+  if (contents === undefined) return [];
+  const { style } = layout;
+  const title = headingLook('title', style);
+  const depths = Math.max(0, ...contents.entries.map((entry) => entry.depth)) + 1;
+  const indent = twips(contentsIndentStep(style.sizes.body));
+  return [
+    { id: CONTENTS_TITLE_STYLE, name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', uiPriority: 39, run: title.run, paragraph: title.paragraph },
+    ...Array.from({ length: Math.min(depths, 9) }, (_, depth): IParagraphStyleOptions => {
+      const look = contentsEntryLook(depth, style.blockSpacing);
+      return {
+        id: contentsEntryStyle(depth),
+        name: `toc ${depth + 1}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        uiPriority: 39,
+        run: look.bold ? { bold: true } : {},
+        paragraph: { alignment: AlignmentType.LEFT, indent: { left: indent * depth }, spacing: { before: twips(look.spaceBefore), after: 0 } },
+      };
+    }),
+  ];
+}
+
+/** The style of the contents' title ("TOC Heading": not a heading, so no reader takes it for one). */
+export const CONTENTS_TITLE_STYLE = 'TOCHeading';
+/** The style of a contents entry at `depth` (0: toc 1). */
+export const contentsEntryStyle = (depth: number): string => `TOC${Math.min(depth, 8) + 1}`;
 
 /**
  * Why "at least" line spacing: the Layout gives line height as a multiple of the font size, which is what the PDF
@@ -62,20 +160,13 @@ export const outlineStyleId = (kind: HeadingKind, depth: number): string => `Rol
  * 1.0–1.45 em depending on the font actually used (SimSun in Word, Noto CJK in LibreOffice), so the same document
  * would be airy in one and tight in the other. "At least size × lineHeight" gives the intended pitch in both and,
  * unlike "exactly", never clips a taller fallback glyph.
+ *
+ * Every style is given here as a paragraph style of its own; docx's other default styles (footnotes,
+ * captions, TOC 4–9 …) are left out of styles.xml (keptDefaultStyles, package-parts.ts).
  */
 export function documentStyles(layout: Layout): IStylesOptions {
   const { style, meta } = layout;
   const { sizes, colors, fonts } = style;
-  const title = headingLook('title', style);
-  const heading1 = headingLook('heading1', style);
-  const heading2 = headingLook('heading2', style);
-  const outlined = new Map<string, { kind: HeadingKind; depth: number }>();
-  for (const block of layout.blocks) {
-    if ((block.kind === 'title' || block.kind === 'heading') && block.outline !== undefined) {
-      const kind = headingKindOf(block);
-      outlined.set(outlineStyleId(kind, block.outline), { kind, depth: block.outline });
-    }
-  }
   return {
     default: {
       // docDefaults: every paragraph, table cell and footer inherits the fonts and the language from here.
@@ -91,11 +182,9 @@ export function documentStyles(layout: Layout): IStylesOptions {
           spacing: { ...lineSpacing(style, sizes.body), before: 0, after: twips(style.blockSpacing) },
         },
       },
-      title,
-      heading1: { run: heading1.run, paragraph: { ...heading1.paragraph, outlineLevel: 0 } },
-      heading2: { run: heading2.run, paragraph: { ...heading2.paragraph, outlineLevel: 1 } },
     },
     paragraphStyles: [
+      ...headingStyles(layout),
       {
         id: TABLE_TEXT_STYLE,
         name: 'Table Text',
@@ -105,12 +194,17 @@ export function documentStyles(layout: Layout): IStylesOptions {
         // A paragraph in a cell (a duty, a task) stays on one page when its row splits, as in the PDF.
         paragraph: { keepLines: true, spacing: { ...lineSpacing(style, sizes.table), before: 0, after: 0 } },
       },
-      ...[...outlined].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, { kind, depth }]) => {
-        const look = headingLook(kind, style);
-        return { id, name: `Outline ${depth + 1} ${kind}`, basedOn: 'Normal', next: 'Normal', quickFormat: true, run: look.run, paragraph: { ...look.paragraph, outlineLevel: depth } };
-      }),
+      ...contentsStyles(layout),
     ],
   };
+}
+
+/**
+ * docx's own styles a document keeps beside its own: the default paragraph and table styles
+ * everything rests on, and List Paragraph, which docx gives every numbered paragraph.
+ */
+export function keptDefaultStyles(layout: Layout): string[] {
+  return ['Normal', 'TableNormal', ...(layout.blocks.some((block) => block.kind === 'list' && block.items.length > 0) ? ['ListParagraph'] : [])];
 }
 
 /** w:lang w:val: the language of Latin text. Chinese documents still carry English words and digits. */

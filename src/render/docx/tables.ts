@@ -4,9 +4,10 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
 import type { ITableBordersOptions } from 'docx';
-import { FIELD_LABEL_LOOK, FIELD_VALUE_LOOK, fieldGridColumns, innerWidth, justifies, tableCellLook, type CellLook } from '../../layout/geometry.js';
+import { FIELD_LABEL_LOOK, FIELD_VALUE_LOOK, fieldGridColumns, innerWidth, isCjk, justifies, lineHeight, tableCellLook, type CellLook } from '../../layout/geometry.js';
 import type { CellContent, FieldGridBlock, LayoutStyle, RichText, TableBlock, TableCell as LayoutTableCell } from '../../layout/layout.js';
 import { CELL_PADDING } from '../../layout/metrics.js';
+import { isNumberedCell, leadingLabel } from '../../layout/cell-labels.js';
 import type { BodyChild, DocxContext } from './context.js';
 import { TABLE_TEXT_STYLE } from './styles.js';
 import { raggedIfUnbreakable, textRuns } from './text.js';
@@ -80,16 +81,51 @@ const CELL_ALIGNMENT = {
 function cellParagraphs(content: CellContent, look: { bold: boolean; align: keyof typeof CELL_ALIGNMENT }, ctx: DocxContext): Paragraph[] {
   // A cell must hold at least one paragraph, or Word reports the file as damaged.
   const paragraphs: readonly RichText[] = content.length > 0 ? content : [[]];
-  return paragraphs.map(
-    (text) =>
-      new Paragraph({
-        style: TABLE_TEXT_STYLE,
-        ...CELL_ALIGNMENT[look.align],
-        ...(look.align === 'justify' ? raggedIfUnbreakable(text) : {}),
-        children: textRuns(text, ctx, look.bold ? { bold: true } : {}),
-      }),
-  );
+  const numbered = isNumberedCell(content);
+  const size = ctx.style.sizes.table;
+  return paragraphs.map((text) => {
+    const label = numbered ? leadingLabel(text) : undefined;
+    return new Paragraph({
+      style: TABLE_TEXT_STYLE,
+      ...CELL_ALIGNMENT[look.align],
+      ...(look.align === 'justify' ? raggedIfUnbreakable(text) : {}),
+      // The tasks （1）…（n）: the label at the cell's edge, wrapped lines aligned after it, as the PDF sets them.
+      ...(label === undefined ? {} : { indent: { left: twips(labelWidthEm(label) * size), hanging: twips(labelWidthEm(label) * size) } }),
+      ...(isLatinOnly(text) ? { spacing: { line: twips(lineHeight(ctx.style, size)), lineRule: LineRuleType.EXACT } } : {}),
+      children: textRuns(text, ctx, look.bold ? { bold: true } : {}),
+    });
+  });
 }
+
+/**
+ * A label's width in em, as Word and LibreOffice draw it: a full-width character (（ ） 、 ①) one
+ * em in every CJK face, a digit half an em (Times New Roman, and most Latin faces' figures), the
+ * narrow signs as Times New Roman has them. The label is text of the paragraph, so the hanging
+ * indent must match its width for the wrapped lines to align after it.
+ */
+export function labelWidthEm(label: string): number {
+  let em = 0;
+  for (const char of label) em += isCjk(char) || FULL_WIDTH_SIGNS.test(char) ? 1 : (NARROW_SIGNS[char] ?? 0.5);
+  return em;
+}
+
+const FULL_WIDTH_SIGNS = /[\u2460-\u24ff\u3000-\u303f\u3251-\u32bf]/u;
+const NARROW_SIGNS: Readonly<Record<string, number>> = { '(': 1 / 3, ')': 1 / 3, '.': 1 / 4, ' ': 1 / 4, '•': 0.35 };
+
+/**
+ * Whether a cell paragraph is Latin text only (CS-01, 5000-8000). "At least" line spacing puts a
+ * short line's spare height above it, so its baseline sits at the line's bottom less the font's
+ * descent — and a Latin face descends less than a CJK one (Liberation Serif 0.22 em, Noto Serif
+ * CJK 0.29 em): in LibreOffice such a cell's text sat 0.7 pt lower than the CJK text beside it.
+ * "Exactly" the same height places it as the CJK line; Latin glyphs are far shorter than the line,
+ * so nothing is clipped (other scripts, whose fallback faces may be taller, keep "at least").
+ */
+function isLatinOnly(text: RichText): boolean {
+  const joined = text.map((run) => run.text).join('');
+  return joined.trim() !== '' && LATIN_ONLY.test(joined);
+}
+
+const LATIN_ONLY = /^[\t\n\r\u0020-\u024f\u2000-\u206f\u20a0-\u20bf\u2100-\u214f]*$/u;
 
 interface CellSpec {
   readonly content: CellContent;
