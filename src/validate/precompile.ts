@@ -10,8 +10,12 @@
  * Noto Sans SC and Noto Serif SC, regular and bold), so that checking a project's text against the
  * bundled fonts — what `validate` and every build do — loads no font library: ~80 ms of a cold
  * start. Each entry carries its file's size; a font file changed since is parsed instead.
+ *
+ * Last, it keeps only the declarations the public API needs: tsc writes a .d.ts beside every
+ * module, but a program that imports roledoc sees only what dist/index.d.ts reaches through its
+ * imports; the rest (two thirds) only made the package bigger.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -53,3 +57,28 @@ const factsFile = compiledPath(...BUNDLED_FONT_FACTS);
 mkdirSync(path.dirname(factsFile), { recursive: true });
 writeFileSync(factsFile, `${JSON.stringify(facts)}\n`);
 
+/** Every .d.ts under `folder`. */
+function declarationFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.d.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** The declaration files `entry` reaches through its relative imports and exports (`from './x.js'`, `import('./x.js')`). */
+function reachableDeclarations(entry: string): Set<string> {
+  const reached = new Set<string>();
+  const pending = [entry];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)\.js['"]/g)) {
+      const target = path.resolve(path.dirname(file), `${match[1] ?? ''}.d.ts`);
+      if (existsSync(target)) pending.push(target);
+    }
+  }
+  return reached;
+}
+
+const distFolder = compiledPath();
+const publicDeclarations = reachableDeclarations(compiledPath('index.d.ts'));
+for (const file of declarationFiles(distFolder)) if (!publicDeclarations.has(file)) rmSync(file);
