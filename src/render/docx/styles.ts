@@ -142,7 +142,8 @@ function contentsStyles(layout: Layout): IParagraphStyleOptions[] {
         basedOn: 'Normal',
         next: 'Normal',
         uiPriority: 39,
-        run: look.bold ? { bold: true } : {},
+        // Bold in the heading font, as bold text is everywhere (the PDF's bold face).
+        run: look.bold ? { bold: true, font: fontsOf(style.fonts.heading) } : {},
         paragraph: { alignment: AlignmentType.LEFT, indent: { left: indent * depth }, spacing: { before: twips(look.spaceBefore), after: 0 } },
       };
     }),
