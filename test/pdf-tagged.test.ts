@@ -13,6 +13,7 @@ import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import type { Layout, TableCell } from '../src/layout/layout.js';
 import { compileProject } from '../src/pipeline/compile-project.js';
+import { orgChartAlt } from '../src/render/pdf/charts.js';
 import { measurerFor } from '../src/render/pdf/measure.js';
 import { leadingLabel } from '../src/layout/cell-labels.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
@@ -226,6 +227,18 @@ describe('tagged PDF: the handbook', () => {
     const alts = figures.map((figure) => figure.alt ?? '').join('\n');
     for (const title of titles) expect(alts).toContain(title);
     expect(alts).toContain('→');
+  });
+
+  it('says every box of an org chart in its alternative text, a box beside the tree too', () => {
+    const box = (text: string, column: number, detail?: string) => ({ text, column, span: 1, row: 0, ...(detail === undefined ? {} : { detail }) });
+    const alt = orgChartAlt({
+      kind: 'org-chart',
+      columns: 3,
+      rows: 2,
+      boxes: [box('客服部经理', 0, '1人'), { ...box('客服主管', 0, '4人'), row: 1 }, box('客服营销支持主管', 2, '1人')],
+      edges: [{ from: 0, to: [1] }],
+    });
+    expect(alt).toBe('客服部经理（1人）：客服主管（4人）；客服营销支持主管（1人）');
   });
 });
 

@@ -15,8 +15,8 @@ export interface FontFace {
   readonly descent: number;
   /** Every code point the font maps to a glyph. */
   readonly characterSet: readonly number[];
-  /** Shapes `text` with the OpenType features fontkit applies by default; positions in font units. */
-  layout(text: string): ShapedRun;
+  /** Shapes `text` with the OpenType features fontkit applies by default, less those `features` turns off; positions in font units. */
+  layout(text: string, features?: Readonly<Record<string, boolean>>): ShapedRun;
   /** The cmap's glyph for a character (glyph 0 when the font has none), unshaped. */
   glyphForCodePoint(codePoint: number): FontGlyph;
   hasGlyphForCodePoint(codePoint: number): boolean;

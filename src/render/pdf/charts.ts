@@ -26,19 +26,22 @@ const chineseChart = (boxes: readonly ChartBox[]): boolean => boxes.some((box) =
 
 /**
  * An org chart's alternative text: the caption, then each box with the boxes under it —
- * "客服经理：客服主管（2人）、质检专员" — one sentence a box that has reports.
+ * "客服经理：客服主管（2人）、质检专员" — one sentence a box that has reports, and every box
+ * that is in no such sentence (a role reporting to no one in the chart, beside the tree) on its own.
  */
 export function orgChartAlt(block: OrgChartBlock): string {
   const cjk = chineseChart(block.boxes);
+  const said = new Set<number>();
   const sentences = block.edges.flatMap((edge) => {
     const parent = block.boxes[edge.from];
     if (!parent) return [];
+    said.add(edge.from);
+    for (const index of edge.to) said.add(index);
     const children = edge.to.flatMap((index) => block.boxes[index] ?? []).map((box) => boxWords(box, cjk));
     return [`${boxWords(parent, cjk)}${cjk ? '：' : ': '}${children.join(cjk ? '、' : ', ')}`];
   });
-  // A chart of one box (no reports) says that box.
-  if (sentences.length === 0) sentences.push(...block.boxes.map((box) => boxWords(box, cjk)));
-  return [...(block.caption === undefined ? [] : [block.caption]), ...sentences].join(cjk ? '；' : '; ');
+  const alone = block.boxes.filter((_, index) => !said.has(index)).map((box) => boxWords(box, cjk));
+  return [...(block.caption === undefined ? [] : [block.caption]), ...sentences, ...alone].join(cjk ? '；' : '; ');
 }
 
 /** A career-path chart's alternative text: each path as its steps joined by arrows. */

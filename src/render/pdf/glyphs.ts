@@ -38,6 +38,13 @@ export interface GlyphTable {
 const SHAPED_RUNS_LIMIT = 5_000;
 const SHAPED_ADVANCES_LIMIT = 50_000;
 
+/**
+ * Latin is shaped without standard or contextual ligatures (ﬁ, ﬃ), as Word sets text by default, so
+ * the PDF's words look as the .docx's do; and a ligature's one glyph stands for several characters
+ * in the text layer, which Ghostscript's pdfwrite (10.0) garbles ("office" came out "o昀케ce").
+ */
+const WITHOUT_LIGATURES: Readonly<Record<string, boolean>> = { liga: false, clig: false };
+
 const tables = new WeakMap<FontFace, GlyphTable>();
 
 /**
@@ -155,7 +162,7 @@ function createGlyphTable(face: FontFace): GlyphTable {
       let run = shaped.get(text);
       if (!run) {
         if (shaped.size >= SHAPED_RUNS_LIMIT) shaped.clear();
-        run = withStandIns(face, text, face.layout(text));
+        run = withStandIns(face, text, face.layout(text, WITHOUT_LIGATURES));
         shaped.set(text, run);
       }
       return run;
@@ -164,7 +171,7 @@ function createGlyphTable(face: FontFace): GlyphTable {
       let advance = shapedAdvances.get(text);
       if (advance === undefined) {
         if (shapedAdvances.size >= SHAPED_ADVANCES_LIMIT) shapedAdvances.clear();
-        advance = shaped.get(text)?.advanceWidth ?? face.layout(text).advanceWidth;
+        advance = shaped.get(text)?.advanceWidth ?? face.layout(text, WITHOUT_LIGATURES).advanceWidth;
         shapedAdvances.set(text, advance);
       }
       return advance;
