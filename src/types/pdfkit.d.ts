@@ -98,8 +98,8 @@ declare module 'pdfkit' {
     };
     /** The font the last font() call chose (internal to pdfkit: see EmbeddedFont). */
     readonly _font: EmbeddedFont | null;
-    /** Appends operators to the current page's content stream. */
-    addContent(data: string): this;
+    /** Appends operators to the current page's content stream: a string as a line, bytes as they are. */
+    addContent(data: string | Uint8Array): this;
     /** A new indirect object (pdfkit's own; internal). */
     ref: (data?: Record<string, unknown>) => PdfReference;
     readonly outline: OutlineItem;

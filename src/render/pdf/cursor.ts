@@ -48,6 +48,21 @@ export function wrapKey(text: RichText, width: number, size: number, bold: boole
 /** Paints what every page carries besides its content (header, footer), given the page count. */
 export type PagePainter = (cursor: PdfCursor, pages: number) => void;
 
+/**
+ * The file's bytes from here on, kept in `chunks` rather than pushed through pdfkit's stream:
+ * pdfkit turns each line into bytes with a loop in JavaScript, the stream copies each piece into a
+ * Buffer and buffers it again until it is read — per object, and a tagged handbook has a hundred
+ * thousand (its structure elements). The same bytes, made by Node in one step and kept once.
+ * What pdfkit wrote before this (the file's header) is still in its stream: see finish().
+ */
+function keepWrites(doc: PDFDocument, chunks: Uint8Array[]): void {
+  doc._write = (data) => {
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+    chunks.push(bytes);
+    doc._offset += bytes.length;
+  };
+}
+
 export class PdfCursor {
   readonly doc: PDFDocument;
   readonly measure: Measurer;
@@ -67,6 +82,8 @@ export class PdfCursor {
   /** Pages without running header and page number: the cover. */
   readonly #bare = new Set<number>();
   readonly #anchorPages = new Map<string, number>();
+  /** The file's bytes as pdfkit writes them, after its header (keepWrites). */
+  readonly #written: Uint8Array[] = [];
   /** The structure tree being written (tags.ts); in the first pass it tags nothing. */
   readonly tags: PdfTags;
 
@@ -99,7 +116,10 @@ export class PdfCursor {
       info: { ...info },
       ...archivalOptions(standard),
     });
-    if (pagination !== undefined) useOwnMetadata(this.doc, xmpPacket(info, meta.lang, standard));
+    if (pagination !== undefined) {
+      useOwnMetadata(this.doc, xmpPacket(info, meta.lang, standard));
+      keepWrites(this.doc, this.#written);
+    }
     this.tags = new PdfTags(pagination === undefined ? undefined : this.doc);
     this.doc.registerFont(FONT_NAMES.regular, fonts.regular).registerFont(FONT_NAMES.bold, fonts.bold);
     if (fonts.fallback) this.doc.registerFont(FONT_NAMES.fallback, fonts.fallback);
@@ -192,10 +212,11 @@ export class PdfCursor {
 
   finish(): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
+      // The header pdfkit wrote through its stream, then everything written since (keepWrites).
       const chunks: Uint8Array[] = [];
       this.doc.on('data', (chunk) => chunks.push(chunk));
       this.doc.on('end', () => {
-        const joined = Buffer.concat(chunks);
+        const joined = Buffer.concat([...chunks, ...this.#written]);
         // A plain Uint8Array view, as the renderer interface promises (some readers refuse Buffers).
         resolve(new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength));
       });

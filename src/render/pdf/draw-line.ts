@@ -318,7 +318,8 @@ class LineWriter {
 
   #flushContent(): void {
     this.#closeArray();
-    if (this.#out.length > 0) this.#doc.addContent(this.#out.join('\n'));
+    // As bytes, with the line end pdfkit would add: pdfkit converts a string a character at a time.
+    if (this.#out.length > 0) this.#doc.addContent(Buffer.from(`${this.#out.join('\n')}\n`, 'latin1'));
     this.#out.length = 0;
   }
 }

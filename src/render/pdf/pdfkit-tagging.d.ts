@@ -60,5 +60,11 @@ declare module 'pdfkit' {
     metadata: PdfMetadata;
     /** Replaced per document by archive.ts, which writes the XMP itself. */
     endMetadata: () => void;
+    /** Writes a piece of the file (a string is a line of bytes, one per character); replaced per document by cursor.ts. */
+    _write: (data: string | Uint8Array) => void;
+    /** How many bytes of the file are written: where the next object starts, for the xref table. */
+    _offset: number;
+    /** The file's next bytes, to whoever reads the document (it is a Readable stream). */
+    push(chunk: Uint8Array | null): boolean;
   }
 }
