@@ -241,8 +241,10 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const roles = checked.roles.filter((entry) => targets.has(entry.file) && (request.shard === undefined || inShard(entry.role.id, request.shard)));
   const pdf = formats.includes('pdf') ? await loadPdfFonts(project.config, project.root, template, messages) : undefined;
   // The handbook .docx is paginated with the PDF fonts for its contents' page numbers, also when no PDF is made
-  // (its text is not checked against them then: the .docx is not set in them).
-  const paginationFonts = pdf ?? (formats.includes('docx') && project.config.handbook && request.handbook !== false ? await loadPdfFonts(project.config, project.root, template, messages) : undefined);
+  // (its text is not checked against them then: the .docx is not set in them). A font problem does not stop a
+  // build that makes no PDF: the contents are then left for Word to number (a field marked to be updated).
+  const paginationFonts =
+    pdf ?? (formats.includes('docx') && project.config.handbook && request.handbook !== false ? await loadPdfFonts(project.config, project.root, template, messages).catch(() => undefined) : undefined);
   if (pdf) {
     const coverage = checkPdfCoverage(
       pdf.facts,

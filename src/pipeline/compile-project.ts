@@ -35,7 +35,10 @@ export async function compileProject(root: string, options: CompileProjectOption
   const formats = options.formats ?? project.config.formats;
   // The PDF fonts set the PDFs and paginate the handbook .docx (its contents' page numbers).
   const usesFonts = formats.includes('pdf') || (formats.includes('docx') && project.config.handbook);
-  const pdf = usesFonts ? await (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, checked.template, cliMessagesFor(project.lang)) : undefined;
+  const template = checked.template;
+  const load = async () => (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, template, cliMessagesFor(project.lang));
+  // Without a PDF, a font problem leaves the handbook .docx's contents for Word to number, as a build does.
+  const pdf = formats.includes('pdf') ? await load() : usesFonts ? await load().catch(() => undefined) : undefined;
   const epoch = sourceDateEpoch(options.sourceDateEpoch, cliMessagesFor(project.lang));
   const documents = compileDocuments(
     {
