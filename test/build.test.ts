@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 import { builtSeedProject, seedProject, squash } from './helpers/seed.js';
 import { outputNames } from './helpers/project.js';
+import { pdfSource } from './helpers/pdf-source.js';
 
 const require = createRequire(import.meta.url);
 
@@ -152,7 +153,7 @@ describe('PDF fonts from the config', () => {
     const result = await runCli(['build', '--format', 'pdf'], dir);
     expect(result.exitCode).toBe(0);
     // With no bold face named, bold text is set in the regular face (never a synthetic or Latin font).
-    const raw = readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf')).toString('latin1');
+    const raw = pdfSource(readFileSync(path.join(dir, 'out', 'cs-supervisor.pdf')));
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
     expect(raw).not.toMatch(/NotoSansSC-Bold|Helvetica/);
   });

@@ -13,6 +13,7 @@ import { encodeSubset, toUnicodeCMap, trueTypeTablesOf } from '../src/render/pdf
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { leafStrings, seedFixture, squash } from './helpers/seed.js';
+import { pdfSource } from './helpers/pdf-source.js';
 
 const fonts = bundledFonts();
 const createdAt = new Date('2024-03-01T08:30:00Z');
@@ -290,7 +291,7 @@ describe('PDF text for characters the font lacks', () => {
 describe('the subset tag', () => {
   const { layouts } = seedFixture();
   /** Every font name of the PDF (the tag, a plus and the face). */
-  const fontNames = (pdf: Uint8Array): Set<string> => new Set([...Buffer.from(pdf).toString('latin1').matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((match) => match[1] ?? ''));
+  const fontNames = (pdf: Uint8Array): Set<string> => new Set([...pdfSource(pdf).matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((match) => match[1] ?? ''));
 
   it('differs between documents whose subsets differ, so merged PDFs never hold two subsets of one name', async () => {
     const manager = layouts.get('cs-manager');
@@ -316,7 +317,7 @@ describe('a CFF font with characters it lacks', () => {
     const layout = seedFixture().layouts.get('cs-manager');
     if (!layout) throw new Error('missing');
     const pdf = await renderPdf(paragraphLayout(layout, 'Office ก and 한 or ᚠ, done.'), { fonts: { regular: face, bold: face }, createdAt });
-    expect(Buffer.from(pdf).toString('latin1')).toContain('/FontFile3');
+    expect(pdfSource(pdf)).toContain('/FontFile3');
     const { text } = await extractText(pdf.slice(), { mergePages: true });
     expect(squash(text)).toContain(squash('Office ก and 한 or ᚠ, done.'));
   });

@@ -20,6 +20,7 @@ import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import type { PdfStandard } from '../src/model/config.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { seedFixture, seedProject, squash } from './helpers/seed.js';
+import { pdfSource } from './helpers/pdf-source.js';
 
 const fonts = bundledFonts();
 const createdAt = new Date('2024-03-01T08:30:00Z');
@@ -75,7 +76,7 @@ async function markedText(doc: PdfProxy, page: number): Promise<{ text: string; 
   return out;
 }
 
-const latin1 = (pdf: Uint8Array): string => Buffer.from(pdf).toString('latin1');
+const latin1 = (pdf: Uint8Array): string => pdfSource(pdf);
 const utf8 = (pdf: Uint8Array): string => Buffer.from(pdf).toString('utf8');
 
 describe('tagged PDF: a role document', () => {

@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import type { Layout } from '../src/layout/layout.js';
@@ -6,6 +10,7 @@ import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { leafStrings, seedFixture, squash } from './helpers/seed.js';
 import { assertValidPdf } from './helpers/valid-output.js';
+import { pdfSource } from './helpers/pdf-source.js';
 
 const fonts = bundledFonts();
 const createdAt = new Date('2024-03-01T08:30:00Z');
@@ -34,6 +39,30 @@ describe('PDF renderer on the seed roles', () => {
     expect(missing).toEqual([]);
   });
 
+  it('keeps its dictionaries in object streams behind a cross-reference stream, which qpdf reads without a warning', { timeout: 120_000 }, async (context) => {
+    const layout = layouts.get('cs-supervisor');
+    if (!layout) throw new Error('no layout');
+    const pdf = await render(layout);
+    const raw = Buffer.from(pdf).toString('latin1');
+    // No classic table: the structure elements, pages and fonts' dictionaries are packed.
+    expect(raw).not.toMatch(/\nxref\n/);
+    expect(raw).toMatch(/\/Type \/XRef\n/);
+    expect((raw.match(/\/Type \/ObjStm\n/g) ?? []).length).toBeGreaterThan(0);
+    expect(raw).not.toContain('/Type /StructElem');
+    expect(pdfSource(pdf)).toMatch(/\/S \/H1\n/);
+    const qpdf = spawnSync('qpdf', ['--version']);
+    if (qpdf.status !== 0) {
+      context.skip('qpdf is not installed: the file was not checked by it');
+      return;
+    }
+    const folder = mkdtempSync(path.join(tmpdir(), 'roledoc-objstm-'));
+    const file = path.join(folder, 'role.pdf');
+    writeFileSync(file, pdf);
+    const checked = spawnSync('qpdf', ['--check', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    expect(checked.stdout + checked.stderr).not.toMatch(/WARNING/i);
+  });
+
   it('has metadata, embedded subset CJK fonts, bookmarks and page numbers', async () => {
     const layout = layouts.get('cs-supervisor');
     if (!layout) throw new Error('missing');
@@ -41,7 +70,7 @@ describe('PDF renderer on the seed roles', () => {
     const meta = await getMeta(pdf.slice());
     expect(meta.info).toMatchObject({ Title: '客服主管职位说明书', Subject: '客服部', Keywords: '客服主管, 客服部', Creator: 'roledoc' });
 
-    const raw = Buffer.from(pdf).toString('latin1');
+    const raw = pdfSource(pdf);
     expect(raw).toContain('/Lang (zh-CN)');
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Bold/);

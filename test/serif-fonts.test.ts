@@ -22,6 +22,7 @@ import { loadFontSet } from '../src/pipeline/load-fonts.js';
 import { encodeSubset, trueTypeTablesOf } from '../src/render/pdf/font-subset.js';
 import { runCli } from './helpers/run-cli.js';
 import { leafStrings, REPO, seedFixture, seedProject, squash } from './helpers/seed.js';
+import { pdfSource } from './helpers/pdf-source.js';
 
 const require = createRequire(import.meta.url);
 const fileOf = (specifier: string): string => require.resolve(specifier);
@@ -61,7 +62,7 @@ const parsed = (facts: FontFacts): boolean => 'layout' in facts;
 /** The names of the fonts a PDF embeds (its /BaseFont entries, subset tag removed), sorted. */
 function embeddedFonts(pdf: Uint8Array): string[] {
   const names = new Set<string>();
-  for (const match of Buffer.from(pdf).toString('latin1').matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([A-Za-z0-9-]+)/g)) names.add(match[1] ?? '');
+  for (const match of pdfSource(pdf).matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([A-Za-z0-9-]+)/g)) names.add(match[1] ?? '');
   return [...names].sort();
 }
 

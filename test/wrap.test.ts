@@ -4,6 +4,7 @@ import { NO_LINE_END, NO_LINE_START, wrapRichText, type Line } from '../src/rend
 import { wrapKey } from '../src/render/pdf/cursor.js';
 import { bundledFonts } from './helpers/fonts.js';
 import { leafStrings, seedRoles } from './helpers/seed.js';
+import { pdfSource } from './helpers/pdf-source.js';
 
 const measure = createMeasurer(bundledFonts());
 const textOf = (line: Line): string => line.fragments.map((f) => f.text).join('');
@@ -114,7 +115,7 @@ describe('a fallback font', () => {
     } as import('../src/layout/layout.js').Layout;
     const pdf = await renderPdf(layout, { fonts, createdAt: new Date('2024-01-01T00:00:00Z') });
     expect(await assertValidPdf(pdf)).toContain('甲乙丙');
-    expect(Buffer.from(pdf).toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/g)?.length).toBe(2);
+    expect(pdfSource(pdf).match(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/g)?.length).toBe(2);
   });
 });
 

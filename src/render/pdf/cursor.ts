@@ -10,6 +10,7 @@ import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { archivalOptions, documentInfo, useOwnMetadata, xmpPacket } from './archive.js';
 import { measurerFor, type Face, type Measurer } from './measure.js';
+import { useObjectStreams } from './object-streams.js';
 import { PdfTags } from './tags.js';
 import { wrapRichText, type Line } from './wrap.js';
 
@@ -119,6 +120,7 @@ export class PdfCursor {
     if (pagination !== undefined) {
       useOwnMetadata(this.doc, xmpPacket(info, meta.lang, standard));
       keepWrites(this.doc, this.#written);
+      useObjectStreams(this.doc);
     }
     this.tags = new PdfTags(pagination === undefined ? undefined : this.doc);
     this.doc.registerFont(FONT_NAMES.regular, fonts.regular).registerFont(FONT_NAMES.bold, fonts.bold);

@@ -66,5 +66,24 @@ declare module 'pdfkit' {
     _offset: number;
     /** The file's next bytes, to whoever reads the document (it is a Readable stream). */
     push(chunk: Uint8Array | null): boolean;
+    /** Each object's byte offset by id − 1 (null until it is written): the cross-reference table. */
+    readonly _offsets: (number | null)[];
+    /** An object is written: its offset noted, and the file finished once the last one is (object-streams.ts takes over). */
+    _refEnd: (ref: PdfReference) => void;
+    /** Writes the cross-reference table and trailer; replaced by object-streams.ts. */
+    _finalize: () => void;
+    /** The file identifier (md5 of the document information). */
+    readonly _id: Uint8Array;
+    /** The document information dictionary, made when the document ends. */
+    readonly _info: PdfReference;
+  }
+
+  /** pdfkit's PDFReference, as object-streams.ts takes over writing it. */
+  export interface PdfReference {
+    readonly id: number;
+    /** The stream's pieces so far; empty for an object without a stream. */
+    readonly buffer: readonly Uint8Array[];
+    /** Writes the object out (called by end()). */
+    finalize: () => void;
   }
 }

@@ -1,0 +1,142 @@
+/**
+ * Object streams and a cross-reference stream (PDF 1.5, ISO 32000-1 7.5.7–7.5.8), which pdfkit
+ * does not write: every object without a stream of its own — page and structure-element
+ * dictionaries, annotations, fonts' dictionaries — goes into a deflated object stream instead of
+ * standing in the file as text with a line of the cross-reference table each. A tagged role's PDF
+ * has ~115 structure elements and a 1,000-role handbook 126,000: as separate objects they were
+ * half its bytes and much of its writing time.
+ *
+ * pdfkit still makes every object; this takes over the moment it would write one out (its
+ * `finalize`, for the references made after this is installed) and the end of the file (its
+ * `_finalize`, which wrote the classic table and trailer). The bytes stay a function of the
+ * document alone: objects are packed in the order pdfkit finishes them.
+ */
+import { deflateSync } from 'node:zlib';
+import type PDFDocument from 'pdfkit';
+
+/** Objects per object stream: small enough that a reader unpacks little to reach one object. */
+const OBJECTS_PER_STREAM = 100;
+
+/**
+ * Dictionaries of names and references compress almost as well at zlib's fastest level as at its
+ * default, in a third of the time.
+ */
+const OBJECT_STREAM_LEVEL = 1;
+
+/** Widths of the cross-reference stream's fields: type, offset or object stream number, generation or index. */
+const FIELD_WIDTHS = [1, 4, 2] as const;
+
+export function useObjectStreams(doc: PDFDocument): void {
+  /** The objects taken over: id → the object's text as pdfkit wrote it (its dictionary, array or value). */
+  const packed = new Map<number, string>();
+  // While pdfkit writes an object being taken over, its lines are kept here instead of in the file.
+  let captured: string[] | undefined;
+  const write = doc._write;
+  const refEnd = doc._refEnd.bind(doc);
+  doc._write = (data) => {
+    if (captured === undefined) write(data);
+    else captured.push(typeof data === 'string' ? data : Buffer.from(data).toString('latin1'));
+  };
+  doc._refEnd = (ref) => {
+    if (captured === undefined) refEnd(ref);
+  };
+  const makeRef = doc.ref.bind(doc);
+  doc.ref = (data) => {
+    const ref = makeRef(data);
+    const finalize = ref.finalize.bind(ref);
+    ref.finalize = () => {
+      // An object with a stream is written as pdfkit writes it; any other, captured as pdfkit writes it.
+      if (ref.buffer.length > 0) {
+        finalize();
+        return;
+      }
+      const lines: string[] = [];
+      captured = lines;
+      try {
+        finalize();
+      } finally {
+        captured = undefined;
+      }
+      // `<id> 0 obj`, the object, `endobj`.
+      packed.set(ref.id, lines.slice(1, -1).join('\n'));
+      refEnd(ref);
+    };
+    return ref;
+  };
+  doc._finalize = () => finishWithStreams(doc, packed);
+}
+
+/** The object streams, then the cross-reference stream with the trailer's entries, in place of pdfkit's table. */
+function finishWithStreams(doc: PDFDocument, packed: ReadonlyMap<number, string>): void {
+  const write = (data: string | Uint8Array): void => doc._write(data);
+  /** Where each packed object is: its object stream's number and its index there. */
+  const inStream = new Map<number, readonly [number, number]>();
+  const ids = [...packed.keys()];
+  for (let start = 0; start < ids.length; start += OBJECTS_PER_STREAM) {
+    const group = ids.slice(start, start + OBJECTS_PER_STREAM);
+    const streamId = newObjectId(doc);
+    const bodies: Buffer[] = [];
+    const header: string[] = [];
+    let offset = 0;
+    group.forEach((id, index) => {
+      const body = Buffer.from(`${packed.get(id) ?? 'null'}\n`, 'latin1');
+      header.push(`${id} ${offset}`);
+      bodies.push(body);
+      offset += body.length;
+      inStream.set(id, [streamId, index]);
+    });
+    const head = Buffer.from(`${header.join(' ')}\n`, 'latin1');
+    const data = deflateSync(Buffer.concat([head, ...bodies]), { level: OBJECT_STREAM_LEVEL });
+    doc._offsets[streamId - 1] = doc._offset;
+    write(`${streamId} 0 obj`);
+    write(`<<\n/Type /ObjStm\n/N ${group.length}\n/First ${head.length}\n/Filter /FlateDecode\n/Length ${data.length}\n>>`);
+    write('stream');
+    write(data);
+    write('\nendstream');
+    write('endobj');
+  }
+
+  const xrefId = newObjectId(doc);
+  const xrefOffset = doc._offset;
+  doc._offsets[xrefId - 1] = xrefOffset;
+  const size = doc._offsets.length + 1;
+  const rowLength = FIELD_WIDTHS[0] + FIELD_WIDTHS[1] + FIELD_WIDTHS[2];
+  const rows = Buffer.alloc(size * rowLength);
+  // Object 0: the head of the free list, generation 65535.
+  rows.writeUInt8(0, 0);
+  rows.writeUInt32BE(0, 1);
+  rows.writeUInt16BE(0xffff, 5);
+  for (let id = 1; id < size; id++) {
+    const at = id * rowLength;
+    const place = inStream.get(id);
+    if (place) {
+      rows.writeUInt8(2, at);
+      rows.writeUInt32BE(place[0], at + 1);
+      rows.writeUInt16BE(place[1], at + 5);
+    } else {
+      rows.writeUInt8(1, at);
+      rows.writeUInt32BE(doc._offsets[id - 1] ?? 0, at + 1);
+      rows.writeUInt16BE(0, at + 5);
+    }
+  }
+  const data = deflateSync(rows);
+  const fileId = `<${Buffer.from(doc._id).toString('hex')}>`;
+  write(`${xrefId} 0 obj`);
+  write(
+    `<<\n/Type /XRef\n/Size ${size}\n/W [${FIELD_WIDTHS.join(' ')}]\n/Root ${String(doc._root)}\n/Info ${String(doc._info)}\n/ID [${fileId} ${fileId}]\n/Filter /FlateDecode\n/Length ${data.length}\n>>`,
+  );
+  write('stream');
+  write(data);
+  write('\nendstream');
+  write('endobj');
+  write('startxref');
+  write(`${xrefOffset}`);
+  write('%%EOF');
+  doc.push(null);
+}
+
+/** A number for an object this file adds (an object stream, the cross-reference stream). */
+function newObjectId(doc: PDFDocument): number {
+  doc._offsets.push(null);
+  return doc._offsets.length;
+}
