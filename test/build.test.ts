@@ -95,6 +95,19 @@ describe('roledoc build', () => {
     expect(result.stdout).toMatch(/roles\/客服部\/cs-marketing-support-supervisor\.yaml:\d+:14 {2}warning {2}font\.missing-glyph {2}.*“𠮷”（U\+20BB7）/);
   });
 
+  it('warns about a character the font lacks in the config’s title or organisation at its line, as in a role, and builds', async () => {
+    const dir = seedProject();
+    const config = path.join(dir, 'roledoc.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8').replace(/^title:.*$/m, 'title: 𠮷野家岗位说明书')}`);
+    expect(readFileSync(config, 'utf8')).toMatch(/^title: 𠮷野家/m);
+    const line = readFileSync(config, 'utf8').split('\n').findIndex((text) => text.startsWith('title:')) + 1;
+    for (const command of ['validate', 'build']) {
+      const result = await runCli([command], dir);
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain(`roledoc.config.yaml:${line}:8  warning  font.missing-glyph`);
+    }
+  });
+
   it('validate reports the same font warnings as build, at the same places, for the formats the project makes', async () => {
     const dir = seedProject();
     const supervisor = path.join(dir, 'roles', '客服部', 'cs-supervisor.yaml');

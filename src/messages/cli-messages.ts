@@ -207,7 +207,7 @@ const zh: CliMessages = {
   fontNeedsFace: (path) => `${path} 是字体集（TTC），里面有多个字体，需要用 face 指明用哪一个。`,
   fontFaces: (available) => `在 roledoc.config.yaml 中写成 { path: …, face: ${simplifiedChineseFace(available)} }；其中的字体有：${available.join('、')}。`,
   fontLacksLocale: (chars, lang) => `PDF 字体缺少文档（${lang}）本身要用的字：${sample(chars)}。用它生成的 PDF 会满是方框。`,
-  fontLacksLocaleHint: '在 roledoc.config.yaml 的 fonts 中换一个中文字体，或删掉 fonts，使用内置的 Noto Sans SC。',
+  fontLacksLocaleHint: '在 roledoc.config.yaml 的 fonts 中换一个中文字体，或删掉 fonts，使用内置的中文字体（Noto Serif SC / Noto Sans SC）。',
   noCjkFontHint: '重新运行 npm ci 安装内置字体，或在 roledoc.config.yaml 的 fonts 中指定字体文件。',
   progress: (done, total) => `正在生成 ${done}/${total}`,
   built: (roles, written, unchanged, removed, seconds, outDir) =>
@@ -262,7 +262,7 @@ const zh: CliMessages = {
     `--format 只能写一种报告格式（${all.join('、')}），这里写了 ${given.join('、')}。文档格式 docx、pdf 可以和一种报告格式一起写，例如 --format pdf,json。`,
   // rendering: fonts, logos and memory at fault, and render bugs named by their document
   fontUnusable: (path, reason) => `字体文件 ${path} 无法使用：能打开它，但用它排字时出错（${reason}）。`,
-  fontUnusableHint: '这个字体文件可能已损坏或不完整：在 roledoc.config.yaml（或模板）的 fonts 中换一个字体文件，或删掉这一项，使用内置的 Noto Sans SC。',
+  fontUnusableHint: '这个字体文件可能已损坏或不完整：在 roledoc.config.yaml（或模板）的 fonts 中换一个字体文件，或删掉这一项，使用内置的中文字体（Noto Serif SC / Noto Sans SC）。',
   renderedDocument: (role, format, file) => `${role === undefined ? '手册' : `岗位 ${role} `}的 ${format === 'pdf' ? 'PDF' : format === 'html' ? 'HTML 文档' : 'Word 文档'}（${file}）`,
   renderFontFailed: (document, fontPath, reason) => `无法生成${document}：PDF 字体 ${fontPath} 排不了这份文档里的字（${reason}）。没有写入任何文件。`,
   renderLogoFailed: (document, logo) => `无法生成${document}：模板的标志${logo === undefined ? '' : ` ${logo} `}无法印进文档。没有写入任何文件。`,
@@ -332,7 +332,7 @@ const en: CliMessages = {
   fontNeedsFace: (path) => `${path} is a font collection (TTC) holding several faces: name one with face.`,
   fontFaces: (available) => `Write { path: …, face: ${simplifiedChineseFace(available)} } in roledoc.config.yaml; its faces are: ${available.join(', ')}.`,
   fontLacksLocale: (chars, lang) => `The PDF font cannot draw the document's own text (${lang}): ${sample(chars)}. Every page would show boxes.`,
-  fontLacksLocaleHint: 'Name a CJK font under fonts in roledoc.config.yaml, or remove fonts to use the bundled Noto Sans SC.',
+  fontLacksLocaleHint: 'Name a CJK font under fonts in roledoc.config.yaml, or remove fonts to use the bundled CJK faces (Noto Serif SC / Noto Sans SC).',
   noCjkFontHint: 'Run npm ci again to install the bundled font, or name font files under fonts in roledoc.config.yaml.',
   progress: (done, total) => `Rendering ${done}/${total}`,
   built: (roles, written, unchanged, removed, seconds, outDir) =>
@@ -387,7 +387,7 @@ const en: CliMessages = {
     `--format takes one report format (${all.join(', ')}), but ${given.join(' and ')} were given. The document formats docx and pdf may go with it, e.g. --format pdf,json.`,
   // rendering: fonts, logos and memory at fault, and render bugs named by their document
   fontUnusable: (path, reason) => `The font file ${path} cannot be used: it opens, but setting text in it fails (${reason}).`,
-  fontUnusableHint: 'The file may be damaged or incomplete: name another font file under fonts in roledoc.config.yaml (or the template), or remove it to use the bundled Noto Sans SC.',
+  fontUnusableHint: 'The file may be damaged or incomplete: name another font file under fonts in roledoc.config.yaml (or the template), or remove it to use the bundled CJK faces (Noto Serif SC / Noto Sans SC).',
   renderedDocument: (role, format, file) => `${role === undefined ? "the handbook's" : `role ${role}'s`} ${format === 'pdf' ? 'PDF' : format === 'html' ? 'HTML document' : 'Word document'} (${file})`,
   renderFontFailed: (document, fontPath, reason) => `Cannot make ${document}: the PDF font ${fontPath} cannot set the document's text (${reason}). No file was written.`,
   renderLogoFailed: (document, logo) => `Cannot make ${document}: the template's logo${logo === undefined ? '' : ` ${logo}`} cannot be printed in it. No file was written.`,

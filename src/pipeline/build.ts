@@ -45,7 +45,7 @@ import { checkProjectRoles } from './check-roles.js';
 import { compileDocuments } from './compile.js';
 import { revisionHistories } from './revision-history.js';
 import { loadProjectLocale, loadProjectTemplate } from './load-look.js';
-import { openProject, type ProjectContext } from './open-project.js';
+import { coveredConfig, openProject, type ProjectContext } from './open-project.js';
 import { checkPdfCoverage, loadPdfFonts } from './pdf-fonts.js';
 import { readRoleFiles } from './read-roles.js';
 import { RenderFailure } from './render-failure.js';
@@ -248,7 +248,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   if (pdf) {
     const coverage = checkPdfCoverage(
       pdf.facts,
-      { locale, template, config: project.config },
+      { locale, template, config: project.config, configFile: coveredConfig(project) },
       roles.map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
       sources,
       { cli: messages, files: messagesFor(project.lang) },

@@ -14,7 +14,7 @@ import { messagesFor } from '../messages/messages.js';
 import type { Template } from '../model/template.js';
 import { checkProjectRoles, type CheckedRole } from './check-roles.js';
 import { loadProjectLocale, loadProjectTemplate } from './load-look.js';
-import { openProject, type ProjectContext } from './open-project.js';
+import { coveredConfig, openProject, type ProjectContext } from './open-project.js';
 import { readRoleFiles } from './read-roles.js';
 
 export interface CheckOptions {
@@ -87,7 +87,7 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
       diagnostics.push(
         ...checkPdfCoverage(
           facts,
-          { locale, template, config: project.config },
+          { locale, template, config: project.config, configFile: coveredConfig(project) },
           checked.roles.filter((entry) => wanted.has(entry.file)).map((entry) => ({ file: entry.file, data: entry.role, locator: entry.locator })),
           sources,
           { cli: cliMessagesFor(project.lang), files: messagesFor(project.lang) },

@@ -116,3 +116,8 @@ async function namedPathsNotWhatTheyShouldBe(root: string, checked: { readonly c
   }
   return found;
 }
+
+/** The config file as the PDF coverage check reads it (its title and organisation at their lines); none without a file. */
+export function coveredConfig(project: ProjectContext): { readonly file: string; readonly locator: Locator; readonly source: SourceFile | undefined } | undefined {
+  return project.configLocator === undefined ? undefined : { file: CONFIG_FILE_NAME, locator: project.configLocator, source: project.configSource };
+}

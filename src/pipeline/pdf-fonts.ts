@@ -94,23 +94,35 @@ export interface CoveredRole {
   readonly locator: Locator;
 }
 
+/** roledoc.config.yaml as the coverage check reads it: where its title and organisation are. */
+export interface CoveredConfig {
+  readonly file: string;
+  readonly locator: Locator;
+  readonly source: SourceFile | undefined;
+}
+
 /**
- * A warning for each character of the roles the fonts cannot draw, at its file:line:column.
- * @throws UserError when the fonts cannot draw the documents' own words (labels, titles, page
+ * A warning for each character of the roles, and of the config's title and organisation, the
+ * fonts cannot draw, at its file:line:column.
+ * @throws UserError when the fonts cannot draw the documents' own words (labels, headings, page
  *   numbers): every page would be boxes.
  */
 export function checkPdfCoverage(
   fonts: FontFactsSet,
-  documents: { readonly locale: Locale; readonly template: Template; readonly config: ProjectConfig },
+  documents: { readonly locale: Locale; readonly template: Template; readonly config: ProjectConfig; readonly configFile?: CoveredConfig | undefined },
   roles: readonly CoveredRole[],
   sources: ReadonlyMap<string, SourceFile>,
   messages: { readonly cli: CliMessages; readonly files: Messages },
 ): Diagnostic[] {
-  const { locale, template, config } = documents;
-  const lacking = missingCharacters(`${localeText(locale)}${templateText(template)}${config.title}${config.organization}`, fonts);
+  const { locale, template, config, configFile } = documents;
+  // The title and organisation are the user's words, like a role's: a warning at their line when the config file
+  // says them; only the defaults (no config file) are checked with the catalog's own words.
+  const ownWords = configFile === undefined ? `${config.title}${config.organization}` : '';
+  const lacking = missingCharacters(`${localeText(locale)}${templateText(template)}${ownWords}`, fonts);
   if (lacking.length > 0) throw new UserError(messages.cli.fontLacksLocale(lacking.join(''), locale.lang), messages.cli.fontLacksLocaleHint);
+  const configInput = configFile === undefined ? [] : [{ ...configFile, data: { title: config.title, organization: config.organization } }];
   return checkGlyphCoverage(
-    roles.map((role) => ({ ...role, source: sources.get(role.file) })),
+    [...configInput, ...roles.map((role) => ({ ...role, source: sources.get(role.file) }))],
     fonts,
     messages.files,
   );
