@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, statSync, wri
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
@@ -106,6 +107,20 @@ describe('roledoc build', () => {
       expect(result.exitCode, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toContain(`roledoc.config.yaml:${line}:8  warning  font.missing-glyph`);
     }
+  });
+
+  it('a docx-only build with a font it cannot read still builds, its handbook contents left for Word to number, and says so at fonts', async () => {
+    const dir = seedProject();
+    const config = path.join(dir, 'roledoc.config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8').replace(/^formats:.*$/m, 'formats: [docx]')}fonts:\n  regular: fonts/missing.ttf\n`);
+    const line = readFileSync(config, 'utf8').split('\n').indexOf('fonts:') + 1;
+    for (const command of ['validate', 'build']) {
+      const result = await runCli([command], dir);
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain(`roledoc.config.yaml:${line}:1  warning  font.contents-unpaged`);
+    }
+    const documentXml = strFromU8(unzipSync(readFileSync(path.join(dir, 'out', 'handbook.docx')))['word/document.xml'] ?? new Uint8Array());
+    expect(documentXml).toContain('<w:fldChar w:fldCharType="begin" w:dirty="true"/>');
   });
 
   it('validate reports the same font warnings as build, at the same places, for the formats the project makes', async () => {

@@ -72,6 +72,7 @@ export const DIAGNOSTIC_CODES = {
   'locale.incomplete': 'error',
   // the PDF font
   'font.missing-glyph': 'warning',
+  'font.contents-unpaged': 'warning',
   // YAML roledoc does not support, and values that cannot be
   'yaml.tag': 'error',
   'yaml.merge-key': 'error',

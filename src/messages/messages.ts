@@ -117,6 +117,8 @@ export interface Messages {
   controlCharacters(codePoints: readonly string[]): string;
   controlCharactersHint: string;
   missingGlyphHint: string;
+  contentsUnpaged(problem: string): string;
+  contentsUnpagedHint: string;
 
   templateFileMissing(key: string, shownPath: string): string;
   templateFileMissingHint: string;
@@ -474,6 +476,8 @@ const zh: Messages = {
   kpiWeightsSum: (sum) => `考核KPI指标的权重加起来是 ${formatNumber(sum)}，应该正好是 100。`,
   kpiWeightsSumHint: '调整各项 weight，使总和为 100；或者全部不写权重。',
   missingGlyph: (char, codePoint) => `PDF 字体里没有“${char}”（${codePoint}）这个字，PDF 中会显示成方框。`,
+  contentsUnpaged: (problem) => `读不了 PDF 字体，合订本 handbook.docx 的目录没有页码（Word 打开时会补上，LibreOffice 和 WPS 不会）：${problem}`,
+  contentsUnpagedHint: '在 roledoc.config.yaml 的 fonts 中换一个能读的字体文件，或删掉 fonts，使用内置的中文字体。',
   missingGlyphHint: '换一个常用字写法，或在 roledoc.config.yaml 的 fonts 中指定包含这个字的字体。',
   controlCharacters: (codePoints) => `这段文字里有文档不能包含的控制字符（${codePoints.join('、')}），生成文档时已去掉。`,
   controlCharactersHint: '这种字符通常是从别的软件复制粘贴带进来的：删掉后重新输入这段文字即可。',
@@ -705,6 +709,8 @@ const en: Messages = {
   kpiWeightsSum: (sum) => `The KPI weights add up to ${formatNumber(sum)}; they must add up to exactly 100.`,
   kpiWeightsSumHint: 'Adjust the weights so that they total 100, or leave all weights out.',
   missingGlyph: (char, codePoint) => `The PDF font has no glyph for "${char}" (${codePoint}); the PDF would show a box.`,
+  contentsUnpaged: (problem) => `The PDF fonts cannot be read, so the contents of handbook.docx have no page numbers (Word fills them in when it opens the file; LibreOffice and WPS do not): ${problem}`,
+  contentsUnpagedHint: 'Name a font file that can be read under fonts in roledoc.config.yaml, or remove fonts to use the bundled CJK faces.',
   missingGlyphHint: 'Use a more common character, or name a font that has it under fonts in roledoc.config.yaml.',
   controlCharacters: (codePoints) => `This text contains control characters a document cannot hold (${codePoints.join(', ')}); they are left out of the documents.`,
   controlCharactersHint: 'They usually come in with text pasted from another program: delete the text and type it again.',

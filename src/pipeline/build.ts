@@ -46,7 +46,7 @@ import { compileDocuments } from './compile.js';
 import { revisionHistories } from './revision-history.js';
 import { loadProjectLocale, loadProjectTemplate } from './load-look.js';
 import { coveredConfig, openProject, type ProjectContext } from './open-project.js';
-import { checkPdfCoverage, loadPdfFonts } from './pdf-fonts.js';
+import { checkPdfCoverage, loadPdfFonts, paginationFonts } from './pdf-fonts.js';
 import { readRoleFiles } from './read-roles.js';
 import { RenderFailure } from './render-failure.js';
 import { renderEach } from './render-pool.js';
@@ -242,9 +242,13 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   const pdf = formats.includes('pdf') ? await loadPdfFonts(project.config, project.root, template, messages) : undefined;
   // The handbook .docx is paginated with the PDF fonts for its contents' page numbers, also when no PDF is made
   // (its text is not checked against them then: the .docx is not set in them). A font problem does not stop a
-  // build that makes no PDF: the contents are then left for Word to number (a field marked to be updated).
-  const paginationFonts =
-    pdf ?? (formats.includes('docx') && project.config.handbook && request.handbook !== false ? await loadPdfFonts(project.config, project.root, template, messages).catch(() => undefined) : undefined);
+  // build that makes no PDF: the contents are then left for Word to number (a field marked to be updated), and said.
+  let pagination = pdf;
+  if (!pdf && formats.includes('docx') && project.config.handbook && request.handbook !== false) {
+    const loaded = await paginationFonts(project.config, project.root, template, project.configLocator, { cli: messages, files: messagesFor(project.lang) });
+    pagination = loaded.fonts;
+    diagnostics = normalizeDiagnostics([...diagnostics, ...loaded.diagnostics]);
+  }
   if (pdf) {
     const coverage = checkPdfCoverage(
       pdf.facts,
@@ -277,7 +281,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
       handbook: project.config.handbook && request.handbook !== false && (request.only === 'handbook' || wholeBuild),
       epoch,
       commits: epoch ? new Map() : await readCommitDates(project.root),
-      fonts: paginationFonts?.facts,
+      fonts: pagination?.facts,
     },
   );
 
@@ -325,8 +329,8 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
       }),
       {
         jobs: request.jobs,
-        fonts: paginationFonts?.fonts,
-        fontChoice: paginationFonts?.choice,
+        fonts: pagination?.fonts,
+        fontChoice: pagination?.choice,
         cacheDir: request.check === true ? undefined : outDir,
         freshParts: request.force === true,
         memoryMb: request.renderMemoryMb,

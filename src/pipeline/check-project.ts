@@ -93,6 +93,14 @@ export async function checkProject(root: string, options: CheckOptions = {}): Pr
           { cli: cliMessagesFor(project.lang), files: messagesFor(project.lang) },
         ),
       );
+    } else if (template && project.config.formats.includes('docx') && project.config.handbook) {
+      // The handbook .docx's contents are paginated with the PDF fonts: one that cannot be read is a warning, as in build.
+      const { paginationFonts } = await import('./pdf-fonts.js');
+      const { diagnostics: unpaged } = await paginationFonts(project.config, project.root, template, project.configLocator, {
+        cli: cliMessagesFor(project.lang),
+        files: messagesFor(project.lang),
+      });
+      diagnostics.push(...unpaged);
     }
   }
   diagnostics = normalizeDiagnostics(diagnostics);

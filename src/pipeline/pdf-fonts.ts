@@ -3,7 +3,7 @@
  * run this, so a CI job that only validates learns of every character that would print as a box.
  */
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { diagnostic, START_OF_FILE, type Diagnostic } from '../core/diagnostic.js';
 import { UserError } from '../core/errors.js';
 import { bundledFontFacts, chooseFonts } from '../io/fonts.js';
 import type { Locator } from '../load/locate.js';
@@ -12,7 +12,7 @@ import type { Locale } from '../locale/locale.js';
 import { localeText } from '../locale/locale-text.js';
 import type { CliMessages } from '../messages/cli-messages.js';
 import type { Messages } from '../messages/messages.js';
-import type { ProjectConfig } from '../model/config.js';
+import { CONFIG_FILE_NAME, type ProjectConfig } from '../model/config.js';
 import { FontError, type FontChoice, type FontFactsSet } from '../model/fonts.js';
 import type { Template } from '../model/template.js';
 import type { FontSet } from '../render/fonts.js';
@@ -126,4 +126,25 @@ export function checkPdfCoverage(
     fonts,
     messages.files,
   );
+}
+
+/**
+ * The PDF fonts a build that makes no PDF still uses: the handbook .docx is paginated with them for
+ * its contents' page numbers. A font that cannot be read does not stop such a build: the contents
+ * are left for Word to number, and a warning at the config's `fonts` says so (validate and build alike).
+ */
+export async function paginationFonts(
+  config: ProjectConfig,
+  projectRoot: string,
+  template: Template,
+  configLocator: Locator | undefined,
+  messages: { readonly cli: CliMessages; readonly files: Messages },
+): Promise<{ readonly fonts: PdfFonts | undefined; readonly diagnostics: readonly Diagnostic[] }> {
+  try {
+    return { fonts: await loadPdfFonts(config, projectRoot, template, messages.cli), diagnostics: [] };
+  } catch (error: unknown) {
+    if (!(error instanceof UserError)) throw error;
+    const at = configLocator?.locate(['fonts'], 'key') ?? START_OF_FILE;
+    return { fonts: undefined, diagnostics: [diagnostic('font.contents-unpaged', CONFIG_FILE_NAME, at, messages.files.contentsUnpaged(error.message), messages.files.contentsUnpagedHint)] };
+  }
 }
