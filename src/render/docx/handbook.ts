@@ -70,7 +70,7 @@ export function contents(block: ContentsBlock, ctx: DocxContext, pageBreak: Page
       run('<w:fldChar w:fldCharType="begin"/>') +
       run(`<w:instrText xml:space="preserve"> PAGEREF ${escapeXml(target)} \\h </w:instrText>`) +
       run('<w:fldChar w:fldCharType="separate"/>') +
-      (page === undefined ? '' : textRun(String(page + 1))) +
+      (page === undefined ? '' : pageNumberRun(String(page + 1), ctx.style.fonts.body)) +
       run('<w:fldChar w:fldCharType="end"/>') +
       '</w:hyperlink>';
     return `<w:p><w:pPr><w:pStyle w:val="${contentsEntryStyle(entry.depth)}"/>${tabs}</w:pPr>${i === 0 ? begin : ''}${link}${i === block.entries.length - 1 ? end : ''}</w:p>`;
@@ -81,3 +81,9 @@ export function contents(block: ContentsBlock, ctx: DocxContext, pageBreak: Page
 
 const run = (content: string): string => `<w:r>${content}</w:r>`;
 const textRun = (text: string): string => run(`<w:t xml:space="preserve">${escapeXml(text)}</w:t>`);
+/** A page number in the body font and regular weight, as the PDF draws it, also beside a bold (department) entry. */
+function pageNumberRun(text: string, font: { readonly eastAsia: string; readonly latin: string }): string {
+  const latin = escapeXml(font.latin);
+  const fonts = `<w:rFonts w:ascii="${latin}" w:hAnsi="${latin}" w:cs="${latin}" w:eastAsia="${escapeXml(font.eastAsia)}"/>`;
+  return `<w:r><w:rPr>${fonts}<w:b w:val="0"/><w:bCs w:val="0"/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+}
