@@ -54,7 +54,7 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
   const ranges = partRanges(layout);
   const headEnd = blocks[0]?.kind === 'cover' ? 1 : 0;
   const { shell, file } = await shellOf(layout, headEnd, textWidth);
-  const anchorPages = options.fonts !== undefined && blocks.some((block) => block.kind === 'contents') ? (await import('../pdf/paginate.js')).anchorPages(layout, options.fonts) : undefined;
+  const anchorPages = options.fonts !== undefined && blocks.some((block) => block.kind === 'contents') ? (await import('../pdf/paginate.js')).paginate(layout, options.fonts).anchorPages : undefined;
   const version = roledocVersion();
   // Only a document of parts (the handbook) keeps them: a role document is one part, made once.
   const store = layout.partStarts === undefined ? undefined : options.parts;

@@ -20,6 +20,7 @@ import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { paintLayout } from './blocks.js';
 import { PdfCursor } from './cursor.js';
+import { paginate } from './paginate.js';
 import { paintPageFurniture } from './page-furniture.js';
 import type { Line } from './wrap.js';
 
@@ -34,9 +35,7 @@ export interface PdfRenderOptions {
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
   // Shared by both passes, so no paragraph is wrapped twice.
   const wrapped = new Map<string, readonly Line[]>();
-  const firstPass = new PdfCursor(layout, options.fonts, options.createdAt, undefined, wrapped, paintPageFurniture);
-  paintLayout(firstPass);
-  const cursor = new PdfCursor(layout, options.fonts, options.createdAt, firstPass.paginated(), wrapped, paintPageFurniture, options.standard);
+  const cursor = new PdfCursor(layout, options.fonts, options.createdAt, paginate(layout, options.fonts, wrapped), wrapped, paintPageFurniture, options.standard);
   paintLayout(cursor);
   return cursor.finish();
 }
