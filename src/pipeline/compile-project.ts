@@ -8,6 +8,7 @@ import { readCommitDates } from '../io/git-dates.js';
 import { nodeFiles } from '../io/node-files.js';
 import { sourceDateEpoch } from '../incremental/document-date.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
+import { messagesFor } from '../messages/messages.js';
 import type { OutputFormat } from '../model/config.js';
 import { checkProject, type CheckedProject, type CheckOptions } from './check-project.js';
 import { compileDocuments, type PlannedDocument } from './compile.js';
@@ -33,12 +34,15 @@ export async function compileProject(root: string, options: CompileProjectOption
   const { project } = checked;
   if (hasErrors(checked.diagnostics) || !checked.template || !checked.locale) return { checked, documents: [] };
   const formats = options.formats ?? project.config.formats;
-  // The PDF fonts set the PDFs and paginate the handbook .docx (its contents' page numbers).
-  const usesFonts = formats.includes('pdf') || (formats.includes('docx') && project.config.handbook);
-  const template = checked.template;
-  const load = async () => (await import('./pdf-fonts.js')).loadPdfFonts(project.config, project.root, template, cliMessagesFor(project.lang));
-  // Without a PDF, a font problem leaves the handbook .docx's contents for Word to number, as a build does.
-  const pdf = formats.includes('pdf') ? await load() : usesFonts ? await load().catch(() => undefined) : undefined;
+  // The PDF fonts set the PDFs and paginate the handbook .docx (its contents' page numbers); without a PDF, a font
+  // problem leaves those for Word to number, as a build does (checkProject has said so).
+  const { config, root: projectRoot } = project;
+  const messages = { cli: cliMessagesFor(project.lang), files: messagesFor(project.lang) };
+  const pdf = formats.includes('pdf')
+    ? await (await import('./pdf-fonts.js')).loadPdfFonts(config, projectRoot, checked.template, messages.cli)
+    : formats.includes('docx') && config.handbook
+      ? (await (await import('./pdf-fonts.js')).paginationFonts(config, projectRoot, checked.template, project.configLocator, messages)).fonts
+      : undefined;
   const epoch = sourceDateEpoch(options.sourceDateEpoch, cliMessagesFor(project.lang));
   const documents = compileDocuments(
     {
