@@ -16,28 +16,18 @@ import type { Layout } from '../src/layout/layout.js';
 import { partKey, type PartInputs } from '../src/render/docx/parts.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { labelWidthEm } from '../src/render/docx/tables.js';
+import { A4_PAGE, CLASSIC_STYLE } from './helpers/layouts.js';
 import { build } from './helpers/project.js';
 import { REPO } from './helpers/seed.js';
 
 const FIXTURE = path.join(REPO, 'test', 'fixtures', 'org');
 const CREATED_AT = new Date('2024-03-01T08:30:46Z');
 
-/** A page and look as the classic template gives them (SimSun and Times New Roman, SimHei and Arial). */
+/** A page and look as the classic template gives them. */
 const sampleLayout: Layout = {
   meta: { title: '客服主管职位说明书', subject: '岗位说明书', author: '人力资源部', keywords: [], lang: 'zh-CN' },
-  page: { width: 595.28, height: 841.89, margins: { top: 72, right: 90, bottom: 72, left: 90 } },
-  style: {
-    fonts: { body: { eastAsia: 'SimSun', latin: 'Times New Roman' }, heading: { eastAsia: 'SimHei', latin: 'Arial' } },
-    pdfFonts: { regular: 'serif', bold: 'sans' },
-    sizes: { title: 18, heading1: 14, heading2: 12, body: 10.5, table: 10.5, footer: 9 },
-    colors: { text: '000000', heading: '000000', border: '000000', labelFill: 'D9D9D9', accent: '000000', link: '1F4E79' },
-    lineHeight: 1.5,
-    blockSpacing: 6,
-    labelColumnChars: 8,
-    titleAlign: 'center',
-    tableStyle: 'grid',
-    headingRule: false,
-  },
+  page: A4_PAGE,
+  style: CLASSIC_STYLE,
   footer: { left: [], center: [{ field: 'page' }], right: [] },
   blocks: [
     { kind: 'title', text: '客服主管职位说明书' },
@@ -93,14 +83,24 @@ function expectCleanPackage(parts: Record<string, string>, label: string): void 
   for (const relationship of relationships) expect(parts[`word/${String(relationship['@Target'])}`], `${label}: ${String(relationship['@Target'])}`).toBeDefined();
 }
 
-describe('the parts of every .docx', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'roledoc-docx-parts-'));
+/** The organisation's project, built once for the tests of this file: they read its outputs and change none. */
+let organisation: Promise<string> | undefined;
+function builtOrganisation(): Promise<string> {
+  organisation ??= (async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-docx-parts-'));
     cpSync(FIXTURE, dir, { recursive: true });
     const result = await build(dir);
     expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
-  });
+    return dir;
+  })();
+  return organisation;
+}
+
+describe('the parts of every .docx', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await builtOrganisation();
+  }, 120_000);
 
   it('have styles that all resolve, a font table that declares the fonts, and no leftover notes (a role, the handbook, a hand-made layout)', async () => {
     expectCleanPackage(partsOf(readFileSync(path.join(dir, 'out', 'cs-manager.docx'))), 'cs-manager.docx');
@@ -190,10 +190,7 @@ function runs(command: string, args: readonly string[]): boolean {
 describe('the handbook .docx in the readers HR offices use', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'roledoc-docx-readers-'));
-    cpSync(FIXTURE, dir, { recursive: true });
-    const result = await build(dir);
-    expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
+    dir = await builtOrganisation();
   }, 120_000);
 
   it('pandoc finds the department, role and section headings', () => {

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Block, CellContent, Layout, RichText, TableCell } from '../src/layout/layout.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
+import { A4_PAGE, CLASSIC_STYLE } from './helpers/layouts.js';
 
 const CREATED_AT = new Date('2024-03-01T08:30:46Z');
 
@@ -21,22 +22,8 @@ export const sampleLayout: Layout = {
     keywords: ['岗位说明书', '客服部', '客服主管'],
     lang: 'zh-CN',
   },
-  page: { width: 595.28, height: 841.89, margins: { top: 72, right: 90, bottom: 72, left: 90 } },
-  style: {
-    fonts: {
-      body: { eastAsia: 'SimSun', latin: 'Times New Roman' },
-      heading: { eastAsia: 'SimHei', latin: 'Arial' },
-    },
-    pdfFonts: { regular: 'serif', bold: 'sans' },
-    sizes: { title: 18, heading1: 14, heading2: 12, body: 10.5, table: 10.5, footer: 9 },
-    colors: { text: '000000', heading: '000000', border: '000000', labelFill: 'D9D9D9', accent: '000000', link: '1F4E79' },
-    lineHeight: 1.5,
-    blockSpacing: 6,
-    labelColumnChars: 8,
-    titleAlign: 'center',
-    tableStyle: 'grid',
-    headingRule: false,
-  },
+  page: A4_PAGE,
+  style: CLASSIC_STYLE,
   footer: { left: [], center: [{ text: '第 ' }, { field: 'page' }, { text: ' 页 / 共 ' }, { field: 'pages' }, { text: ' 页' }], right: [] },
   blocks: [
     { kind: 'title', text: '客服主管职位说明书' },
