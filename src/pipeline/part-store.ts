@@ -1,13 +1,14 @@
 /**
- * The handbook's rendered .docx parts, kept in the build cache between builds (out/.roledoc-cache/
- * docx-parts/, one compressed file per part, named by the part's key): a build after a one-role
- * edit renders that role's part and takes the others from here. Parts no build used last time are
- * removed, so the folder holds one handbook's worth.
+ * The handbook's rendered parts, kept in the build cache between builds (out/.roledoc-cache/
+ * docx-parts/ and pdf-parts/, one file per part, named by the part's key): a build after a one-role
+ * edit renders that role's parts and takes the others from here. Parts no build used last time are
+ * removed, so each folder holds one handbook's worth.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sha256 } from '../incremental/manifest.js';
 import { listCacheFiles, readCacheFile, removeCacheFiles, writeCacheFile } from '../io/build-cache.js';
 import type { DocxPart, PartStore } from '../render/docx/parts.js';
+import type { PdfPartStore } from '../render/pdf/link-parts.js';
 
 const FOLDER = 'docx-parts';
 const KEY = /^[0-9a-f]{64}$/;
@@ -62,6 +63,43 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
     prune(): void {
       if (used.size === 0) return;
       removeCacheFiles(outDir, FOLDER, listCacheFiles(outDir, FOLDER).filter((name) => !used.has(name)));
+      used.clear();
+    },
+  };
+}
+
+const PDF_FOLDER = 'pdf-parts';
+/** A stored PDF part: its key and the sha256 of the part (64 hex digits each), then the part. */
+const PDF_HEAD = 128;
+
+export interface PrunedPdfPartStore extends PdfPartStore {
+  /** Removes the stored parts the documents rendered since the last prune did not use (when they used any). */
+  prune(): void;
+}
+
+/** The handbook PDF's parts (pdf-part.ts), as bytes. @param options.fresh draw every part again (`--force`), keeping the new ones. */
+export function openPdfPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPdfPartStore {
+  const used = new Set<string>();
+  return {
+    get(key) {
+      if (options.fresh === true || !KEY.test(key)) return undefined;
+      const bytes = readCacheFile(outDir, `${PDF_FOLDER}/${key}`);
+      if (bytes === undefined || bytes.length < PDF_HEAD) return undefined;
+      const head = Buffer.from(bytes.buffer, bytes.byteOffset, PDF_HEAD).toString('latin1');
+      const part = bytes.subarray(PDF_HEAD);
+      // Damaged, or not what was stored under this name: drawn again, and stored again.
+      if (head.slice(0, 64) !== key || head.slice(64) !== sha256(part)) return undefined;
+      used.add(key);
+      return part;
+    },
+    set(key, part) {
+      if (!KEY.test(key)) return;
+      used.add(key);
+      writeCacheFile(outDir, `${PDF_FOLDER}/${key}`, Buffer.concat([Buffer.from(`${key}${sha256(part)}`, 'latin1'), part]));
+    },
+    prune() {
+      if (used.size === 0) return;
+      removeCacheFiles(outDir, PDF_FOLDER, listCacheFiles(outDir, PDF_FOLDER).filter((name) => !used.has(name)));
       used.clear();
     },
   };

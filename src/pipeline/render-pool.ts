@@ -14,7 +14,7 @@ import type { OutputFormat, PdfStandard } from '../model/config.js';
 import type { FontChoice } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, usesPdfFonts, type Renderer } from '../render/renderers.js';
-import { openPartStore } from './part-store.js';
+import { openPartStore, openPdfPartStore } from './part-store.js';
 import { findFault, RenderFailure, type RenderFault, type RenderProblem } from './render-failure.js';
 
 export interface RenderTask {
@@ -191,6 +191,7 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
   const { fontChoice } = options;
   let fonts: FontSet | undefined;
   const parts = options.cacheDir === undefined ? undefined : openPartStore(options.cacheDir, { fresh: options.freshParts === true });
+  const pdfParts = options.cacheDir === undefined ? undefined : openPdfPartStore(options.cacheDir, { fresh: options.freshParts === true });
   for (const task of tasks) {
     signal?.throwIfAborted();
     let renderer = renderers.get(task.format);
@@ -203,7 +204,7 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
     try {
       layout = task.layout;
       if (fonts === undefined && usesPdfFonts(task.format, layout)) fonts = await options.fonts?.();
-      bytes = await renderer.render(layout, { createdAt: task.createdAt, fonts, parts, pdfStandard: options.pdfStandard });
+      bytes = await renderer.render(layout, { createdAt: task.createdAt, fonts, parts, pdfParts, pdfStandard: options.pdfStandard });
     } catch (error: unknown) {
       const cause = error instanceof Error ? error : new Error(String(error));
       const fault = layout === undefined ? undefined : await findFault(layout, task.format, { renderer, createdAt: task.createdAt, fonts, fontChoice }).catch(() => undefined);
@@ -213,6 +214,7 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
     progress();
   }
   parts?.prune();
+  pdfParts?.prune();
 }
 
 function renderOnWorkers(

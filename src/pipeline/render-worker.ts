@@ -9,7 +9,7 @@ import { FontError } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, usesPdfFonts, type Renderer } from '../render/renderers.js';
 import { loadFontSet } from './load-fonts.js';
-import { openPartStore } from './part-store.js';
+import { openPartStore, openPdfPartStore } from './part-store.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-pool.js';
 import { findFault, problemOf, type RenderFault } from './render-failure.js';
 
@@ -18,6 +18,7 @@ const port = parentPort;
 const renderers = new Map<OutputFormat, Promise<Renderer>>();
 let fonts: FontSet | undefined;
 const parts = setup.cacheDir === undefined ? undefined : openPartStore(setup.cacheDir, { fresh: setup.freshParts });
+const pdfParts = setup.cacheDir === undefined ? undefined : openPdfPartStore(setup.cacheDir, { fresh: setup.freshParts });
 
 function rendererFor(format: OutputFormat): Promise<Renderer> {
   let renderer = renderers.get(format);
@@ -30,8 +31,9 @@ function rendererFor(format: OutputFormat): Promise<Renderer> {
 
 async function render(request: WorkerRequest): Promise<Uint8Array> {
   if (!fonts && setup.fonts && usesPdfFonts(request.format, request.layout)) fonts = loadFontSet(setup.fonts);
-  const bytes = await (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts, parts, pdfStandard: setup.pdfStandard });
+  const bytes = await (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts, parts, pdfParts, pdfStandard: setup.pdfStandard });
   parts?.prune();
+  pdfParts?.prune();
   return bytes;
 }
 

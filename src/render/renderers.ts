@@ -6,6 +6,7 @@ import type { Layout } from '../layout/layout.js';
 import type { OutputFormat, PdfStandard } from '../model/config.js';
 import type { PartStore } from './docx/parts.js';
 import type { FontSet } from './fonts.js';
+import type { PdfPartStore } from './pdf/link-parts.js';
 
 export interface RenderContext {
   /** One timestamp per build, written into document metadata; never the clock. */
@@ -17,6 +18,8 @@ export interface RenderContext {
   readonly fonts: FontSet | undefined;
   /** The .docx parts rendered before (the handbook's unchanged roles), kept between builds; none: every part is rendered. */
   readonly parts?: PartStore | undefined;
+  /** The handbook PDF's parts drawn before, kept between builds; none: every part is drawn. */
+  readonly pdfParts?: PdfPartStore | undefined;
   /** The archival standard PDFs are written to (the config's pdf_standard); none: tagged PDF of no standard. */
   readonly pdfStandard?: PdfStandard | undefined;
 }
@@ -41,7 +44,7 @@ const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
       format: 'pdf',
       render: (layout, ctx) => {
         if (!ctx.fonts) throw new Error('PDF rendering needs fonts: the build must load them first');
-        return renderPdf(layout, { fonts: ctx.fonts, createdAt: ctx.createdAt, standard: ctx.pdfStandard });
+        return renderPdf(layout, { fonts: ctx.fonts, createdAt: ctx.createdAt, standard: ctx.pdfStandard, parts: ctx.pdfParts });
       },
     };
   },

@@ -87,15 +87,18 @@ declare module 'pdfkit' {
     end: (chunk?: Uint8Array) => void;
   }
 
+  /** The page being drawn. */
+  export interface PdfPage {
+    readonly width: number;
+    readonly height: number;
+    margins: PdfMargins;
+    /** The fonts the page's resources name: a font's id → its dictionary. */
+    readonly fonts: Record<string, PdfReference | undefined>;
+  }
+
   export default class PDFDocument {
     constructor(options: PdfDocumentOptions);
-    readonly page: {
-      readonly width: number;
-      readonly height: number;
-      margins: PdfMargins;
-      /** The fonts the page's resources name: a font's id → its dictionary. */
-      readonly fonts: Record<string, PdfReference | undefined>;
-    };
+    readonly page: PdfPage;
     /** The font the last font() call chose (internal to pdfkit: see EmbeddedFont). */
     readonly _font: EmbeddedFont | null;
     /** Appends operators to the current page's content stream: a string as a line, bytes as they are. */

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document, IContext } from 'docx';
-import type { Block, Layout } from '../../layout/layout.js';
+import type { Block } from '../../layout/layout.js';
 import { renderBlocks } from './blocks.js';
 import { RawXml, type DocxContext } from './context.js';
 import { ListNumbering, type ListDefinition } from './numbering.js';
@@ -33,13 +33,6 @@ export interface PartStore {
  * made by another version of roledoc is never used.
  */
 const PART_FORMAT = 'docx-part/2';
-
-/** Which blocks make each part: the ranges between the part starts, and the blocks before the first. */
-export function partRanges(layout: Layout): { readonly start: number; readonly end: number }[] {
-  const starts = (layout.partStarts ?? [0]).filter((start, i, all) => start >= 0 && start < layout.blocks.length && (i === 0 || start > (all[i - 1] ?? -1)));
-  const bounds = [...(starts[0] === 0 ? [] : [0]), ...starts, layout.blocks.length];
-  return bounds.slice(0, -1).map((start, i) => ({ start, end: bounds[i + 1] ?? layout.blocks.length }));
-}
 
 export interface PartInputs {
   readonly blocks: readonly Block[];

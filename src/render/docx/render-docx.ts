@@ -25,7 +25,8 @@ import type { FontSet } from '../fonts.js';
 import { ListNumbering } from './numbering.js';
 import { fontTableXml, stylesXml, tidyPackage } from './package-parts.js';
 import { pageFooter, pageHeader } from './page-furniture.js';
-import { partKey, partRanges, renderPart, type DocxPart, type PartStore } from './parts.js';
+import { partRanges } from '../../layout/parts.js';
+import { partKey, renderPart, type DocxPart, type PartStore } from './parts.js';
 import { documentStyles, keptDefaultStyles } from './styles.js';
 import { twips } from './units.js';
 

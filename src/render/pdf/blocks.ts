@@ -13,8 +13,13 @@ import { headingHeight, paintHeading, paintParagraph, paintTitle } from './text.
 
 /** Paints every block of the Layout, then the furniture of the last page. */
 export function paintLayout(cursor: PdfCursor): void {
-  cursor.layout.blocks.forEach((block, index) => paintBlock(cursor, block, index));
+  paintBlocks(cursor);
   cursor.finishPage();
+}
+
+/** Paints the Layout's blocks before `end` (default: all), leaving the last page open. */
+export function paintBlocks(cursor: PdfCursor, end = cursor.layout.blocks.length): void {
+  cursor.layout.blocks.slice(0, end).forEach((block, index) => paintBlock(cursor, block, index));
 }
 
 function paintBlock(cursor: PdfCursor, block: Block, index: number): void {

@@ -9,6 +9,7 @@ import type { Layout, LayoutStyle, RichText } from '../../layout/layout.js';
 import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { archivalOptions, documentInfo, useOwnMetadata, xmpPacket } from './archive.js';
+import { useStableCodes } from './font-subset.js';
 import { measurerFor, type Face, type Measurer } from './measure.js';
 import { useObjectStreams } from './object-streams.js';
 import { PdfTags } from './tags.js';
@@ -44,6 +45,31 @@ export function wrapKey(text: RichText, width: number, size: number, bold: boole
   let key = `${width}|${size}|${bold ? 1 : 0}`;
   for (const run of text) key += `|${run.text.length}:${run.text}${run.bold === true ? 'b' : ''}${run.link === undefined ? '' : `>${run.link.length}:${run.link}`}`;
   return key;
+}
+
+/**
+ * A part of a document drawn in a document of its own (pdf-part.ts): it takes the objects pdfkit
+ * writes, and what the whole document is to do for the part — its bookmarks and named
+ * destinations, which belong to the whole document's outline and name tree.
+ */
+export interface PartRecorder {
+  /** Called with the part's document as soon as it is made, before its first page. */
+  attach(doc: PDFDocument): void;
+  bookmark(text: string, depth: number, page: number, top: number): void;
+  destination(name: string, page: number, left: number, top: number): void;
+}
+
+export interface CursorOptions {
+  /** The archival standard (PDF/A) the document is written to, if any. */
+  readonly standard?: PdfStandard | undefined;
+  /**
+   * Glyphs coded by their ids in the font (font-subset.ts useStableCodes) and the faces given
+   * their resource names in a fixed order (F1 regular, F2 bold, F3 fallback): what lets pages
+   * drawn in one document be copied into another (the handbook from parts).
+   */
+  readonly stableCodes?: boolean;
+  /** Draws a part of a document, without the page furniture, for `recorder` (implies stableCodes). */
+  readonly recorder?: PartRecorder | undefined;
 }
 
 /** Paints what every page carries besides its content (header, footer), given the page count. */
@@ -88,10 +114,12 @@ export class PdfCursor {
   /** The structure tree being written (tags.ts); in the first pass it tags nothing. */
   readonly tags: PdfTags;
 
+  /** Draws a part for this, if it draws a part (CursorOptions.recorder). */
+  readonly #recorder: PartRecorder | undefined;
+
   /**
    * @param pagination what the first pass found; without it this is the first pass, which draws
    *   nothing. `wrapped` is shared by both passes, so no paragraph is wrapped twice.
-   * @param standard the archival standard (PDF/A) the document is written to, if any.
    */
   constructor(
     readonly layout: Layout,
@@ -100,10 +128,12 @@ export class PdfCursor {
     readonly pagination: Pagination | undefined,
     private readonly wrapped: Map<string, readonly Line[]>,
     private readonly paintPage: PagePainter,
-    standard?: PdfStandard,
+    options: CursorOptions = {},
   ) {
     const { page, meta } = layout;
+    const { standard, recorder } = options;
     const info = documentInfo(meta, createdAt);
+    this.#recorder = pagination === undefined ? undefined : recorder;
     this.doc = pagination === undefined ? paperless() : new PDFDocument({
       size: [page.width, page.height],
       margins: page.margins,
@@ -115,16 +145,28 @@ export class PdfCursor {
       // No Helvetica: a Latin-only font would turn Chinese into garbage without a word.
       font: null,
       info: { ...info },
+      // A part's recorder takes every object from the first page's on.
+      autoFirstPage: this.#recorder === undefined,
       ...archivalOptions(standard),
     });
-    if (pagination !== undefined) {
+    if (this.#recorder) {
+      this.#recorder.attach(this.doc);
+      this.doc.addPage();
+    } else if (pagination !== undefined) {
       useOwnMetadata(this.doc, xmpPacket(info, meta.lang, standard));
       keepWrites(this.doc, this.#written);
       useObjectStreams(this.doc);
     }
-    this.tags = new PdfTags(pagination === undefined ? undefined : this.doc);
+    this.tags = new PdfTags(pagination === undefined ? undefined : this.doc, this.#recorder ? 'Part' : 'Document');
     this.doc.registerFont(FONT_NAMES.regular, fonts.regular).registerFont(FONT_NAMES.bold, fonts.bold);
     if (fonts.fallback) this.doc.registerFont(FONT_NAMES.fallback, fonts.fallback);
+    if (pagination !== undefined && (options.stableCodes === true || this.#recorder)) {
+      useStableCodes(this.doc);
+      // Opened (not used: a font is embedded only once a page names it) in a fixed order, so each
+      // face has the same resource name in every document drawn this way.
+      this.doc.font(FONT_NAMES.regular).font(FONT_NAMES.bold);
+      if (fonts.fallback) this.doc.font(FONT_NAMES.fallback);
+    }
     this.measure = measurerFor(fonts);
     this.fontBoxEm = (fonts.regular.ascent - fonts.regular.descent) / fonts.regular.unitsPerEm;
     this.left = page.margins.left;
@@ -165,15 +207,19 @@ export class PdfCursor {
     if (this.y + height > this.bottom + 1e-6 && this.y > this.top && height <= this.pageHeight) this.newPage();
   }
 
-  /** Draws the running header and the footer of the page being left (none on a bare page). */
+  /** Draws the running header and the footer of the page being left (none on a bare page, nor in a part: see PartRecorder). */
   finishPage(): void {
-    if (this.pagination === undefined || this.#bare.has(this.page)) return;
+    if (this.pagination === undefined || this.#recorder || this.#bare.has(this.page)) return;
     this.tags.artifact(() => this.paintPage(this, this.pagination?.pages ?? 0), 'Pagination');
   }
 
   /** This page has no running header and no page number: the cover. */
   leaveBare(): void {
     this.#bare.add(this.page);
+  }
+
+  isBare(page: number): boolean {
+    return this.#bare.has(page);
   }
 
   /**
@@ -192,6 +238,10 @@ export class PdfCursor {
 
   /** A bookmark at `depth` of the outline, under the last one of the depth above. */
   bookmark(text: string, depth: number): void {
+    if (this.#recorder) {
+      this.#recorder.bookmark(text, depth, this.page, this.y);
+      return;
+    }
     const options = { fit: false, top: this.y, left: this.layout.page.width, expanded: depth < 1 };
     const level = Math.min(depth, this.#outlineStack.length);
     const parent = level === 0 ? this.doc.outline : (this.#outlineStack[level - 1] ?? this.doc.outline);
@@ -203,7 +253,8 @@ export class PdfCursor {
   /** A named destination here, for links and contents entries to lead to. */
   anchor(name: string | undefined): void {
     if (name === undefined) return;
-    this.doc.addNamedDestination(name, 'XYZ', this.left, this.y, null);
+    if (this.#recorder) this.#recorder.destination(name, this.page, this.left, this.y);
+    else this.doc.addNamedDestination(name, 'XYZ', this.left, this.y, null);
     this.#anchorPages.set(name, this.page);
   }
 

@@ -16,7 +16,7 @@ import type { EmbeddedFont } from 'pdfkit';
 import { isCjk, justifies } from '../../layout/geometry.js';
 import type { FontGlyph } from '../fonts.js';
 import { FONT_NAMES, type PdfCursor } from './cursor.js';
-import { useFastSubset } from './font-subset.js';
+import { glyphCode, useFastSubset } from './font-subset.js';
 import { glyphTableOf, type GlyphTable } from './glyphs.js';
 import type { Face } from './measure.js';
 import type { PdfTags, Tag } from './tags.js';
@@ -95,7 +95,7 @@ const pdfNumber = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /** A glyph as registered in a document's font subset: its code in the content stream and its width there. */
 interface SubsetGlyph {
-  /** Four hex digits: the subset's glyph id, which Identity-H encodes as the character code. */
+  /** Four hex digits: the glyph's code in the document's font (font-subset.ts), which Identity-H encodes as the character code. */
   readonly hex: string;
   /** In thousandths of an em, as the font's /W gives it. */
   readonly width: number;
@@ -116,7 +116,7 @@ function subsetGlyph(font: EmbeddedFont, glyph: FontGlyph): SubsetGlyph {
   }
   let entry = glyphs.get(glyph.id);
   if (!entry) {
-    const id = font.subset.includeGlyph(glyph.id);
+    const id = glyphCode(font, glyph);
     if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * (1000 / font.font.unitsPerEm);
     if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
     entry = { hex: `0000${id.toString(16)}`.slice(-4), width: font.widths[id] ?? 0 };

@@ -17,8 +17,9 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import type PDFDocument from 'pdfkit';
 import type { EmbeddedFont, FontSubset } from 'pdfkit';
-import type { FontFace } from '../fonts.js';
+import type { FontFace, FontGlyph } from '../fonts.js';
 import { isStandIn } from './glyphs.js';
 
 /** A TrueType face's tables as raw bytes and the offsets read from them, once per worker. */
@@ -47,6 +48,68 @@ const MAXP_V1_LENGTH = 32;
 
 const sources = new WeakMap<object, TrueTypeTables | null>();
 const patched = new WeakSet<EmbeddedFont>();
+/** Documents whose fonts code each glyph by its id in the font (useStableCodes). */
+const stableDocuments = new WeakSet<PDFDocument>();
+/** Fonts whose codes are glyph ids: their used codes. */
+const stableFonts = new WeakMap<EmbeddedFont, Set<number>>();
+
+/** What a subset renumbers composite glyphs' components through. */
+interface GlyphNumbering {
+  includeGlyph(glyphId: number): number;
+}
+
+/**
+ * Makes every font of `doc` code a glyph by its id in the font (the subset keeps the font's glyph
+ * numbering, unused glyphs left empty) instead of by the order the document first used it. A page
+ * drawn so reads the same whichever document it ends up in: the handbook's parts are drawn in
+ * documents of their own and their pages copied into the handbook (pdf-part.ts, link-parts.ts).
+ * Only TrueType faces (see canUseStableCodes); role PDFs keep the compact numbering.
+ */
+export function useStableCodes(doc: PDFDocument): void {
+  stableDocuments.add(doc);
+}
+
+/** Whether every face can be written with stable codes: a TrueType face whose tables this module copies. */
+export function canUseStableCodes(faces: readonly FontFace[]): boolean {
+  return faces.every((face) => trueTypeTablesOf(face) !== null);
+}
+
+/**
+ * The code of a stand-in (glyphs.ts) in a font with stable codes: a number past the face's glyphs
+ * that depends on the character alone, so every part of a document gives a missing character the
+ * same code. Two missing characters 65,536 − numGlyphs apart share one (the first one's ToUnicode
+ * entry wins); a face with no code left over draws them all as .notdef (U+FFFD to a reader).
+ */
+export function standInCode(face: Pick<FontFace, 'numGlyphs'>, codePoint: number): number {
+  const room = 0x10000 - face.numGlyphs;
+  return room > 0 ? face.numGlyphs + (codePoint % room) : 0;
+}
+
+/** The code a glyph is written with in `font` (registering it in the subset): its stable code, or the subset's number for it. */
+export function glyphCode(font: EmbeddedFont, glyph: FontGlyph): number {
+  const used = stableFonts.get(font);
+  if (!used) return font.subset.includeGlyph(glyph.id);
+  const code = isStandIn(font.font, glyph.id) ? standInCode(font.font, glyph.codePoints[0] ?? REPLACEMENT_CHARACTER) : glyph.id;
+  used.add(code);
+  return code;
+}
+
+/** Registers a glyph another document drew with stable codes (a part, link-parts.ts) in `font`, which uses them too. */
+export function includeStableCode(font: EmbeddedFont, code: number, width: number, codePoints: readonly number[]): void {
+  const used = stableFonts.get(font);
+  if (!used) throw new Error(`the font ${font.font.postscriptName} does not use stable glyph codes`);
+  used.add(code);
+  if (font.widths[code] == null) font.widths[code] = width;
+  if (font.unicode[code] == null) font.unicode[code] = codePoints;
+}
+
+/** The codes a font with stable codes has used so far, ascending; none for any other font. */
+export function stableCodesOf(font: EmbeddedFont): readonly number[] | undefined {
+  const used = stableFonts.get(font);
+  return used ? [...used].sort((a, b) => a - b) : undefined;
+}
+
+const REPLACEMENT_CHARACTER = 0xfffd;
 
 /**
  * Makes pdfkit's font write roledoc's font objects when the document ends: the ToUnicode map as
@@ -66,6 +129,14 @@ export function useFastSubset(font: EmbeddedFont): void {
   tagSubsetByContent(font);
   const { subset } = font;
   const tables = trueTypeTablesOf(font.font);
+  if (stableDocuments.has(font.document)) {
+    if (!tables) throw new Error(`the font ${font.font.postscriptName} cannot be written with stable glyph codes (not a TrueType font)`);
+    // In this order: deflateFontFileFast's ref() hands back the document's ref() at its first call,
+    // which must be useStableSubset's (it writes the widths) while embed() runs.
+    deflateFontFileFast(font);
+    useStableSubset(font, tables);
+    return;
+  }
   if (!tables || subset.cff != null) {
     encodeStandInsAsNotdef(font.font, subset);
     return;
@@ -92,6 +163,88 @@ function encodeStandInsAsNotdef(face: FontFace, subset: FontSubset): void {
     }
   };
 }
+
+/**
+ * A subset that keeps the font's glyph numbering (useStableCodes): the used codes, written by
+ * encodeStableSubset; the widths as ranges of the codes used (pdfkit writes `[0 [every width]]`,
+ * which a sparse list would fill with nulls).
+ */
+function useStableSubset(font: EmbeddedFont, tables: TrueTypeTables): void {
+  const used = new Set<number>([0]);
+  stableFonts.set(font, used);
+  const subset: FontSubset = {
+    glyphs: [],
+    includeGlyph(code) {
+      used.add(code);
+      return code;
+    },
+    encode: () => encodeStableSubset(tables, used),
+  };
+  Reflect.set(font, 'subset', subset);
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const doc = font.document;
+    const makeReference = doc.ref;
+    doc.ref = (data) => {
+      if (data && 'W' in data) data['W'] = compactWidths(font.widths);
+      return makeReference.call(doc, data);
+    };
+    try {
+      embed();
+    } finally {
+      doc.ref = makeReference;
+    }
+  };
+}
+
+/** A CIDFont's /W for sparse codes: each run of consecutive codes as `first [widths…]`. */
+export function compactWidths(widths: readonly (number | undefined)[]): (number | number[])[] {
+  const out: (number | number[])[] = [];
+  let run: number[] | undefined;
+  let next = -1;
+  widths.forEach((width, code) => {
+    if (width === undefined) return;
+    if (run === undefined || code !== next) {
+      run = [];
+      out.push(code, run);
+    }
+    run.push(width);
+    next = code + 1;
+  });
+  return out;
+}
+
+/**
+ * The subset of a font with stable codes as a TrueType file: as many glyphs as the highest code
+ * used, each used one (and each component of a composite) copied from the font — a stand-in's
+ * code as a copy of .notdef — and every other glyph empty, with no metrics. Empty glyphs cost a
+ * loca and an hmtx entry each, which deflate to almost nothing.
+ */
+function encodeStableSubset(tables: TrueTypeTables, used: Set<number>): Uint8Array {
+  const records = new Map<number, Uint8Array>();
+  const queue = [...used];
+  const numbering: GlyphNumbering = {
+    includeGlyph(glyphId) {
+      if (!used.has(glyphId)) {
+        used.add(glyphId);
+        queue.push(glyphId);
+      }
+      return glyphId;
+    },
+  };
+  for (let code = queue.pop(); code !== undefined; code = queue.pop()) records.set(code, glyphRecord(tables, code, numbering));
+  const count = Math.max(...used) + 1;
+  const glyphs: Uint8Array[] = [];
+  const metricsSources: (number | undefined)[] = [];
+  for (let code = 0; code < count; code++) {
+    const record = records.get(code);
+    glyphs.push(record ?? EMPTY);
+    metricsSources.push(record === undefined ? undefined : sourceGlyph(tables, code));
+  }
+  return writeTrueType(tables, glyphs, metricsSources);
+}
+
+const EMPTY = new Uint8Array(0);
 
 /**
  * pdfkit names every subset by the font's resource name (F1 → BZZZZZ+…), so each role PDF's
@@ -121,7 +274,11 @@ function subsetTag(font: Pick<EmbeddedFont, 'font' | 'subset' | 'unicode'>): str
   const hash = createHash('sha256');
   hash.update(`${font.font.postscriptName}\n`);
   // A stand-in's number depends on what the worker drew before; what it stands for does not.
-  hash.update(font.subset.glyphs.map((glyphId, index) => (isStandIn(font.font, glyphId) ? `u${font.unicode[index]?.join('.') ?? ''}` : String(glyphId))).join(','));
+  const stable = stableCodesOf(font as EmbeddedFont);
+  const labels = stable
+    ? stable.map((code) => (isStandIn(font.font, code) ? `u${font.unicode[code]?.join('.') ?? ''}` : String(code)))
+    : font.subset.glyphs.map((glyphId, index) => (isStandIn(font.font, glyphId) ? `u${font.unicode[index]?.join('.') ?? ''}` : String(glyphId)));
+  hash.update(`${stable ? 'stable:' : ''}${labels.join(',')}`);
   hash.update('\n');
   hash.update(font.unicode.map((codePoints) => codePoints?.join('.') ?? '').join(','));
   const digest = hash.digest();
@@ -285,7 +442,7 @@ function sourceGlyph(tables: TrueTypeTables, glyphId: number): number {
 }
 
 /** A glyph's record, with the ids of a composite's components renumbered into the subset (adding them to it). */
-function glyphRecord(tables: TrueTypeTables, subsetEntry: number, subset: FontSubset): Uint8Array {
+function glyphRecord(tables: TrueTypeTables, subsetEntry: number, subset: GlyphNumbering): Uint8Array {
   const glyphId = sourceGlyph(tables, subsetEntry);
   const start = tables.glyphStarts[glyphId] ?? 0;
   const end = tables.glyphStarts[glyphId + 1] ?? start;
@@ -330,6 +487,18 @@ export function encodeSubset(tables: TrueTypeTables, subset: FontSubset): Uint8A
   const records: Uint8Array[] = [];
   // Composite glyphs append their components to subset.glyphs as they are copied.
   for (let index = 0; index < subset.glyphs.length; index++) records.push(glyphRecord(tables, subset.glyphs[index] ?? 0, subset));
+  return writeTrueType(
+    tables,
+    records,
+    subset.glyphs.map((glyphId) => sourceGlyph(tables, glyphId)),
+  );
+}
+
+/**
+ * A TrueType file of `records` (glyph i's glyf record) with the metrics of `metricsSources[i]`
+ * (a glyph of the font; none: advance and bearing 0).
+ */
+function writeTrueType(tables: TrueTypeTables, records: readonly Uint8Array[], metricsSources: readonly (number | undefined)[]): Uint8Array {
   const count = records.length;
   const glyfLength = records.reduce((sum, record) => sum + record.length, 0);
   const loca = new Uint8Array((count + 1) * (tables.longOffsets ? 4 : 2));
@@ -342,8 +511,9 @@ export function encodeSubset(tables: TrueTypeTables, subset: FontSubset): Uint8A
   }
   const hmtx = new Uint8Array(count * 4);
   const hmtxView = new DataView(hmtx.buffer);
-  subset.glyphs.forEach((glyphId, index) => {
-    const [advance, bearing] = metricsOf(tables, sourceGlyph(tables, glyphId));
+  metricsSources.forEach((glyphId, index) => {
+    if (glyphId === undefined) return;
+    const [advance, bearing] = metricsOf(tables, glyphId);
     hmtxView.setUint16(index * 4, advance);
     hmtxView.setInt16(index * 4 + 2, bearing);
   });
@@ -352,7 +522,7 @@ export function encodeSubset(tables: TrueTypeTables, subset: FontSubset): Uint8A
   const maxp = tables.maxp.slice();
   new DataView(maxp.buffer).setUint16(4, count);
 
-  const parts: [string, Uint8Array | Uint8Array[] | undefined][] = [
+  const parts: [string, Uint8Array | readonly Uint8Array[] | undefined][] = [
     ['head', tables.head],
     ['hhea', hhea],
     ['loca', loca],
@@ -363,8 +533,8 @@ export function encodeSubset(tables: TrueTypeTables, subset: FontSubset): Uint8A
     ['hmtx', hmtx],
     ['fpgm', tables.fpgm],
   ];
-  const present = parts.filter((part): part is [string, Uint8Array | Uint8Array[]] => part[1] !== undefined);
-  const lengthOf = (data: Uint8Array | Uint8Array[]): number => (Array.isArray(data) ? glyfLength : data.length);
+  const present = parts.filter((part): part is [string, Uint8Array | readonly Uint8Array[]] => part[1] !== undefined);
+  const lengthOf = (data: Uint8Array | readonly Uint8Array[]): number => (Array.isArray(data) ? glyfLength : data.length);
   const numTables = present.length;
   const headerLength = 12 + numTables * 16;
   const out = new Uint8Array(headerLength + present.reduce((sum, [, data]) => sum + lengthOf(data), 0));

@@ -19,7 +19,10 @@ import type { Layout } from '../../layout/layout.js';
 import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { paintLayout } from './blocks.js';
+import { roledocVersion } from '../../core/version.js';
 import { PdfCursor } from './cursor.js';
+import { canUseStableCodes } from './font-subset.js';
+import { renderPdfFromParts, type PdfPartStore } from './link-parts.js';
 import { paginate } from './paginate.js';
 import { paintPageFurniture } from './page-furniture.js';
 import type { Line } from './wrap.js';
@@ -30,12 +33,22 @@ export interface PdfRenderOptions {
   readonly createdAt: Date;
   /** Write the document as PDF/A (archive.ts); every document is tagged either way (tags.ts). */
   readonly standard?: PdfStandard | undefined;
+  /** The parts of documents with parts (the handbook) drawn before, kept between builds; none: every part is drawn. */
+  readonly parts?: PdfPartStore | undefined;
 }
 
+/**
+ * A document with parts (the handbook) is drawn part by part and joined (link-parts.ts) when its
+ * faces allow it (TrueType, as the bundled ones); any other document, or a CFF face, in one go.
+ */
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
+  const { fonts } = options;
+  if (layout.partStarts !== undefined && canUseStableCodes([fonts.regular, fonts.bold, ...(fonts.fallback ? [fonts.fallback] : [])])) {
+    return renderPdfFromParts(layout, { fonts, createdAt: options.createdAt, standard: options.standard, store: options.parts, version: roledocVersion() });
+  }
   // Shared by both passes, so no paragraph is wrapped twice.
   const wrapped = new Map<string, readonly Line[]>();
-  const cursor = new PdfCursor(layout, options.fonts, options.createdAt, paginate(layout, options.fonts, wrapped), wrapped, paintPageFurniture, options.standard);
+  const cursor = new PdfCursor(layout, fonts, options.createdAt, paginate(layout, fonts, wrapped), wrapped, paintPageFurniture, { standard: options.standard });
   paintLayout(cursor);
   return cursor.finish();
 }

@@ -15,11 +15,12 @@
  * lines on one page are one MCID, not one each. In the first, drawing-free pass nothing is tagged.
  */
 import type PDFDocument from 'pdfkit';
-import type { PdfMarkOptions, PdfStructElement, PdfStructOptions } from 'pdfkit';
+import type { PdfMarkOptions, PdfReference, PdfStructElement, PdfStructOptions } from 'pdfkit';
 
 /** The standard structure types roledoc uses (ISO 32000-1, 14.8.4). */
 export type StructRole =
   | 'Document'
+  | 'Part'
   | 'H1'
   | 'H2'
   | 'H3'
@@ -59,14 +60,40 @@ export class PdfTags {
   #marked: Tag | undefined;
   /** Inside an artifact nothing is marked as content. */
   #artifact = 0;
+  /** The root element (Document, or a part's Part); none in the first pass. */
+  readonly #root: Tag | undefined;
 
-  /** @param doc the document to tag; none in the first pass, which draws nothing. */
-  constructor(doc: PDFDocument | undefined) {
+  /**
+   * @param doc the document to tag; none in the first pass, which draws nothing.
+   * @param rootRole the element everything drawn belongs to: the Document, or a Part of one drawn on its own (pdf-part.ts).
+   */
+  constructor(doc: PDFDocument | undefined, rootRole: 'Document' | 'Part' = 'Document') {
     this.#doc = doc;
     if (!doc) return;
-    const root = new Tag('Document', doc.struct('Document'));
+    const root = new Tag(rootRole, doc.struct(rootRole));
     doc.addStructure(root.element);
     this.#current.push(root);
+    this.#root = root;
+  }
+
+  /** The root element's object: the parent of elements written elsewhere and adopted (adopt). */
+  get root(): PdfReference | undefined {
+    return this.#root?.element.dictionary;
+  }
+
+  /**
+   * Makes elements that were written as objects of their own (a part's Part elements, link-parts.ts)
+   * the root's last children, after those drawn here: they are added to its /K as it is written.
+   */
+  adopt(elements: readonly PdfReference[]): void {
+    const root = this.root;
+    if (!root || elements.length === 0) return;
+    const end = root.end;
+    root.end = (chunk) => {
+      const kids = root.data['K'];
+      if (Array.isArray(kids)) kids.push(...elements);
+      end.call(root, chunk);
+    };
   }
 
   /** Whether content drawn now is marked as an element's (tagging, and not inside an artifact). */

@@ -1,0 +1,233 @@
+/**
+ * A document of parts (the handbook) as one PDF: its front (cover, contents) drawn as any PDF is,
+ * then each part's pages and objects (pdf-part.ts) copied in, each page given its running header
+ * and footer, and the parts' bookmarks, named destinations, structure and glyphs joined into the
+ * document's. Parts come from the build cache when their blocks did not change, so a one-role
+ * edit draws one role and copies the rest.
+ *
+ * pdfkit still writes the file: the document is a pdfkit document (PdfCursor) with glyphs coded
+ * as the parts code them (font-subset.ts useStableCodes); a part's objects become objects of it,
+ * written as the part keeps them with their references renumbered. A page's content is the
+ * part's stream between q and Q, then the document's own stream with the furniture — each stream
+ * sets its own coordinates (pdfkit's flip), which q/Q keeps from adding up.
+ *
+ * The bytes are a function of the parts alone: the same whether a part was drawn now or taken
+ * from the cache.
+ */
+import type PDFDocument from 'pdfkit';
+import type { EmbeddedFont, PdfReference } from 'pdfkit';
+import type { Layout } from '../../layout/layout.js';
+import { partLayout, partRanges } from '../../layout/parts.js';
+import type { PdfStandard } from '../../model/config.js';
+import type { FontSet } from '../fonts.js';
+import { paintBlocks } from './blocks.js';
+import { PdfCursor } from './cursor.js';
+import { includeStableCode, useFastSubset } from './font-subset.js';
+import { paginate } from './paginate.js';
+import { paintPageFurniture } from './page-furniture.js';
+import { decodePart, decodeSummary, drawPart, encodePart, pdfPartKey, targetOf, type PdfPartBody, type PdfPartSummary } from './pdf-part.js';
+import type { Line } from './wrap.js';
+
+/** Encoded parts kept between builds, by pdfPartKey. */
+export interface PdfPartStore {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, part: Uint8Array): void;
+}
+
+export interface LinkOptions {
+  readonly fonts: FontSet;
+  readonly createdAt: Date;
+  readonly standard?: PdfStandard | undefined;
+  readonly version: string;
+  readonly store?: PdfPartStore | undefined;
+}
+
+/**
+ * An object pdfkit writes as the text given, verbatim: pdfkit writes any value that is not one of
+ * its own kinds (a name, a string, an array, a plain dictionary, …) by its toString().
+ */
+class VerbatimObject {
+  constructor(readonly text: string) {}
+  get [Symbol.toStringTag](): string {
+    return 'VerbatimObject';
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** The PDF of a Layout with parts (Layout.partStarts). */
+export async function renderPdfFromParts(layout: Layout, options: LinkOptions): Promise<Uint8Array> {
+  const { fonts, store } = options;
+  const frontEnd = layout.partStarts?.[0] ?? 0;
+  const wrapped = new Map<string, readonly Line[]>();
+  const front = frontEnd === 0 ? undefined : paginate(partLayout(layout, 0, frontEnd), fonts, wrapped);
+
+  // Every part first (drawn, or found in the store): the contents and every footer need the page count.
+  const parts: { readonly bytes: Uint8Array; readonly summary: PdfPartSummary }[] = [];
+  for (const range of partRanges(layout)) {
+    if (range.end <= frontEnd) continue;
+    const blocks = partLayout(layout, range.start, range.end);
+    const key = pdfPartKey({ layout: blocks, fonts, standard: options.standard, version: options.version });
+    const kept = store?.get(key);
+    const summary = kept === undefined ? undefined : summaryOf(kept);
+    if (kept !== undefined && summary !== undefined) {
+      parts.push({ bytes: kept, summary });
+      continue;
+    }
+    const bytes = encodePart(await drawPart(blocks, fonts, options.standard, wrapped));
+    store?.set(key, bytes);
+    parts.push({ bytes, summary: decodeSummary(bytes) });
+  }
+
+  const anchorPages = new Map(front?.anchorPages);
+  let pages = front?.pages ?? 0;
+  for (const { summary } of parts) {
+    for (const [name, page] of summary.destinations) anchorPages.set(name, pages + page);
+    pages += summary.pages;
+  }
+  const cursor = new PdfCursor(layout, fonts, options.createdAt, { pages, anchorPages }, wrapped, paintPageFurniture, { standard: options.standard, stableCodes: true });
+  paintBlocks(cursor, frontEnd);
+  const linker = new Linker(cursor, frontEnd > 0);
+  for (const part of parts) {
+    const { summary, body } = decodePart(part.bytes);
+    linker.link(body, summary);
+  }
+  cursor.finishPage();
+  cursor.tags.adopt(linker.roots);
+  return cursor.finish();
+}
+
+/** A stored part's summary, or undefined when the bytes are not a part (drawn again). The store checks they are what it stored. */
+function summaryOf(bytes: Uint8Array): PdfPartSummary | undefined {
+  try {
+    return decodeSummary(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Copies parts into the document after what is drawn so far. */
+class Linker {
+  readonly #cursor: PdfCursor;
+  readonly #doc: PDFDocument;
+  /** The document's faces by resource name (F1, F2, F3), set up for stable codes. */
+  readonly #fonts = new Map<string, EmbeddedFont>();
+  /** q and Q: what each part's content stream is put between. */
+  readonly #save: PdfReference;
+  readonly #restore: PdfReference;
+  /** Whether the document's current page is drawn on (else the first part starts on it). */
+  #pageUsed: boolean;
+  /** Every part's root elements, in order: the Document element's children after the front's. */
+  readonly roots: PdfReference[] = [];
+
+  constructor(cursor: PdfCursor, pageUsed: boolean) {
+    this.#cursor = cursor;
+    this.#doc = cursor.doc;
+    this.#pageUsed = pageUsed;
+    for (const font of new Set(Object.values(this.#doc._fontFamilies))) {
+      if (!font) continue;
+      useFastSubset(font);
+      this.#fonts.set(font.id, font);
+    }
+    this.#save = writeOperator(this.#doc, 'q');
+    this.#restore = writeOperator(this.#doc, 'Q');
+  }
+
+  link(part: PdfPartBody, summary: PdfPartSummary): void {
+    const doc = this.#doc;
+    const cursor = this.#cursor;
+    const refs = part.objects.map(() => doc.ref({}));
+    const pageRefs: PdfReference[] = [];
+    const keys = new Map<number, number>();
+    for (const [key, element] of part.structParents) {
+      const renumbered = doc.createStructParentTreeNextKey();
+      doc.getStructParentTree().add(renumbered, at(refs, element));
+      keys.set(key, renumbered);
+    }
+    part.pages.forEach((partPage, index) => {
+      if (this.#pageUsed) cursor.newPage();
+      this.#pageUsed = true;
+      if (partPage.bare) cursor.leaveBare();
+      const page = doc.page;
+      pageRefs.push(page.dictionary);
+      page.dictionary.data['Contents'] = [this.#save, at(refs, partPage.content), this.#restore, page.content];
+      for (const name of partPage.fonts) page.fonts[name] = this.#font(name).ref();
+      for (const [name, object] of partPage.xobjects) {
+        if (page.xobjects[name] !== undefined) throw new Error(`link-parts: two images named ${name} on one page`);
+        page.xobjects[name] = at(refs, object);
+      }
+      for (const annotation of partPage.annotations) page.annotations.push(at(refs, annotation));
+      if (partPage.marked) {
+        const entries = doc.getStructParentTree().get(page.structParentTreeKey);
+        if (Array.isArray(entries)) partPage.marked.forEach((element, mcid) => (entries[mcid] = element === null ? null : at(refs, element)));
+      }
+      // In the order the part made them: a heading's bookmark, then its anchor.
+      for (const bookmark of part.bookmarks) {
+        if (bookmark.page !== index) continue;
+        cursor.y = bookmark.top;
+        cursor.bookmark(bookmark.text, bookmark.depth);
+      }
+      for (const [name, page, left, top] of summary.destinations) if (page === index) doc.addNamedDestination(name, 'XYZ', left, top, null);
+    });
+    for (const root of part.roots) this.roots.push(at(refs, root));
+    for (const [name, glyphs] of Object.entries(part.glyphs)) {
+      const font = this.#font(name);
+      for (const [code, width, codePoints] of glyphs) includeStableCode(font, code, width, codePoints);
+    }
+    const documentRoot = cursor.tags.root;
+    part.objects.forEach((object, index) => {
+      let text = object.pieces[0] ?? '';
+      object.targets.forEach((target, piece) => {
+        const pointsAt = targetOf(target);
+        switch (pointsAt.kind) {
+          case 'object':
+            text += `${at(refs, pointsAt.value).id} 0 R`;
+            break;
+          case 'page':
+            text += `${at(pageRefs, pointsAt.value).id} 0 R`;
+            break;
+          case 'document':
+            if (!documentRoot) throw new Error('link-parts: the document has no root element');
+            text += `${documentRoot.id} 0 R`;
+            break;
+          case 'key': {
+            const key = keys.get(pointsAt.value);
+            if (key === undefined) throw new Error(`link-parts: no structure parent ${pointsAt.value} in the part`);
+            text += String(key);
+            break;
+          }
+        }
+        text += object.pieces[piece + 1] ?? '';
+      });
+      writeVerbatim(at(refs, index), text, object.stream === undefined ? undefined : at(part.streams, object.stream));
+    });
+  }
+
+  #font(name: string): EmbeddedFont {
+    const font = this.#fonts.get(name);
+    if (!font) throw new Error(`link-parts: a part names the font ${name}, which the document does not have`);
+    return font;
+  }
+}
+
+/** A content stream of one operator, uncompressed. */
+function writeOperator(doc: PDFDocument, operator: string): PdfReference {
+  const ref = doc.ref({});
+  ref.compress = false;
+  ref.end(new TextEncoder().encode(`${operator}\n`));
+  return ref;
+}
+
+/** Writes `ref` as `text` (and its stream, compressed already), as the part's document wrote it. */
+function writeVerbatim(ref: PdfReference, text: string, stream: Uint8Array | undefined): void {
+  Reflect.set(ref, 'data', new VerbatimObject(text));
+  ref.compress = false;
+  ref.end(stream);
+}
+
+function at<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`link-parts: a part refers to its item ${index}, which it does not have`);
+  return item;
+}

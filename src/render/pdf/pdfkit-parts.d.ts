@@ -1,0 +1,35 @@
+// The pdfkit 0.20 internals the handbook's parts are drawn and joined through (pdf-part.ts,
+// link-parts.ts): pages' dictionaries, the structure parent tree and the fonts by resource name.
+import 'pdfkit';
+
+declare module 'pdfkit' {
+  /** pdfkit's PDFPage: its dictionary, content stream and resources are objects of their own. */
+  export interface PdfPage {
+    readonly dictionary: PdfReference;
+    readonly content: PdfReference;
+    readonly resources: PdfReference;
+    /** The page's XObjects by resource name (images). */
+    readonly xobjects: Record<string, PdfReference | undefined>;
+    /** The page's link annotations (pdfkit makes the array on first use). */
+    readonly annotations: PdfReference[];
+    /** The page's key in the structure parent tree, allocated on first use. */
+    readonly structParentTreeKey: number;
+  }
+
+  /** pdfkit's number tree of the structure parents: each page's elements by MCID, each annotation's element. */
+  export interface PdfNumberTree {
+    readonly _items: Record<string, PdfReference | (PdfReference | null)[] | undefined>;
+    add(key: number, value: PdfReference | (PdfReference | null)[]): void;
+    get(key: number): (PdfReference | null)[] | PdfReference | undefined;
+  }
+
+  export default interface PDFDocument {
+    /** The fonts opened so far, by the name they were opened under. */
+    readonly _fontFamilies: Record<string, EmbeddedFont | undefined>;
+    getStructParentTree(): PdfNumberTree;
+    /** A new key of the structure parent tree (with an empty entry). */
+    createStructParentTreeNextKey(): number;
+    /** The structure tree's root (the catalog's /StructTreeRoot). */
+    getStructTreeRoot(): PdfReference;
+  }
+}
