@@ -80,18 +80,24 @@ export interface PrunedPdfPartStore extends PdfPartStore {
 /** The handbook PDF's parts (pdf-part.ts), as bytes. @param options.fresh draw every part again (`--force`), keeping the new ones. */
 export function openPdfPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPdfPartStore {
   const used = new Set<string>();
+  const read = (key: string): Uint8Array | undefined => {
+    if (options.fresh === true || !KEY.test(key)) return undefined;
+    const bytes = readCacheFile(outDir, `${PDF_FOLDER}/${key}`);
+    if (bytes === undefined || bytes.length < PDF_HEAD) return undefined;
+    const head = Buffer.from(bytes.buffer, bytes.byteOffset, PDF_HEAD).toString('latin1');
+    const part = bytes.subarray(PDF_HEAD);
+    // Damaged, or not what was stored under this name: drawn again, and stored again.
+    return head.slice(0, 64) === key && head.slice(64) === sha256(part) ? part : undefined;
+  };
   return {
     get(key) {
-      if (options.fresh === true || !KEY.test(key)) return undefined;
-      const bytes = readCacheFile(outDir, `${PDF_FOLDER}/${key}`);
-      if (bytes === undefined || bytes.length < PDF_HEAD) return undefined;
-      const head = Buffer.from(bytes.buffer, bytes.byteOffset, PDF_HEAD).toString('latin1');
-      const part = bytes.subarray(PDF_HEAD);
-      // Damaged, or not what was stored under this name: drawn again, and stored again.
-      if (head.slice(0, 64) !== key || head.slice(64) !== sha256(part)) return undefined;
-      used.add(key);
+      const part = read(key);
+      if (part !== undefined) used.add(key);
       return part;
     },
+    // The handbook .docx reads the PDF's parts for its page numbers while the PDF's thread may be
+    // writing new ones: what it reads must not decide what a prune keeps.
+    peek: read,
     set(key, part) {
       if (!KEY.test(key)) return;
       used.add(key);

@@ -32,7 +32,7 @@ export interface Renderer {
 const loaders: Record<OutputFormat, () => Promise<Renderer>> = {
   docx: async () => {
     const { renderDocx } = await import('./docx/render-docx.js');
-    return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt, parts: ctx.parts, fonts: ctx.fonts }) };
+    return { format: 'docx', render: (layout, ctx) => renderDocx(layout, { createdAt: ctx.createdAt, parts: ctx.parts, fonts: ctx.fonts, pdfParts: ctx.pdfParts, pdfStandard: ctx.pdfStandard }) };
   },
   html: async () => {
     const { renderHtml } = await import('./html/render-html.js');

@@ -21,7 +21,7 @@ import { partLayout, partRanges } from '../../layout/parts.js';
 import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { paintBlocks } from './blocks.js';
-import { PdfCursor } from './cursor.js';
+import { PdfCursor, type Pagination } from './cursor.js';
 import { includeStableCode, useFastSubset } from './font-subset.js';
 import { paginate } from './paginate.js';
 import { paintPageFurniture } from './page-furniture.js';
@@ -32,6 +32,8 @@ import type { Line } from './wrap.js';
 export interface PdfPartStore {
   get(key: string): Uint8Array | undefined;
   set(key: string, part: Uint8Array): void;
+  /** A kept part, read without counting it as used (see part-store.ts prune): for a reader that only looks. */
+  peek?(key: string): Uint8Array | undefined;
 }
 
 export interface LinkOptions {
@@ -96,6 +98,35 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
   cursor.finishPage();
   cursor.tags.adopt(linker.roots);
   return cursor.finish();
+}
+
+/**
+ * Where the pages of a document with parts break (Pagination), as renderPdfFromParts finds them:
+ * the front paginated, each part's pages and anchors from its kept summary, or paginated on its
+ * own. The handbook .docx numbers its contents with it, without drawing the whole PDF's first pass.
+ */
+export function paginateParts(layout: Layout, options: Pick<LinkOptions, 'fonts' | 'standard' | 'version' | 'store'>): Pagination {
+  const { fonts, store } = options;
+  const frontEnd = layout.partStarts?.[0] ?? 0;
+  const wrapped = new Map<string, readonly Line[]>();
+  const front = frontEnd === 0 ? undefined : paginate(partLayout(layout, 0, frontEnd), fonts, wrapped);
+  const anchorPages = new Map(front?.anchorPages);
+  let pages = front?.pages ?? 0;
+  for (const range of partRanges(layout)) {
+    if (range.end <= frontEnd) continue;
+    const blocks = partLayout(layout, range.start, range.end);
+    const kept = store?.peek?.(pdfPartKey({ layout: blocks, fonts, standard: options.standard, version: options.version }));
+    const summary = kept === undefined ? undefined : summaryOf(kept);
+    if (summary !== undefined) {
+      for (const [name, page] of summary.destinations) anchorPages.set(name, pages + page);
+      pages += summary.pages;
+      continue;
+    }
+    const own = paginate(blocks, fonts, wrapped);
+    for (const [name, page] of own.anchorPages) anchorPages.set(name, pages + page);
+    pages += own.pages;
+  }
+  return { pages, anchorPages };
 }
 
 /** A stored part's summary, or undefined when the bytes are not a part (drawn again). The store checks they are what it stored. */
