@@ -115,6 +115,19 @@ describe('a role PDF with characters the font lacks', () => {
   });
 });
 
+describe('the handbook PDF with characters the font lacks', () => {
+  it('extracts them as themselves too: its parts code a missing character by the character, the same in every part', async (context) => {
+    const pdf = readFileSync(out('handbook.pdf'));
+    const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    expect(text).not.toContain('\u0000');
+    // The title is in the contents (drawn by the handbook) and on the role's own pages (a part).
+    expect(squash(text).split(TITLE).length - 1).toBeGreaterThanOrEqual(2);
+    needs(context, 'pdftotext');
+    const extracted = squash(pdftotext(out('handbook.pdf')));
+    expect(extracted.split(TITLE).length - 1).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('Ghostscript pdfwrite (gs -sDEVICE=pdfwrite)', () => {
   /**
    * The strings of `role` that are not in `text`, leaving out on a Ghostscript that garbles them
