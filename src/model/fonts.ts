@@ -55,6 +55,11 @@ export interface FontFactsSet {
   readonly fallback?: FontFacts | undefined;
 }
 
+/** What identifies a set of fonts in a cache key or the manifest: the same on every machine, unlike its paths. */
+export function fontIdentity(fonts: Pick<FontFactsSet, 'regular' | 'bold' | 'fallback'>): string {
+  return [fonts.regular, fonts.bold, fonts.fallback].map((font) => (font ? `${font.postscriptName}/${font.version}/${font.numGlyphs}` : '')).join('|');
+}
+
 /**
  * A bundled face's facts as `npm run build` writes them: its file's size, and its characters as
  * runs — each "gap.length" in base 36 (from the end of the previous run): the file ships in the

@@ -14,7 +14,7 @@ import type { Locale } from '../locale/locale.js';
 import { CONFIG_FILE_NAME, HANDBOOK_NAME, type OutputFormat, type ProjectConfig } from '../model/config.js';
 import type { Revision } from '../model/role.js';
 import type { Template } from '../model/template.js';
-import type { FontFactsSet } from '../model/fonts.js';
+import { fontIdentity, type FontFactsSet } from '../model/fonts.js';
 import { resolveHandbook } from '../resolve/resolve-handbook.js';
 import { resolveRoles } from '../resolve/resolve-roles.js';
 import type { CheckedRole } from './check-roles.js';
@@ -51,11 +51,6 @@ export interface CompileOptions {
   readonly commits: CommitDates;
   /** The PDF fonts, when PDF is among the formats: they are part of what a PDF is made from. */
   readonly fonts: FontFactsSet | undefined;
-}
-
-/** What identifies a font for the manifest: the same on every machine, unlike its path. */
-function fontIdentity(fonts: FontFactsSet): string {
-  return [fonts.regular, fonts.bold, fonts.fallback].map((font) => (font ? `${font.postscriptName}/${font.version}/${font.numGlyphs}` : '')).join('|');
 }
 
 /**

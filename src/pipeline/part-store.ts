@@ -35,36 +35,56 @@ function isStored(value: unknown): value is StoredPart {
   return typeof (part as Record<string, unknown>)['xml'] === 'string' && Array.isArray((part as Record<string, unknown>)['lists']);
 }
 
-/** @param options.fresh render every part again (`--force`), keeping the new ones for next time. */
-export function openPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPartStore {
+/**
+ * One folder of kept parts, a file per key: read (never when `fresh`: `--force` renders every part
+ * again, keeping the new ones), written, and pruned to the parts used since the last prune.
+ */
+function partFolder(outDir: string, folder: string, fresh: boolean): {
+  read(key: string): Uint8Array | undefined;
+  use(key: string): void;
+  write(key: string, data: Uint8Array): void;
+  prune(): void;
+} {
   const used = new Set<string>();
   return {
+    read: (key) => (fresh || !KEY.test(key) ? undefined : readCacheFile(outDir, `${folder}/${key}`)),
+    use: (key) => used.add(key),
+    write(key, data) {
+      if (!KEY.test(key)) return;
+      used.add(key);
+      writeCacheFile(outDir, `${folder}/${key}`, data);
+    },
+    prune() {
+      if (used.size === 0) return;
+      removeCacheFiles(outDir, folder, listCacheFiles(outDir, folder).filter((name) => !used.has(name)));
+      used.clear();
+    },
+  };
+}
+
+/** @param options.fresh render every part again (`--force`), keeping the new ones for next time. */
+export function openPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPartStore {
+  const files = partFolder(outDir, FOLDER, options.fresh === true);
+  return {
     get(key: string): DocxPart | undefined {
-      if (options.fresh === true || !KEY.test(key)) return undefined;
-      const bytes = readCacheFile(outDir, `${FOLDER}/${key}`);
+      const bytes = files.read(key);
       if (bytes === undefined) return undefined;
       try {
         const stored: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
         // Damaged, or not what was stored under this name: rendered again, and stored again.
         if (!isStored(stored) || stored.key !== key || contentHash(stored.part) !== stored.sha256) return undefined;
-        used.add(key);
+        files.use(key);
         return stored.part;
       } catch {
         return undefined;
       }
     },
     set(key: string, part: DocxPart): void {
-      if (!KEY.test(key)) return;
-      used.add(key);
       const stored: StoredPart = { key, part, sha256: contentHash(part) };
       // Level 1: the parts are read back far more often than they are made, and disk is cheap.
-      writeCacheFile(outDir, `${FOLDER}/${key}`, gzipSync(JSON.stringify(stored), { level: 1 }));
+      files.write(key, gzipSync(JSON.stringify(stored), { level: 1 }));
     },
-    prune(): void {
-      if (used.size === 0) return;
-      removeCacheFiles(outDir, FOLDER, listCacheFiles(outDir, FOLDER).filter((name) => !used.has(name)));
-      used.clear();
-    },
+    prune: () => files.prune(),
   };
 }
 
@@ -79,10 +99,9 @@ export interface PrunedPdfPartStore extends PdfPartStore {
 
 /** The handbook PDF's parts (pdf-part.ts), as bytes. @param options.fresh draw every part again (`--force`), keeping the new ones. */
 export function openPdfPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPdfPartStore {
-  const used = new Set<string>();
+  const files = partFolder(outDir, PDF_FOLDER, options.fresh === true);
   const read = (key: string): Uint8Array | undefined => {
-    if (options.fresh === true || !KEY.test(key)) return undefined;
-    const bytes = readCacheFile(outDir, `${PDF_FOLDER}/${key}`);
+    const bytes = files.read(key);
     if (bytes === undefined || bytes.length < PDF_HEAD) return undefined;
     const head = Buffer.from(bytes.buffer, bytes.byteOffset, PDF_HEAD).toString('latin1');
     const part = bytes.subarray(PDF_HEAD);
@@ -92,21 +111,13 @@ export function openPdfPartStore(outDir: string, options: { readonly fresh?: boo
   return {
     get(key) {
       const part = read(key);
-      if (part !== undefined) used.add(key);
+      if (part !== undefined) files.use(key);
       return part;
     },
     // The handbook .docx reads the PDF's parts for its page numbers while the PDF's thread may be
     // writing new ones: what it reads must not decide what a prune keeps.
     peek: read,
-    set(key, part) {
-      if (!KEY.test(key)) return;
-      used.add(key);
-      writeCacheFile(outDir, `${PDF_FOLDER}/${key}`, Buffer.concat([Buffer.from(`${key}${sha256(part)}`, 'latin1'), part]));
-    },
-    prune() {
-      if (used.size === 0) return;
-      removeCacheFiles(outDir, PDF_FOLDER, listCacheFiles(outDir, PDF_FOLDER).filter((name) => !used.has(name)));
-      used.clear();
-    },
+    set: (key, part) => files.write(key, Buffer.concat([Buffer.from(`${key}${sha256(part)}`, 'latin1'), part])),
+    prune: () => files.prune(),
   };
 }

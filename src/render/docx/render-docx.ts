@@ -17,7 +17,6 @@
 import { Document, Footer, Header, Packer } from 'docx';
 import { roledocVersion } from '../../core/version.js';
 import type { PdfStandard } from '../../model/config.js';
-import type { Pagination } from '../pdf/cursor.js';
 import type { PdfPartStore } from '../pdf/link-parts.js';
 import { textWidth as textWidthOf } from '../../layout/geometry.js';
 import { ROLE_IDS_PROPERTY, type Layout } from '../../layout/layout.js';
@@ -43,7 +42,7 @@ export interface RenderDocxOptions {
    * contents' page numbers. None: the contents are left for Word to number.
    */
   readonly fonts?: FontSet | undefined;
-  /** The PDF's kept parts, whose pages the contents' page numbers are read from where they are kept (link-parts.ts paginateParts). */
+  /** The PDF's kept parts, whose pages the contents' page numbers are read from where they are kept (render-pdf.ts pdfPagination). */
   readonly pdfParts?: PdfPartStore | undefined;
   /** The standard the PDF is written to: part of its parts' keys. */
   readonly pdfStandard?: PdfStandard | undefined;
@@ -63,7 +62,7 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
   const headEnd = blocks[0]?.kind === 'cover' ? 1 : 0;
   const { shell, file } = await shellOf(layout, headEnd, textWidth);
   const version = roledocVersion();
-  const anchorPages = options.fonts !== undefined && blocks.some((block) => block.kind === 'contents') ? (await pdfPagination(layout, options.fonts, options, version)).anchorPages : undefined;
+  const anchorPages = options.fonts !== undefined && blocks.some((block) => block.kind === 'contents') ? (await import('../pdf/render-pdf.js')).pdfPagination(layout, { fonts: options.fonts, standard: options.pdfStandard, parts: options.pdfParts }).anchorPages : undefined;
   // Only a document of parts (the handbook) keeps them: a role document is one part, made once.
   const store = layout.partStarts === undefined ? undefined : options.parts;
   const parts = function* (): Generator<DocxPart> {
@@ -92,13 +91,6 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
     }
   };
   return assembleDocx({ shell, file, meta: metaText(layout), style, parts: parts(), createdAt: options.createdAt });
-}
-
-/** The pages of the document's PDF: from its parts as the PDF is made of them, or its first pass. */
-async function pdfPagination(layout: Layout, fonts: FontSet, options: RenderDocxOptions, version: string): Promise<Pagination> {
-  const [{ paginate }, { paginateParts }, { canUseStableCodes }] = await Promise.all([import('../pdf/paginate.js'), import('../pdf/link-parts.js'), import('../pdf/font-subset.js')]);
-  if (layout.partStarts === undefined || !canUseStableCodes([fonts.regular, fonts.bold, ...(fonts.fallback ? [fonts.fallback] : [])])) return paginate(layout, fonts);
-  return paginateParts(layout, { fonts, standard: options.pdfStandard, version, store: options.pdfParts });
 }
 
 function metaText(layout: Layout): DocumentMetaText {

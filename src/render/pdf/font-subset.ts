@@ -18,9 +18,9 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
-import type { EmbeddedFont, FontSubset } from 'pdfkit';
-import type { FontFace, FontGlyph } from '../fonts.js';
-import { isStandIn } from './glyphs.js';
+import type { EmbeddedFont, FontSubset, PdfReference } from 'pdfkit';
+import type { FontFace, FontGlyph, FontSet } from '../fonts.js';
+import { isStandIn, REPLACEMENT_CHARACTER } from './glyphs.js';
 
 /** A TrueType face's tables as raw bytes and the offsets read from them, once per worker. */
 interface TrueTypeTables {
@@ -69,9 +69,9 @@ export function useStableCodes(doc: PDFDocument): void {
   stableDocuments.add(doc);
 }
 
-/** Whether every face can be written with stable codes: a TrueType face whose tables this module copies. */
-export function canUseStableCodes(faces: readonly FontFace[]): boolean {
-  return faces.every((face) => trueTypeTablesOf(face) !== null);
+/** Whether every face of the set can be written with stable codes: a TrueType face whose tables this module copies. */
+export function canUseStableCodes(fonts: FontSet): boolean {
+  return [fonts.regular, fonts.bold, fonts.fallback].every((face) => face === undefined || trueTypeTablesOf(face) !== null);
 }
 
 /**
@@ -109,7 +109,6 @@ export function stableCodesOf(font: EmbeddedFont): readonly number[] | undefined
   return used ? [...used].sort((a, b) => a - b) : undefined;
 }
 
-const REPLACEMENT_CHARACTER = 0xfffd;
 
 /**
  * Makes pdfkit's font write roledoc's font objects when the document ends: the ToUnicode map as
@@ -131,10 +130,8 @@ export function useFastSubset(font: EmbeddedFont): void {
   const tables = trueTypeTablesOf(font.font);
   if (stableDocuments.has(font.document)) {
     if (!tables) throw new Error(`the font ${font.font.postscriptName} cannot be written with stable glyph codes (not a TrueType font)`);
-    // In this order: deflateFontFileFast's ref() hands back the document's ref() at its first call,
-    // which must be useStableSubset's (it writes the widths) while embed() runs.
-    deflateFontFileFast(font);
     useStableSubset(font, tables);
+    deflateFontFileFast(font);
     return;
   }
   if (!tables || subset.cff != null) {
@@ -181,20 +178,9 @@ function useStableSubset(font: EmbeddedFont, tables: TrueTypeTables): void {
     encode: () => encodeStableSubset(tables, used),
   };
   Reflect.set(font, 'subset', subset);
-  const embed = font.embed.bind(font);
-  font.embed = () => {
-    const doc = font.document;
-    const makeReference = doc.ref;
-    doc.ref = (data) => {
-      if (data && 'W' in data) data['W'] = compactWidths(font.widths);
-      return makeReference.call(doc, data);
-    };
-    try {
-      embed();
-    } finally {
-      doc.ref = makeReference;
-    }
-  };
+  watchEmbedObjects(font, (ref) => {
+    if ('W' in ref.data) ref.data['W'] = compactWidths(font.widths);
+  });
 }
 
 /** A CIDFont's /W for sparse codes: each run of consecutive codes as `first [widths…]`. */
@@ -270,11 +256,11 @@ function tagSubsetByContent(font: EmbeddedFont): void {
 }
 
 /** Six capital letters from a hash of the face's name, the subset's glyphs (stand-ins as what they stand for) and the ToUnicode map. */
-function subsetTag(font: Pick<EmbeddedFont, 'font' | 'subset' | 'unicode'>): string {
+function subsetTag(font: EmbeddedFont): string {
   const hash = createHash('sha256');
   hash.update(`${font.font.postscriptName}\n`);
   // A stand-in's number depends on what the worker drew before; what it stands for does not.
-  const stable = stableCodesOf(font as EmbeddedFont);
+  const stable = stableCodesOf(font);
   const labels = stable
     ? stable.map((code) => (isStandIn(font.font, code) ? `u${font.unicode[code]?.join('.') ?? ''}` : String(code)))
     : font.subset.glyphs.map((glyphId, index) => (isStandIn(font.font, glyphId) ? `u${font.unicode[index]?.join('.') ?? ''}` : String(glyphId)));
@@ -344,20 +330,32 @@ export function toUnicodeCMap(unicode: readonly (readonly number[] | undefined)[
  * already; every other object of the font (its ToUnicode map among them) is written as before.
  */
 function deflateFontFileFast(font: EmbeddedFont): void {
+  watchEmbedObjects(font, (ref, index) => {
+    if (index !== 0) return;
+    const end = ref.end.bind(ref);
+    ref.end = (chunk) => {
+      ref.compress = false;
+      ref.data['Filter'] = 'FlateDecode';
+      end(chunk === undefined ? undefined : deflateSync(chunk, { level: FONT_FILE_DEFLATE_LEVEL }));
+    };
+  });
+}
+
+/**
+ * Calls `made` with each object pdfkit's embed() makes for the font, in the order it makes them
+ * (0: the font file), before embed() writes it. The document's ref() is wrapped for the length of
+ * embed() alone, so watchers installed one after the other all see every object.
+ */
+function watchEmbedObjects(font: EmbeddedFont, made: (ref: PdfReference, index: number) => void): void {
   const embed = font.embed.bind(font);
   font.embed = () => {
     const doc = font.document;
     const makeReference = doc.ref;
+    let index = 0;
     doc.ref = (data) => {
-      doc.ref = makeReference;
-      const fontFile = makeReference.call(doc, data);
-      const end = fontFile.end.bind(fontFile);
-      fontFile.end = (chunk) => {
-        fontFile.compress = false;
-        fontFile.data['Filter'] = 'FlateDecode';
-        end(chunk === undefined ? undefined : deflateSync(chunk, { level: FONT_FILE_DEFLATE_LEVEL }));
-      };
-      return fontFile;
+      const ref = makeReference.call(doc, data);
+      made(ref, index++);
+      return ref;
     };
     try {
       embed();

@@ -101,7 +101,8 @@ function withStandIns(face: FontFace, text: string, run: ShapedRun): ShapedRun {
   return { glyphs, positions: run.positions, advanceWidth: run.advanceWidth };
 }
 
-const REPLACEMENT_CHARACTER = 0xfffd;
+/** U+FFFD: what a reader is given for a character that cannot be told. */
+export const REPLACEMENT_CHARACTER = 0xfffd;
 
 export function glyphTableOf(face: FontFace): GlyphTable {
   let table = tables.get(face);

@@ -61,37 +61,30 @@ class VerbatimObject {
 /** The PDF of a Layout with parts (Layout.partStarts). */
 export async function renderPdfFromParts(layout: Layout, options: LinkOptions): Promise<Uint8Array> {
   const { fonts, store } = options;
-  const frontEnd = layout.partStarts?.[0] ?? 0;
   const wrapped = new Map<string, readonly Line[]>();
-  const front = frontEnd === 0 ? undefined : paginate(partLayout(layout, 0, frontEnd), fonts, wrapped);
+  const { frontEnd, front, parts } = partsOf(layout, options, wrapped);
 
   // Every part first (drawn, or found in the store): the contents and every footer need the page count.
-  const parts: { readonly bytes: Uint8Array; readonly summary: PdfPartSummary }[] = [];
-  for (const range of partRanges(layout)) {
-    if (range.end <= frontEnd) continue;
-    const blocks = partLayout(layout, range.start, range.end);
-    const key = pdfPartKey({ layout: blocks, fonts, standard: options.standard, version: options.version });
-    const kept = store?.get(key);
-    const summary = kept === undefined ? undefined : summaryOf(kept);
-    if (kept !== undefined && summary !== undefined) {
-      parts.push({ bytes: kept, summary });
+  const kept: { readonly bytes: Uint8Array; readonly summary: PdfPartSummary }[] = [];
+  for (const part of parts) {
+    const stored = store?.get(part.key);
+    const summary = stored === undefined ? undefined : summaryOf(stored);
+    if (stored !== undefined && summary !== undefined) {
+      kept.push({ bytes: stored, summary });
       continue;
     }
-    const bytes = encodePart(await drawPart(blocks, fonts, options.standard, wrapped));
-    store?.set(key, bytes);
-    parts.push({ bytes, summary: decodeSummary(bytes) });
+    const bytes = encodePart(await drawPart(part.layout, fonts, options.standard, wrapped));
+    store?.set(part.key, bytes);
+    kept.push({ bytes, summary: decodeSummary(bytes) });
   }
 
-  const anchorPages = new Map(front?.anchorPages);
-  let pages = front?.pages ?? 0;
-  for (const { summary } of parts) {
-    for (const [name, page] of summary.destinations) anchorPages.set(name, pages + page);
-    pages += summary.pages;
-  }
-  const cursor = new PdfCursor(layout, fonts, options.createdAt, { pages, anchorPages }, wrapped, paintPageFurniture, { standard: options.standard, stableCodes: true });
+  const cursor = new PdfCursor(layout, fonts, options.createdAt, joinPagination(front, kept.map(({ summary }) => pagesOf(summary))), wrapped, paintPageFurniture, {
+    standard: options.standard,
+    stableCodes: true,
+  });
   paintBlocks(cursor, frontEnd);
   const linker = new Linker(cursor, frontEnd > 0);
-  for (const part of parts) {
+  for (const part of kept) {
     const { summary, body } = decodePart(part.bytes);
     linker.link(body, summary);
   }
@@ -107,24 +100,47 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
  */
 export function paginateParts(layout: Layout, options: Pick<LinkOptions, 'fonts' | 'standard' | 'version' | 'store'>): Pagination {
   const { fonts, store } = options;
-  const frontEnd = layout.partStarts?.[0] ?? 0;
   const wrapped = new Map<string, readonly Line[]>();
-  const front = frontEnd === 0 ? undefined : paginate(partLayout(layout, 0, frontEnd), fonts, wrapped);
+  const { front, parts } = partsOf(layout, options, wrapped);
+  return joinPagination(
+    front,
+    parts.map((part) => {
+      const stored = store?.peek?.(part.key);
+      const summary = stored === undefined ? undefined : summaryOf(stored);
+      return summary === undefined ? paginate(part.layout, fonts, wrapped) : pagesOf(summary);
+    }),
+  );
+}
+
+/** The blocks before the first part (the cover and contents) paginated, and each part's blocks with its key. */
+function partsOf(
+  layout: Layout,
+  options: Pick<LinkOptions, 'fonts' | 'standard' | 'version'>,
+  wrapped: Map<string, readonly Line[]>,
+): { readonly frontEnd: number; readonly front: Pagination | undefined; readonly parts: { readonly layout: Layout; readonly key: string }[] } {
+  const frontEnd = layout.partStarts?.[0] ?? 0;
+  const front = frontEnd === 0 ? undefined : paginate(partLayout(layout, 0, frontEnd), options.fonts, wrapped);
+  const parts = partRanges(layout)
+    .filter((range) => range.end > frontEnd)
+    .map((range) => {
+      const blocks = partLayout(layout, range.start, range.end);
+      return { layout: blocks, key: pdfPartKey({ layout: blocks, fonts: options.fonts, standard: options.standard, version: options.version }) };
+    });
+  return { frontEnd, front, parts };
+}
+
+/** A part's pages and anchors, as its summary gives them. */
+function pagesOf(summary: PdfPartSummary): Pagination {
+  return { pages: summary.pages, anchorPages: new Map(summary.destinations.map(([name, page]) => [name, page])) };
+}
+
+/** The document's pagination: the front's, then each part's after the pages before it. */
+function joinPagination(front: Pagination | undefined, parts: readonly Pagination[]): Pagination {
   const anchorPages = new Map(front?.anchorPages);
   let pages = front?.pages ?? 0;
-  for (const range of partRanges(layout)) {
-    if (range.end <= frontEnd) continue;
-    const blocks = partLayout(layout, range.start, range.end);
-    const kept = store?.peek?.(pdfPartKey({ layout: blocks, fonts, standard: options.standard, version: options.version }));
-    const summary = kept === undefined ? undefined : summaryOf(kept);
-    if (summary !== undefined) {
-      for (const [name, page] of summary.destinations) anchorPages.set(name, pages + page);
-      pages += summary.pages;
-      continue;
-    }
-    const own = paginate(blocks, fonts, wrapped);
-    for (const [name, page] of own.anchorPages) anchorPages.set(name, pages + page);
-    pages += own.pages;
+  for (const part of parts) {
+    for (const [name, page] of part.anchorPages) anchorPages.set(name, pages + page);
+    pages += part.pages;
   }
   return { pages, anchorPages };
 }

@@ -17,7 +17,8 @@ import type PDFDocument from 'pdfkit';
 import type { PdfPage, PdfReference } from 'pdfkit';
 import type { Layout } from '../../layout/layout.js';
 import type { PdfStandard } from '../../model/config.js';
-import type { FontFace, FontSet } from '../fonts.js';
+import { fontIdentity } from '../../model/fonts.js';
+import type { FontSet } from '../fonts.js';
 import { paintBlocks } from './blocks.js';
 import { PdfCursor, type PartRecorder } from './cursor.js';
 import { stableCodesOf } from './font-subset.js';
@@ -33,10 +34,10 @@ const PDF_PART_FORMAT = 'pdf-part/1';
  * document's root element (a Part element's parent); pageTarget(p) the part's page p. A key
  * target is a number in an annotation's /StructParent, renumbered in the whole document.
  */
-export const DOCUMENT_TARGET = -1;
+const DOCUMENT_TARGET = -1;
 const KEY_BASE = -1_000_000_000;
-export const pageTarget = (page: number): number => -2 - page;
-export const keyTarget = (key: number): number => KEY_BASE - key;
+const pageTarget = (page: number): number => -2 - page;
+const keyTarget = (key: number): number => KEY_BASE - key;
 
 export type Target = { readonly kind: 'object' | 'page' | 'key'; readonly value: number } | { readonly kind: 'document' };
 
@@ -108,8 +109,6 @@ export interface PdfPartInputs {
   readonly version: string;
 }
 
-const faceIdentity = (face: FontFace | undefined): string => (face ? `${face.postscriptName}/${face.version}/${face.numGlyphs}` : '');
-
 export function pdfPartKey(inputs: PdfPartInputs): string {
   const { layout, fonts } = inputs;
   return createHash('sha256')
@@ -118,7 +117,7 @@ export function pdfPartKey(inputs: PdfPartInputs): string {
         PDF_PART_FORMAT,
         inputs.version,
         inputs.standard ?? null,
-        [fonts.regular, fonts.bold, fonts.fallback].map(faceIdentity),
+        fontIdentity(fonts),
         layout.page,
         layout.style,
         layout.blocks,

@@ -15,14 +15,14 @@
  * links, figures; decoration as artifacts) and the document's language, title and XMP metadata,
  * PDF/A's too when the config asks for it (archive.ts).
  */
+import { roledocVersion } from '../../core/version.js';
 import type { Layout } from '../../layout/layout.js';
 import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { paintLayout } from './blocks.js';
-import { roledocVersion } from '../../core/version.js';
-import { PdfCursor } from './cursor.js';
+import { PdfCursor, type Pagination } from './cursor.js';
 import { canUseStableCodes } from './font-subset.js';
-import { renderPdfFromParts, type PdfPartStore } from './link-parts.js';
+import { paginateParts, renderPdfFromParts, type PdfPartStore } from './link-parts.js';
 import { paginate } from './paginate.js';
 import { paintPageFurniture } from './page-furniture.js';
 import type { Line } from './wrap.js';
@@ -38,12 +38,16 @@ export interface PdfRenderOptions {
 }
 
 /**
- * A document with parts (the handbook) is drawn part by part and joined (link-parts.ts) when its
- * faces allow it (TrueType, as the bundled ones); any other document, or a CFF face, in one go.
+ * Whether the document is drawn part by part and joined (link-parts.ts): a document with parts (the
+ * handbook) whose faces allow it (TrueType, as the bundled ones). Any other, or a CFF face: in one go.
  */
+function fromParts(layout: Layout, fonts: FontSet): boolean {
+  return layout.partStarts !== undefined && canUseStableCodes(fonts);
+}
+
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
   const { fonts } = options;
-  if (layout.partStarts !== undefined && canUseStableCodes([fonts.regular, fonts.bold, ...(fonts.fallback ? [fonts.fallback] : [])])) {
+  if (fromParts(layout, fonts)) {
     return renderPdfFromParts(layout, { fonts, createdAt: options.createdAt, standard: options.standard, store: options.parts, version: roledocVersion() });
   }
   // Shared by both passes, so no paragraph is wrapped twice.
@@ -51,4 +55,15 @@ export async function renderPdf(layout: Layout, options: PdfRenderOptions): Prom
   const cursor = new PdfCursor(layout, fonts, options.createdAt, paginate(layout, fonts, wrapped), wrapped, paintPageFurniture, { standard: options.standard });
   paintLayout(cursor);
   return cursor.finish();
+}
+
+/**
+ * Where the document's PDF breaks its pages, as renderPdf makes it, without drawing it: a document
+ * of parts from its kept parts (paginated one by one where none is kept), any other by its first
+ * pass. The handbook .docx numbers its contents with it.
+ */
+export function pdfPagination(layout: Layout, options: Pick<PdfRenderOptions, 'fonts' | 'standard' | 'parts'>): Pagination {
+  const { fonts } = options;
+  if (!fromParts(layout, fonts)) return paginate(layout, fonts);
+  return paginateParts(layout, { fonts, standard: options.standard, store: options.parts, version: roledocVersion() });
 }
