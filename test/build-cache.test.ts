@@ -69,6 +69,31 @@ describe('the build cache', () => {
     expect(hashes(dir)).toEqual(good);
   });
 
+  it('a kept part with one byte changed is made again, not used', async () => {
+    const dir = await builtSeedProject();
+    const good = hashes(dir);
+    const cache = path.join(out(dir), BUILD_CACHE);
+    for (const folder of ['docx-parts', 'pdf-parts']) {
+      const names = readdirSync(path.join(cache, folder));
+      expect(names.length, folder).toBeGreaterThan(0);
+      for (const name of names) {
+        const file = path.join(cache, folder, name);
+        const bytes = readFileSync(file);
+        // Past the header, inside what is kept: the gzip stream of a .docx part, the body of a PDF part.
+        const at = Math.floor(bytes.length * 0.6);
+        bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+        writeFileSync(file, bytes);
+      }
+    }
+    // A build that needs every part (the handbooks' outputs gone), reading the damaged ones.
+    rmSync(path.join(out(dir), 'handbook.docx'));
+    rmSync(path.join(out(dir), 'handbook.pdf'));
+    const rebuilt = await build(dir);
+    expect(rebuilt.ok).toBe(true);
+    expect([...rebuilt.written].sort()).toEqual(['handbook.docx', 'handbook.pdf']);
+    expect(hashes(dir)).toEqual(good);
+  });
+
   it('a hand edit is found though it keeps the size and puts the modification time back', async () => {
     const dir = await builtSeedProject();
     // A build that stamps the outputs as they are in this folder (a copy has other inodes and times).

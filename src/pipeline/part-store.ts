@@ -4,8 +4,7 @@
  * edit renders that role's parts and takes the others from here. Parts no build used last time are
  * removed, so each folder holds one handbook's worth.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { sha256 } from '../incremental/manifest.js';
+import { crc32, gunzipSync, gzipSync } from 'node:zlib';
 import { listCacheFiles, readCacheFile, removeCacheFiles, writeCacheFile } from '../io/build-cache.js';
 import type { DocxPart, PartStore } from '../render/docx/parts.js';
 import type { PdfPartStore } from '../render/pdf/link-parts.js';
@@ -18,20 +17,20 @@ export interface PrunedPartStore extends PartStore {
   prune(): void;
 }
 
-/** A part as stored: with its key and the hash of its content, so a file changed or mixed up since is never used. */
+/**
+ * A part as stored, gzipped: with its key, so a file mixed up with another is never used. A file
+ * changed since is refused by gunzip, which checks the CRC-32 of what it unpacks.
+ */
 interface StoredPart {
   readonly key: string;
   readonly part: DocxPart;
-  readonly sha256: string;
 }
-
-const contentHash = (part: DocxPart): string => sha256(JSON.stringify([part.xml, part.lists]));
 
 function isStored(value: unknown): value is StoredPart {
   if (typeof value !== 'object' || value === null) return false;
   const stored = value as Record<string, unknown>;
   const part = stored['part'];
-  if (typeof stored['key'] !== 'string' || typeof stored['sha256'] !== 'string' || typeof part !== 'object' || part === null) return false;
+  if (typeof stored['key'] !== 'string' || typeof part !== 'object' || part === null) return false;
   return typeof (part as Record<string, unknown>)['xml'] === 'string' && Array.isArray((part as Record<string, unknown>)['lists']);
 }
 
@@ -72,7 +71,7 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
       try {
         const stored: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
         // Damaged, or not what was stored under this name: rendered again, and stored again.
-        if (!isStored(stored) || stored.key !== key || contentHash(stored.part) !== stored.sha256) return undefined;
+        if (!isStored(stored) || stored.key !== key) return undefined;
         files.use(key);
         return stored.part;
       } catch {
@@ -80,7 +79,7 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
       }
     },
     set(key: string, part: DocxPart): void {
-      const stored: StoredPart = { key, part, sha256: contentHash(part) };
+      const stored: StoredPart = { key, part };
       // Level 1: the parts are read back far more often than they are made, and disk is cheap.
       files.write(key, gzipSync(JSON.stringify(stored), { level: 1 }));
     },
@@ -89,8 +88,13 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
 }
 
 const PDF_FOLDER = 'pdf-parts';
-/** A stored PDF part: its key and the sha256 of the part (64 hex digits each), then the part. */
-const PDF_HEAD = 128;
+/**
+ * A stored PDF part: its key (64 hex digits) and the CRC-32 of the part (8), then the part. The
+ * CRC catches a damaged file as a hash would, at a fraction of the cost: a one-role edit reads
+ * every part of the handbook, twice (the .docx reads their page counts).
+ */
+const PDF_HEAD = 72;
+const crcOf = (bytes: Uint8Array): string => crc32(bytes).toString(16).padStart(8, '0');
 
 export interface PrunedPdfPartStore extends PdfPartStore {
   /** Removes the stored parts the documents rendered since the last prune did not use (when they used any). */
@@ -106,7 +110,7 @@ export function openPdfPartStore(outDir: string, options: { readonly fresh?: boo
     const head = Buffer.from(bytes.buffer, bytes.byteOffset, PDF_HEAD).toString('latin1');
     const part = bytes.subarray(PDF_HEAD);
     // Damaged, or not what was stored under this name: drawn again, and stored again.
-    return head.slice(0, 64) === key && head.slice(64) === sha256(part) ? part : undefined;
+    return head.slice(0, 64) === key && head.slice(64) === crcOf(part) ? part : undefined;
   };
   return {
     get(key) {
@@ -117,7 +121,7 @@ export function openPdfPartStore(outDir: string, options: { readonly fresh?: boo
     // The handbook .docx reads the PDF's parts for its page numbers while the PDF's thread may be
     // writing new ones: what it reads must not decide what a prune keeps.
     peek: read,
-    set: (key, part) => files.write(key, Buffer.concat([Buffer.from(`${key}${sha256(part)}`, 'latin1'), part])),
+    set: (key, part) => files.write(key, Buffer.concat([Buffer.from(`${key}${crcOf(part)}`, 'latin1'), part])),
     prune: () => files.prune(),
   };
 }
