@@ -23,6 +23,7 @@ import type { FontSet } from '../fonts.js';
 import { paintBlocks } from './blocks.js';
 import { PdfCursor, type Pagination } from './cursor.js';
 import { includeStableCode, useFastSubset } from './font-subset.js';
+import { packObject } from './object-streams.js';
 import { paginate } from './paginate.js';
 import { paintPageFurniture } from './page-furniture.js';
 import { decodePart, decodeSummary, drawPart, encodePart, pdfPartKey, targetOf, type PdfPartBody, type PdfPartSummary } from './pdf-part.js';
@@ -247,7 +248,7 @@ class Linker {
         }
         text += object.pieces[piece + 1] ?? '';
       });
-      writeVerbatim(at(refs, index), text, object.stream === undefined ? undefined : at(part.streams, object.stream));
+      writeVerbatim(doc, at(refs, index), text, object.stream === undefined ? undefined : at(part.streams, object.stream));
     });
   }
 
@@ -267,7 +268,8 @@ function writeOperator(doc: PDFDocument, operator: string): PdfReference {
 }
 
 /** Writes `ref` as `text` (and its stream, compressed already), as the part's document wrote it. */
-function writeVerbatim(ref: PdfReference, text: string, stream: Uint8Array | undefined): void {
+function writeVerbatim(doc: PDFDocument, ref: PdfReference, text: string, stream: Uint8Array | undefined): void {
+  if (stream === undefined && packObject(doc, ref, text)) return;
   Reflect.set(ref, 'data', new VerbatimObject(text));
   ref.compress = false;
   ref.end(stream);

@@ -13,6 +13,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
+import type { PdfReference } from 'pdfkit';
 
 /** Objects per object stream: small enough that a reader unpacks little to reach one object. */
 const OBJECTS_PER_STREAM = 100;
@@ -26,9 +27,26 @@ const OBJECT_STREAM_LEVEL = 1;
 /** Widths of the cross-reference stream's fields: type, offset or object stream number, generation or index. */
 const FIELD_WIDTHS = [1, 4, 2] as const;
 
+/** Each document's objects taken over: id → the object's text as pdfkit wrote it (its dictionary, array or value). */
+const packedOf = new WeakMap<PDFDocument, Map<number, string>>();
+
+/**
+ * Writes `ref` as the object `text` (a dictionary, array or value, without a stream) straight
+ * into the document's object streams, as its finalize would have after pdfkit turned its data
+ * into that text: a handbook copies 126,000 such objects from its parts (link-parts.ts).
+ * @returns false when the document has no object streams (the caller writes the object).
+ */
+export function packObject(doc: PDFDocument, ref: PdfReference, text: string): boolean {
+  const packed = packedOf.get(doc);
+  if (!packed) return false;
+  packed.set(ref.id, text);
+  doc._refEnd(ref);
+  return true;
+}
+
 export function useObjectStreams(doc: PDFDocument): void {
-  /** The objects taken over: id → the object's text as pdfkit wrote it (its dictionary, array or value). */
   const packed = new Map<number, string>();
+  packedOf.set(doc, packed);
   // While pdfkit writes an object being taken over, its lines are kept here instead of in the file.
   let captured: string[] | undefined;
   const write = doc._write;
@@ -75,18 +93,16 @@ function finishWithStreams(doc: PDFDocument, packed: ReadonlyMap<number, string>
   for (let start = 0; start < ids.length; start += OBJECTS_PER_STREAM) {
     const group = ids.slice(start, start + OBJECTS_PER_STREAM);
     const streamId = newObjectId(doc);
-    const bodies: Buffer[] = [];
+    // pdfkit writes objects as Latin-1 strings: a character is a byte, so offsets are string lengths.
+    let bodies = '';
     const header: string[] = [];
-    let offset = 0;
     group.forEach((id, index) => {
-      const body = Buffer.from(`${packed.get(id) ?? 'null'}\n`, 'latin1');
-      header.push(`${id} ${offset}`);
-      bodies.push(body);
-      offset += body.length;
+      header.push(`${id} ${bodies.length}`);
+      bodies += `${packed.get(id) ?? 'null'}\n`;
       inStream.set(id, [streamId, index]);
     });
-    const head = Buffer.from(`${header.join(' ')}\n`, 'latin1');
-    const data = deflateSync(Buffer.concat([head, ...bodies]), { level: OBJECT_STREAM_LEVEL });
+    const head = `${header.join(' ')}\n`;
+    const data = deflateSync(Buffer.from(head + bodies, 'latin1'), { level: OBJECT_STREAM_LEVEL });
     doc._offsets[streamId - 1] = doc._offset;
     write(`${streamId} 0 obj`);
     write(`<<\n/Type /ObjStm\n/N ${group.length}\n/First ${head.length}\n/Filter /FlateDecode\n/Length ${data.length}\n>>`);
