@@ -12,7 +12,7 @@ import { errorCode } from '../core/errors.js';
 import type { Layout } from '../layout/layout.js';
 import type { OutputFormat, PdfStandard } from '../model/config.js';
 import type { FontChoice } from '../model/fonts.js';
-import type { FontSet } from '../render/fonts.js';
+import type { FontSet, KeptShaping } from '../render/fonts.js';
 import { loadRenderer, usesPdfFonts, type Renderer } from '../render/renderers.js';
 import { openPartStore, openPdfPartStore } from './part-store.js';
 import { findFault, RenderFailure, type RenderFault, type RenderProblem } from './render-failure.js';
@@ -37,11 +37,18 @@ export interface RenderTask {
 export interface WorkerRequest {
   readonly id: number;
   readonly format: OutputFormat;
-  readonly layout: Layout;
+  /**
+   * The Layout as JSON (it is plain data): a structured clone of the 1,000-role handbook's Layout
+   * costs ~150 ms to make and ~200 ms to read on each of its two threads; JSON ~50 ms, once, and
+   * ~60 ms to parse.
+   */
+  readonly layout: string;
   readonly createdAt: number;
 }
 
-export type WorkerResponse = { readonly id: number; readonly bytes: Uint8Array } | { readonly id: number; readonly problem: RenderProblem };
+export type WorkerResponse =
+  | { readonly id: number; readonly bytes: Uint8Array; readonly shaped?: KeptShaping | undefined }
+  | { readonly id: number; readonly problem: RenderProblem };
 
 export interface WorkerSetup {
   /** The font files to parse, for PDF and the handbook .docx's page numbers; none when the build makes neither. */
@@ -52,6 +59,8 @@ export interface WorkerSetup {
   readonly freshParts: boolean;
   /** The archival standard of the PDFs (the config's pdf_standard). */
   readonly pdfStandard?: PdfStandard | undefined;
+  /** fontkit's shaping kept by earlier builds; none: nothing is kept, nor noted. */
+  readonly shaping?: KeptShaping | undefined;
 }
 
 /**
@@ -144,6 +153,8 @@ export interface RenderOptions {
   readonly freshParts?: boolean | undefined;
   /** The archival standard of the PDFs (the config's pdf_standard). */
   readonly pdfStandard?: PdfStandard | undefined;
+  /** fontkit's shaping kept by earlier builds (the build cache), and where what is shaped anew goes. */
+  readonly shaping?: { readonly kept: KeptShaping; readonly onShaped: (shaped: KeptShaping) => void } | undefined;
 }
 
 /** Where each rendered document goes as soon as it is made (a temporary file, a hash): no build keeps them all. */
@@ -164,9 +175,10 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
   // A handbook of a hundred roles or more takes seconds: worth a thread of its own however few the other documents.
   const threads = canUseWorkers ? threadCount(options.jobs, tasks.length, heavy.filter((task) => task.layout.blocks.length >= BIG_HANDBOOK_BLOCKS).length) : 1;
   const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
-  const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir, freshParts: options.freshParts === true, pdfStandard: options.pdfStandard };
+  const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir, freshParts: options.freshParts === true, pdfStandard: options.pdfStandard, shaping: options.shaping?.kept };
+  const onShaped = options.shaping?.onShaped;
   if (threads > 1) {
-    await renderOnWorkers(tasks, threads, setup, memoryMb, progress, sink);
+    await renderOnWorkers(tasks, threads, setup, memoryMb, progress, sink, undefined, onShaped);
   } else if (!canUseWorkers || heavy.every((task) => fitsHere(task, memoryMb))) {
     await renderHere(tasks, options, progress, sink);
   } else {
@@ -174,7 +186,7 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
     const stop = new AbortController();
     const light = tasks.filter((task) => task.heavy !== true);
     await Promise.all(
-      [renderHere(light, options, progress, sink, stop.signal), renderOnWorkers(heavy, 1, setup, memoryMb, progress, sink, stop.signal)].map((part) =>
+      [renderHere(light, options, progress, sink, stop.signal), renderOnWorkers(heavy, 1, setup, memoryMb, progress, sink, stop.signal, onShaped)].map((part) =>
         part.catch((error: unknown) => {
           stop.abort(error);
           throw error;
@@ -203,7 +215,10 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
     let layout: Layout | undefined;
     try {
       layout = task.layout;
-      if (fonts === undefined && usesPdfFonts(task.format, layout)) fonts = await options.fonts?.();
+      if (fonts === undefined && usesPdfFonts(task.format, layout)) {
+        fonts = await options.fonts?.();
+        if (options.shaping) (await import('../render/pdf/glyphs.js')).keepShaping(options.shaping.kept);
+      }
       bytes = await renderer.render(layout, { createdAt: task.createdAt, fonts, parts, pdfParts, pdfStandard: options.pdfStandard });
     } catch (error: unknown) {
       const cause = error instanceof Error ? error : new Error(String(error));
@@ -215,6 +230,7 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
   }
   parts?.prune();
   pdfParts?.prune();
+  if (options.shaping && fonts !== undefined) options.shaping.onShaped((await import('../render/pdf/glyphs.js')).takeShaping());
 }
 
 function renderOnWorkers(
@@ -225,6 +241,7 @@ function renderOnWorkers(
   progress: Progress,
   sink: DocumentSink,
   signal?: AbortSignal,
+  onShaped?: (shaped: KeptShaping) => void,
 ): Promise<void> {
   // The heavy documents go first, one to each worker, so that none is left for the end; then the
   // rest in order (role documents are all about the same size).
@@ -242,6 +259,16 @@ function renderOnWorkers(
     const limits = new Map<Worker, number>();
     const replaced = new Set<Worker>();
     const snug = snugLimitMb(tasks, memoryMb);
+    // The handbook's formats share one Layout: made into JSON once.
+    const texts = new WeakMap<Layout, string>();
+    const layoutText = (layout: Layout): string => {
+      let text = texts.get(layout);
+      if (text === undefined) {
+        text = JSON.stringify(layout);
+        texts.set(layout, text);
+      }
+      return text;
+    };
     let failed = false;
     const stop = (error: unknown): void => {
       if (failed) return;
@@ -260,7 +287,7 @@ function renderOnWorkers(
       // Nothing left: the worker idles until the last document is in and every worker is stopped.
       if (index === undefined || !task) return;
       busy.set(worker, index);
-      const request: WorkerRequest = { id: index, format: task.format, layout: task.layout, createdAt: task.createdAt.getTime() };
+      const request: WorkerRequest = { id: index, format: task.format, layout: layoutText(task.layout), createdAt: task.createdAt.getTime() };
       worker.postMessage(request);
     };
     const start = (limitMb: number): Worker => {
@@ -279,6 +306,7 @@ function renderOnWorkers(
         }
         busy.delete(worker);
         delivered += 1;
+        if (response.shaped) onShaped?.(response.shaped);
         if (delivered === tasks.length) {
           // Every worker goes, or the process would wait on an idle one.
           for (const each of workers) void each.terminate();

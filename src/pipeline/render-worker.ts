@@ -4,6 +4,7 @@
  * input is to blame (a font, the logo), which one. See render-pool.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Layout } from '../layout/layout.js';
 import type { OutputFormat } from '../model/config.js';
 import { FontError } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
@@ -29,36 +30,50 @@ function rendererFor(format: OutputFormat): Promise<Renderer> {
   return renderer;
 }
 
-async function render(request: WorkerRequest): Promise<Uint8Array> {
-  if (!fonts && setup.fonts && usesPdfFonts(request.format, request.layout)) fonts = loadFontSet(setup.fonts);
-  const bytes = await (await rendererFor(request.format)).render(request.layout, { createdAt: new Date(request.createdAt), fonts, parts, pdfParts, pdfStandard: setup.pdfStandard });
+/** fontkit's shaping kept by earlier builds, in use once fonts are: what this thread shapes anew goes back with each document. */
+let glyphs: typeof import('../render/pdf/glyphs.js') | undefined;
+
+/** The Layout the main thread sent, as JSON of a Layout (render-pool.ts). */
+const layoutOf = (request: WorkerRequest): Layout => JSON.parse(request.layout) as Layout;
+
+async function render(request: WorkerRequest, layout: Layout): Promise<Uint8Array> {
+  if (!fonts && setup.fonts && usesPdfFonts(request.format, layout)) {
+    fonts = loadFontSet(setup.fonts);
+    if (setup.shaping) {
+      glyphs = await import('../render/pdf/glyphs.js');
+      glyphs.keepShaping(setup.shaping);
+    }
+  }
+  const bytes = await (await rendererFor(request.format)).render(layout, { createdAt: new Date(request.createdAt), fonts, parts, pdfParts, pdfStandard: setup.pdfStandard });
   parts?.prune();
   pdfParts?.prune();
   return bytes;
 }
 
 /** Which input the failure is to be blamed on; trying it out must not fail the answer. */
-async function faultOf(request: WorkerRequest, error: unknown): Promise<RenderFault | undefined> {
+async function faultOf(request: WorkerRequest, layout: Layout, error: unknown): Promise<RenderFault | undefined> {
   // The font files are read again here: one may have gone, or changed, since the build began.
   if (error instanceof FontError && 'path' in error.problem) return { kind: 'font', path: error.problem.path, reason: 'reason' in error.problem ? error.problem.reason : error.message };
   try {
-    return await findFault(request.layout, request.format, { renderer: await rendererFor(request.format), createdAt: new Date(request.createdAt), fonts, fontChoice: setup.fonts });
+    return await findFault(layout, request.format, { renderer: await rendererFor(request.format), createdAt: new Date(request.createdAt), fonts, fontChoice: setup.fonts });
   } catch {
     return undefined;
   }
 }
 
 port?.on('message', (request: WorkerRequest) => {
-  render(request).then(
+  const layout = layoutOf(request);
+  render(request, layout).then(
     (bytes) => {
-      const response: WorkerResponse = { id: request.id, bytes };
+      const shaped = glyphs?.takeShaping();
+      const response: WorkerResponse = { id: request.id, bytes, ...(shaped && Object.keys(shaped).length > 0 ? { shaped } : {}) };
       // The bytes move to the main thread instead of being copied, when they own their buffer
       // (a view into a shared pool must not take the pool along).
       const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       port.postMessage(response, owns ? [bytes.buffer as ArrayBuffer] : []);
     },
     async (error: unknown) => {
-      const response: WorkerResponse = { id: request.id, problem: problemOf(error, await faultOf(request, error)) };
+      const response: WorkerResponse = { id: request.id, problem: problemOf(error, await faultOf(request, layout, error)) };
       port.postMessage(response);
     },
   );

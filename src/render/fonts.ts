@@ -20,6 +20,8 @@ export interface FontFace {
   /** The cmap's glyph for a character (glyph 0 when the font has none), unshaped. */
   glyphForCodePoint(codePoint: number): FontGlyph;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  /** Glyph `glyphId` (fontkit keeps one object per id: the characters are those of its first use). */
+  getGlyph(glyphId: number, codePoints?: number[]): FontGlyph;
 }
 
 /** One glyph of a face: its id, its advance in font units (hmtx) and the characters it stands for. */
@@ -34,6 +36,23 @@ export interface ShapedRun {
   readonly glyphs: readonly FontGlyph[];
   readonly positions: readonly { readonly xAdvance: number; readonly xOffset: number; readonly yOffset: number }[];
   readonly advanceWidth: number;
+}
+
+/**
+ * fontkit's shaping of texts, kept between builds (the build cache's shaping.json) by face
+ * (`${postscriptName}/${version}/${numGlyphs}`): shaping a text is a pure function of the face
+ * and the text, and a handbook's thousands of page numbers cost fontkit ~0.2 ms each.
+ */
+export type KeptShaping = Readonly<Record<string, KeptFaceShaping>>;
+
+export interface KeptFaceShaping {
+  /**
+   * Shaped runs without glyph 0: each text with, per glyph, its id, xAdvance, xOffset, yOffset,
+   * the number of characters it stands for and those characters (code points).
+   */
+  readonly runs: readonly (readonly [string, readonly number[]])[];
+  /** Shaped advances, in font units, by text. */
+  readonly advances: readonly (readonly [string, number])[];
 }
 
 /** The parsed faces a PDF is set in. */

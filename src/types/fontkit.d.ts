@@ -33,6 +33,8 @@ declare module 'fontkit' {
     /** The cmap's glyph for a character (glyph 0 when the font has none), unshaped. */
     glyphForCodePoint(codePoint: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** Glyph `glyphId`: one object per id, made at its first use with the characters given then. */
+    getGlyph(glyphId: number, codePoints?: number[]): Glyph;
   }
   export interface FontCollection {
     readonly fonts: readonly Font[];

@@ -12,7 +12,7 @@
  * character it stands for; drawn as glyph 0 itself, every missing character shared one entry (U+0000).
  */
 import { isCjk } from '../../layout/geometry.js';
-import type { FontFace, FontGlyph, ShapedRun } from '../fonts.js';
+import type { FontFace, FontGlyph, KeptShaping, ShapedRun } from '../fonts.js';
 
 export interface GlyphTable {
   /** The face's units per em (fontkit reads it from the head table on every access). */
@@ -104,6 +104,44 @@ function withStandIns(face: FontFace, text: string, run: ShapedRun): ShapedRun {
 /** U+FFFD: what a reader is given for a character that cannot be told. */
 export const REPLACEMENT_CHARACTER = 0xfffd;
 
+/** A face's key in KeptShaping. */
+export const faceKey = (face: Pick<FontFace, 'postscriptName' | 'version' | 'numGlyphs'>): string => `${face.postscriptName}/${face.version}/${face.numGlyphs}`;
+
+interface FaceShaping {
+  readonly runs: Map<string, readonly number[]>;
+  readonly advances: Map<string, number>;
+}
+
+/** Shaping kept by earlier builds (keepShaping), and what this thread shaped since it last said (takeShaping); none: not kept. */
+let keptShaping: Map<string, FaceShaping> | undefined;
+let shapedSince: Map<string, FaceShaping> | undefined;
+
+function faceShaping(byFace: Map<string, FaceShaping>, key: string): FaceShaping {
+  let found = byFace.get(key);
+  if (!found) {
+    found = { runs: new Map(), advances: new Map() };
+    byFace.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Shapes from `kept` (what earlier builds shaped) where fontkit would be asked, and starts
+ * noting what is shaped anew, for takeShaping. Kept entries are checked against the face: a run
+ * whose glyph ids are not the face's cmap glyphs for its text is shaped again.
+ */
+export function keepShaping(kept: KeptShaping): void {
+  keptShaping = new Map(Object.entries(kept).map(([key, face]) => [key, { runs: new Map(face.runs), advances: new Map(face.advances) }]));
+  shapedSince = new Map();
+}
+
+/** What this thread shaped since keepShaping or the last take: for the build cache. */
+export function takeShaping(): KeptShaping {
+  const taken = shapedSince ?? new Map<string, FaceShaping>();
+  if (shapedSince) shapedSince = new Map();
+  return Object.fromEntries([...taken].map(([key, face]) => [key, { runs: [...face.runs], advances: [...face.advances] }]));
+}
+
 export function glyphTableOf(face: FontFace): GlyphTable {
   let table = tables.get(face);
   if (!table) {
@@ -120,6 +158,7 @@ function createGlyphTable(face: FontFace): GlyphTable {
   const shaped = new Map<string, ShapedRun>();
   const shapedAdvances = new Map<string, number>();
   let mayTouch: ((glyphId: number) => boolean) | undefined;
+  const key = faceKey(face);
   const glyph = (codePoint: number): FontGlyph => {
     let found = glyphs.get(codePoint);
     if (!found) {
@@ -139,6 +178,45 @@ function createGlyphTable(face: FontFace): GlyphTable {
       plainAdvances.set(codePoint, advance);
     }
     return advance;
+  };
+  /**
+   * A run as an earlier build shaped it: fontkit's glyph for each id it kept (the same object
+   * fontkit's shaping returns), at the positions it kept. One that does not fit the face or the
+   * text (glyph 0, an id past the face's glyphs, characters that are not the text's) is not used.
+   */
+  const keptRun = (text: string): ShapedRun | undefined => {
+    const numbers = keptShaping?.get(key)?.runs.get(text);
+    if (numbers === undefined) return undefined;
+    const glyphs: FontGlyph[] = [];
+    const positions: ShapedRun['positions'][number][] = [];
+    const characters: number[] = [];
+    let advanceWidth = 0;
+    for (let at = 0; at < numbers.length; ) {
+      const [id = 0, xAdvance = 0, xOffset = 0, yOffset = 0, count = 0] = numbers.slice(at, at + 5);
+      const codePoints = numbers.slice(at + 5, at + 5 + count);
+      if (id <= 0 || id >= face.numGlyphs || !Number.isInteger(id) || codePoints.length !== count) return undefined;
+      glyphs.push(face.getGlyph(id, codePoints));
+      positions.push({ xAdvance, xOffset, yOffset });
+      characters.push(...codePoints);
+      advanceWidth += xAdvance;
+      at += 5 + count;
+    }
+    return String.fromCodePoint(...characters) === text ? { glyphs, positions, advanceWidth } : undefined;
+  };
+  /** fontkit's shaping; noted for the build cache unless a glyph is glyph 0 (drawn from a stand-in) or its characters are not the text's. */
+  const shapeAnew = (text: string): ShapedRun => {
+    const shapedRun = face.layout(text, WITHOUT_LIGATURES);
+    const run = withStandIns(face, text, shapedRun);
+    if (shapedSince && run === shapedRun && run.glyphs.every((each) => each.id > 0) && String.fromCodePoint(...run.glyphs.flatMap((each) => each.codePoints)) === text) {
+      faceShaping(shapedSince, key).runs.set(
+        text,
+        run.glyphs.flatMap((each, index) => {
+          const position = run.positions[index];
+          return [each.id, position?.xAdvance ?? 0, position?.xOffset ?? 0, position?.yOffset ?? 0, each.codePoints.length, ...each.codePoints];
+        }),
+      );
+    }
+    return run;
   };
   return {
     unitsPerEm: face.unitsPerEm,
@@ -163,7 +241,7 @@ function createGlyphTable(face: FontFace): GlyphTable {
       let run = shaped.get(text);
       if (!run) {
         if (shaped.size >= SHAPED_RUNS_LIMIT) shaped.clear();
-        run = withStandIns(face, text, face.layout(text, WITHOUT_LIGATURES));
+        run = keptRun(text) ?? shapeAnew(text);
         shaped.set(text, run);
       }
       return run;
@@ -172,7 +250,11 @@ function createGlyphTable(face: FontFace): GlyphTable {
       let advance = shapedAdvances.get(text);
       if (advance === undefined) {
         if (shapedAdvances.size >= SHAPED_ADVANCES_LIMIT) shapedAdvances.clear();
-        advance = shaped.get(text)?.advanceWidth ?? face.layout(text, WITHOUT_LIGATURES).advanceWidth;
+        advance = shaped.get(text)?.advanceWidth ?? keptShaping?.get(key)?.advances.get(text);
+        if (advance === undefined) {
+          advance = face.layout(text, WITHOUT_LIGATURES).advanceWidth;
+          if (shapedSince) faceShaping(shapedSince, key).advances.set(text, advance);
+        }
         shapedAdvances.set(text, advance);
       }
       return advance;
