@@ -77,6 +77,9 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
     const bytes = encodePart(await drawPart(part.layout, fonts, options.standard, wrapped));
     store?.set(part.key, bytes);
     kept.push({ bytes, summary: decodeSummary(bytes) });
+    // A part's pdfkit document (a stream) queues a process.nextTick that holds it; drawn one after
+    // another without a turn of the event loop, a thousand parts' documents stayed alive together.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   const cursor = new PdfCursor(layout, fonts, options.createdAt, joinPagination(front, kept.map(({ summary }) => pagesOf(summary))), wrapped, paintPageFurniture, {
