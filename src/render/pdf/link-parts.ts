@@ -74,7 +74,7 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
       kept.push({ bytes: stored, summary });
       continue;
     }
-    const bytes = encodePart(await drawPart(part.layout, fonts, options.standard, wrapped));
+    const bytes = encodePart(await drawPart(part.layout, fonts, options.standard));
     store?.set(part.key, bytes);
     kept.push({ bytes, summary: decodeSummary(bytes) });
     // A part's pdfkit document (a stream) queues a process.nextTick that holds it; drawn one after
@@ -104,14 +104,13 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
  */
 export function paginateParts(layout: Layout, options: Pick<LinkOptions, 'fonts' | 'standard' | 'version' | 'store'>): Pagination {
   const { fonts, store } = options;
-  const wrapped = new Map<string, readonly Line[]>();
-  const { front, parts } = partsOf(layout, options, wrapped);
+  const { front, parts } = partsOf(layout, options, new Map());
   return joinPagination(
     front,
     parts.map((part) => {
       const stored = store?.peek?.(part.key);
       const summary = stored === undefined ? undefined : summaryOf(stored);
-      return summary === undefined ? paginate(part.layout, fonts, wrapped) : pagesOf(summary);
+      return summary === undefined ? paginate(part.layout, fonts) : pagesOf(summary);
     }),
   );
 }

@@ -129,11 +129,9 @@ export function pdfPartKey(inputs: PdfPartInputs): string {
 /** The first pass draws nothing and the part writes no date: any will do. */
 const NO_DATE = new Date(0);
 
-/**
- * Draws the blocks of `layout` as one part.
- * @param wrapped lines wrapped before, by wrapKey, in these fonts: the parts of a document share them.
- */
-export async function drawPart(layout: Layout, fonts: FontSet, standard: PdfStandard | undefined, wrapped = new Map<string, readonly Line[]>()): Promise<PdfPart> {
+/** Draws the blocks of `layout` as one part; its lines are wrapped once for both passes, and let go with it. */
+export async function drawPart(layout: Layout, fonts: FontSet, standard: PdfStandard | undefined): Promise<PdfPart> {
+  const wrapped = new Map<string, readonly Line[]>();
   const pagination = paginate(layout, fonts, wrapped);
   const capture = new PartCapture();
   const cursor = new PdfCursor(layout, fonts, NO_DATE, pagination, wrapped, paintPageFurniture, { standard, recorder: capture });
