@@ -28,6 +28,7 @@ export async function cacheFolderExists(outDir: string): Promise<boolean> {
 
 /** Removes the build cache a build began (a build that wrote nothing leaves nothing behind); only ever a folder. */
 export async function removeCacheFolder(outDir: string): Promise<void> {
+  madeFolders.clear();
   try {
     if ((await lstat(cacheFolder(outDir))).isDirectory()) await rm(cacheFolder(outDir), { recursive: true, force: true });
   } catch {
@@ -65,20 +66,32 @@ export function readCacheText(outDir: string, name: string): string | undefined 
   return bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
+/**
+ * The cache folders this thread has made or found, so that writing a handbook's thousand parts
+ * does not try (and fail, with an exception each) to make their folder a thousand times.
+ */
+const madeFolders = new Set<string>();
+
 /** Writes a cache file whole (a temporary file renamed into place), making the cache's folders it needs. */
 export function writeCacheFile(outDir: string, name: string, data: string | Uint8Array): void {
   const root = cacheFolder(outDir);
   const file = path.join(root, name);
   const temporary = `${file}.${process.pid}.tmp`;
-  // The output folder exists (the lock is in it); only the cache's own folders are made, one level at a time.
-  quietly(() => mkdirSync(root));
-  quietly(() => writeFileSync(path.join(root, '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' }));
-  if (path.dirname(file) !== root) quietly(() => mkdirSync(path.dirname(file)));
+  const folder = path.dirname(file);
+  if (!madeFolders.has(folder)) {
+    // The output folder exists (the lock is in it); only the cache's own folders are made, one level at a time.
+    quietly(() => mkdirSync(root));
+    quietly(() => writeFileSync(path.join(root, '.gitignore'), '# roledoc build cache: local to this machine\n*\n', { flag: 'wx' }));
+    if (folder !== root) quietly(() => mkdirSync(folder));
+    madeFolders.add(folder);
+  }
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, file);
   } catch {
     quietly(() => rmSync(temporary, { force: true }));
+    // The folder may have gone (or never been made): made again next time.
+    madeFolders.delete(folder);
   }
 }
 

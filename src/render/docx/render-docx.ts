@@ -20,6 +20,7 @@ import type { PdfStandard } from '../../model/config.js';
 import type { PdfPartStore } from '../pdf/link-parts.js';
 import { textWidth as textWidthOf } from '../../layout/geometry.js';
 import { ROLE_IDS_PROPERTY, type Layout } from '../../layout/layout.js';
+import { useLinearAttributes } from './attributes.js';
 import { assembleDocx, checkStampDate, META_MARK, takeShellApart, type DocumentMetaText, type Shell } from './assemble.js';
 import { renderBlocks } from './blocks.js';
 import { RawXml, type DocxContext } from './context.js';
@@ -54,6 +55,7 @@ const MAX_SHELLS = 8;
 
 export async function renderDocx(layout: Layout, options: RenderDocxOptions): Promise<Uint8Array> {
   checkStampDate(options.createdAt);
+  useLinearAttributes();
   const { style, blocks } = layout;
   const textWidth = pageGeometry(layout).textWidth;
   // A cover is rendered by docx itself, in the shell: its logo's relationship is docx's to write.
