@@ -259,14 +259,19 @@ function renderOnWorkers(
     const limits = new Map<Worker, number>();
     const replaced = new Set<Worker>();
     const snug = snugLimitMb(tasks, memoryMb);
-    // The handbook's formats share one Layout: made into JSON once.
-    const texts = new WeakMap<Layout, string>();
+    // The handbook's formats share one Layout: made into JSON once, and let go once every format has it.
+    const sends = new Map<Layout, number>();
+    for (const index of heavy) {
+      const layout = tasks[index]?.layout;
+      if (layout) sends.set(layout, (sends.get(layout) ?? 0) + 1);
+    }
+    const texts = new Map<Layout, string>();
     const layoutText = (layout: Layout): string => {
-      let text = texts.get(layout);
-      if (text === undefined) {
-        text = JSON.stringify(layout);
-        texts.set(layout, text);
-      }
+      const text = texts.get(layout) ?? JSON.stringify(layout);
+      const left = (sends.get(layout) ?? 1) - 1;
+      sends.set(layout, left);
+      if (left > 0) texts.set(layout, text);
+      else texts.delete(layout);
       return text;
     };
     let failed = false;

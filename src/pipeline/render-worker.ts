@@ -33,47 +33,55 @@ function rendererFor(format: OutputFormat): Promise<Renderer> {
 /** fontkit's shaping kept by earlier builds, in use once fonts are: what this thread shapes anew goes back with each document. */
 let glyphs: typeof import('../render/pdf/glyphs.js') | undefined;
 
-/** The Layout the main thread sent, as JSON of a Layout (render-pool.ts). */
-const layoutOf = (request: WorkerRequest): Layout => JSON.parse(request.layout) as Layout;
+/** A document to render: the request as read, without the Layout's JSON (the 1,000-role handbook's is 12 MB, kept no longer than it is read). */
+interface Job {
+  readonly id: number;
+  readonly format: OutputFormat;
+  readonly layout: Layout;
+  readonly createdAt: Date;
+}
 
-async function render(request: WorkerRequest, layout: Layout): Promise<Uint8Array> {
-  if (!fonts && setup.fonts && usesPdfFonts(request.format, layout)) {
+/** The request the main thread sent, its Layout read from JSON (render-pool.ts). */
+const jobOf = (request: WorkerRequest): Job => ({ id: request.id, format: request.format, layout: JSON.parse(request.layout) as Layout, createdAt: new Date(request.createdAt) });
+
+async function render(job: Job): Promise<Uint8Array> {
+  if (!fonts && setup.fonts && usesPdfFonts(job.format, job.layout)) {
     fonts = loadFontSet(setup.fonts);
     if (setup.shaping) {
       glyphs = await import('../render/pdf/glyphs.js');
       glyphs.keepShaping(setup.shaping);
     }
   }
-  const bytes = await (await rendererFor(request.format)).render(layout, { createdAt: new Date(request.createdAt), fonts, parts, pdfParts, pdfStandard: setup.pdfStandard });
+  const bytes = await (await rendererFor(job.format)).render(job.layout, { createdAt: job.createdAt, fonts, parts, pdfParts, pdfStandard: setup.pdfStandard });
   parts?.prune();
   pdfParts?.prune();
   return bytes;
 }
 
 /** Which input the failure is to be blamed on; trying it out must not fail the answer. */
-async function faultOf(request: WorkerRequest, layout: Layout, error: unknown): Promise<RenderFault | undefined> {
+async function faultOf(job: Job, error: unknown): Promise<RenderFault | undefined> {
   // The font files are read again here: one may have gone, or changed, since the build began.
   if (error instanceof FontError && 'path' in error.problem) return { kind: 'font', path: error.problem.path, reason: 'reason' in error.problem ? error.problem.reason : error.message };
   try {
-    return await findFault(layout, request.format, { renderer: await rendererFor(request.format), createdAt: new Date(request.createdAt), fonts, fontChoice: setup.fonts });
+    return await findFault(job.layout, job.format, { renderer: await rendererFor(job.format), createdAt: job.createdAt, fonts, fontChoice: setup.fonts });
   } catch {
     return undefined;
   }
 }
 
 port?.on('message', (request: WorkerRequest) => {
-  const layout = layoutOf(request);
-  render(request, layout).then(
+  const job = jobOf(request);
+  render(job).then(
     (bytes) => {
       const shaped = glyphs?.takeShaping();
-      const response: WorkerResponse = { id: request.id, bytes, ...(shaped && Object.keys(shaped).length > 0 ? { shaped } : {}) };
+      const response: WorkerResponse = { id: job.id, bytes, ...(shaped && Object.keys(shaped).length > 0 ? { shaped } : {}) };
       // The bytes move to the main thread instead of being copied, when they own their buffer
       // (a view into a shared pool must not take the pool along).
       const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       port.postMessage(response, owns ? [bytes.buffer as ArrayBuffer] : []);
     },
     async (error: unknown) => {
-      const response: WorkerResponse = { id: request.id, problem: problemOf(error, await faultOf(request, layout, error)) };
+      const response: WorkerResponse = { id: job.id, problem: problemOf(error, await faultOf(job, error)) };
       port.postMessage(response);
     },
   );
