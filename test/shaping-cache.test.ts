@@ -3,10 +3,12 @@
  * from it exactly as fontkit would, never from an entry that does not fit the face, and a damaged
  * or foreign file is not used.
  */
+import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { chooseFonts } from '../src/io/fonts.js';
 import { openShapingCache } from '../src/pipeline/shaping-cache.js';
-import type { FontFace, KeptShaping, ShapedRun } from '../src/render/fonts.js';
+import { parseFont, type FontFace, type KeptShaping, type ShapedRun } from '../src/render/fonts.js';
 import { faceKey, glyphTableOf, keepShaping, takeShaping } from '../src/render/pdf/glyphs.js';
 import { bundledFonts } from './helpers/fonts.js';
 
@@ -78,6 +80,32 @@ describe('shaping kept between builds', () => {
     });
     const table = glyphTableOf(face);
     for (const text of texts) expect(runNumbers(table.shape(text)), text).toEqual(fontkitNumbers(face, text));
+  });
+});
+
+describe('a document shaped from the kept shaping', () => {
+  it('says the same characters for a glyph two characters share as one shaped now (U+0020 and U+00A0)', () => {
+    const file = chooseFonts(undefined, process.cwd()).regular;
+    // A face of its own for each way, parsed anew: fontkit keeps one object per glyph, made at its first use.
+    const parsedAnew = (): FontFace => parseFont(readFileSync(file.path), file);
+    const text = 'A\u00a0B 2026';
+    const probe = parsedAnew();
+    expect(probe.glyphForCodePoint(0x20).id).toBe(probe.glyphForCodePoint(0xa0).id);
+    const shapedNow = parsedAnew();
+    keepShaping({});
+    const now = glyphTableOf(shapedNow);
+    const advance = now.shapedAdvance(text);
+    // Shaping made the shared glyph for U+00A0 first: its characters are U+00A0's, also where a plain space uses it.
+    expect(now.glyph(0x20).codePoints).toEqual([0xa0]);
+    const run = now.shape(text);
+
+    const keptFace = parsedAnew();
+    keepShaping({ [faceKey(keptFace)]: { runs: [[text, runNumbers(run)]], advances: [[text, advance]] } });
+    const kept = glyphTableOf(keptFace);
+    expect(kept.shapedAdvance(text)).toBe(advance);
+    expect(kept.glyph(0x20).codePoints).toEqual([0xa0]);
+    expect(runNumbers(kept.shape(text))).toEqual(runNumbers(run));
+    expect(takeShaping()).toEqual({});
   });
 });
 

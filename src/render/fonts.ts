@@ -22,6 +22,8 @@ export interface FontFace {
   hasGlyphForCodePoint(codePoint: number): boolean;
   /** Glyph `glyphId` (fontkit keeps one object per id: the characters are those of its first use). */
   getGlyph(glyphId: number, codePoints?: number[]): FontGlyph;
+  /** The cmap's glyphs of a text, unshaped: what fontkit's shaping starts from. */
+  glyphsForString(text: string): FontGlyph[];
 }
 
 /** One glyph of a face: its id, its advance in font units (hmtx) and the characters it stands for. */

@@ -35,6 +35,8 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** Glyph `glyphId`: one object per id, made at its first use with the characters given then. */
     getGlyph(glyphId: number, codePoints?: number[]): Glyph;
+    /** The cmap's glyph of each character (a variation sequence as one), unshaped: where layout() starts. */
+    glyphsForString(text: string): Glyph[];
   }
   export interface FontCollection {
     readonly fonts: readonly Font[];

@@ -180,6 +180,16 @@ function createGlyphTable(face: FontFace): GlyphTable {
     return advance;
   };
   /**
+   * fontkit keeps one glyph object per id, with the characters of the first text it was made for,
+   * and a document's ToUnicode map takes a glyph's characters from that object: where two
+   * characters share a glyph (U+0020 and U+00A0), which came first decides. Shaping a text makes
+   * the objects of its characters' glyphs first; a text taken from the kept shaping makes them
+   * too, so that a document is the same bytes whether its texts were shaped now or kept.
+   */
+  const asShapingWould = (text: string): void => {
+    face.glyphsForString(text);
+  };
+  /**
    * A run as an earlier build shaped it: fontkit's glyph for each id it kept (the same object
    * fontkit's shaping returns), at the positions it kept. One that does not fit the face or the
    * text (glyph 0, an id past the face's glyphs, characters that are not the text's) is not used.
@@ -187,6 +197,7 @@ function createGlyphTable(face: FontFace): GlyphTable {
   const keptRun = (text: string): ShapedRun | undefined => {
     const numbers = keptShaping?.get(key)?.runs.get(text);
     if (numbers === undefined) return undefined;
+    asShapingWould(text);
     const glyphs: FontGlyph[] = [];
     const positions: ShapedRun['positions'][number][] = [];
     const characters: number[] = [];
@@ -250,8 +261,12 @@ function createGlyphTable(face: FontFace): GlyphTable {
       let advance = shapedAdvances.get(text);
       if (advance === undefined) {
         if (shapedAdvances.size >= SHAPED_ADVANCES_LIMIT) shapedAdvances.clear();
-        advance = shaped.get(text)?.advanceWidth ?? keptShaping?.get(key)?.advances.get(text);
-        if (advance === undefined) {
+        advance = shaped.get(text)?.advanceWidth;
+        const kept = advance === undefined ? keptShaping?.get(key)?.advances.get(text) : undefined;
+        if (kept !== undefined) {
+          asShapingWould(text);
+          advance = kept;
+        } else if (advance === undefined) {
           advance = face.layout(text, WITHOUT_LIGATURES).advanceWidth;
           if (shapedSince) faceShaping(shapedSince, key).advances.set(text, advance);
         }
