@@ -8,7 +8,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import type { FontSubset } from 'pdfkit';
 import { chooseFonts, readFontFile } from '../src/io/fonts.js';
 import type { Layout } from '../src/layout/layout.js';
-import { parseFont, type FontFace } from '../src/render/fonts.js';
+import { parseFont, type FontFace, type FontSet } from '../src/render/fonts.js';
 import { encodeSubset, toUnicodeCMap, trueTypeTablesOf } from '../src/render/pdf/font-subset.js';
 import { renderPdf } from '../src/render/pdf/render-pdf.js';
 import { bundledFonts } from './helpers/fonts.js';
@@ -189,6 +189,25 @@ describe('a PDF whose lines are written one text object each', () => {
     await renderPdf(paragraphLayout(base, 'Ωμέγα ﬁ café naïve — “quotes” 𠀀 한국어'), { fonts, createdAt });
     const again = await renderPdf(base, { fonts, createdAt });
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('says for a glyph two characters share (U+0020, U+00A0) the character this document uses, whatever the worker drew before', async () => {
+    const choice = chooseFonts(undefined, process.cwd());
+    // Faces parsed anew: fontkit keeps one object per glyph, with the characters of its first use in the worker.
+    const parsedAnew = (): FontSet => ({ regular: parseFont(readFontFile(choice.regular), choice.regular), bold: parseFont(readFontFile(choice.bold), choice.bold) });
+    for (const [spaces, others] of [
+      ['KPI 考核 and SP 服务 2024 年', 'KPI\u00a0考核 and SP\u00a0服务 2024\u00a0年'],
+      ['考核 KPI 指标', '考核\u00a0KPI\u00a0指标'],
+    ] as const) {
+      const alone = await renderPdf(paragraphLayout(base, spaces), { fonts: parsedAnew(), createdAt });
+      const worker = parsedAnew();
+      await renderPdf(paragraphLayout(base, others), { fonts: worker, createdAt });
+      const after = await renderPdf(paragraphLayout(base, spaces), { fonts: worker, createdAt });
+      expect(Buffer.from(after).equals(Buffer.from(alone)), spaces).toBe(true);
+      const { text } = await extractText(after.slice(), { mergePages: true });
+      // The spaces read back as spaces: the glyph's ToUnicode entry is U+0020, not the U+00A0 drawn before.
+      expect(text.replace(/\s+/g, ' '), spaces).toContain(spaces);
+    }
   });
 });
 

@@ -101,6 +101,17 @@ function withStandIns(face: FontFace, text: string, run: ShapedRun): ShapedRun {
   return { glyphs, positions: run.positions, advanceWidth: run.advanceWidth };
 }
 
+/**
+ * `found` as the glyph of `codePoint`. fontkit keeps one object per glyph, with the characters
+ * of the text it was first made for: a glyph two characters share (U+0020 and U+00A0) would say
+ * whichever the worker drew first, and a document's ToUnicode map would depend on the documents
+ * drawn before it.
+ */
+function standsFor(found: FontGlyph, codePoint: number): FontGlyph {
+  if (found.codePoints.length === 1 && found.codePoints[0] === codePoint) return found;
+  return { id: found.id, advanceWidth: found.advanceWidth, codePoints: [codePoint] };
+}
+
 /** U+FFFD: what a reader is given for a character that cannot be told. */
 export const REPLACEMENT_CHARACTER = 0xfffd;
 
@@ -164,9 +175,28 @@ function createGlyphTable(face: FontFace): GlyphTable {
     if (!found) {
       found = face.glyphForCodePoint(codePoint);
       if (found.id === 0) found = standInFor(face, codePoint, found);
+      else found = standsFor(found, codePoint);
       glyphs.set(codePoint, found);
     }
     return found;
+  };
+  /**
+   * A shaped run whose glyphs say the characters of this text: where a glyph is the cmap's for
+   * the character at its place (one glyph per character, none moved), that character, not the
+   * one fontkit's object was first made for.
+   */
+  const ownCharacters = (text: string, run: ShapedRun): ShapedRun => {
+    const codePoints = Array.from(text, (char) => char.codePointAt(0) ?? 0);
+    if (codePoints.length !== run.glyphs.length) return run;
+    let changed = false;
+    const own = run.glyphs.map((each, index) => {
+      const codePoint = codePoints[index] ?? 0;
+      if (each.id !== glyph(codePoint).id) return each;
+      const mine = standsFor(each, codePoint);
+      changed ||= mine !== each;
+      return mine;
+    });
+    return changed ? { glyphs: own, positions: run.positions, advanceWidth: run.advanceWidth } : run;
   };
   const plainAdvance = (codePoint: number): number => {
     let advance = plainAdvances.get(codePoint);
@@ -212,13 +242,15 @@ function createGlyphTable(face: FontFace): GlyphTable {
       advanceWidth += xAdvance;
       at += 5 + count;
     }
-    return String.fromCodePoint(...characters) === text ? { glyphs, positions, advanceWidth } : undefined;
+    return String.fromCodePoint(...characters) === text ? ownCharacters(text, { glyphs, positions, advanceWidth }) : undefined;
   };
   /** fontkit's shaping; noted for the build cache unless a glyph is glyph 0 (drawn from a stand-in) or its characters are not the text's. */
   const shapeAnew = (text: string): ShapedRun => {
     const shapedRun = face.layout(text, WITHOUT_LIGATURES);
-    const run = withStandIns(face, text, shapedRun);
-    if (shapedSince && run === shapedRun && run.glyphs.every((each) => each.id > 0) && String.fromCodePoint(...run.glyphs.flatMap((each) => each.codePoints)) === text) {
+    const withOwnStandIns = withStandIns(face, text, shapedRun);
+    const noStandIns = withOwnStandIns === shapedRun;
+    const run = ownCharacters(text, withOwnStandIns);
+    if (shapedSince && noStandIns && run.glyphs.every((each) => each.id > 0) && String.fromCodePoint(...run.glyphs.flatMap((each) => each.codePoints)) === text) {
       faceShaping(shapedSince, key).runs.set(
         text,
         run.glyphs.flatMap((each, index) => {
