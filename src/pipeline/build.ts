@@ -41,6 +41,7 @@ import type { Layout } from '../layout/layout.js';
 import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
 import { countCheckedFiles } from './check-project.js';
 import { CHECK_CACHE_FILE, openCheckCache } from './check-cache.js';
+import type { KeptShaping } from '../render/fonts.js';
 import { openShapingCache, SHAPING_CACHE_FILE } from './shaping-cache.js';
 import { checkProjectRoles } from './check-roles.js';
 import { compileDocuments } from './compile.js';
@@ -315,8 +316,9 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     await discardTemporaries(outDir, written);
     if (!cacheWasThere && request.check !== true) await removeCacheFolder(outDir);
   };
-  // fontkit's shaping from earlier builds (not with --force, which makes everything anew); what is shaped now is kept for the next.
-  const shaping = openShapingCache(readCacheText(outDir, SHAPING_CACHE_FILE), { fresh: request.force === true });
+  // fontkit's shaping from earlier builds (not with --force, which makes everything anew), read only
+  // when something is rendered; what is shaped now is kept for the next.
+  const shaping = toRender.length === 0 ? undefined : openShapingCache(readCacheText(outDir, SHAPING_CACHE_FILE), { fresh: request.force === true });
   const keep = async (name: string, bytes: Uint8Array): Promise<void> => {
     rendered.set(name, { sha256: sha256(bytes), size: bytes.byteLength });
     if (request.check === true) return;
@@ -338,7 +340,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
         freshParts: request.force === true,
         memoryMb: request.renderMemoryMb,
         pdfStandard: project.config.pdf_standard,
-        shaping: { kept: shaping.kept, onShaped: (shaped) => shaping.add(shaped) },
+        ...(shaping ? { shaping: { kept: shaping.kept, onShaped: (shaped: KeptShaping) => shaping.add(shaped) } } : {}),
         ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
       },
       keep,
@@ -404,7 +406,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     writeCacheFile(outDir, STAMPS_FILE, `${JSON.stringify({ version: STAMPS_VERSION, files: Object.fromEntries([...now].sort(([a], [b]) => (a < b ? -1 : 1))) })}\n`);
     const kept = checkCache.serialize();
     if (kept !== undefined) writeCacheFile(outDir, CHECK_CACHE_FILE, kept);
-    const shaped = shaping.serialize();
+    const shaped = shaping?.serialize();
     if (shaped !== undefined) writeCacheFile(outDir, SHAPING_CACHE_FILE, shaped);
     return {
       ...result,
