@@ -227,30 +227,32 @@ class Linker {
     }
     const documentRoot = cursor.tags.root;
     part.objects.forEach((object, index) => {
-      let text = object.pieces[0] ?? '';
+      // Joined once: an object's text is kept until the object streams are written, and a string
+      // grown piece by piece would be kept as a tree of its pieces for the collector to walk.
+      const text: string[] = [object.pieces[0] ?? ''];
       object.targets.forEach((target, piece) => {
         const pointsAt = targetOf(target);
         switch (pointsAt.kind) {
           case 'object':
-            text += `${at(refs, pointsAt.value).id} 0 R`;
+            text.push(`${at(refs, pointsAt.value).id} 0 R`);
             break;
           case 'page':
-            text += `${at(pageRefs, pointsAt.value).id} 0 R`;
+            text.push(`${at(pageRefs, pointsAt.value).id} 0 R`);
             break;
           case 'document':
             if (!documentRoot) throw new Error('link-parts: the document has no root element');
-            text += `${documentRoot.id} 0 R`;
+            text.push(`${documentRoot.id} 0 R`);
             break;
           case 'key': {
             const key = keys.get(pointsAt.value);
             if (key === undefined) throw new Error(`link-parts: no structure parent ${pointsAt.value} in the part`);
-            text += String(key);
+            text.push(String(key));
             break;
           }
         }
-        text += object.pieces[piece + 1] ?? '';
+        text.push(object.pieces[piece + 1] ?? '');
       });
-      writeVerbatim(doc, at(refs, index), text, object.stream === undefined ? undefined : at(part.streams, object.stream));
+      writeVerbatim(doc, at(refs, index), text.join(''), object.stream === undefined ? undefined : at(part.streams, object.stream));
     });
   }
 
