@@ -41,7 +41,6 @@ import type { Layout } from '../layout/layout.js';
 import { HANDBOOK_NAME, type OutputFormat } from '../model/config.js';
 import { countCheckedFiles } from './check-project.js';
 import { CHECK_CACHE_FILE, openCheckCache } from './check-cache.js';
-import type { KeptShaping } from '../render/fonts.js';
 import { openShapingCache, SHAPING_CACHE_FILE } from './shaping-cache.js';
 import { checkProjectRoles } from './check-roles.js';
 import { compileDocuments } from './compile.js';
@@ -340,7 +339,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
         freshParts: request.force === true,
         memoryMb: request.renderMemoryMb,
         pdfStandard: project.config.pdf_standard,
-        ...(shaping ? { shaping: { kept: shaping.kept, onShaped: (shaped: KeptShaping) => shaping.add(shaped) } } : {}),
+        ...(shaping ? { shaping: { kept: shaping.kept, onShaped: shaping.add } } : {}),
         ...(hooks.onRendered ? { onDone: (done: number) => hooks.onRendered?.(done, toRender.length) } : {}),
       },
       keep,

@@ -138,8 +138,8 @@ function faceShaping(byFace: Map<string, FaceShaping>, key: string): FaceShaping
 
 /**
  * Shapes from `kept` (what earlier builds shaped) where fontkit would be asked, and starts
- * noting what is shaped anew, for takeShaping. Kept entries are checked against the face: a run
- * whose glyph ids are not the face's cmap glyphs for its text is shaped again.
+ * noting what is shaped anew, for takeShaping. A kept run is checked as it is used (keptRun): one
+ * with an id the face does not have, or characters that are not its text's, is shaped again.
  */
 export function keepShaping(kept: KeptShaping): void {
   keptShaping = new Map(Object.entries(kept).map(([key, face]) => [key, { runs: new Map(face.runs), advances: new Map(face.advances) }]));
@@ -244,13 +244,13 @@ function createGlyphTable(face: FontFace): GlyphTable {
     }
     return String.fromCodePoint(...characters) === text ? ownCharacters(text, { glyphs, positions, advanceWidth }) : undefined;
   };
-  /** fontkit's shaping; noted for the build cache unless a glyph is glyph 0 (drawn from a stand-in) or its characters are not the text's. */
+  /** fontkit's shaping; noted for the build cache unless it has a glyph 0 (drawn from a stand-in) or its characters are not the text's. */
   const shapeAnew = (text: string): ShapedRun => {
     const shapedRun = face.layout(text, WITHOUT_LIGATURES);
     const withOwnStandIns = withStandIns(face, text, shapedRun);
     const noStandIns = withOwnStandIns === shapedRun;
     const run = ownCharacters(text, withOwnStandIns);
-    if (shapedSince && noStandIns && run.glyphs.every((each) => each.id > 0) && String.fromCodePoint(...run.glyphs.flatMap((each) => each.codePoints)) === text) {
+    if (shapedSince && noStandIns && String.fromCodePoint(...run.glyphs.flatMap((each) => each.codePoints)) === text) {
       faceShaping(shapedSince, key).runs.set(
         text,
         run.glyphs.flatMap((each, index) => {
