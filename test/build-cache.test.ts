@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/incremental/manifest.js';
+import { openPdfPartStore } from '../src/pipeline/part-store.js';
 import { build, BUILD_CACHE, outputNames } from './helpers/project.js';
 import { runCli } from './helpers/run-cli.js';
 import { builtSeedProject } from './helpers/seed.js';
@@ -172,6 +173,20 @@ describe('the build cache', () => {
     writeFileSync(cache, 'my own notes');
     await step(() => undefined, '内部各项内部');
     expect(readFileSync(cache, 'utf8')).toBe('my own notes');
+  });
+
+  it('a part store opened for --force reads back the parts it wrote itself, never those of an earlier build', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-parts-'));
+    const older = openPdfPartStore(dir);
+    const key = (digit: string): string => digit.repeat(64);
+    older.set(key('a'), new Uint8Array([1, 2, 3]));
+    const fresh = openPdfPartStore(dir, { fresh: true });
+    expect(fresh.get(key('a'))).toBeUndefined();
+    expect(fresh.peek?.(key('a'))).toBeUndefined();
+    fresh.set(key('b'), new Uint8Array([4, 5, 6]));
+    expect([...(fresh.peek?.(key('b')) ?? [])]).toEqual([4, 5, 6]);
+    expect([...(fresh.get(key('b')) ?? [])]).toEqual([4, 5, 6]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('--force renders the handbook\'s kept parts again too', async () => {

@@ -27,16 +27,22 @@ const fonts = bundledFonts();
 const createdAt = new Date('2024-03-01T08:30:00Z');
 const has = (tool: string): boolean => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined;
 
-/** A store in memory that counts what is drawn (set) and taken (get). */
-function memoryStore(): PdfPartStore & { readonly parts: Map<string, Uint8Array>; sets: number; hits: number } {
+/** A store in memory that counts what is drawn (set), taken as kept (get) and read back to be copied in (peek). */
+function memoryStore(): PdfPartStore & { readonly parts: Map<string, Uint8Array>; sets: number; hits: number; peeks: number } {
   const parts = new Map<string, Uint8Array>();
   const store = {
     parts,
     sets: 0,
     hits: 0,
+    peeks: 0,
     get(key: string) {
       const part = parts.get(key);
       if (part) store.hits++;
+      return part;
+    },
+    peek(key: string) {
+      const part = parts.get(key);
+      if (part) store.peeks++;
       return part;
     },
     set(key: string, part: Uint8Array) {
@@ -96,10 +102,13 @@ describe('the handbook PDF from parts', () => {
     const first = await renderPdf(handbook, { fonts, createdAt, parts: store });
     const drawn = store.sets;
     expect(drawn).toBe((handbook.partStarts ?? []).length);
+    // Each part drawn once and read back from the store to be copied in, not kept in memory meanwhile.
+    expect(store.peeks).toBe(drawn);
     const again = await renderPdf(handbook, { fonts, createdAt, parts: store });
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     expect(store.sets).toBe(drawn);
     expect(store.hits).toBe(drawn);
+    expect(store.peeks).toBe(2 * drawn);
     // One sentence of one role changed: that role's part alone is drawn again.
     const edited: Layout = {
       ...handbook,

@@ -35,8 +35,9 @@ function isStored(value: unknown): value is StoredPart {
 }
 
 /**
- * One folder of kept parts, a file per key: read (never when `fresh`: `--force` renders every part
- * again, keeping the new ones), written, and pruned to the parts used since the last prune.
+ * One folder of kept parts, a file per key: read (when `fresh`, only the parts written since:
+ * `--force` renders every part again, keeping the new ones), written, and pruned to the parts used
+ * since the last prune.
  */
 function partFolder(outDir: string, folder: string, fresh: boolean): {
   read(key: string): Uint8Array | undefined;
@@ -46,7 +47,8 @@ function partFolder(outDir: string, folder: string, fresh: boolean): {
 } {
   const used = new Set<string>();
   return {
-    read: (key) => (fresh || !KEY.test(key) ? undefined : readCacheFile(outDir, `${folder}/${key}`)),
+    // Fresh: only what this store wrote itself (`used` then holds nothing else) is read back.
+    read: (key) => ((fresh && !used.has(key)) || !KEY.test(key) ? undefined : readCacheFile(outDir, `${folder}/${key}`)),
     use: (key) => used.add(key),
     write(key, data) {
       if (!KEY.test(key)) return;

@@ -59,6 +59,21 @@ class VerbatimObject {
   }
 }
 
+/**
+ * A reference to an object of a part, by its number only. The structure parent tree names an
+ * element for every marked item of every page until the file ends — 100,000 in a 1,000-role
+ * handbook — and a PdfReference kept that long keeps its dictionary and functions with it.
+ */
+class WrittenReference {
+  constructor(readonly id: number) {}
+  get [Symbol.toStringTag](): string {
+    return 'WrittenReference';
+  }
+  toString(): string {
+    return `${this.id} 0 R`;
+  }
+}
+
 /** The PDF of a Layout with parts (Layout.partStarts). */
 export async function renderPdfFromParts(layout: Layout, options: LinkOptions): Promise<Uint8Array> {
   const { fonts, store } = options;
@@ -66,30 +81,33 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
   const { frontEnd, front, parts } = partsOf(layout, options, wrapped);
 
   // Every part first (drawn, or found in the store): the contents and every footer need the page count.
-  const kept: { readonly bytes: Uint8Array; readonly summary: PdfPartSummary }[] = [];
-  for (const part of parts) {
+  // With a store, a part's bytes are read from it again when the part is copied in, not kept:
+  // a 10,000-role handbook's parts are 300 MB.
+  const summaries: PdfPartSummary[] = [];
+  const unstored = new Map<number, Uint8Array>();
+  for (const [index, part] of parts.entries()) {
     const stored = store?.get(part.key);
     const summary = stored === undefined ? undefined : summaryOf(stored);
-    if (stored !== undefined && summary !== undefined) {
-      kept.push({ bytes: stored, summary });
+    if (summary !== undefined) {
+      summaries.push(summary);
       continue;
     }
-    const bytes = encodePart(await drawPart(part.layout, fonts, options.standard));
+    const bytes = await drawnPart(part.layout, fonts, options.standard);
     store?.set(part.key, bytes);
-    kept.push({ bytes, summary: decodeSummary(bytes) });
-    // A part's pdfkit document (a stream) queues a process.nextTick that holds it; drawn one after
-    // another without a turn of the event loop, a thousand parts' documents stayed alive together.
-    await new Promise((resolve) => setImmediate(resolve));
+    if (!store) unstored.set(index, bytes);
+    summaries.push(decodeSummary(bytes));
   }
 
-  const cursor = new PdfCursor(layout, fonts, options.createdAt, joinPagination(front, kept.map(({ summary }) => pagesOf(summary))), wrapped, paintPageFurniture, {
+  const cursor = new PdfCursor(layout, fonts, options.createdAt, joinPagination(front, summaries.map(pagesOf)), wrapped, paintPageFurniture, {
     standard: options.standard,
     stableCodes: true,
   });
   paintBlocks(cursor, frontEnd);
   const linker = new Linker(cursor, frontEnd > 0);
-  for (const part of kept) {
-    const { summary, body } = decodePart(part.bytes);
+  for (const [index, part] of parts.entries()) {
+    // Read back as stored; drawn again (the same bytes) should the store have lost it meanwhile.
+    const bytes = unstored.get(index) ?? storedPart(store, part.key) ?? (await drawnPart(part.layout, fonts, options.standard));
+    const { summary, body } = decodePart(bytes);
     linker.link(body, summary);
   }
   cursor.finishPage();
@@ -148,6 +166,20 @@ function joinPagination(front: Pagination | undefined, parts: readonly Paginatio
   return { pages, anchorPages };
 }
 
+/** A part drawn and encoded (pdf-part.ts). */
+async function drawnPart(layout: Layout, fonts: FontSet, standard: PdfStandard | undefined): Promise<Uint8Array> {
+  const bytes = encodePart(await drawPart(layout, fonts, standard));
+  // A part's pdfkit document (a stream) queues a process.nextTick that holds it; drawn one after
+  // another without a turn of the event loop, a thousand parts' documents stayed alive together.
+  await new Promise((resolve) => setImmediate(resolve));
+  return bytes;
+}
+
+/** A part the store keeps, read without counting it as used again. */
+function storedPart(store: PdfPartStore | undefined, key: string): Uint8Array | undefined {
+  return store?.peek === undefined ? store?.get(key) : store.peek(key);
+}
+
 /** A stored part's summary, or undefined when the bytes are not a part (drawn again). The store checks they are what it stored. */
 function summaryOf(bytes: Uint8Array): PdfPartSummary | undefined {
   try {
@@ -192,7 +224,7 @@ class Linker {
     const keys = new Map<number, number>();
     for (const [key, element] of part.structParents) {
       const renumbered = doc.createStructParentTreeNextKey();
-      doc.getStructParentTree().add(renumbered, at(refs, element));
+      doc.getStructParentTree().add(renumbered, new WrittenReference(at(refs, element).id));
       keys.set(key, renumbered);
     }
     part.pages.forEach((partPage, index) => {
@@ -210,7 +242,7 @@ class Linker {
       for (const annotation of partPage.annotations) page.annotations.push(at(refs, annotation));
       if (partPage.marked) {
         const entries = doc.getStructParentTree().get(page.structParentTreeKey);
-        if (Array.isArray(entries)) partPage.marked.forEach((element, mcid) => (entries[mcid] = element === null ? null : at(refs, element)));
+        if (Array.isArray(entries)) partPage.marked.forEach((element, mcid) => (entries[mcid] = element === null ? null : new WrittenReference(at(refs, element).id)));
       }
       // In the order the part made them: a heading's bookmark, then its anchor.
       for (const bookmark of part.bookmarks) {

@@ -8,8 +8,10 @@
  *
  * pdfkit still makes every object; this takes over the moment it would write one out (its
  * `finalize`, for the references made after this is installed) and the end of the file (its
- * `_finalize`, which wrote the classic table and trailer). The bytes stay a function of the
- * document alone: objects are packed in the order pdfkit finishes them.
+ * `_finalize`, which wrote the classic table and trailer). An object stream is written as soon as
+ * it is full, so a document never holds more than one stream's worth of objects as text (a
+ * 10,000-role handbook's were half a gigabyte). The bytes stay a function of the document alone:
+ * objects are packed in the order pdfkit finishes them.
  */
 import { deflateSync } from 'node:zlib';
 import type PDFDocument from 'pdfkit';
@@ -27,8 +29,17 @@ const OBJECT_STREAM_LEVEL = 1;
 /** Widths of the cross-reference stream's fields: type, offset or object stream number, generation or index. */
 const FIELD_WIDTHS = [1, 4, 2] as const;
 
-/** Each document's objects taken over: id → the object's text as pdfkit wrote it (its dictionary, array or value). */
-const packedOf = new WeakMap<PDFDocument, Map<number, string>>();
+/** Where a document's packed objects go: the object stream being filled, and where each packed object is. */
+interface ObjectStreams {
+  /** The objects of the stream being filled: their ids and texts (a dictionary, array or value). */
+  readonly ids: number[];
+  readonly texts: string[];
+  /** By object id: the number of the object stream it is in (0: not packed), and its index there. */
+  readonly streamOf: number[];
+  readonly indexOf: number[];
+}
+
+const streamsOf = new WeakMap<PDFDocument, ObjectStreams>();
 
 /**
  * Writes `ref` as the object `text` (a dictionary, array or value, without a stream) straight
@@ -37,16 +48,16 @@ const packedOf = new WeakMap<PDFDocument, Map<number, string>>();
  * @returns false when the document has no object streams (the caller writes the object).
  */
 export function packObject(doc: PDFDocument, ref: PdfReference, text: string): boolean {
-  const packed = packedOf.get(doc);
-  if (!packed) return false;
-  packed.set(ref.id, text);
+  const streams = streamsOf.get(doc);
+  if (!streams) return false;
+  pack(doc, streams, ref.id, text);
   doc._refEnd(ref);
   return true;
 }
 
 export function useObjectStreams(doc: PDFDocument): void {
-  const packed = new Map<number, string>();
-  packedOf.set(doc, packed);
+  const streams: ObjectStreams = { ids: [], texts: [], streamOf: [], indexOf: [] };
+  streamsOf.set(doc, streams);
   // While pdfkit writes an object being taken over, its lines are kept here instead of in the file.
   let captured: string[] | undefined;
   const write = doc._write;
@@ -76,41 +87,54 @@ export function useObjectStreams(doc: PDFDocument): void {
         captured = undefined;
       }
       // `<id> 0 obj`, the object, `endobj`.
-      packed.set(ref.id, lines.slice(1, -1).join('\n'));
+      pack(doc, streams, ref.id, lines.slice(1, -1).join('\n'));
       refEnd(ref);
     };
     return ref;
   };
-  doc._finalize = () => finishWithStreams(doc, packed);
+  doc._finalize = () => finishWithStreams(doc, streams);
 }
 
-/** The object streams, then the cross-reference stream with the trailer's entries, in place of pdfkit's table. */
-function finishWithStreams(doc: PDFDocument, packed: ReadonlyMap<number, string>): void {
+/** Adds an object to the stream being filled, and writes the stream once it is full. */
+function pack(doc: PDFDocument, streams: ObjectStreams, id: number, text: string): void {
+  streams.ids.push(id);
+  streams.texts.push(text);
+  if (streams.ids.length === OBJECTS_PER_STREAM) writeObjectStream(doc, streams);
+}
+
+/** The stream being filled, written at the end of the file so far (nothing when it is empty). */
+function writeObjectStream(doc: PDFDocument, streams: ObjectStreams): void {
+  const { ids, texts } = streams;
+  if (ids.length === 0) return;
   const write = (data: string | Uint8Array): void => doc._write(data);
-  /** Where each packed object is: its object stream's number and its index there. */
-  const inStream = new Map<number, readonly [number, number]>();
-  const ids = [...packed.keys()];
-  for (let start = 0; start < ids.length; start += OBJECTS_PER_STREAM) {
-    const group = ids.slice(start, start + OBJECTS_PER_STREAM);
-    const streamId = newObjectId(doc);
-    // pdfkit writes objects as Latin-1 strings: a character is a byte, so offsets are string lengths.
-    let bodies = '';
-    const header: string[] = [];
-    group.forEach((id, index) => {
-      header.push(`${id} ${bodies.length}`);
-      bodies += `${packed.get(id) ?? 'null'}\n`;
-      inStream.set(id, [streamId, index]);
-    });
-    const head = `${header.join(' ')}\n`;
-    const data = deflateSync(Buffer.from(head + bodies, 'latin1'), { level: OBJECT_STREAM_LEVEL });
-    doc._offsets[streamId - 1] = doc._offset;
-    write(`${streamId} 0 obj`);
-    write(`<<\n/Type /ObjStm\n/N ${group.length}\n/First ${head.length}\n/Filter /FlateDecode\n/Length ${data.length}\n>>`);
-    write('stream');
-    write(data);
-    write('\nendstream');
-    write('endobj');
-  }
+  const streamId = newObjectId(doc);
+  // pdfkit writes objects as Latin-1 strings: a character is a byte, so offsets are string lengths.
+  let offset = 0;
+  const header: string[] = [];
+  ids.forEach((id, index) => {
+    header.push(`${id} ${offset}`);
+    offset += (texts[index] ?? '').length + 1;
+    streams.streamOf[id] = streamId;
+    streams.indexOf[id] = index;
+  });
+  const head = `${header.join(' ')}\n`;
+  const data = deflateSync(Buffer.from(`${head}${texts.join('\n')}\n`, 'latin1'), { level: OBJECT_STREAM_LEVEL });
+  doc._offsets[streamId - 1] = doc._offset;
+  write(`${streamId} 0 obj`);
+  write(`<<\n/Type /ObjStm\n/N ${ids.length}\n/First ${head.length}\n/Filter /FlateDecode\n/Length ${data.length}\n>>`);
+  write('stream');
+  write(data);
+  write('\nendstream');
+  write('endobj');
+  ids.length = 0;
+  texts.length = 0;
+}
+
+/** The last object stream, then the cross-reference stream with the trailer's entries, in place of pdfkit's table. */
+function finishWithStreams(doc: PDFDocument, streams: ObjectStreams): void {
+  const write = (data: string | Uint8Array): void => doc._write(data);
+  writeObjectStream(doc, streams);
+  const { streamOf, indexOf } = streams;
 
   const xrefId = newObjectId(doc);
   const xrefOffset = doc._offset;
@@ -124,11 +148,11 @@ function finishWithStreams(doc: PDFDocument, packed: ReadonlyMap<number, string>
   rows.writeUInt16BE(0xffff, 5);
   for (let id = 1; id < size; id++) {
     const at = id * rowLength;
-    const place = inStream.get(id);
-    if (place) {
+    const stream = streamOf[id];
+    if (stream !== undefined) {
       rows.writeUInt8(2, at);
-      rows.writeUInt32BE(place[0], at + 1);
-      rows.writeUInt16BE(place[1], at + 5);
+      rows.writeUInt32BE(stream, at + 1);
+      rows.writeUInt16BE(indexOf[id] ?? 0, at + 5);
     } else {
       rows.writeUInt8(1, at);
       rows.writeUInt32BE(doc._offsets[id - 1] ?? 0, at + 1);

@@ -16,11 +16,19 @@ declare module 'pdfkit' {
     readonly structParentTreeKey: number;
   }
 
+  /**
+   * A reference as pdfkit writes it: by its toString() (`12 0 R`). A PdfReference, or a lighter
+   * object that only names an object already written (link-parts.ts WrittenReference).
+   */
+  export interface PdfReferenceText {
+    toString(): string;
+  }
+
   /** pdfkit's number tree of the structure parents: each page's elements by MCID, each annotation's element. */
   export interface PdfNumberTree {
-    readonly _items: Record<string, PdfReference | (PdfReference | null)[] | undefined>;
-    add(key: number, value: PdfReference | (PdfReference | null)[]): void;
-    get(key: number): (PdfReference | null)[] | PdfReference | undefined;
+    readonly _items: Record<string, PdfReferenceText | (PdfReferenceText | null)[] | undefined>;
+    add(key: number, value: PdfReferenceText | (PdfReferenceText | null)[]): void;
+    get(key: number): (PdfReferenceText | null)[] | PdfReferenceText | undefined;
   }
 
   export default interface PDFDocument {
