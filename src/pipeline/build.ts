@@ -317,6 +317,7 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   };
   // fontkit's shaping from earlier builds (not with --force, which makes everything anew), read only
   // when something is rendered; what is shaped now is kept for the next.
+  const handbookLayout = sharedLayout(toRender.filter((output) => output.role === HANDBOOK_NAME).length);
   const shaping = toRender.length === 0 ? undefined : openShapingCache(readCacheText(outDir, SHAPING_CACHE_FILE), { fresh: request.force === true });
   const keep = async (name: string, bytes: Uint8Array): Promise<void> => {
     rendered.set(name, { sha256: sha256(bytes), size: bytes.byteLength });
@@ -327,9 +328,9 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   try {
     await renderEach(
       toRender.map((output) => {
-        // The handbook's Layout once for both its formats; a role's when its turn comes, and let go after.
+        // The handbook's Layout once for both its formats; a role's when its turn comes. Neither is kept here.
         const heavy = output.role === HANDBOOK_NAME;
-        return { name: output.name, format: output.format, createdAt: output.createdAt, heavy, get layout(): Layout { return heavy ? output.layout : output.compose(); } };
+        return { name: output.name, format: output.format, createdAt: output.createdAt, heavy, get layout(): Layout { return heavy ? handbookLayout(output.compose) : output.compose(); } };
       }),
       {
         jobs: request.jobs,
@@ -424,6 +425,22 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     if (!placed) await abandon();
   }
 }
+/**
+ * One Layout for `readers` reads: composed at the first, the same object given to each, and let go
+ * after the last (a read after that composes it again). The handbook's formats share its Layout,
+ * which at 10,000 roles is hundreds of megabytes: no one should hold it once both have it.
+ */
+function sharedLayout(readers: number): (compose: () => Layout) => Layout {
+  let layout: Layout | undefined;
+  let left = readers;
+  return (compose) => {
+    const given = layout ?? compose();
+    left -= 1;
+    layout = left > 0 ? given : undefined;
+    return given;
+  };
+}
+
 /**
  * A document that could not be rendered, in a sentence: a font, the logo or the memory at fault is
  * the user's to fix (exit 2, with a hint); anything else is a bug in roledoc and says so. The

@@ -22,7 +22,8 @@ export interface RenderTask {
   readonly format: OutputFormat;
   /**
    * The document's Layout. Read once, when the document's turn comes (a build composes it then, so
-   * it never holds every role's Layout at once); a heavy document's is read before.
+   * it never holds every role's Layout at once); a heavy document's is read at the start (its size
+   * decides the threads) and let go once it is sent or rendered.
    */
   readonly layout: Layout;
   readonly createdAt: Date;
@@ -117,10 +118,10 @@ const HEAVY_BYTES_PER_BLOCK = 4 * 130 * 1024;
  * of its own takes half a second to start, which a small handbook need not pay. One that might
  * not fit goes to a thread whose running out of memory can be caught and reported.
  */
-function fitsHere(task: RenderTask, memoryMb: number): boolean {
+function fitsHere(blocks: number, memoryMb: number): boolean {
   const heap = getHeapStatistics();
   const room = Math.min(memoryMb * 1024 * 1024, heap.heap_size_limit - heap.used_heap_size);
-  return task.layout.blocks.length * HEAVY_BYTES_PER_BLOCK < room;
+  return blocks * HEAVY_BYTES_PER_BLOCK < room;
 }
 
 /**
@@ -134,9 +135,40 @@ function fitsHere(task: RenderTask, memoryMb: number): boolean {
 const SNUG_FLOOR_MB = 512;
 const SNUG_BYTES_PER_BLOCK = 40 * 1024;
 
-function snugLimitMb(tasks: readonly RenderTask[], memoryMb: number): number {
-  const blocks = Math.max(0, ...tasks.filter((task) => task.heavy === true).map((task) => task.layout.blocks.length));
+function snugLimitMb(tasks: readonly RenderTask[], layouts: TaskLayouts, memoryMb: number): number {
+  const blocks = Math.max(0, ...tasks.map((task) => layouts.blocks(task)));
   return Math.min(memoryMb, Math.max(SNUG_FLOOR_MB, Math.ceil((blocks * SNUG_BYTES_PER_BLOCK) / (1024 * 1024))));
+}
+
+/**
+ * The tasks' Layouts, each read from its task once: a heavy document's at the start and kept until
+ * it is sent or rendered, then let go (a 10,000-role handbook's takes hundreds of megabytes, and
+ * the caller keeps the tasks); any other's when it is taken.
+ */
+class TaskLayouts {
+  readonly #heavy = new Map<RenderTask, Layout>();
+
+  constructor(tasks: readonly RenderTask[]) {
+    for (const task of tasks) if (task.heavy === true) this.#heavy.set(task, task.layout);
+  }
+
+  /** A heavy task's number of blocks (0 for any other, or one already taken). */
+  blocks(task: RenderTask): number {
+    return this.#heavy.get(task)?.blocks.length ?? 0;
+  }
+
+  /** The heavy tasks' Layouts not taken yet (two formats of one document may share one). */
+  heavyLayouts(): Iterable<Layout> {
+    return this.#heavy.values();
+  }
+
+  /** The task's Layout, for sending or rendering; a heavy one taken again (a retry) is read from its task again. */
+  take(task: RenderTask): Layout {
+    const layout = this.#heavy.get(task);
+    if (layout === undefined) return task.layout;
+    this.#heavy.delete(task);
+    return layout;
+  }
 }
 
 export interface RenderOptions {
@@ -172,21 +204,22 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
   let done = 0;
   const progress: Progress = () => options.onDone?.(++done);
   const heavy = tasks.filter((task) => task.heavy === true);
+  const layouts = new TaskLayouts(tasks);
   // A handbook of a hundred roles or more takes seconds: worth a thread of its own however few the other documents.
-  const threads = canUseWorkers ? threadCount(options.jobs, tasks.length, heavy.filter((task) => task.layout.blocks.length >= BIG_HANDBOOK_BLOCKS).length) : 1;
+  const threads = canUseWorkers ? threadCount(options.jobs, tasks.length, heavy.filter((task) => layouts.blocks(task) >= BIG_HANDBOOK_BLOCKS).length) : 1;
   const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
   const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir, freshParts: options.freshParts === true, pdfStandard: options.pdfStandard, shaping: options.shaping?.kept };
   const onShaped = options.shaping?.onShaped;
   if (threads > 1) {
-    await renderOnWorkers(tasks, threads, setup, memoryMb, progress, sink, undefined, onShaped);
-  } else if (!canUseWorkers || heavy.every((task) => fitsHere(task, memoryMb))) {
-    await renderHere(tasks, options, progress, sink);
+    await renderOnWorkers(tasks, layouts, threads, setup, memoryMb, progress, sink, undefined, onShaped);
+  } else if (!canUseWorkers || heavy.every((task) => fitsHere(layouts.blocks(task), memoryMb))) {
+    await renderHere(tasks, layouts, options, progress, sink);
   } else {
     // The role documents here, the handbook meanwhile on its thread; either failing stops the other.
     const stop = new AbortController();
     const light = tasks.filter((task) => task.heavy !== true);
     await Promise.all(
-      [renderHere(light, options, progress, sink, stop.signal), renderOnWorkers(heavy, 1, setup, memoryMb, progress, sink, stop.signal, onShaped)].map((part) =>
+      [renderHere(light, layouts, options, progress, sink, stop.signal), renderOnWorkers(heavy, layouts, 1, setup, memoryMb, progress, sink, stop.signal, onShaped)].map((part) =>
         part.catch((error: unknown) => {
           stop.abort(error);
           throw error;
@@ -198,7 +231,7 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
 
 type Progress = () => void;
 
-async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, progress: Progress, sink: DocumentSink, signal?: AbortSignal): Promise<void> {
+async function renderHere(tasks: readonly RenderTask[], layouts: TaskLayouts, options: RenderOptions, progress: Progress, sink: DocumentSink, signal?: AbortSignal): Promise<void> {
   const renderers = new Map<OutputFormat, Renderer>();
   const { fontChoice } = options;
   let fonts: FontSet | undefined;
@@ -214,7 +247,7 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
     let bytes: Uint8Array;
     let layout: Layout | undefined;
     try {
-      layout = task.layout;
+      layout = layouts.take(task);
       if (fonts === undefined && usesPdfFonts(task.format, layout)) {
         fonts = await options.fonts?.();
         if (options.shaping) (await import('../render/pdf/glyphs.js')).keepShaping(options.shaping.kept);
@@ -235,6 +268,7 @@ async function renderHere(tasks: readonly RenderTask[], options: RenderOptions, 
 
 function renderOnWorkers(
   tasks: readonly RenderTask[],
+  layouts: TaskLayouts,
   threads: number,
   setup: WorkerSetup,
   memoryMb: number,
@@ -258,20 +292,21 @@ function renderOnWorkers(
     /** The heap each worker was given; one that ran out below `memoryMb` is replaced by one given all of it. */
     const limits = new Map<Worker, number>();
     const replaced = new Set<Worker>();
-    const snug = snugLimitMb(tasks, memoryMb);
+    const snug = snugLimitMb(tasks, layouts, memoryMb);
     // The handbook's formats share one Layout: made into JSON once, and let go once every format has it.
     const sends = new Map<Layout, number>();
-    for (const index of heavy) {
-      const layout = tasks[index]?.layout;
-      if (layout) sends.set(layout, (sends.get(layout) ?? 0) + 1);
-    }
+    for (const layout of layouts.heavyLayouts()) sends.set(layout, (sends.get(layout) ?? 0) + 1);
     const texts = new Map<Layout, string>();
     const layoutText = (layout: Layout): string => {
       const text = texts.get(layout) ?? JSON.stringify(layout);
       const left = (sends.get(layout) ?? 1) - 1;
-      sends.set(layout, left);
-      if (left > 0) texts.set(layout, text);
-      else texts.delete(layout);
+      if (left > 0) {
+        sends.set(layout, left);
+        texts.set(layout, text);
+      } else {
+        sends.delete(layout);
+        texts.delete(layout);
+      }
       return text;
     };
     let failed = false;
@@ -292,7 +327,7 @@ function renderOnWorkers(
       // Nothing left: the worker idles until the last document is in and every worker is stopped.
       if (index === undefined || !task) return;
       busy.set(worker, index);
-      const request: WorkerRequest = { id: index, format: task.format, layout: layoutText(task.layout), createdAt: task.createdAt.getTime() };
+      const request: WorkerRequest = { id: index, format: task.format, layout: layoutText(layouts.take(task)), createdAt: task.createdAt.getTime() };
       worker.postMessage(request);
     };
     const start = (limitMb: number): Worker => {
