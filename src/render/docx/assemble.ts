@@ -14,6 +14,7 @@ import { AbstractNumbering, ConcreteNumbering, Numbering, type Document, type IC
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import type { LayoutStyle } from '../../layout/layout.js';
+import { ownBytes } from '../bytes.js';
 import { ANCHOR_PLACEHOLDER } from './context.js';
 import { listLevels, type ListDefinition } from './numbering.js';
 import type { DocxPart } from './parts.js';
@@ -171,7 +172,8 @@ class StreamedEntry implements ZipInputFile {
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.byteLength;
     const options = { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH, ...(this.#window.byteLength > 0 ? { dictionary: this.#window } : {}) };
-    this.ondata?.(null, deflateRawSync(bytes, options), false);
+    // Kept by the zip until the package is finished: its own bytes, not a view of zlib's 16 KB chunk.
+    this.ondata?.(null, ownBytes(deflateRawSync(bytes, options)), false);
     this.#window = bytes.byteLength >= WINDOW ? bytes.slice(bytes.byteLength - WINDOW) : concatTail(this.#window, bytes);
   }
 

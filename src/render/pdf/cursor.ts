@@ -7,6 +7,7 @@ import PDFDocument, { type OutlineItem } from 'pdfkit';
 import { lineHeight, textWidth } from '../../layout/geometry.js';
 import type { Layout, LayoutStyle, RichText } from '../../layout/layout.js';
 import type { PdfStandard } from '../../model/config.js';
+import { ownBytes } from '../bytes.js';
 import type { FontSet } from '../fonts.js';
 import { archivalOptions, documentInfo, useOwnMetadata, xmpPacket } from './archive.js';
 import { useStableCodes } from './font-subset.js';
@@ -84,7 +85,7 @@ export type PagePainter = (cursor: PdfCursor, pages: number) => void;
  */
 function keepWrites(doc: PDFDocument, chunks: Uint8Array[]): void {
   doc._write = (data) => {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : ownBytes(data);
     chunks.push(bytes);
     doc._offset += bytes.length;
   };
