@@ -9,12 +9,14 @@ import { fieldGridBlock, tableBlock } from './tables.js';
 import { headingParagraph, paragraph } from './text.js';
 
 /**
+ * The body's children one at a time, each made when it is asked for: a part writes each as it
+ * comes (parts.ts), so only one child's docx objects exist at a time — a department of 1,000
+ * roles has 1,000 career paths, a table each.
  * @param around.afterCover the blocks follow a cover (in another part): the first starts a page.
  * @param around.followed more blocks follow in another part: a cover at the end leaves its page
  *   break to them instead of writing a break paragraph.
  */
-export function renderBlocks(blocks: readonly Block[], ctx: DocxContext, around: { afterCover?: boolean; followed?: boolean } = {}): BodyChild[] {
-  const out: BodyChild[] = [];
+export function* renderBlocks(blocks: readonly Block[], ctx: DocxContext, around: { afterCover?: boolean; followed?: boolean } = {}): Generator<BodyChild> {
   let breakBefore = around.afterCover === true;
   for (const [i, block] of blocks.entries()) {
     if (block.kind === 'page-break') {
@@ -24,17 +26,16 @@ export function renderBlocks(blocks: readonly Block[], ctx: DocxContext, around:
       if (next !== undefined && startsWithParagraph(next) && !breakBefore) {
         breakBefore = true;
       } else {
-        out.push(breakParagraph(breakBefore));
+        yield breakParagraph(breakBefore);
         breakBefore = false;
       }
       continue;
     }
-    out.push(...renderBlock(block, ctx, breakBefore));
+    yield* renderBlock(block, ctx, breakBefore);
     // The cover is a page of its own: what follows starts on the next one.
     breakBefore = block.kind === 'cover';
   }
-  if (breakBefore && around.followed !== true) out.push(breakParagraph(false));
-  return out;
+  if (breakBefore && around.followed !== true) yield breakParagraph(false);
 }
 
 function startsWithParagraph(block: Block): boolean {
@@ -57,7 +58,7 @@ function breakParagraph(alsoBefore: boolean): Paragraph {
   });
 }
 
-function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: DocxContext, breakBefore: boolean): BodyChild[] {
+function renderBlock(block: Exclude<Block, { kind: 'page-break' }>, ctx: DocxContext, breakBefore: boolean): Iterable<BodyChild> {
   const pageBreak = breakBefore ? { pageBreakBefore: true } : {};
   switch (block.kind) {
     case 'title':

@@ -187,7 +187,7 @@ function pathTable(block: PathChartBlock, path: readonly ChartBox[], ctx: DocxCo
   return new Table({ layout: TableLayoutType.FIXED, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, borders: NO_BORDERS, rows });
 }
 
-/** Every career path of the block as a table of its own, with the gap of a table after it. */
-export function pathChart(block: PathChartBlock, ctx: DocxContext): BodyChild[] {
-  return block.paths.flatMap((path) => [pathTable(block, path, ctx), spacer(ctx.style)]);
+/** Every career path of the block as a table of its own, with the gap of a table after it; each made when it is asked for. */
+export function* pathChart(block: PathChartBlock, ctx: DocxContext): Generator<BodyChild> {
+  for (const path of block.paths) yield* [pathTable(block, path, ctx), spacer(ctx.style)];
 }

@@ -33,7 +33,18 @@ export class RawXml {
   constructor(readonly xml: string) {}
 }
 
-export type BodyChild = Paragraph | Table | RawXml;
+/**
+ * A long table made and written a few rows at a time (tables.ts, parts.ts): the first piece a
+ * docx Table with the header and the first rows, each further one a Table of the next rows, whose
+ * rows are taken out of it. The XML is the whole table's; but only one piece's objects exist at a
+ * time — made whole, the handbook's role index of 10,000 rows held docx's objects for every row,
+ * and their formatted objects, at once: a gigabyte.
+ */
+export class TableInPieces {
+  constructor(readonly pieces: () => Iterable<Table>) {}
+}
+
+export type BodyChild = Paragraph | Table | RawXml | TableInPieces;
 
 /** A page break carried by the first paragraph of a block (see blocks.ts). */
 export type PageBreakOption = { pageBreakBefore?: boolean };

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Document, IContext } from 'docx';
 import type { Block } from '../../layout/layout.js';
 import { renderBlocks } from './blocks.js';
-import { RawXml, type DocxContext } from './context.js';
+import { RawXml, TableInPieces, type DocxContext } from './context.js';
 import { ListNumbering, type ListDefinition } from './numbering.js';
 import { xmlOf } from './xml.js';
 
@@ -76,10 +76,37 @@ export function renderPart(inputs: PartInputs, file: Document): DocxPart {
       xml += child.xml;
       continue;
     }
+    if (child instanceof TableInPieces) {
+      xml += piecewiseXml(child, context);
+      continue;
+    }
     const formatted = child.prepForXml(context);
     if (formatted) xml += xmlOf(formatted);
   }
   return { xml: localBookmarkIds(xml), lists: lists.definitions() };
+}
+
+/** The first row of a table's XML: `<w:tr>` (not `<w:trPr>`). */
+const FIRST_ROW = /<w:tr[\s>]/;
+const TABLE_END = '</w:tbl>';
+
+/** A table made a piece at a time, as one table: the first piece's properties, grid and rows, then each further piece's rows. */
+function piecewiseXml(table: TableInPieces, context: IContext): string {
+  let xml = '';
+  for (const piece of table.pieces()) {
+    const formatted = piece.prepForXml(context);
+    if (!formatted) continue;
+    const text = xmlOf(formatted);
+    const end = text.lastIndexOf(TABLE_END);
+    if (xml === '') {
+      xml = text.slice(0, end);
+      continue;
+    }
+    const rows = text.search(FIRST_ROW);
+    if (rows < 0 || end < rows) throw new Error('renderDocx: a piece of a table has no rows');
+    xml += text.slice(rows, end);
+  }
+  return xml === '' ? '' : `${xml}${TABLE_END}`;
 }
 
 /**

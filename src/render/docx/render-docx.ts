@@ -23,7 +23,7 @@ import { ROLE_IDS_PROPERTY, type Layout } from '../../layout/layout.js';
 import { useLinearAttributes } from './attributes.js';
 import { assembleDocx, checkStampDate, META_MARK, takeShellApart, type DocumentMetaText, type Shell } from './assemble.js';
 import { renderBlocks } from './blocks.js';
-import { RawXml, type DocxContext } from './context.js';
+import { RawXml, TableInPieces, type DocxContext } from './context.js';
 import type { FontSet } from '../fonts.js';
 import { ListNumbering } from './numbering.js';
 import { fontTableXml, stylesXml, tidyPackage } from './package-parts.js';
@@ -115,8 +115,8 @@ async function shellOf(layout: Layout, headEnd: number, textWidth: number): Prom
   if (known) return known;
   const lists = new ListNumbering();
   const ctx: DocxContext = { style, textWidth, lists };
-  const children = renderBlocks(head, ctx, { followed: headEnd < layout.blocks.length }).map((child) => {
-    if (child instanceof RawXml) throw new Error('renderDocx: a cover is made of docx components');
+  const children = [...renderBlocks(head, ctx, { followed: headEnd < layout.blocks.length })].map((child) => {
+    if (child instanceof RawXml || child instanceof TableInPieces) throw new Error('renderDocx: a cover is made of docx components');
     return child;
   });
   if (lists.definitions().length > 0) throw new Error('renderDocx: a cover has no lists');

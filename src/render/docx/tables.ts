@@ -8,7 +8,7 @@ import { FIELD_LABEL_LOOK, FIELD_VALUE_LOOK, fieldGridColumns, innerWidth, isCjk
 import type { CellContent, FieldGridBlock, LayoutStyle, RichText, TableBlock, TableCell as LayoutTableCell } from '../../layout/layout.js';
 import { CELL_PADDING } from '../../layout/metrics.js';
 import { isNumberedCell, leadingLabel } from '../../layout/cell-labels.js';
-import type { BodyChild, DocxContext } from './context.js';
+import { TableInPieces, type BodyChild, type DocxContext } from './context.js';
 import { TABLE_TEXT_STYLE } from './styles.js';
 import { raggedIfUnbreakable, textRuns } from './text.js';
 import { splitWidth, twips, TWIPS_PER_POINT, WHOLE_TWIPS } from './units.js';
@@ -156,8 +156,24 @@ function cell(spec: CellSpec, widths: readonly number[], ctx: DocxContext): Tabl
 /**
  * A bordered table. The header row repeats on every page (w:tblHeader) and never splits; body rows may split, since
  * a duty with six long tasks can be taller than what is left of a page, or than a page. All cells align to the top.
+ * A table of more than ROWS_PER_PIECE rows is made a piece at a time (TableInPieces): the same XML.
  */
-function table(block: TableBlock, ctx: DocxContext): Table {
+export function table(block: TableBlock, ctx: DocxContext): Table {
+  return tableOfRows(block, ctx, block.header, block.rows);
+}
+
+/** Rows per piece of a long table: a piece of the handbook's role index is a few hundred kilobytes of objects. */
+export const ROWS_PER_PIECE = 100;
+
+function tablePieces(block: TableBlock, ctx: DocxContext): TableInPieces {
+  return new TableInPieces(function* () {
+    for (let start = 0; start < block.rows.length; start += ROWS_PER_PIECE) {
+      yield tableOfRows(block, ctx, start === 0 ? block.header : undefined, block.rows.slice(start, start + ROWS_PER_PIECE));
+    }
+  });
+}
+
+function tableOfRows(block: TableBlock, ctx: DocxContext, header: TableBlock['header'], bodyRows: TableBlock['rows']): Table {
   const widths = splitWidth(
     ctx.textWidth,
     block.columns.map((column) => column.width),
@@ -181,13 +197,13 @@ function table(block: TableBlock, ctx: DocxContext): Table {
     );
   };
   const rows: TableRow[] = [];
-  if (block.header !== undefined && block.header.length > 0) {
+  if (header !== undefined && header.length > 0) {
     // keepNext: the header never stays alone at the foot of a page.
     rows.push(
-      new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: rowCells(block.header, true) }),
+      new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: rowCells(header, true) }),
     );
   }
-  for (const row of block.rows) {
+  for (const row of bodyRows) {
     if (row.length > 0) rows.push(new TableRow({ children: rowCells(row, false) }));
   }
   return fixedTable(ctx, widths, rows);
@@ -226,5 +242,6 @@ export function fieldGridBlock(block: FieldGridBlock, ctx: DocxContext): BodyChi
 
 export function tableBlock(block: TableBlock, ctx: DocxContext): BodyChild[] {
   // A table without rows is not valid WordprocessingML; an empty table has nothing to show anyway.
-  return [...(block.header ?? []), ...block.rows.flat()].length === 0 ? [] : [table(block, ctx), spacer(ctx.style)];
+  if ([...(block.header ?? []), ...block.rows.flat()].length === 0) return [];
+  return [block.rows.length > ROWS_PER_PIECE ? tablePieces(block, ctx) : table(block, ctx), spacer(ctx.style)];
 }
