@@ -177,10 +177,29 @@ class StreamedEntry implements ZipInputFile {
     this.#window = bytes.byteLength >= WINDOW ? bytes.slice(bytes.byteLength - WINDOW) : concatTail(this.#window, bytes);
   }
 
+  /** A whole file, from a shell: compressed once, for every document of the build that has that shell. */
+  writeShellFile(bytes: Uint8Array): void {
+    if (this.size > 0) throw new Error('renderDocx: a shell file is written whole');
+    let compressed = shellFilesCompressed.get(bytes);
+    if (compressed === undefined) {
+      compressed = { crc: crc32(bytes), size: bytes.byteLength, data: ownBytes(deflateRawSync(bytes, { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH })) };
+      shellFilesCompressed.set(bytes, compressed);
+    }
+    this.crc = compressed.crc;
+    this.size = compressed.size;
+    if (compressed.size > 0) this.ondata?.(null, compressed.data, false);
+  }
+
   end(): void {
     this.ondata?.(null, FINAL_BLOCK, true);
   }
 }
+
+/**
+ * The shell's files (styles, settings, theme, headers, …) as writeBytes would compress them alone,
+ * by the bytes the shell holds: the same in every role document of a build.
+ */
+const shellFilesCompressed = new WeakMap<Uint8Array, { readonly crc: number; readonly size: number; readonly data: Uint8Array<ArrayBuffer> }>();
 
 /** The last WINDOW bytes of `before` followed by `after` (shorter than WINDOW). */
 function concatTail(before: Uint8Array, after: Uint8Array): Uint8Array {
@@ -229,7 +248,7 @@ export function assembleDocx(options: AssembleOptions): Uint8Array {
     } else if (name === 'docProps/core.xml' || name === 'docProps/custom.xml') {
       entry.write(metadataPart(strFromU8(bytes), meta, iso));
     } else {
-      entry.writeBytes(bytes);
+      entry.writeShellFile(bytes);
     }
     entry.end();
   }
