@@ -53,7 +53,8 @@ function partFolder(outDir: string, folder: string, fresh: boolean): {
     write(key, data) {
       if (!KEY.test(key)) return;
       used.add(key);
-      writeCacheFile(outDir, `${folder}/${key}`, data);
+      // Checked whole when read (gunzip's CRC, or the part's own): written in place.
+      writeCacheFile(outDir, `${folder}/${key}`, data, { inPlace: true });
     },
     prune() {
       if (used.size === 0) return;
