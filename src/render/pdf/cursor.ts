@@ -77,19 +77,52 @@ export interface CursorOptions {
 export type PagePainter = (cursor: PdfCursor, pages: number) => void;
 
 /**
- * The file's bytes from here on, kept in `chunks` rather than pushed through pdfkit's stream:
- * pdfkit turns each line into bytes with a loop in JavaScript, the stream copies each piece into a
- * Buffer and buffers it again until it is read — per object, and a tagged handbook has a hundred
- * thousand (its structure elements). The same bytes, made by Node in one step and kept once.
- * What pdfkit wrote before this (the file's header) is still in its stream: see finish().
+ * The file's bytes from here on, kept rather than pushed through pdfkit's stream: pdfkit turns
+ * each line into bytes with a loop in JavaScript, the stream copies each piece into a Buffer and
+ * buffers it again until it is read — per object, and a tagged handbook has a hundred thousand
+ * (its structure elements). Here lines are gathered as text and made bytes by Node 64 KB at a
+ * time (a 10,000-role handbook writes half a million lines; a Buffer each was half a million
+ * objects to keep), and a stream's bytes are kept as they come. What pdfkit wrote before this
+ * (the file's header) is still in its stream: see finish().
  */
-function keepWrites(doc: PDFDocument, chunks: Uint8Array[]): void {
-  doc._write = (data) => {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : ownBytes(data);
-    chunks.push(bytes);
-    doc._offset += bytes.length;
-  };
+class WrittenBytes {
+  readonly #chunks: Uint8Array[] = [];
+  #lines: string[] = [];
+  #lineBytes = 0;
+
+  constructor(doc: PDFDocument) {
+    doc._write = (data) => {
+      if (typeof data === 'string') {
+        // pdfkit's lines are Latin-1: a character is a byte.
+        this.#lines.push(data);
+        this.#lineBytes += data.length + 1;
+        doc._offset += data.length + 1;
+        if (this.#lineBytes >= LINE_BYTES_PER_CHUNK) this.#flush();
+        return;
+      }
+      this.#flush();
+      const bytes = ownBytes(data);
+      this.#chunks.push(bytes);
+      doc._offset += bytes.length;
+    };
+  }
+
+  /** Everything written so far, in order. */
+  chunks(): readonly Uint8Array[] {
+    this.#flush();
+    return this.#chunks;
+  }
+
+  #flush(): void {
+    if (this.#lines.length === 0) return;
+    this.#lines.push('');
+    this.#chunks.push(Buffer.from(this.#lines.join('\n'), 'latin1'));
+    this.#lines = [];
+    this.#lineBytes = 0;
+  }
 }
+
+const LINE_BYTES_PER_CHUNK = 64 * 1024;
 
 export class PdfCursor {
   readonly doc: PDFDocument;
@@ -110,8 +143,8 @@ export class PdfCursor {
   /** Pages without running header and page number: the cover. */
   readonly #bare = new Set<number>();
   readonly #anchorPages = new Map<string, number>();
-  /** The file's bytes as pdfkit writes them, after its header (keepWrites). */
-  readonly #written: Uint8Array[] = [];
+  /** The file's bytes as pdfkit writes them, after its header; none for a part (its recorder keeps them). */
+  #written: WrittenBytes | undefined;
   /** The structure tree being written (tags.ts); in the first pass it tags nothing. */
   readonly tags: PdfTags;
 
@@ -155,7 +188,7 @@ export class PdfCursor {
       this.doc.addPage();
     } else if (pagination !== undefined) {
       useOwnMetadata(this.doc, xmpPacket(info, meta.lang, standard));
-      keepWrites(this.doc, this.#written);
+      this.#written = new WrittenBytes(this.doc);
       useObjectStreams(this.doc);
     }
     this.tags = new PdfTags(pagination === undefined ? undefined : this.doc, this.#recorder ? 'Part' : 'Document');
@@ -266,11 +299,11 @@ export class PdfCursor {
 
   finish(): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
-      // The header pdfkit wrote through its stream, then everything written since (keepWrites).
+      // The header pdfkit wrote through its stream, then everything written since (WrittenBytes).
       const chunks: Uint8Array[] = [];
       this.doc.on('data', (chunk) => chunks.push(chunk));
       this.doc.on('end', () => {
-        const joined = Buffer.concat([...chunks, ...this.#written]);
+        const joined = Buffer.concat([...chunks, ...(this.#written?.chunks() ?? [])]);
         // A plain Uint8Array view, as the renderer interface promises (some readers refuse Buffers).
         resolve(new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength));
       });
