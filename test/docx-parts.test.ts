@@ -13,7 +13,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLibreOffice } from '../src/io/libreoffice.js';
 import type { Layout } from '../src/layout/layout.js';
-import { partKey, type PartInputs } from '../src/render/docx/parts.js';
+import { Numberer } from '../src/render/docx/assemble.js';
+import { partKey, type DocxPart, type PartInputs } from '../src/render/docx/parts.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { labelWidthEm } from '../src/render/docx/tables.js';
 import { A4_PAGE, CLASSIC_STYLE } from './helpers/layouts.js';
@@ -253,4 +254,35 @@ describe('the handbook .docx in the readers HR offices use', () => {
       expect(new RegExp(`${title}[\\s.]*${number}\\s*$`, 'm').test(pdfContents), `${title} ${number} in the PDF's contents`).toBe(true);
     }
   }, 180_000);
+});
+
+describe('numbering a part for the whole document', () => {
+  /** A part with what the numbering touches: bookmarks, anchors, contents page references, lists. */
+  const part = (roles: number, prefix: string): DocxPart => ({
+    xml: Array.from(
+      { length: roles },
+      (_, i) =>
+        `<w:p><w:pPr><w:numPr><w:numId w:val="{roledoc-list-${(i % 3) + 1}-0}"/></w:numPr></w:pPr><w:bookmarkStart w:name="roledoc-anchor:role:${prefix}${i}" w:id="${i}"/>` +
+        `<w:r><w:t>岗位 ${i} &lt;客服&gt;</w:t></w:r><w:bookmarkEnd w:id="${i}"/><w:hyperlink w:anchor="roledoc-anchor:role:${prefix}${(i * 7) % roles}">` +
+        `<w:r><w:instrText xml:space="preserve"> PAGEREF roledoc-anchor:role:${prefix}${i} \\h </w:instrText></w:r></w:hyperlink></w:p>`,
+    ).join(''),
+    lists: [],
+  });
+
+  it('numbers a long part a slice at a time exactly as it would whole, and the parts after it too', () => {
+    const parts = [part(300, 'a'), part(40, 'b')];
+    const whole = new Numberer();
+    const sliced = new Numberer();
+    for (const each of parts) {
+      const inSlices = [...sliced.place(each, 500)];
+      if (each.xml.length > 5000) expect(inSlices.length).toBeGreaterThan(10);
+      // Each slice after the first starts with a tag: no element or text is cut.
+      for (const slice of inSlices.slice(1)) expect(slice.startsWith('<')).toBe(true);
+      const numbered = [...whole.place(each)].join('');
+      expect(inSlices.join('')).toBe(numbered);
+      expect(numbered).not.toContain('roledoc-anchor:');
+      expect(numbered).not.toContain('{roledoc-list-');
+    }
+    expect(whole.name('role:b1')).toBe(sliced.name('role:b1'));
+  });
 });

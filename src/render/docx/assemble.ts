@@ -101,29 +101,35 @@ const ANCHOR_NAME = new RegExp(`="${ANCHOR_PLACEHOLDER}([^"]*)"`);
  * Numbers the parts for the whole document, in order: each part's lists and bookmark ids follow
  * the previous part's, and every anchor is named roledoc_1, roledoc_2, … in order of first use.
  */
-class Numberer {
+export class Numberer {
   readonly lists: ListDefinition[] = [];
   #bookmarks = 0;
   readonly #names = new Map<string, string>();
 
-  place(part: DocxPart): string {
+  /**
+   * The part's XML numbered, a slice at a time (each cut before a tag, so every element and text
+   * is whole in one slice): a department of thousands of roles is one part of tens of megabytes,
+   * and its numbered copy need not exist whole beside it.
+   */
+  *place(part: DocxPart, sliceChars = SLICE_CHARS): Generator<string> {
     const listBase = this.lists.length;
     const bookmarkBase = this.#bookmarks;
     let bookmarks = 0;
-    this.lists.push(...part.lists);
-    const xml = part.xml.replace(NUMBERED, (match, bookmark: string | undefined, id: string | undefined, list: string | undefined, anchor: string | undefined, pageOf: string | undefined) => {
-      if (bookmark !== undefined) {
-        bookmarks = Math.max(bookmarks, Number(id) + 1);
-        // The bookmark's name comes before its id, inside this match.
-        return `${bookmark.replace(ANCHOR_NAME, (_name, named: string) => `="${this.name(named)}"`)}${bookmarkBase + Number(id)}"`;
-      }
-      if (list !== undefined) return String(listBase + Number(list) + 1);
-      if (anchor !== undefined) return `="${this.name(anchor)}"`;
-      if (pageOf !== undefined) return ` PAGEREF ${this.name(pageOf)} \\h `;
-      return match;
-    });
+    for (const list of part.lists) this.lists.push(list);
+    for (const slice of slicesOf(part.xml, sliceChars)) {
+      yield slice.replace(NUMBERED, (match, bookmark: string | undefined, id: string | undefined, list: string | undefined, anchor: string | undefined, pageOf: string | undefined) => {
+        if (bookmark !== undefined) {
+          bookmarks = Math.max(bookmarks, Number(id) + 1);
+          // The bookmark's name comes before its id, inside this match.
+          return `${bookmark.replace(ANCHOR_NAME, (_name, named: string) => `="${this.name(named)}"`)}${bookmarkBase + Number(id)}"`;
+        }
+        if (list !== undefined) return String(listBase + Number(list) + 1);
+        if (anchor !== undefined) return `="${this.name(anchor)}"`;
+        if (pageOf !== undefined) return ` PAGEREF ${this.name(pageOf)} \\h `;
+        return match;
+      });
+    }
     this.#bookmarks += bookmarks;
-    return xml;
   }
 
   name(anchor: string): string {
@@ -134,6 +140,25 @@ class Numberer {
     }
     return name;
   }
+}
+
+/**
+ * Characters of a part numbered and written at a time: a department of about 1,000 roles in one
+ * part fits in one slice. Each slice is compressed as a piece of its own, so a longer part's
+ * compressed bytes (not its text) differ from those of one written whole.
+ */
+const SLICE_CHARS = 1 << 23;
+
+/** `xml` in slices of about `size` characters, each cut right before a tag. */
+function* slicesOf(xml: string, size: number): Generator<string> {
+  let start = 0;
+  while (xml.length - start > size) {
+    const cut = xml.indexOf('<', start + size);
+    if (cut < 0) break;
+    yield xml.slice(start, cut);
+    start = cut;
+  }
+  yield start === 0 ? xml : xml.slice(start);
 }
 
 /** What ends a deflate stream whose pieces were each compressed and flushed on their own: an empty final block. */
@@ -238,8 +263,8 @@ export function assembleDocx(options: AssembleOptions): Uint8Array {
     const entry = new StreamedEntry(zip, name, mtime);
     if (name === 'word/document.xml') {
       entry.write(shell.bodyStart);
-      entry.write(numberer.place({ xml: shell.head, lists: [] }));
-      for (const part of options.parts) entry.write(numberer.place(part));
+      for (const text of numberer.place({ xml: shell.head, lists: [] })) entry.write(text);
+      for (const part of options.parts) for (const text of numberer.place(part)) entry.write(text);
       entry.write(shell.bodyEnd);
       documentDone = true;
     } else if (name === 'word/numbering.xml') {

@@ -70,20 +70,22 @@ export function renderPart(inputs: PartInputs, file: Document): DocxPart {
   const ctx: DocxContext = { style: inputs.style, textWidth: inputs.textWidth, lists, anchorPages: inputs.anchorPages };
   const children = renderBlocks(inputs.blocks, ctx, { afterCover: inputs.afterCover, followed: inputs.followed });
   const context: IContext = { file, viewWrapper: file.Document, stack: [] };
+  // Bookmarks numbered child by child, in one numbering for the part: no second copy of a long part's XML.
+  const bookmarkIds = new Map<string, number>();
   let xml = '';
   for (const child of children) {
     if (child instanceof RawXml) {
-      xml += child.xml;
+      xml += localBookmarkIds(child.xml, bookmarkIds);
       continue;
     }
     if (child instanceof TableInPieces) {
-      xml += piecewiseXml(child, context);
+      xml += localBookmarkIds(piecewiseXml(child, context), bookmarkIds);
       continue;
     }
     const formatted = child.prepForXml(context);
-    if (formatted) xml += xmlOf(formatted);
+    if (formatted) xml += localBookmarkIds(xmlOf(formatted), bookmarkIds);
   }
-  return { xml: localBookmarkIds(xml), lists: lists.definitions() };
+  return { xml, lists: lists.definitions() };
 }
 
 /** The first row of a table's XML: `<w:tr>` (not `<w:trPr>`). */
@@ -113,8 +115,7 @@ function piecewiseXml(table: TableInPieces, context: IContext): string {
  * docx numbers bookmarks from a counter global to the process; in a part they are numbered from 0
  * in order of appearance, so the part is the same whenever and wherever it is rendered.
  */
-export function localBookmarkIds(xml: string): string {
-  const ids = new Map<string, number>();
+export function localBookmarkIds(xml: string, ids = new Map<string, number>()): string {
   return xml.replace(BOOKMARK_ID, (_match, before: string, id: string) => {
     let local = ids.get(id);
     if (local === undefined) {
