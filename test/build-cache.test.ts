@@ -6,9 +6,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/incremental/manifest.js';
-import { openPdfPartStore } from '../src/pipeline/part-store.js';
+import { openPartStore, openPdfPartStore } from '../src/pipeline/part-store.js';
 import { build, BUILD_CACHE, outputNames } from './helpers/project.js';
 import { runCli } from './helpers/run-cli.js';
 import { builtSeedProject } from './helpers/seed.js';
@@ -18,6 +19,15 @@ const hashes = (dir: string): Record<string, string> =>
   Object.fromEntries(outputNames(out(dir)).sort().map((name) => [name, sha256(readFileSync(path.join(out(dir), name)))]));
 const manager = (dir: string): string => path.join(dir, 'roles', '客服部', 'cs-manager.yaml');
 const parts = (dir: string): string[] => readdirSync(path.join(out(dir), BUILD_CACHE, 'docx-parts')).sort();
+
+function canGunzip(bytes: Uint8Array): boolean {
+  try {
+    gunzipSync(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function edit(file: string, from: string, to: string): void {
   const text = readFileSync(file, 'utf8');
@@ -191,6 +201,23 @@ describe('the build cache', () => {
     fresh.set(key('b'), new Uint8Array([4, 5, 6]));
     expect([...(fresh.peek?.(key('b')) ?? [])]).toEqual([4, 5, 6]);
     expect([...(fresh.get(key('b')) ?? [])]).toEqual([4, 5, 6]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a .docx part store gives back what it kept, and refuses a part cut short after its head', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-parts-'));
+    const store = openPartStore(dir);
+    const key = 'c'.repeat(64);
+    const part = { xml: '<w:p><w:r><w:t xml:space="preserve">负责"客服"工作\n</w:t></w:r></w:p>'.repeat(50), lists: [] };
+    store.set(key, part);
+    expect(openPartStore(dir).get(key)).toEqual(part);
+    const file = path.join(dir, BUILD_CACHE, 'docx-parts', key);
+    const bytes = readFileSync(file);
+    // The first place a gzip reader can stop: the end of the head's member.
+    const headEnd = [...bytes.keys()].find((at) => at > 0 && at < bytes.length && canGunzip(bytes.subarray(0, at)));
+    expect(headEnd).toBeDefined();
+    writeFileSync(file, bytes.subarray(0, headEnd));
+    expect(openPartStore(dir).get(key)).toBeUndefined();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -18,20 +18,24 @@ export interface PrunedPartStore extends PartStore {
 }
 
 /**
- * A part as stored, gzipped: with its key, so a file mixed up with another is never used. A file
- * changed since is refused by gunzip, which checks the CRC-32 of what it unpacks.
+ * A part as stored: a line of JSON with its key (so a file mixed up with another is never used),
+ * its lists and the length of its XML, then the XML itself — each gzipped on its own, the two
+ * members of one gzip file. A file changed since is refused by gunzip, which checks the CRC-32 of
+ * each member; one cut short after the first member, by the length. The XML is never part of a
+ * JSON text: a department of thousands of roles is one part of tens of megabytes, and writing it
+ * as JSON made one more copy of it, reading it parsed it.
  */
-interface StoredPart {
+interface StoredHead {
   readonly key: string;
-  readonly part: DocxPart;
+  readonly lists: DocxPart['lists'];
+  /** The XML's length in characters. */
+  readonly chars: number;
 }
 
-function isStored(value: unknown): value is StoredPart {
+function isStoredHead(value: unknown): value is StoredHead {
   if (typeof value !== 'object' || value === null) return false;
-  const stored = value as Record<string, unknown>;
-  const part = stored['part'];
-  if (typeof stored['key'] !== 'string' || typeof part !== 'object' || part === null) return false;
-  return typeof (part as Record<string, unknown>)['xml'] === 'string' && Array.isArray((part as Record<string, unknown>)['lists']);
+  const head = value as Record<string, unknown>;
+  return typeof head['key'] === 'string' && Array.isArray(head['lists']) && typeof head['chars'] === 'number';
 }
 
 /**
@@ -72,19 +76,23 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
       const bytes = files.read(key);
       if (bytes === undefined) return undefined;
       try {
-        const stored: unknown = JSON.parse(gunzipSync(bytes).toString('utf8'));
-        // Damaged, or not what was stored under this name: rendered again, and stored again.
-        if (!isStored(stored) || stored.key !== key) return undefined;
+        const text = gunzipSync(bytes);
+        const newline = text.indexOf(0x0a);
+        const head: unknown = newline < 0 ? undefined : JSON.parse(text.toString('utf8', 0, newline));
+        // Damaged, cut short, or not what was stored under this name: rendered again, and stored again.
+        if (!isStoredHead(head) || head.key !== key) return undefined;
+        const xml = text.toString('utf8', newline + 1);
+        if (xml.length !== head.chars) return undefined;
         files.use(key);
-        return stored.part;
+        return { xml, lists: head.lists };
       } catch {
         return undefined;
       }
     },
     set(key: string, part: DocxPart): void {
-      const stored: StoredPart = { key, part };
+      const head: StoredHead = { key, lists: part.lists, chars: part.xml.length };
       // Level 1: the parts are read back far more often than they are made, and disk is cheap.
-      files.write(key, gzipSync(JSON.stringify(stored), { level: 1 }));
+      files.write(key, Buffer.concat([gzipSync(`${JSON.stringify(head)}\n`, { level: 1 }), gzipSync(part.xml, { level: 1 })]));
     },
     prune: () => files.prune(),
   };
