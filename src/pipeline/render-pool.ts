@@ -157,9 +157,10 @@ class TaskLayouts {
     return this.#heavy.get(task)?.blocks.length ?? 0;
   }
 
-  /** The heavy tasks' Layouts not taken yet (two formats of one document may share one). */
-  heavyLayouts(): Iterable<Layout> {
-    return this.#heavy.values();
+  /** Whether a heavy task not taken yet has this Layout (two formats of one document share one). */
+  awaited(layout: Layout): boolean {
+    for (const each of this.#heavy.values()) if (each === layout) return true;
+    return false;
   }
 
   /** The task's Layout, for sending or rendering; a heavy one taken again (a retry) is read from its task again. */
@@ -294,19 +295,12 @@ function renderOnWorkers(
     const replaced = new Set<Worker>();
     const snug = snugLimitMb(tasks, layouts, memoryMb);
     // The handbook's formats share one Layout: made into JSON once, and let go once every format has it.
-    const sends = new Map<Layout, number>();
-    for (const layout of layouts.heavyLayouts()) sends.set(layout, (sends.get(layout) ?? 0) + 1);
     const texts = new Map<Layout, string>();
-    const layoutText = (layout: Layout): string => {
+    const layoutText = (task: RenderTask): string => {
+      const layout = layouts.take(task);
       const text = texts.get(layout) ?? JSON.stringify(layout);
-      const left = (sends.get(layout) ?? 1) - 1;
-      if (left > 0) {
-        sends.set(layout, left);
-        texts.set(layout, text);
-      } else {
-        sends.delete(layout);
-        texts.delete(layout);
-      }
+      if (layouts.awaited(layout)) texts.set(layout, text);
+      else texts.delete(layout);
       return text;
     };
     let failed = false;
@@ -327,7 +321,7 @@ function renderOnWorkers(
       // Nothing left: the worker idles until the last document is in and every worker is stopped.
       if (index === undefined || !task) return;
       busy.set(worker, index);
-      const request: WorkerRequest = { id: index, format: task.format, layout: layoutText(layouts.take(task)), createdAt: task.createdAt.getTime() };
+      const request: WorkerRequest = { id: index, format: task.format, layout: layoutText(task), createdAt: task.createdAt.getTime() };
       worker.postMessage(request);
     };
     const start = (limitMb: number): Worker => {
