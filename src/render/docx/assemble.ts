@@ -196,9 +196,7 @@ class StreamedEntry implements ZipInputFile {
     if (bytes.byteLength === 0) return;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.byteLength;
-    const options = { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH, ...(this.#window.byteLength > 0 ? { dictionary: this.#window } : {}) };
-    // Kept by the zip until the package is finished: its own bytes, not a view of zlib's 16 KB chunk.
-    this.ondata?.(null, ownBytes(deflateRawSync(bytes, options)), false);
+    this.ondata?.(null, deflatePiece(bytes, this.#window), false);
     this.#window = bytes.byteLength >= WINDOW ? bytes.slice(bytes.byteLength - WINDOW) : concatTail(this.#window, bytes);
   }
 
@@ -207,7 +205,7 @@ class StreamedEntry implements ZipInputFile {
     if (this.size > 0) throw new Error('renderDocx: a shell file is written whole');
     let compressed = shellFilesCompressed.get(bytes);
     if (compressed === undefined) {
-      compressed = { crc: crc32(bytes), size: bytes.byteLength, data: ownBytes(deflateRawSync(bytes, { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH })) };
+      compressed = { crc: crc32(bytes), size: bytes.byteLength, data: deflatePiece(bytes) };
       shellFilesCompressed.set(bytes, compressed);
     }
     this.crc = compressed.crc;
@@ -218,6 +216,16 @@ class StreamedEntry implements ZipInputFile {
   end(): void {
     this.ondata?.(null, FINAL_BLOCK, true);
   }
+}
+
+/**
+ * A piece of a zip entry compressed and flushed to a byte boundary, knowing `window` (the bytes
+ * before it) as its dictionary. Kept by the zip until the package is finished: its own bytes, not
+ * a view of zlib's 16 KB chunk.
+ */
+function deflatePiece(bytes: Uint8Array, window?: Uint8Array): Uint8Array<ArrayBuffer> {
+  const options = { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH, ...(window !== undefined && window.byteLength > 0 ? { dictionary: window } : {}) };
+  return ownBytes(deflateRawSync(bytes, options));
 }
 
 /**
