@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Document, IContext } from 'docx';
 import type { Block } from '../../layout/layout.js';
 import { renderBlocks } from './blocks.js';
-import { RawXml, TableInPieces, type DocxContext } from './context.js';
+import { RawXml, TableInPieces, type BodyChild, type DocxContext } from './context.js';
 import { ListNumbering, type ListDefinition } from './numbering.js';
 import { xmlOf } from './xml.js';
 
@@ -73,19 +73,16 @@ export function renderPart(inputs: PartInputs, file: Document): DocxPart {
   // Bookmarks numbered child by child, in one numbering for the part: no second copy of a long part's XML.
   const bookmarkIds = new Map<string, number>();
   let xml = '';
-  for (const child of children) {
-    if (child instanceof RawXml) {
-      xml += localBookmarkIds(child.xml, bookmarkIds);
-      continue;
-    }
-    if (child instanceof TableInPieces) {
-      xml += localBookmarkIds(piecewiseXml(child, context), bookmarkIds);
-      continue;
-    }
-    const formatted = child.prepForXml(context);
-    if (formatted) xml += localBookmarkIds(xmlOf(formatted), bookmarkIds);
-  }
+  for (const child of children) xml += localBookmarkIds(childXml(child, context), bookmarkIds);
   return { xml, lists: lists.definitions() };
+}
+
+/** One child of a body as XML. */
+function childXml(child: BodyChild, context: IContext): string {
+  if (child instanceof RawXml) return child.xml;
+  if (child instanceof TableInPieces) return piecewiseXml(child, context);
+  const formatted = child.prepForXml(context);
+  return formatted ? xmlOf(formatted) : '';
 }
 
 /** The first row of a table's XML: `<w:tr>` (not `<w:trPr>`). */
