@@ -110,6 +110,19 @@ describe('a font that fails on one character of one document', () => {
     expect(documents(dir)).toEqual(before);
   });
 
+  it('met first by the handbook .docx (paginated with the PDF fonts): the font named there too, not a bug', async () => {
+    const dir = fontProject(broken, 2);
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    const before = documents(dir);
+    writeFileSync(path.join(dir, 'roles', 'r1.yaml'), role('r1', '负责鑫源客户的接待。'));
+    const result = await runCli(['build', '--only', 'handbook'], dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`无法生成手册的 Word 文档（out/handbook.docx）：PDF 字体 ${path.join(dir, 'fonts', 'body.ttf')} 排不了这份文档里的字`);
+    expect(result.stderr).not.toContain('缺陷');
+    noStack(result.stderr);
+    expect(documents(dir)).toEqual(before);
+  });
+
   it('rendered on a render thread (the compiled CLI as a process): the same sentence; the stack only with --debug', async () => {
     const dir = fontProject(broken, 24);
     expect((await runProcess(['build', '--jobs', '2'], dir)).exitCode).toBe(0);

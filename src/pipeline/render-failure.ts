@@ -8,7 +8,7 @@ import type { Layout } from '../layout/layout.js';
 import type { OutputFormat } from '../model/config.js';
 import type { FontChoice, FontFile } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
-import type { Renderer } from '../render/renderers.js';
+import { usesPdfFonts, type Renderer } from '../render/renderers.js';
 
 export type RenderFault =
   /** A PDF font the document's text cannot be set in. */
@@ -79,7 +79,8 @@ export async function findFault(
   context: { readonly renderer: Renderer; readonly createdAt: Date; readonly fonts: FontSet | undefined; readonly fontChoice: FontChoice | undefined },
 ): Promise<RenderFault | undefined> {
   const { fonts, fontChoice } = context;
-  if (format === 'pdf' && fonts && fontChoice) {
+  // The handbook .docx is paginated with the PDF fonts (its contents' page numbers): a font at fault there is named too.
+  if (usesPdfFonts(format, layout) && fonts && fontChoice) {
     const { fontProblem } = await import('../render/pdf/font-check.js');
     const text = layoutCharacters(layout);
     const faces: readonly (readonly [FontFile | undefined, FontSet[keyof FontSet]])[] = [
