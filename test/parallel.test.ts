@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard } from '../src/incremental/outputs.js';
-import { threadCount } from '../src/pipeline/render-pool.js';
+import { threadCount, workerCount } from '../src/pipeline/render-pool.js';
 import { runCli, runProcess } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
 import { outputNames } from './helpers/project.js';
@@ -58,6 +58,17 @@ describe('roledoc build --jobs', () => {
     expect(threadCount(16, 1000)).toBe(16);
     // Without --jobs: one per CPU, but never more than 4, whatever the machine says it has.
     expect(threadCount(undefined, 10_000)).toBeLessThanOrEqual(4);
+  });
+
+  it('renders role documents on this thread too, and gives each handbook a worker when there is little else', () => {
+    // A full build on 2 threads: this one and a worker, which takes both handbooks first.
+    expect(workerCount(2, 2, 2000)).toBe(1);
+    expect(workerCount(4, 2, 2000)).toBe(3);
+    expect(workerCount(2, 0, 1000)).toBe(1);
+    // A one-role edit: both handbooks at once, on workers of their own.
+    expect(workerCount(2, 2, 2)).toBe(2);
+    expect(workerCount(4, 2, 2)).toBe(3);
+    expect(workerCount(1, 2, 2)).toBe(1);
   });
 
   it('refuses a --jobs or --shard that is not a number it can use, with exit 2', async () => {

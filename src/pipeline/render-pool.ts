@@ -1,9 +1,11 @@
 /**
- * Rendering on a pool of worker threads. compose stays in the main thread (cheap, and it decides
- * what a build does); only the rendering of finished Layouts — the expensive part — fans out.
- * Each worker parses the fonts once and keeps its renderers, the main thread collects the bytes
- * by document name and writes them itself, so the output is the same bytes in the same files as
- * a single-threaded build, whatever finishes first.
+ * Rendering on this thread and a pool of worker threads. compose stays in the main thread (cheap,
+ * and it decides what a build does); the rendering of finished Layouts — the expensive part — is
+ * shared: this thread renders role documents between collecting the others, the workers take the
+ * heavy documents (the handbook) first, then role documents too. Each worker parses the fonts once
+ * and keeps its renderers, the main thread collects the bytes by document name and writes them
+ * itself, so the output is the same bytes in the same files as a single-threaded build, whatever
+ * finishes first.
  */
 import { availableParallelism, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -81,9 +83,10 @@ const canUseWorkers = !import.meta.url.endsWith('.ts');
 export const DEFAULT_MAX_THREADS = 4;
 
 /**
- * How many threads a build of `tasks` documents uses: `--jobs`, else one per CPU (at most 4), never
- * more than the work needs — but a thread for each heavy document (the handbook's .docx and PDF,
- * seconds each) even among few others, so a one-role edit renders both handbooks at once.
+ * How many threads a build of `tasks` documents renders on, this one included: `--jobs`, else one
+ * per CPU (at most 4), never more than the work needs — but a thread for each heavy document (the
+ * handbook's .docx and PDF, seconds each) even among few others, so a one-role edit renders both
+ * handbooks at once.
  */
 export function threadCount(requested: number | undefined, tasks: number, heavy = 0): number {
   const wanted = requested ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
@@ -194,6 +197,52 @@ export interface RenderOptions {
 export type DocumentSink = (name: string, bytes: Uint8Array) => Promise<void> | void;
 
 /**
+ * The documents not rendered yet, by index: the heavy ones first, then the rest in order (role
+ * documents are all about the same size). Shared by the workers and this thread: whichever is free
+ * takes the next, so none stands idle while another has a queue.
+ */
+class TaskQueue {
+  readonly #heavy: number[];
+  readonly #light: number[];
+
+  constructor(tasks: readonly RenderTask[]) {
+    const order = [...tasks.keys()];
+    this.#heavy = order.filter((index) => tasks[index]?.heavy === true);
+    this.#light = order.filter((index) => tasks[index]?.heavy !== true);
+  }
+
+  get heavy(): number {
+    return this.#heavy.length;
+  }
+
+  get light(): number {
+    return this.#light.length;
+  }
+
+  /** The next document, a heavy one first. */
+  readonly take = (): number | undefined => this.#heavy.shift() ?? this.#light.shift();
+  readonly takeHeavy = (): number | undefined => this.#heavy.shift();
+  readonly takeLight = (): number | undefined => this.#light.shift();
+
+  /** A document taken but not rendered (its worker ran out of a snug heap): first again. */
+  giveBack(index: number, heavy: boolean): void {
+    (heavy ? this.#heavy : this.#light).unshift(index);
+  }
+}
+
+/**
+ * How many workers a build on `threads` render threads starts. This thread is one of them: it
+ * renders role documents itself, which costs no copy of a Layout or of the bytes, and no thread
+ * parsing the fonts and warming its caches again (measured on 2 CPUs, 1,000 roles: 13% less CPU
+ * than two workers with this thread idle). But each heavy document gets a worker of its own when
+ * there is not much else to do, so a one-role edit renders both handbooks at once.
+ */
+export function workerCount(threads: number, heavy: number, light: number): number {
+  const others = Math.max(1, threads - 1);
+  return heavy > others && light < MIN_TASKS_PER_WORKER * threads ? Math.min(heavy, Math.max(threads, others)) : others;
+}
+
+/**
  * Renders every task and gives each document to `sink` as it is made, in the order they finish.
  * `onDone` is called after each (for progress only). Every render thread has a memory limit, and a
  * heavy document (the handbook) that might not fit in this thread's memory is rendered on a
@@ -206,40 +255,56 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
   const progress: Progress = () => options.onDone?.(++done);
   const heavy = tasks.filter((task) => task.heavy === true);
   const layouts = new TaskLayouts(tasks);
+  const queue = new TaskQueue(tasks);
   // A handbook of a hundred roles or more takes seconds: worth a thread of its own however few the other documents.
   const threads = canUseWorkers ? threadCount(options.jobs, tasks.length, heavy.filter((task) => layouts.blocks(task) >= BIG_HANDBOOK_BLOCKS).length) : 1;
   const memoryMb = Math.max(MIN_MEMORY_MB, Math.floor(options.memoryMb ?? renderMemoryLimitMb()));
   const setup: WorkerSetup = { fonts: options.fontChoice, cacheDir: options.cacheDir, freshParts: options.freshParts === true, pdfStandard: options.pdfStandard, shaping: options.shaping?.kept };
   const onShaped = options.shaping?.onShaped;
-  if (threads > 1) {
-    await renderOnWorkers(tasks, layouts, threads, setup, memoryMb, progress, sink, undefined, onShaped);
-  } else if (!canUseWorkers || heavy.every((task) => fitsHere(layouts.blocks(task), memoryMb))) {
-    await renderHere(tasks, layouts, options, progress, sink);
-  } else {
-    // The role documents here, the handbook meanwhile on its thread; either failing stops the other.
-    const stop = new AbortController();
-    const light = tasks.filter((task) => task.heavy !== true);
-    await Promise.all(
-      [renderHere(light, layouts, options, progress, sink, stop.signal), renderOnWorkers(heavy, layouts, 1, setup, memoryMb, progress, sink, stop.signal, onShaped)].map((part) =>
-        part.catch((error: unknown) => {
-          stop.abort(error);
-          throw error;
-        }),
-      ),
-    );
+  if (threads === 1 && (!canUseWorkers || heavy.every((task) => fitsHere(layouts.blocks(task), memoryMb)))) {
+    let next = 0;
+    await renderHere(tasks, () => (next < tasks.length ? next++ : undefined), layouts, options, progress, sink);
+    return;
   }
+  // The heavy documents on workers only; the role documents here too while this thread is one
+  // of the render threads (with a worker per thread, as for a one-role edit, it only collects:
+  // loading the renderers here would slow the workers down). Either side failing stops the other.
+  const workers = threads === 1 ? 1 : workerCount(threads, queue.heavy, queue.light);
+  const stop = new AbortController();
+  await Promise.all(
+    [
+      renderOnWorkers(tasks, threads === 1 ? queue.takeHeavy : queue.take, queue, layouts, workers, setup, memoryMb, progress, sink, stop.signal, onShaped),
+      ...(workers < threads || threads === 1 ? [renderHere(tasks, queue.takeLight, layouts, options, progress, sink, stop.signal)] : []),
+    ].map((part) =>
+      part.catch((error: unknown) => {
+        stop.abort(error);
+        throw error;
+      }),
+    ),
+  );
 }
 
 type Progress = () => void;
 
-async function renderHere(tasks: readonly RenderTask[], layouts: TaskLayouts, options: RenderOptions, progress: Progress, sink: DocumentSink, signal?: AbortSignal): Promise<void> {
+/** Renders on this thread each document `take` gives, until it gives none. */
+async function renderHere(
+  tasks: readonly RenderTask[],
+  take: () => number | undefined,
+  layouts: TaskLayouts,
+  options: RenderOptions,
+  progress: Progress,
+  sink: DocumentSink,
+  signal?: AbortSignal,
+): Promise<void> {
   const renderers = new Map<OutputFormat, Renderer>();
   const { fontChoice } = options;
   let fonts: FontSet | undefined;
   const parts = options.cacheDir === undefined ? undefined : openPartStore(options.cacheDir, { fresh: options.freshParts === true });
   const pdfParts = options.cacheDir === undefined ? undefined : openPdfPartStore(options.cacheDir, { fresh: options.freshParts === true });
-  for (const task of tasks) {
+  for (let index = take(); index !== undefined; index = take()) {
     signal?.throwIfAborted();
+    const task = tasks[index];
+    if (!task) continue;
     let renderer = renderers.get(task.format);
     if (!renderer) {
       renderer = await loadRenderer(task.format);
@@ -267,10 +332,16 @@ async function renderHere(tasks: readonly RenderTask[], layouts: TaskLayouts, op
   if (options.shaping && fonts !== undefined) options.shaping.onShaped((await import('../render/pdf/glyphs.js')).takeShaping());
 }
 
+/**
+ * Renders on `count` workers each document `take` gives, until it gives none: a worker with
+ * nothing left to take is stopped at once.
+ */
 function renderOnWorkers(
   tasks: readonly RenderTask[],
+  take: () => number | undefined,
+  queue: TaskQueue,
   layouts: TaskLayouts,
-  threads: number,
+  count: number,
   setup: WorkerSetup,
   memoryMb: number,
   progress: Progress,
@@ -278,21 +349,16 @@ function renderOnWorkers(
   signal?: AbortSignal,
   onShaped?: (shaped: KeptShaping) => void,
 ): Promise<void> {
-  // The heavy documents go first, one to each worker, so that none is left for the end; then the
-  // rest in order (role documents are all about the same size).
-  const order = [...tasks.keys()];
-  const heavy = order.filter((index) => tasks[index]?.heavy === true);
-  const queue = order.filter((index) => tasks[index]?.heavy !== true);
-  /** Documents given to the sink, and those it has taken. */
-  let delivered = 0;
-  let settled = 0;
+  /** Documents given to the sink and not yet taken by it. */
+  let sinking = 0;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     /** The task each worker is rendering. */
     const busy = new Map<Worker, number>();
     /** The heap each worker was given; one that ran out below `memoryMb` is replaced by one given all of it. */
     const limits = new Map<Worker, number>();
-    const replaced = new Set<Worker>();
+    /** Workers stopped on purpose: out of work, or replaced. */
+    const stopped = new Set<Worker>();
     const snug = snugLimitMb(tasks, layouts, memoryMb);
     // The handbook's formats share one Layout: made into JSON once, and let go once every format has it.
     const texts = new Map<Layout, string>();
@@ -315,11 +381,19 @@ function renderOnWorkers(
       return;
     }
     signal?.addEventListener('abort', () => stop(signal.reason), { once: true });
+    const finishedAll = (): void => {
+      if (!failed && busy.size === 0 && sinking === 0) resolve();
+    };
     const next = (worker: Worker): void => {
-      const index = heavy.shift() ?? queue.shift();
+      const index = take();
       const task = index === undefined ? undefined : tasks[index];
-      // Nothing left: the worker idles until the last document is in and every worker is stopped.
-      if (index === undefined || !task) return;
+      if (index === undefined || !task) {
+        // Nothing left for it: it goes (an idle worker would keep the process waiting).
+        stopped.add(worker);
+        void worker.terminate();
+        finishedAll();
+        return;
+      }
       busy.set(worker, index);
       const request: WorkerRequest = { id: index, format: task.format, layout: layoutText(task), createdAt: task.createdAt.getTime() };
       worker.postMessage(request);
@@ -339,18 +413,13 @@ function renderOnWorkers(
           return;
         }
         busy.delete(worker);
-        delivered += 1;
         if (response.shaped) onShaped?.(response.shaped);
-        if (delivered === tasks.length) {
-          // Every worker goes, or the process would wait on an idle one.
-          for (const each of workers) void each.terminate();
-        } else {
-          next(worker);
-        }
+        sinking += 1;
+        next(worker);
         Promise.resolve(sink(task.name, response.bytes)).then(() => {
           progress();
-          settled += 1;
-          if (settled === tasks.length && !failed) resolve();
+          sinking -= 1;
+          finishedAll();
         }, stop);
       });
       worker.on('error', (error) => {
@@ -364,9 +433,9 @@ function renderOnWorkers(
         if (outOfMemory && limitMb < memoryMb) {
           // Out of the snug limit only: the same document again, on a thread given all the memory it may use.
           const index = busy.get(worker) ?? tasks.indexOf(task);
-          replaced.add(worker);
+          stopped.add(worker);
           busy.delete(worker);
-          (task.heavy === true ? heavy : queue).unshift(index);
+          queue.giveBack(index, task.heavy === true);
           next(start(memoryMb));
           return;
         }
@@ -376,14 +445,13 @@ function renderOnWorkers(
       });
       // Workers are stopped only once everything is in; an exit before that is a crash.
       worker.on('exit', (code) => {
-        if (failed || delivered === tasks.length || replaced.has(worker)) return;
+        if (failed || stopped.has(worker)) return;
         const error = new Error(`a render worker exited with code ${code}`);
         const task = tasks[busy.get(worker) ?? -1];
         stop(task ? new RenderFailure(task.name, task.format, undefined, error) : error);
       });
       return worker;
     };
-    for (let i = 0; i < threads; i++) next(start(snug));
-    if (tasks.length === 0) resolve();
+    for (let i = 0; i < count; i++) next(start(snug));
   });
 }
