@@ -50,13 +50,15 @@ function partFolder(outDir: string, folder: string, fresh: boolean): {
   prune(): void;
 } {
   const used = new Set<string>();
+  /** What this store wrote: when `fresh`, all it reads back, pruned or not (the handbook .docx reads the PDF's page breaks after the PDF is done). */
+  const written = new Set<string>();
   return {
-    // Fresh: only what this store wrote itself (`used` then holds nothing else) is read back.
-    read: (key) => ((fresh && !used.has(key)) || !KEY.test(key) ? undefined : readCacheFile(outDir, `${folder}/${key}`)),
+    read: (key) => ((fresh && !written.has(key)) || !KEY.test(key) ? undefined : readCacheFile(outDir, `${folder}/${key}`)),
     use: (key) => used.add(key),
     write(key, data) {
       if (!KEY.test(key)) return;
       used.add(key);
+      if (fresh) written.add(key);
       // Checked whole when read (gunzip's CRC, or the part's own): written in place.
       writeCacheFile(outDir, `${folder}/${key}`, data, { inPlace: true });
     },

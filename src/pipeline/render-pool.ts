@@ -207,7 +207,11 @@ class TaskQueue {
 
   constructor(tasks: readonly RenderTask[]) {
     const order = [...tasks.keys()];
-    this.#heavy = order.filter((index) => tasks[index]?.heavy === true);
+    // The heavy PDF before the heavy .docx: the .docx numbers its contents with the PDF's page
+    // breaks, which it then reads from the parts the PDF has just kept, instead of paginating
+    // every part itself (1.8 s of a 1,000-role build's 45 CPU-seconds when one worker makes both).
+    const heavy = order.filter((index) => tasks[index]?.heavy === true);
+    this.#heavy = [...heavy.filter((index) => tasks[index]?.format === 'pdf'), ...heavy.filter((index) => tasks[index]?.format !== 'pdf')];
     this.#light = order.filter((index) => tasks[index]?.heavy !== true);
   }
 
