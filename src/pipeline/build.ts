@@ -315,9 +315,9 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
     await discardTemporaries(outDir, written);
     if (!cacheWasThere && request.check !== true) await removeCacheFolder(outDir);
   };
+  const handbookLayout = sharedLayout(toRender.filter((output) => output.role === HANDBOOK_NAME).length);
   // fontkit's shaping from earlier builds (not with --force, which makes everything anew), read only
   // when something is rendered; what is shaped now is kept for the next.
-  const handbookLayout = sharedLayout(toRender.filter((output) => output.role === HANDBOOK_NAME).length);
   const shaping = toRender.length === 0 ? undefined : openShapingCache(readCacheText(outDir, SHAPING_CACHE_FILE), { fresh: request.force === true });
   const keep = async (name: string, bytes: Uint8Array): Promise<void> => {
     rendered.set(name, { sha256: sha256(bytes), size: bytes.byteLength });

@@ -273,7 +273,7 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
   // The heavy documents on workers only; the role documents here too while this thread is one
   // of the render threads (with a worker per thread, as for a one-role edit, it only collects:
   // loading the renderers here would slow the workers down). Either side failing stops the other.
-  const workers = threads === 1 ? 1 : workerCount(threads, queue.heavy, queue.light);
+  const workers = workerCount(threads, queue.heavy, queue.light);
   const stop = new AbortController();
   await Promise.all(
     [
@@ -427,8 +427,9 @@ function renderOnWorkers(
         }, stop);
       });
       worker.on('error', (error) => {
-        const task = tasks[busy.get(worker) ?? -1];
-        if (!task) {
+        const index = busy.get(worker);
+        const task = index === undefined ? undefined : tasks[index];
+        if (index === undefined || !task) {
           stop(error);
           return;
         }
@@ -436,7 +437,6 @@ function renderOnWorkers(
         const limitMb = limits.get(worker) ?? memoryMb;
         if (outOfMemory && limitMb < memoryMb) {
           // Out of the snug limit only: the same document again, on a thread given all the memory it may use.
-          const index = busy.get(worker) ?? tasks.indexOf(task);
           stopped.add(worker);
           busy.delete(worker);
           queue.giveBack(index, task.heavy === true);
@@ -447,7 +447,7 @@ function renderOnWorkers(
         const fault: RenderFault | undefined = outOfMemory ? { kind: 'memory', limitMb } : undefined;
         stop(new RenderFailure(task.name, task.format, fault, error));
       });
-      // Workers are stopped only once everything is in; an exit before that is a crash.
+      // A worker is stopped when nothing is left for it, when it is replaced, or when the build fails; any other exit is a crash.
       worker.on('exit', (code) => {
         if (failed || stopped.has(worker)) return;
         const error = new Error(`a render worker exited with code ${code}`);

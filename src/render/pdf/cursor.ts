@@ -144,7 +144,7 @@ export class PdfCursor {
   readonly #bare = new Set<number>();
   readonly #anchorPages = new Map<string, number>();
   /** The file's bytes as pdfkit writes them, after its header; none for a part (its recorder keeps them). */
-  #written: WrittenBytes | undefined;
+  readonly #written: WrittenBytes | undefined;
   /** The structure tree being written (tags.ts); in the first pass it tags nothing. */
   readonly tags: PdfTags;
 
