@@ -101,14 +101,15 @@ describe('the handbook PDF from parts', () => {
     const store = memoryStore();
     const first = await renderPdf(handbook, { fonts, createdAt, parts: store });
     const drawn = store.sets;
-    expect(drawn).toBe((handbook.partStarts ?? []).length);
+    // Each part, and the part pages' furniture (kept-furniture.ts).
+    expect(drawn).toBe((handbook.partStarts ?? []).length + 1);
     // Each part drawn once and read back from the store to be copied in, not kept in memory meanwhile.
-    expect(store.peeks).toBe(drawn);
+    expect(store.peeks).toBe(drawn - 1);
     const again = await renderPdf(handbook, { fonts, createdAt, parts: store });
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
     expect(store.sets).toBe(drawn);
     expect(store.hits).toBe(drawn);
-    expect(store.peeks).toBe(2 * drawn);
+    expect(store.peeks).toBe(2 * (drawn - 1));
     // One sentence of one role changed: that role's part alone is drawn again.
     const edited: Layout = {
       ...handbook,
@@ -201,7 +202,8 @@ describe('roledoc build keeps the handbook PDF’s parts', () => {
     await build(dir, request);
     const partsDir = path.join(dir, 'out', '.roledoc-cache', 'pdf-parts');
     const kept = new Set(readdirSync(partsDir));
-    expect(kept.size).toBe((handbook.partStarts ?? []).length);
+    // Each part, and the part pages' furniture.
+    expect(kept.size).toBe((handbook.partStarts ?? []).length + 1);
     const rolePath = path.join(dir, 'roles', '客服部', 'cs-agent.yaml');
     const text = readFileSync(rolePath, 'utf8');
     expect(text).toContain('跟踪问题的解决结果');

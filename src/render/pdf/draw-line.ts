@@ -95,10 +95,34 @@ const pdfNumber = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /** A glyph as registered in a document's font subset: its code in the content stream and its width there. */
 interface SubsetGlyph {
+  readonly code: number;
   /** Four hex digits: the glyph's code in the document's font (font-subset.ts), which Identity-H encodes as the character code. */
   readonly hex: string;
   /** In thousandths of an em, as the font's /W gives it. */
   readonly width: number;
+}
+
+/**
+ * Told what a drawing uses of the fonts: each face as a line sets it (in order), each glyph as it
+ * is written, by its code in the content stream. The handbook keeps its pages' furniture between
+ * builds (kept-furniture.ts) with what it needs of the fonts.
+ */
+export interface DrawingObserver {
+  face(font: EmbeddedFont): void;
+  glyph(font: EmbeddedFont, code: number): void;
+}
+
+let observer: DrawingObserver | undefined;
+
+/** Runs `draw` with `watch` told of every face and glyph drawLine uses meanwhile. */
+export function observeDrawing<T>(watch: DrawingObserver, draw: () => T): T {
+  const outer = observer;
+  observer = watch;
+  try {
+    return draw();
+  } finally {
+    observer = outer;
+  }
 }
 
 /** Per document font: fontkit glyph id → its subset entry, so a glyph is registered once per document. */
@@ -119,7 +143,7 @@ function subsetGlyph(font: EmbeddedFont, glyph: FontGlyph): SubsetGlyph {
     const id = glyphCode(font, glyph);
     if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * (1000 / font.font.unitsPerEm);
     if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
-    entry = { hex: `0000${id.toString(16)}`.slice(-4), width: font.widths[id] ?? 0 };
+    entry = { code: id, hex: `0000${id.toString(16)}`.slice(-4), width: font.widths[id] ?? 0 };
     glyphs.set(glyph.id, entry);
   }
   return entry;
@@ -222,6 +246,7 @@ class LineWriter {
     if (!font) return;
     useFastSubset(font);
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    observer?.face(font);
     this.#out.push(`/${font.id} ${pdfNumber(this.#size)} Tf`);
     this.#font = font;
     this.#table = glyphTableOf(font.font);
@@ -305,6 +330,7 @@ class LineWriter {
       this.#pen += (move * size) / 1000;
     }
     const entry = subsetGlyph(font, glyph);
+    observer?.glyph(font, entry.code);
     this.#hex += entry.hex;
     this.#pen += (entry.width * size) / 1000 + this.#charSpacing;
   }

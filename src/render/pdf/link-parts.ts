@@ -23,6 +23,7 @@ import type { FontSet } from '../fonts.js';
 import { paintBlocks } from './blocks.js';
 import { PdfCursor, type Pagination } from './cursor.js';
 import { includeStableCode, useFastSubset } from './font-subset.js';
+import { furnitureKey, KeptFurniture } from './kept-furniture.js';
 import { packObject } from './object-streams.js';
 import { paginate } from './paginate.js';
 import { paintPageFurniture } from './page-furniture.js';
@@ -98,12 +99,15 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
     summaries.push(decodeSummary(bytes));
   }
 
-  const cursor = new PdfCursor(layout, fonts, options.createdAt, joinPagination(front, summaries.map(pagesOf)), wrapped, paintPageFurniture, {
+  const pagination = joinPagination(front, summaries.map(pagesOf));
+  const furniture =
+    store === undefined ? undefined : new KeptFurniture(store, furnitureKey(layout, fonts, options.standard, options.version, pagination.pages), layout, paintPageFurniture);
+  const cursor = new PdfCursor(layout, fonts, options.createdAt, pagination, wrapped, furniture?.painter ?? paintPageFurniture, {
     standard: options.standard,
     stableCodes: true,
   });
   paintBlocks(cursor, frontEnd);
-  const linker = new Linker(cursor, frontEnd > 0);
+  const linker = new Linker(cursor, frontEnd > 0, furniture);
   for (const [index, part] of parts.entries()) {
     // Read back as stored; drawn again (the same bytes) should the store have lost it meanwhile.
     const bytes = unstored.get(index) ?? storedPart(store, part.key) ?? (await drawnPart(part.layout, fonts, options.standard));
@@ -112,7 +116,9 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
   }
   cursor.finishPage();
   cursor.tags.adopt(linker.roots);
-  return cursor.finish();
+  const pdf = await cursor.finish();
+  furniture?.keep();
+  return pdf;
 }
 
 /**
@@ -202,9 +208,12 @@ class Linker {
   #pageUsed: boolean;
   /** Every part's root elements, in order: the Document element's children after the front's. */
   readonly roots: PdfReference[] = [];
+  /** The part pages' furniture, kept between builds, if it is. */
+  readonly #furniture: KeptFurniture | undefined;
 
-  constructor(cursor: PdfCursor, pageUsed: boolean) {
+  constructor(cursor: PdfCursor, pageUsed: boolean, furniture: KeptFurniture | undefined) {
     this.#cursor = cursor;
+    this.#furniture = furniture;
     this.#doc = cursor.doc;
     this.#pageUsed = pageUsed;
     for (const font of new Set(Object.values(this.#doc._fontFamilies))) {
@@ -228,7 +237,11 @@ class Linker {
       keys.set(key, renumbered);
     }
     part.pages.forEach((partPage, index) => {
-      if (this.#pageUsed) this.#newPage();
+      if (this.#pageUsed) {
+        this.#newPage();
+        // A page of its own: its content stream is the part's, its own stream only the furniture.
+        this.#furniture?.furnitureOnly(doc.page);
+      }
       this.#pageUsed = true;
       if (partPage.bare) cursor.leaveBare();
       const page = doc.page;

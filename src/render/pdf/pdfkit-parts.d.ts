@@ -31,7 +31,20 @@ declare module 'pdfkit' {
     get(key: number): (PdfReferenceText | null)[] | PdfReferenceText | undefined;
   }
 
+  /** pdfkit's PDFFont: its dictionary is made by the first ref() (kept-furniture.ts must not make it out of turn). */
+  export interface EmbeddedFont {
+    readonly dictionary?: PdfReference | null;
+  }
+
+  /** An image as pdfkit registers it: its resource name, and its object once embedded. */
+  export interface RegisteredImage {
+    readonly label: string;
+    readonly obj?: PdfReference;
+  }
+
   export default interface PDFDocument {
+    /** Images drawn so far, by the source string they were drawn from. */
+    readonly _imageRegistry: Record<string, RegisteredImage | undefined>;
     /** The fonts opened so far, by the name they were opened under. */
     readonly _fontFamilies: Record<string, EmbeddedFont | undefined>;
     getStructParentTree(): PdfNumberTree;
