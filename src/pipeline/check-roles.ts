@@ -67,6 +67,25 @@ function lazyLocator(parse: () => Locator | undefined): Locator {
   };
 }
 
+/**
+ * A kept role's file, its text decoded when first read: it is quoted only when a diagnostic points
+ * into it. Its bytes decoded when they were checked (the cache keeps only valid files, for this
+ * version), so they decode now.
+ */
+function keptSource(path: string, bytes: Uint8Array, messages: Messages): SourceFile {
+  let text: string | undefined;
+  return {
+    path,
+    get text(): string {
+      if (text === undefined) {
+        const decoded = decodeRoleBytes(bytes, path, messages);
+        text = decoded.ok ? decoded.text : '';
+      }
+      return text;
+    },
+  };
+}
+
 export function checkRoles(inputs: readonly FileInput[], lang: Lang, cache?: CheckCache): RolesCheck {
   const schema = roleSchema();
   const roles: CheckedRole[] = [];
@@ -78,11 +97,10 @@ export function checkRoles(inputs: readonly FileInput[], lang: Lang, cache?: Che
   for (const input of inputs) {
     const hash = cache ? sha256(input.bytes) : '';
     const memo = cache?.get(input.path, hash);
-    const decoded = memo ? decodeRoleBytes(input.bytes, input.path, messages) : undefined;
-    if (memo && decoded?.ok === true) {
+    if (memo) {
       const locator = lazyLocator(() => checkYamlFile<RawRole>(input.path, input.bytes, schema, lang).locator);
       diagnostics.push(...memo.diagnostics);
-      sources.set(input.path, { path: input.path, text: decoded.text });
+      sources.set(input.path, keptSource(input.path, input.bytes, messages));
       views.push(ruleViewOf(input.path, memo.role, locator, true));
       roles.push({ file: input.path, role: memo.role, locator, ...(memo.lint ? { lint: memo.lint } : {}) });
       continue;

@@ -19,31 +19,48 @@ export interface CoverageInput {
 
 /** Characters of `text` no font can draw (the main faces, then the fallback), in order of appearance; whitespace never counts. */
 export function missingCharacters(text: string, fonts: FontFactsSet): string[] {
-  const missing = new Set<string>();
   const known = drawableFor(fonts);
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    let drawable = known.get(codePoint);
-    if (drawable === undefined) {
-      const main = fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint);
-      drawable = /\s/.test(char) || main || (fonts.fallback?.hasGlyphForCodePoint(codePoint) ?? false);
-      known.set(codePoint, drawable);
-    }
-    if (!drawable) missing.add(char);
+  let missing: Set<string> | undefined;
+  // By UTF-16 unit, not `for (const char of text)`: a string per character was most of a build's
+  // check of a thousand roles, where almost every character is one seen before.
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const pair = unit >= 0xd800 && unit < 0xdc00 && index + 1 < text.length;
+    const codePoint = pair ? (text.codePointAt(index) ?? unit) : unit;
+    if (codePoint > 0xffff) index++;
+    if (isDrawable(codePoint, fonts, known)) continue;
+    (missing ??= new Set()).add(String.fromCodePoint(codePoint));
   }
-  return [...missing];
+  return missing === undefined ? [] : [...missing];
 }
 
-/** What each font set can draw, by code point: a thousand roles use the same few thousand characters. */
-const drawable = new WeakMap<FontFactsSet, Map<number, boolean>>();
+/** What a font set can draw, by code point (0: not asked yet, 1: drawable, 2: not): a thousand roles use the same few thousand characters. */
+const drawable = new WeakMap<FontFactsSet, Uint8Array>();
 
-function drawableFor(fonts: FontFactsSet): Map<number, boolean> {
+function drawableFor(fonts: FontFactsSet): Uint8Array {
   let known = drawable.get(fonts);
   if (!known) {
-    known = new Map();
+    known = new Uint8Array(0x110000);
     drawable.set(fonts, known);
   }
   return known;
+}
+
+function isDrawable(codePoint: number, fonts: FontFactsSet, known: Uint8Array): boolean {
+  const seen = known[codePoint] ?? 0;
+  if (seen !== 0) return seen === 1;
+  const main = fonts.regular.hasGlyphForCodePoint(codePoint) && fonts.bold.hasGlyphForCodePoint(codePoint);
+  const drawn = /\s/u.test(String.fromCodePoint(codePoint)) || main || (fonts.fallback?.hasGlyphForCodePoint(codePoint) ?? false);
+  known[codePoint] = drawn ? 1 : 2;
+  return drawn;
+}
+
+/** Whether every string of the data passes `test`. */
+function everyString(node: unknown, test: (text: string) => boolean): boolean {
+  if (typeof node === 'string') return test(node);
+  if (Array.isArray(node)) return node.every((item: unknown) => everyString(item, test));
+  if (typeof node === 'object' && node !== null) return Object.values(node).every((value: unknown) => everyString(value, test));
+  return true;
 }
 
 /**
@@ -53,6 +70,8 @@ function drawableFor(fonts: FontFactsSet): Map<number, boolean> {
 export function checkGlyphCoverage(inputs: readonly CoverageInput[], fonts: FontFactsSet, messages: Messages): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const input of inputs) {
+    // Paths to the strings are made only for a file with a character missing: most have none.
+    if (everyString(input.data, (text) => missingCharacters(text, fonts).length === 0)) continue;
     const reported = new Set<string>();
     for (const { path, text } of stringsWithPaths(input.data)) {
       for (const char of missingCharacters(text, fonts)) {
