@@ -121,6 +121,25 @@ describe('the handbook PDF from parts', () => {
     expect(Buffer.from(afterEdit).equals(Buffer.from(fresh))).toBe(true);
   }, 120_000);
 
+  it('keeps its pages’ running header and footer, logo and all: taken from the store, the same bytes as drawn', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roledoc-parts-logo-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    cpSync(path.join(REPO, 'test', 'fixtures', 'brand', 'templates'), path.join(dir, 'templates'), { recursive: true });
+    writeFileSync(path.join(dir, 'roledoc.config.yaml'), `template: templates/acme\n${readFileSync(path.join(dir, 'roledoc.config.yaml'), 'utf8')}`);
+    const compiled = await compileProject(dir, { formats: ['pdf'] });
+    const branded = compiled.documents.find((candidate) => candidate.name === 'handbook.pdf')?.layout;
+    expect(branded?.header?.logo).toBeDefined();
+    if (!branded) return;
+    const store = memoryStore();
+    const drawn = await renderPdf(branded, { fonts, createdAt, parts: store });
+    const sets = store.sets;
+    const taken = await renderPdf(branded, { fonts, createdAt, parts: store });
+    // Nothing drawn again, the furniture included: nothing stored anew.
+    expect(store.sets).toBe(sets);
+    expect(Buffer.from(taken).equals(Buffer.from(drawn))).toBe(true);
+    expect(Buffer.from(await renderPdf(branded, { fonts, createdAt })).equals(Buffer.from(drawn))).toBe(true);
+  }, 120_000);
+
   it('keeps its structure, links, bookmarks and destinations: every page tagged, every link leads to a destination, each part a Part of the Document', async () => {
     const pdf = await renderPdf(handbook, { fonts, createdAt });
     const doc = await getDocumentProxy(pdf.slice());
