@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard } from '../src/incremental/outputs.js';
-import { threadCount, workerCount } from '../src/pipeline/render-pool.js';
+import { renderPlan, threadCount, workerCount } from '../src/pipeline/render-pool.js';
 import { runCli, runProcess } from './helpers/run-cli.js';
 import { REPO } from './helpers/seed.js';
 import { outputNames } from './helpers/project.js';
@@ -69,6 +69,19 @@ describe('roledoc build --jobs', () => {
     expect(workerCount(2, 2, 2)).toBe(2);
     expect(workerCount(4, 2, 2)).toBe(3);
     expect(workerCount(1, 2, 2)).toBe(1);
+  });
+
+  it('renders the handbook PDF on this thread in a one-role edit, when it fits, instead of only collecting', () => {
+    // A one-role edit on 2 threads: the PDF here, the .docx on the one worker.
+    expect(renderPlan(2, 2, 2, true)).toEqual({ workers: 1, heavyHere: true });
+    // Too large for this thread's memory: on a worker of its own, whose running out is caught.
+    expect(renderPlan(2, 2, 2, false)).toEqual({ workers: 2, heavyHere: false });
+    // A full build: this thread renders role documents, the worker both handbooks.
+    expect(renderPlan(2, 2, 2000, true)).toEqual({ workers: 1, heavyHere: false });
+    // Threads to spare: a worker for each handbook, role documents here.
+    expect(renderPlan(4, 2, 2, true)).toEqual({ workers: 3, heavyHere: false });
+    expect(renderPlan(1, 2, 2, true)).toEqual({ workers: 1, heavyHere: false });
+    expect(renderPlan(2, 0, 2, true)).toEqual({ workers: 1, heavyHere: false });
   });
 
   it('refuses a --jobs or --shard that is not a number it can use, with exit 2', async () => {

@@ -111,10 +111,12 @@ export function renderMemoryLimitMb(): number {
 const MIN_MEMORY_MB = 16;
 
 /**
- * What rendering a heavy document may take, per block of its Layout: about 130 KB measured (a
- * handbook of 1000 full roles, 11,500 blocks, takes 1.5 GB as a .docx), four times over for safety.
+ * What rendering a heavy document may take, per block of its Layout, four times over for safety:
+ * at most 23 KB measured (peak heap on one thread, its Layout included, for the 1,000-role
+ * handbook of 13,177 blocks: the PDF drawn in one go as for a CFF face 299 MB, from parts drawn
+ * anew 187 MB, from kept parts 106 MB; the .docx 237 MB anew, 96 MB from kept parts).
  */
-const HEAVY_BYTES_PER_BLOCK = 4 * 130 * 1024;
+const HEAVY_BYTES_PER_BLOCK = 4 * 25 * 1024;
 
 /**
  * Whether a heavy document is small enough to render on this thread, with room to spare: a thread
@@ -223,6 +225,11 @@ class TaskQueue {
     return this.#light.length;
   }
 
+  /** The heavy document taken next, if any. */
+  get nextHeavy(): number | undefined {
+    return this.#heavy[0];
+  }
+
   /** The next document, a heavy one first. */
   readonly take = (): number | undefined => this.#heavy.shift() ?? this.#light.shift();
   readonly takeHeavy = (): number | undefined => this.#heavy.shift();
@@ -244,6 +251,17 @@ class TaskQueue {
 export function workerCount(threads: number, heavy: number, light: number): number {
   const others = Math.max(1, threads - 1);
   return heavy > others && light < MIN_TASKS_PER_WORKER * threads ? Math.min(heavy, threads) : others;
+}
+
+/**
+ * How many workers start, and whether this thread renders the first heavy document (the handbook
+ * PDF) itself: only when it would otherwise start a worker for each of its threads and only
+ * collect (a one-role edit), and the document fits in its memory.
+ */
+export function renderPlan(threads: number, heavy: number, light: number, heavyFitsHere: boolean): { readonly workers: number; readonly heavyHere: boolean } {
+  const workers = workerCount(threads, heavy, light);
+  const heavyHere = threads > 1 && heavy > 0 && workers >= threads && heavyFitsHere;
+  return { workers: heavyHere ? threads - 1 : workers, heavyHere };
 }
 
 /**
@@ -270,16 +288,22 @@ export async function renderEach(tasks: readonly RenderTask[], options: RenderOp
     await renderHere(tasks, () => (next < tasks.length ? next++ : undefined), layouts, options, progress, sink);
     return;
   }
-  // The heavy documents on workers only; the role documents here too while this thread is one
-  // of the render threads (with a worker per thread, as for a one-role edit, it only collects:
-  // loading the renderers here would slow the workers down). Either side failing stops the other.
-  const workers = workerCount(threads, queue.heavy, queue.light);
+  // The heavy documents on workers, the role documents here too while this thread is one of the
+  // render threads. With a worker for each thread (a one-role edit: both handbooks and little
+  // else) this thread would only collect: it renders the first heavy document (the PDF, the
+  // longest) itself when that fits in its memory, and one worker fewer starts — the PDF begins
+  // half a second sooner, with no thread to start, no fonts to parse again and no JSON of its
+  // Layout to write and read. Either side failing stops the other.
+  const firstHeavy = tasks[queue.nextHeavy ?? -1];
+  const { workers, heavyHere } = renderPlan(threads, queue.heavy, queue.light, firstHeavy !== undefined && fitsHere(layouts.blocks(firstHeavy), memoryMb));
   const stop = new AbortController();
+  // Whichever starts first takes first: this thread, when it renders the first heavy document.
+  const here = (): Promise<void> => renderHere(tasks, heavyHere ? queue.take : queue.takeLight, layouts, options, progress, sink, stop.signal);
+  const onWorkers = (): Promise<void> =>
+    renderOnWorkers(tasks, threads === 1 ? queue.takeHeavy : queue.take, queue, layouts, workers, setup, memoryMb, progress, sink, stop.signal, onShaped);
+  const hereToo = workers < threads || threads === 1;
   await Promise.all(
-    [
-      renderOnWorkers(tasks, threads === 1 ? queue.takeHeavy : queue.take, queue, layouts, workers, setup, memoryMb, progress, sink, stop.signal, onShaped),
-      ...(workers < threads || threads === 1 ? [renderHere(tasks, queue.takeLight, layouts, options, progress, sink, stop.signal)] : []),
-    ].map((part) =>
+    (heavyHere ? [here(), onWorkers()] : [onWorkers(), ...(hereToo ? [here()] : [])]).map((part) =>
       part.catch((error: unknown) => {
         stop.abort(error);
         throw error;
