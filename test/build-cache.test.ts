@@ -39,7 +39,7 @@ describe('the build cache', () => {
   it('keeps itself out of git, and holds what a build needs next time', async () => {
     const dir = await builtSeedProject();
     expect(readFileSync(path.join(out(dir), BUILD_CACHE, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
-    expect(readdirSync(path.join(out(dir), BUILD_CACHE)).sort()).toEqual(['.gitignore', 'checked.json', 'docx-parts', 'outputs.json', 'pdf-parts', 'shaping.json']);
+    expect(readdirSync(path.join(out(dir), BUILD_CACHE)).sort()).toEqual(['.gitignore', 'checked.json', 'docx-parts', 'docx-pieces', 'outputs.json', 'pdf-parts', 'shaping.json']);
     // The contents, the index, the department and each of the three roles.
     expect(parts(dir)).toHaveLength(6);
   });

@@ -13,8 +13,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLibreOffice } from '../src/io/libreoffice.js';
 import type { Layout } from '../src/layout/layout.js';
+import { crc32 } from 'node:zlib';
+import { compileProject } from '../src/pipeline/compile-project.js';
 import { Numberer } from '../src/render/docx/assemble.js';
-import { partKey, type DocxPart, type PartInputs } from '../src/render/docx/parts.js';
+import { crc32Combine, type PieceStore } from '../src/render/docx/kept-pieces.js';
+import { partKey, type DocxPart, type PartInputs, type PartStore } from '../src/render/docx/parts.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { labelWidthEm } from '../src/render/docx/tables.js';
 import { A4_PAGE, CLASSIC_STYLE } from './helpers/layouts.js';
@@ -284,5 +287,107 @@ describe('numbering a part for the whole document', () => {
       expect(numbered).not.toContain('{roledoc-list-');
     }
     expect(whole.name('role:b1')).toBe(sliced.name('role:b1'));
+  });
+});
+
+describe('document.xml in pieces kept between builds (kept-pieces.ts)', () => {
+  it('combines CRC-32s as zlib computes them over the bytes joined', () => {
+    const random = (length: number): Uint8Array => Uint8Array.from({ length }, (_, i) => (i * 2654435761) >>> 24);
+    for (const [a, b] of [[0, 0], [1, 0], [0, 1], [17, 3], [40_000, 33_000], [5, 1_048_583]] as const) {
+      const first = random(a);
+      const second = random(b).reverse();
+      expect(crc32Combine(crc32(first), crc32(second), b), `${a} + ${b}`).toBe(crc32(Buffer.concat([first, second])));
+    }
+  });
+
+  /** Parts and pieces in memory, counting the pieces made (set) and taken (get). */
+  function memoryStore(): PartStore & { readonly pieces: PieceStore; made: number; taken: number } {
+    const parts = new Map<string, DocxPart>();
+    const pieces = new Map<string, Uint8Array>();
+    const store = {
+      made: 0,
+      taken: 0,
+      get: (key: string) => parts.get(key),
+      set: (key: string, part: DocxPart) => void parts.set(key, part),
+      keep: () => undefined,
+      pieces: {
+        get(key: string) {
+          const piece = pieces.get(key);
+          if (piece) store.taken++;
+          return piece;
+        },
+        set(key: string, piece: Uint8Array) {
+          store.made++;
+          pieces.set(key, piece);
+        },
+      },
+    };
+    return store;
+  }
+
+  it('writes the handbook the same whether its pieces were made now or taken, and after an edit makes only the pieces it changed', async () => {
+    const compiled = await compileProject(FIXTURE, { formats: ['docx'] });
+    const handbook = compiled.documents.find((candidate) => candidate.name === 'handbook.docx')?.layout;
+    if (!handbook) throw new Error('the fixture has no handbook');
+    const parts = (handbook.partStarts ?? []).length;
+    const store = memoryStore();
+    const made = await renderDocx(handbook, { createdAt: CREATED_AT, parts: store });
+    expect(store.made).toBeGreaterThanOrEqual(parts - 1);
+    const madeCount = store.made;
+    const taken = await renderDocx(handbook, { createdAt: CREATED_AT, parts: store });
+    expect(store.made).toBe(madeCount);
+    expect(store.taken).toBe(madeCount);
+    expect(Buffer.from(taken).equals(Buffer.from(made))).toBe(true);
+    expect(Buffer.from(await renderDocx(handbook, { createdAt: CREATED_AT })).equals(Buffer.from(made))).toBe(true);
+    // One sentence of a role in the middle changed: its piece, and the next whose 32 KB before it changed, are made again.
+    const lists = handbook.blocks.flatMap((block, index) => (block.kind === 'list' ? [index] : []));
+    const middle = lists[Math.floor(lists.length / 2)] ?? -1;
+    const edited: Layout = {
+      ...handbook,
+      blocks: handbook.blocks.map((block, index) => (index === middle && block.kind === 'list' ? { ...block, items: [[{ text: '改过的一句话。' }], ...block.items.slice(1)] } : block)),
+    };
+    const [madeBefore, takenBefore] = [store.made, store.taken];
+    const afterEdit = await renderDocx(edited, { createdAt: CREATED_AT, parts: store });
+    const madeAgain = store.made - madeBefore;
+    expect(madeAgain).toBeGreaterThanOrEqual(1);
+    expect(madeAgain).toBeLessThan(madeCount / 2);
+    expect(store.taken - takenBefore + madeAgain).toBe(madeCount);
+    expect(Buffer.from(afterEdit).equals(Buffer.from(await renderDocx(edited, { createdAt: CREATED_AT })))).toBe(true);
+    // The package still opens, its document.xml whole.
+    expect(partsOf(afterEdit)['word/document.xml']).toContain('改过的一句话。');
+  }, 120_000);
+});
+
+describe('kept pieces taken between pieces made again', () => {
+  /** A paragraph of `words` words from a small vocabulary: the same phrases recur across parts, so deflate reaches back into the parts before. */
+  const paragraph = (seed: number, words: number): Layout['blocks'][number] => ({
+    kind: 'paragraph',
+    text: [{ text: Array.from({ length: words }, (_, i) => ['客户', '服务', '质量', '考核', '培训', '流程', '投诉', '回访'][(seed * 31 + i * 7 + ((i * i) % 5)) % 8]).join('') }],
+  });
+  /** A document of one part per paragraph. */
+  const documentOf = (paragraphs: Layout['blocks']): Layout => ({ ...sampleLayout, blocks: paragraphs, partStarts: paragraphs.map((_, index) => index) });
+
+  function piecesStore(): PartStore & { readonly pieces: PieceStore } {
+    const parts = new Map<string, DocxPart>();
+    const pieces = new Map<string, Uint8Array>();
+    return {
+      get: (key) => parts.get(key),
+      set: (key, part) => void parts.set(key, part),
+      keep: () => undefined,
+      pieces: { get: (key) => pieces.get(key), set: (key, piece) => void pieces.set(key, piece) },
+    };
+  }
+
+  it.for([
+    ['small parts: the window before a piece made again is the one before the pieces taken', 300],
+    ['large parts: the window is made from the last pieces taken', 6000],
+  ] as const)('%s', async ([, words]) => {
+    const original = documentOf(Array.from({ length: 12 }, (_, i) => paragraph(i, words)));
+    const store = piecesStore();
+    await renderDocx(original, { createdAt: CREATED_AT, parts: store });
+    // Parts 4 and 9 changed; the rest taken as kept.
+    const edited = documentOf(original.blocks.map((block, i) => (i === 4 || i === 9 ? paragraph(i + 100, words) : block)));
+    const withPieces = await renderDocx(edited, { createdAt: CREATED_AT, parts: store });
+    expect(Buffer.from(withPieces).equals(Buffer.from(await renderDocx(edited, { createdAt: CREATED_AT })))).toBe(true);
   });
 });

@@ -73,7 +73,10 @@ function partFolder(outDir: string, folder: string, fresh: boolean): {
 /** @param options.fresh render every part again (`--force`), keeping the new ones for next time. */
 export function openPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPartStore {
   const files = partFolder(outDir, FOLDER, options.fresh === true);
+  const pieces = checkedFolder(outDir, PIECES_FOLDER, options.fresh === true);
   return {
+    keep: (key) => files.use(key),
+    pieces,
     get(key: string): DocxPart | undefined {
       const bytes = files.read(key);
       if (bytes === undefined) return undefined;
@@ -96,11 +99,16 @@ export function openPartStore(outDir: string, options: { readonly fresh?: boolea
       // Level 1: the parts are read back far more often than they are made, and disk is cheap.
       files.write(key, Buffer.concat([gzipSync(`${JSON.stringify(head)}\n`, { level: 1 }), gzipSync(part.xml, { level: 1 })]));
     },
-    prune: () => files.prune(),
+    prune() {
+      files.prune();
+      pieces.prune();
+    },
   };
 }
 
 const PDF_FOLDER = 'pdf-parts';
+/** The handbook .docx's document.xml in placed, deflated pieces (kept-pieces.ts). */
+const PIECES_FOLDER = 'docx-pieces';
 /**
  * A stored PDF part: its key (64 hex digits) and the CRC-32 of the part (8), then the part. The
  * CRC catches a damaged file as a hash would, at a fraction of the cost: a one-role edit reads
@@ -116,7 +124,12 @@ export interface PrunedPdfPartStore extends PdfPartStore {
 
 /** The handbook PDF's parts (pdf-part.ts), as bytes. @param options.fresh draw every part again (`--force`), keeping the new ones. */
 export function openPdfPartStore(outDir: string, options: { readonly fresh?: boolean } = {}): PrunedPdfPartStore {
-  const files = partFolder(outDir, PDF_FOLDER, options.fresh === true);
+  return checkedFolder(outDir, PDF_FOLDER, options.fresh === true);
+}
+
+/** A folder of opaque parts, each checked when read against its key and the CRC-32 stored with it. */
+function checkedFolder(outDir: string, folder: string, fresh: boolean): PrunedPdfPartStore {
+  const files = partFolder(outDir, folder, fresh);
   const read = (key: string): Uint8Array | undefined => {
     const bytes = files.read(key);
     if (bytes === undefined || bytes.length < PDF_HEAD) return undefined;

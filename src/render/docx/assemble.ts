@@ -11,13 +11,15 @@
  * body is never one string. The zip is written once, with the document's date in every entry.
  */
 import { AbstractNumbering, ConcreteNumbering, Numbering, type Document, type IContext } from 'docx';
+import { createHash } from 'node:crypto';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import type { LayoutStyle } from '../../layout/layout.js';
 import { ownBytes } from '../bytes.js';
 import { ANCHOR_PLACEHOLDER } from './context.js';
 import { listLevels, type ListDefinition } from './numbering.js';
-import type { DocxPart } from './parts.js';
+import { crc32Combine, decodePiece, encodePiece, pieceKey, windowDigest, type PieceStore } from './kept-pieces.js';
+import type { DocxPart, StoredPart } from './parts.js';
 import { escapeXml, xmlOf } from './xml.js';
 
 /** The package docx wrote around an empty body (or a cover), taken apart. */
@@ -105,6 +107,37 @@ export class Numberer {
   readonly lists: ListDefinition[] = [];
   #bookmarks = 0;
   readonly #names = new Map<string, string>();
+  /** The anchors in the order they were named. */
+  readonly #named: string[] = [];
+  /** A digest of the first `#digested` anchors named (namesDigest). */
+  #digest = '';
+  #digested = 0;
+
+  /** Bookmark ids taken so far. */
+  get bookmarks(): number {
+    return this.#bookmarks;
+  }
+
+  /** How many anchors are named so far. */
+  get namedCount(): number {
+    return this.#named.length;
+  }
+
+  /** The anchors named after the first `count`, in order. */
+  namedSince(count: number): string[] {
+    return this.#named.slice(count);
+  }
+
+  /** What stands for the anchors named so far, in order (kept pieces are keyed by it). */
+  namesDigest(): string {
+    if (this.#digested < this.#named.length) {
+      const hash = createHash('sha256').update(this.#digest);
+      for (const anchor of this.#named.slice(this.#digested)) hash.update(`\0${anchor}`);
+      this.#digest = hash.digest('hex');
+      this.#digested = this.#named.length;
+    }
+    return this.#digest;
+  }
 
   /**
    * The part's XML numbered, a slice at a time (each cut before a tag, so every element and text
@@ -114,12 +147,29 @@ export class Numberer {
   *place(part: DocxPart, sliceChars = SLICE_CHARS): Generator<string> {
     const listBase = this.lists.length;
     const bookmarkBase = this.#bookmarks;
-    let bookmarks = 0;
+    const taken = { bookmarks: 0 };
     for (const list of part.lists) this.lists.push(list);
-    for (const slice of slicesOf(part.xml, sliceChars)) {
+    yield* this.#numbered(part.xml, listBase, bookmarkBase, taken, sliceChars);
+    this.#bookmarks += taken.bookmarks;
+  }
+
+  /** A part numbered again as it was placed from `listBase` and `bookmarkBase` (its anchors named then), for its text alone: nothing counted anew. */
+  replay(part: DocxPart, listBase: number, bookmarkBase: number): Generator<string> {
+    return this.#numbered(part.xml, listBase, bookmarkBase, { bookmarks: 0 }, SLICE_CHARS);
+  }
+
+  /** Counts what a kept piece numbered, as placing its part would have. */
+  adopt(piece: { readonly lists: readonly ListDefinition[]; readonly bookmarks: number; readonly named: readonly string[] }): void {
+    for (const list of piece.lists) this.lists.push(list);
+    this.#bookmarks += piece.bookmarks;
+    for (const anchor of piece.named) this.name(anchor);
+  }
+
+  *#numbered(xml: string, listBase: number, bookmarkBase: number, taken: { bookmarks: number }, sliceChars: number): Generator<string> {
+    for (const slice of slicesOf(xml, sliceChars)) {
       yield slice.replace(NUMBERED, (match, bookmark: string | undefined, id: string | undefined, list: string | undefined, anchor: string | undefined, pageOf: string | undefined) => {
         if (bookmark !== undefined) {
-          bookmarks = Math.max(bookmarks, Number(id) + 1);
+          taken.bookmarks = Math.max(taken.bookmarks, Number(id) + 1);
           // The bookmark's name comes before its id, inside this match.
           return `${bookmark.replace(ANCHOR_NAME, (_name, named: string) => `="${this.name(named)}"`)}${bookmarkBase + Number(id)}"`;
         }
@@ -129,7 +179,6 @@ export class Numberer {
         return match;
       });
     }
-    this.#bookmarks += bookmarks;
   }
 
   name(anchor: string): string {
@@ -137,6 +186,7 @@ export class Numberer {
     if (name === undefined) {
       name = `roledoc_${this.#names.size + 1}`;
       this.#names.set(anchor, name);
+      this.#named.push(anchor);
     }
     return name;
   }
@@ -180,7 +230,8 @@ class StreamedEntry implements ZipInputFile {
   size = 0;
   crc = 0;
   ondata?: AsyncFlateStreamHandler;
-  #window: Uint8Array = new Uint8Array(0);
+  /** The last WINDOW bytes written; undefined after a kept piece, until PartWriter makes them known again. */
+  window: Uint8Array | undefined = new Uint8Array(0);
 
   constructor(zip: Zip, name: string, mtime: Date) {
     this.filename = name;
@@ -192,12 +243,26 @@ class StreamedEntry implements ZipInputFile {
     if (text !== '') this.writeBytes(Buffer.from(text, 'utf8'));
   }
 
-  writeBytes(bytes: Uint8Array): void {
-    if (bytes.byteLength === 0) return;
+  /** Writes `bytes` compressed knowing the window, and returns what they compressed to. */
+  writeBytes(bytes: Uint8Array): Uint8Array {
+    if (bytes.byteLength === 0) return new Uint8Array(0);
+    const window = this.window;
+    if (window === undefined) throw new Error('renderDocx: a piece written without the bytes before it');
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.byteLength;
-    this.ondata?.(null, deflatePiece(bytes, this.#window), false);
-    this.#window = bytes.byteLength >= WINDOW ? bytes.slice(bytes.byteLength - WINDOW) : concatTail(this.#window, bytes);
+    const deflated = deflatePiece(bytes, window);
+    this.ondata?.(null, deflated, false);
+    this.window = lastWindow(window, bytes);
+    return deflated;
+  }
+
+  /** Writes a piece compressed before (kept-pieces.ts), of `size` bytes whose CRC-32 is `crc`; the window is then unknown. */
+  writeDeflated(deflated: Uint8Array, crc: number, size: number): void {
+    this.crc = crc32Combine(this.crc, crc, size);
+    this.size += size;
+    // Its own bytes: the zip holds every piece until the package is finished, not the file it was read from.
+    if (deflated.byteLength > 0) this.ondata?.(null, new Uint8Array(deflated), false);
+    this.window = undefined;
   }
 
   /** A whole file, from a shell: compressed once, for every document of the build that has that shell. */
@@ -234,13 +299,126 @@ function deflatePiece(bytes: Uint8Array, window?: Uint8Array): Uint8Array<ArrayB
  */
 const shellFilesCompressed = new WeakMap<Uint8Array, { readonly crc: number; readonly size: number; readonly data: Uint8Array<ArrayBuffer> }>();
 
-/** The last WINDOW bytes of `before` followed by `after` (shorter than WINDOW). */
-function concatTail(before: Uint8Array, after: Uint8Array): Uint8Array {
+/** The last WINDOW bytes of `before` followed by `after`, in a buffer of their own. */
+function lastWindow(before: Uint8Array, after: Uint8Array): Uint8Array {
+  if (after.byteLength >= WINDOW) return after.slice(after.byteLength - WINDOW);
   const keep = Math.min(before.byteLength, WINDOW - after.byteLength);
   const out = new Uint8Array(keep + after.byteLength);
   out.set(before.subarray(before.byteLength - keep), 0);
   out.set(after, keep);
   return out;
+}
+
+/** A part of a document of parts, or a part as it is: StoredPart has a key. */
+const isStored = (part: DocxPart | StoredPart): part is StoredPart => 'key' in part;
+
+/** A piece taken from the store, and where its numbering started: enough to place its part again for its text. */
+interface TakenPiece {
+  readonly part: StoredPart;
+  readonly listBase: number;
+  readonly bookmarkBase: number;
+  readonly size: number;
+}
+
+/**
+ * Writes the body's parts into document.xml: each stored part as the piece kept for it when there
+ * is one (kept-pieces.ts) — same part, same numbering from, same 32 KB before it — else placed
+ * and deflated, and kept. The bytes are the same either way. A kept piece leaves the window (the
+ * 32 KB before the next) unknown; a piece made after it has its window made again, from the text
+ * of the pieces taken since.
+ */
+class PartWriter {
+  readonly #entry: StreamedEntry;
+  readonly #numberer: Numberer;
+  readonly #pieces: PieceStore | undefined;
+  /** Pieces taken since the window was last known, and the window before the first of them. */
+  #taken: TakenPiece[] = [];
+  #before: Uint8Array = new Uint8Array(0);
+  /** The window's digest while the window is unknown: the last taken piece's. */
+  #takenDigest = '';
+
+  constructor(entry: StreamedEntry, numberer: Numberer, pieces: PieceStore | undefined) {
+    this.#entry = entry;
+    this.#numberer = numberer;
+    this.#pieces = pieces;
+  }
+
+  write(part: DocxPart | StoredPart): void {
+    const entry = this.#entry;
+    const numberer = this.#numberer;
+    const pieces = this.#pieces;
+    if (!isStored(part) || pieces === undefined) {
+      this.#knowWindow();
+      for (const text of numberer.place(isStored(part) ? part.load() : part)) entry.write(text);
+      return;
+    }
+    const listBase = numberer.lists.length;
+    const bookmarkBase = numberer.bookmarks;
+    const window = entry.window;
+    const key = pieceKey(part.key, listBase, bookmarkBase, numberer.namesDigest(), window === undefined ? this.#takenDigest : windowDigest(window));
+    const kept = decodePiece(pieces.get(key));
+    if (kept !== undefined) {
+      if (window !== undefined) this.#before = window;
+      entry.writeDeflated(kept.deflated, kept.crc, kept.size);
+      numberer.adopt(kept);
+      part.keep();
+      this.#taken.push({ part, listBase, bookmarkBase, size: kept.size });
+      this.#takenDigest = kept.windowAfter;
+      return;
+    }
+    this.#knowWindow();
+    const loaded = part.load();
+    const named = numberer.namedCount;
+    const deflated: Uint8Array[] = [];
+    let crc = 0;
+    let size = 0;
+    for (const text of numberer.place(loaded)) {
+      if (text === '') continue;
+      const bytes = Buffer.from(text, 'utf8');
+      crc = crc32(bytes, crc);
+      size += bytes.byteLength;
+      deflated.push(entry.writeBytes(bytes));
+    }
+    const after = entry.window ?? new Uint8Array(0);
+    pieces.set(
+      key,
+      encodePiece({
+        deflated: Buffer.concat(deflated),
+        size,
+        crc,
+        lists: loaded.lists,
+        bookmarks: numberer.bookmarks - bookmarkBase,
+        named: numberer.namedSince(named),
+        windowAfter: windowDigest(after),
+      }),
+    );
+  }
+
+  /** Makes the window known again (before anything else is written): the text of the last pieces taken, placed again. */
+  #knowWindow(): void {
+    const entry = this.#entry;
+    if (entry.window !== undefined) return;
+    // The last pieces taken, back to as many as hold WINDOW bytes; fewer than that, the window before them first.
+    let from = this.#taken.length;
+    let held = 0;
+    while (from > 0 && held < WINDOW) {
+      from -= 1;
+      held += this.#taken[from]?.size ?? 0;
+    }
+    let window = held >= WINDOW ? new Uint8Array(0) : this.#before;
+    for (const taken of this.#taken.slice(from)) {
+      for (const text of this.#numberer.replay(taken.part.load(), taken.listBase, taken.bookmarkBase)) {
+        if (text !== '') window = lastWindow(window, Buffer.from(text, 'utf8'));
+      }
+    }
+    entry.window = window;
+    this.#taken = [];
+  }
+
+  /** The parts are written: the window known again for what follows. */
+  finish(): void {
+    this.#knowWindow();
+  }
 }
 
 export interface AssembleOptions {
@@ -249,8 +427,10 @@ export interface AssembleOptions {
   readonly style: LayoutStyle;
   /** The shell's docx document: the context docx's numbering classes are formatted in. */
   readonly file: Document;
-  /** The body's parts after the shell's head, in order; each rendered (or fetched) only when its turn comes. */
-  readonly parts: Iterable<DocxPart>;
+  /** The body's parts after the shell's head, in order; each rendered (or fetched) only when its turn comes, a stored one only if its piece is not kept. */
+  readonly parts: Iterable<DocxPart | StoredPart>;
+  /** document.xml's pieces kept between builds (kept-pieces.ts); none: every part is placed and deflated. */
+  readonly pieces?: PieceStore | undefined;
   readonly createdAt: Date;
 }
 
@@ -272,7 +452,9 @@ export function assembleDocx(options: AssembleOptions): Uint8Array {
     if (name === 'word/document.xml') {
       entry.write(shell.bodyStart);
       for (const text of numberer.place({ xml: shell.head, lists: [] })) entry.write(text);
-      for (const part of options.parts) for (const text of numberer.place(part)) entry.write(text);
+      const writer = new PartWriter(entry, numberer, options.pieces);
+      for (const part of options.parts) writer.write(part);
+      writer.finish();
       entry.write(shell.bodyEnd);
       documentDone = true;
     } else if (name === 'word/numbering.xml') {

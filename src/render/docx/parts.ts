@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Document, IContext } from 'docx';
 import type { Block } from '../../layout/layout.js';
 import { renderBlocks } from './blocks.js';
+import type { PieceStore } from './kept-pieces.js';
 import { RawXml, TableInPieces, type BodyChild, type DocxContext } from './context.js';
 import { ListNumbering, type ListDefinition } from './numbering.js';
 import { xmlOf } from './xml.js';
@@ -26,6 +27,21 @@ export interface DocxPart {
 export interface PartStore {
   get(key: string): DocxPart | undefined;
   set(key: string, part: DocxPart): void;
+  /** Counts a kept part as used without reading it (its placed piece was taken instead: see kept-pieces.ts). */
+  keep?(key: string): void;
+  /** The placed and deflated pieces of document.xml kept between builds, if they are. */
+  readonly pieces?: PieceStore | undefined;
+}
+
+/**
+ * A part of a document of parts by its key, read from the store or rendered (and stored) only
+ * when its text is wanted: a kept piece of document.xml stands in for it otherwise.
+ */
+export interface StoredPart {
+  readonly key: string;
+  load(): DocxPart;
+  /** Its piece was taken: the part is used, though not read. */
+  keep(): void;
 }
 
 /**

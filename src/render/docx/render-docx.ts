@@ -29,7 +29,7 @@ import { ListNumbering } from './numbering.js';
 import { fontTableXml, stylesXml, tidyPackage } from './package-parts.js';
 import { pageFooter, pageHeader } from './page-furniture.js';
 import { partRanges } from '../../layout/parts.js';
-import { partKey, renderPart, type DocxPart, type PartStore } from './parts.js';
+import { partKey, renderPart, type DocxPart, type PartStore, type StoredPart } from './parts.js';
 import { documentStyles, keptDefaultStyles } from './styles.js';
 import { twips } from './units.js';
 
@@ -67,7 +67,7 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
   const anchorPages = options.fonts !== undefined && blocks.some((block) => block.kind === 'contents') ? (await import('../pdf/render-pdf.js')).pdfPagination(layout, { fonts: options.fonts, standard: options.pdfStandard, parts: options.pdfParts }).anchorPages : undefined;
   // Only a document of parts (the handbook) keeps them: a role document is one part, made once.
   const store = layout.partStarts === undefined ? undefined : options.parts;
-  const parts = function* (): Generator<DocxPart> {
+  const parts = function* (): Generator<DocxPart | StoredPart> {
     for (const range of ranges) {
       if (range.end <= headEnd) continue;
       const inputs = {
@@ -84,15 +84,21 @@ export async function renderDocx(layout: Layout, options: RenderDocxOptions): Pr
         continue;
       }
       const key = partKey(inputs);
-      let part = store.get(key);
-      if (part === undefined) {
-        part = renderPart(inputs, file);
-        store.set(key, part);
-      }
-      yield part;
+      yield {
+        key,
+        load(): DocxPart {
+          let part = store.get(key);
+          if (part === undefined) {
+            part = renderPart(inputs, file);
+            store.set(key, part);
+          }
+          return part;
+        },
+        keep: () => store.keep?.(key),
+      };
     }
   };
-  return assembleDocx({ shell, file, meta: metaText(layout), style, parts: parts(), createdAt: options.createdAt });
+  return assembleDocx({ shell, file, meta: metaText(layout), style, parts: parts(), pieces: store?.pieces, createdAt: options.createdAt });
 }
 
 function metaText(layout: Layout): DocumentMetaText {

@@ -30,6 +30,9 @@ import { paintPageFurniture } from './page-furniture.js';
 import { decodePart, decodeSummary, drawPart, encodePart, pdfPartKey, targetOf, type PdfPartBody, type PdfPartSummary } from './pdf-part.js';
 import type { Line } from './wrap.js';
 
+/** Parts linked between two turns of the event loop: ~30 ms of work. */
+const PARTS_PER_TURN = 50;
+
 /** Encoded parts kept between builds, by pdfPartKey. */
 export interface PdfPartStore {
   get(key: string): Uint8Array | undefined;
@@ -113,6 +116,10 @@ export async function renderPdfFromParts(layout: Layout, options: LinkOptions): 
     const bytes = unstored.get(index) ?? storedPart(store, part.key) ?? (await drawnPart(part.layout, fonts, options.standard));
     const { summary, body } = decodePart(bytes);
     linker.link(body, summary);
+    // A turn of the event loop now and then: on the main thread (a one-role edit renders the
+    // handbook PDF there) a worker's finished document waits for it to be taken, and the worker
+    // for its next one.
+    if (index % PARTS_PER_TURN === PARTS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   cursor.finishPage();
   cursor.tags.adopt(linker.roots);
