@@ -1,7 +1,7 @@
 /** The chosen PDF fonts, read and parsed once per process (a render thread is a process of its own here). */
-import { readFontFile } from '../io/fonts.js';
 import { FontError, type FontChoice, type FontFile } from '../model/fonts.js';
 import { parseFont, type FontSet, type FontFace } from '../render/fonts.js';
+import { fontFileBytes } from './font-files.js';
 
 const parsed = new Map<string, FontFace>();
 
@@ -9,7 +9,7 @@ function loadFont(file: FontFile): FontFace {
   const key = `${file.path}#${file.face ?? ''}`;
   let font = parsed.get(key);
   if (!font) {
-    font = parseFont(readFontFile(file), file);
+    font = parseFont(fontFileBytes(file), file);
     parsed.set(key, font);
   }
   return font;

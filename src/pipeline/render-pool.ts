@@ -16,6 +16,7 @@ import type { OutputFormat, PdfStandard } from '../model/config.js';
 import type { FontChoice } from '../model/fonts.js';
 import type { FontSet, KeptShaping } from '../render/fonts.js';
 import { loadRenderer, usesPdfFonts, type Renderer } from '../render/renderers.js';
+import { fontFilesOf, type FontFileBytes } from './font-files.js';
 import { openPartStore, openPdfPartStore } from './part-store.js';
 import { findFault, RenderFailure, type RenderFault, type RenderProblem } from './render-failure.js';
 
@@ -64,6 +65,8 @@ export interface WorkerSetup {
   readonly pdfStandard?: PdfStandard | undefined;
   /** fontkit's shaping kept by earlier builds; none: nothing is kept, nor noted. */
   readonly shaping?: KeptShaping | undefined;
+  /** The font files as this thread read them, in shared memory: parsed, not read again (font-files.ts). */
+  readonly fontFiles?: FontFileBytes | undefined;
 }
 
 /**
@@ -427,7 +430,7 @@ function renderOnWorkers(
       worker.postMessage(request);
     };
     const start = (limitMb: number): Worker => {
-      const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
+      const worker = new Worker(WORKER_URL, { workerData: withFonts, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
       workers.push(worker);
       limits.set(worker, limitMb);
       worker.on('message', (response: WorkerResponse) => {
@@ -480,6 +483,8 @@ function renderOnWorkers(
       });
       return worker;
     };
+    // The workers parse the font files this thread read: one copy of the bytes for all threads.
+    const withFonts: WorkerSetup = setup.fonts === undefined ? setup : { ...setup, fontFiles: fontFilesOf(setup.fonts) };
     for (let i = 0; i < count; i++) next(start(snug));
   });
 }

@@ -9,12 +9,14 @@ import type { OutputFormat } from '../model/config.js';
 import { FontError } from '../model/fonts.js';
 import type { FontSet } from '../render/fonts.js';
 import { loadRenderer, usesPdfFonts, type Renderer } from '../render/renderers.js';
+import { useFontFiles } from './font-files.js';
 import { loadFontSet } from './load-fonts.js';
 import { openPartStore, openPdfPartStore } from './part-store.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-pool.js';
 import { findFault, problemOf, type RenderFault } from './render-failure.js';
 
 const setup = workerData as WorkerSetup;
+useFontFiles(setup.fontFiles);
 const port = parentPort;
 const renderers = new Map<OutputFormat, Promise<Renderer>>();
 let fonts: FontSet | undefined;
