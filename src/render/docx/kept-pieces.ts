@@ -11,6 +11,7 @@
  * it named first, and a digest of the 32 KB that end it (the next piece's key).
  */
 import { createHash } from 'node:crypto';
+import { readJsonHead, withJsonHead } from '../bytes.js';
 import type { ListDefinition } from './numbering.js';
 
 /** Compressed pieces kept between builds, by pieceKey. */
@@ -54,27 +55,16 @@ export function windowDigest(window: Uint8Array): string {
   return createHash('sha256').update(window).digest('hex');
 }
 
-/** A kept piece as bytes: the length of a JSON head (4 bytes), the head, the deflated bytes. */
+/** A kept piece as bytes: a JSON head (all but the deflated bytes), then the deflated bytes. */
 export function encodePiece(piece: KeptPiece): Uint8Array {
   const { deflated, ...head } = piece;
-  const json = Buffer.from(JSON.stringify(head), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(json.length, 0);
-  return Buffer.concat([length, json, deflated]);
+  return withJsonHead(head, [deflated]);
 }
 
 /** A kept piece from its bytes; none when they are not one (the piece is made again). */
 export function decodePiece(bytes: Uint8Array | undefined): KeptPiece | undefined {
-  if (bytes === undefined || bytes.length < 4) return undefined;
-  try {
-    const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const headLength = data.readUInt32BE(0);
-    const head: unknown = JSON.parse(data.toString('utf8', 4, 4 + headLength));
-    if (!isPieceHead(head)) return undefined;
-    return { ...head, deflated: data.subarray(4 + headLength) };
-  } catch {
-    return undefined;
-  }
+  const read = readJsonHead(bytes);
+  return read !== undefined && isPieceHead(read.head) ? { ...read.head, deflated: read.body } : undefined;
 }
 
 function isPieceHead(value: unknown): value is Omit<KeptPiece, 'deflated'> {

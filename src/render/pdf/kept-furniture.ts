@@ -20,7 +20,7 @@ import type { EmbeddedFont, PdfPage, PdfReference } from 'pdfkit';
 import type { Layout } from '../../layout/layout.js';
 import type { PdfStandard } from '../../model/config.js';
 import { fontIdentity } from '../../model/fonts.js';
-import { ownBytes } from '../bytes.js';
+import { ownBytes, readJsonHead, withJsonHead } from '../bytes.js';
 import type { FontSet } from '../fonts.js';
 import type { PagePainter, PdfCursor } from './cursor.js';
 import { observeDrawing } from './draw-line.js';
@@ -166,10 +166,7 @@ function fontNamed(doc: PDFDocument, name: string): EmbeddedFont | undefined {
   return undefined;
 }
 
-/**
- * Kept furniture as bytes: the length of a JSON head (4 bytes), the head — each page's number,
- * faces and stream length, and the glyphs by face — then the streams.
- */
+/** Kept furniture as bytes: a JSON head — each page's number, faces and stream length, and the glyphs by face — then the streams. */
 interface KeptHead {
   readonly pages: readonly (readonly [number, readonly string[], number])[];
   readonly glyphs: Readonly<Record<string, readonly (readonly [number, number, readonly number[]])[]>>;
@@ -181,30 +178,26 @@ function encodeKept(pages: ReadonlyMap<number, KeptPage>, glyphs: Glyphs): Uint8
     pages: sorted.map(([index, page]) => [index, page.fonts, page.stream.length] as const),
     glyphs: Object.fromEntries([...glyphs].map(([name, used]) => [name, [...used].map(([code, [width, codePoints]]) => [code, width, codePoints] as const)])),
   };
-  const json = Buffer.from(JSON.stringify(head), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(json.length, 0);
-  return Buffer.concat([length, json, ...sorted.map(([, page]) => page.stream)]);
+  return withJsonHead(head, sorted.map(([, page]) => page.stream));
 }
 
 /** Kept furniture from its bytes; none when there are none, or they are not kept furniture (drawn again). */
 function readKept(bytes: Uint8Array | undefined): { readonly pages: Map<number, KeptPage>; readonly glyphs: Glyphs } | undefined {
-  if (bytes === undefined || bytes.length < 4) return undefined;
+  const read = readJsonHead(bytes);
+  if (read === undefined || !isKeptHead(read.head)) return undefined;
+  const { head, body } = read;
   try {
-    const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const headLength = data.readUInt32BE(0);
-    const head: unknown = JSON.parse(data.toString('utf8', 4, 4 + headLength));
-    if (!isKeptHead(head)) return undefined;
-    let at = 4 + headLength;
+    let at = 0;
     const pages = new Map<number, KeptPage>();
     for (const [index, fonts, length] of head.pages) {
-      pages.set(index, { fonts, stream: data.subarray(at, at + length) });
+      pages.set(index, { fonts, stream: body.subarray(at, at + length) });
       at += length;
     }
-    if (at !== data.length) return undefined;
+    if (at !== body.length) return undefined;
     const glyphs: Glyphs = new Map(Object.entries(head.glyphs).map(([name, used]) => [name, new Map(used.map(([code, width, codePoints]) => [code, [width, codePoints] as const]))]));
     return { pages, glyphs };
   } catch {
+    // Not in the shape kept furniture is written in: drawn again.
     return undefined;
   }
 }
