@@ -334,8 +334,12 @@ class PartWriter {
   /** Pieces taken since the window was last known, and the window before the first of them. */
   #taken: TakenPiece[] = [];
   #before: Uint8Array = new Uint8Array(0);
-  /** The window's digest while the window is unknown: the last taken piece's. */
-  #takenDigest = '';
+  /**
+   * The digest of the window as it stands: the last taken piece's while the window is unknown, or
+   * that of the window it was computed for (a piece made ends with the digest the next one's key
+   * needs: hashed once, not once for each).
+   */
+  #digest: { readonly window: Uint8Array | undefined; readonly digest: string } = { window: undefined, digest: '' };
 
   constructor(entry: StreamedEntry, numberer: Numberer, pieces: PieceStore | undefined) {
     this.#entry = entry;
@@ -355,7 +359,7 @@ class PartWriter {
     const listBase = numberer.lists.length;
     const bookmarkBase = numberer.bookmarks;
     const window = entry.window;
-    const key = pieceKey(part.key, listBase, bookmarkBase, numberer.namesDigest(), window === undefined ? this.#takenDigest : windowDigest(window));
+    const key = pieceKey(part.key, listBase, bookmarkBase, numberer.namesDigest(), this.#windowDigest(window));
     const kept = decodePiece(pieces.get(key));
     if (kept !== undefined) {
       if (window !== undefined) this.#before = window;
@@ -363,7 +367,7 @@ class PartWriter {
       numberer.adopt(kept);
       part.keep();
       this.#taken.push({ part, listBase, bookmarkBase, size: kept.size });
-      this.#takenDigest = kept.windowAfter;
+      this.#digest = { window: undefined, digest: kept.windowAfter };
       return;
     }
     this.#knowWindow();
@@ -389,9 +393,16 @@ class PartWriter {
         lists: loaded.lists,
         bookmarks: numberer.bookmarks - bookmarkBase,
         named: numberer.namedSince(named),
-        windowAfter: windowDigest(after),
+        windowAfter: this.#windowDigest(after),
       }),
     );
+  }
+
+  /** The digest of `window` (undefined: unknown, after a taken piece), computed once per window. */
+  #windowDigest(window: Uint8Array | undefined): string {
+    if (window === undefined || window === this.#digest.window) return this.#digest.digest;
+    this.#digest = { window, digest: windowDigest(window) };
+    return this.#digest.digest;
   }
 
   /** Makes the window known again (before anything else is written): the text of the last pieces taken, placed again. */
