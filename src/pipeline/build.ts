@@ -24,8 +24,8 @@ import {
   removeStaleTemporaries,
   stampOutputs,
   takenByFolders,
+  temporaryWriter,
   writeOutputs,
-  writeTemporary,
   type FileStamp,
   type OutputLock,
 } from '../io/output-folder.js';
@@ -319,11 +319,12 @@ async function buildOpened(project: ProjectContext, request: BuildRequest, hooks
   // fontkit's shaping from earlier builds (not with --force, which makes everything anew), read only
   // when something is rendered; what is shaped now is kept for the next.
   const shaping = toRender.length === 0 ? undefined : openShapingCache(readCacheText(outDir, SHAPING_CACHE_FILE), { fresh: request.force === true });
+  const writeTemporary = temporaryWriter(outDir);
   const keep = async (name: string, bytes: Uint8Array): Promise<void> => {
     rendered.set(name, { sha256: sha256(bytes), size: bytes.byteLength });
     if (request.check === true) return;
     written.push(name);
-    await writeTemporary(outDir, { name, bytes });
+    await writeTemporary({ name, bytes });
   };
   try {
     await renderEach(
