@@ -13,7 +13,9 @@
  *   - Typst in Node as a peer (sizes up to 1,000): `build --only roles --format pdf --force --jobs 1`
  *     against one Node process rendering the same roles with Typst (peers/typst-render.ts), one
  *     thread against one thread, interleaved; pages and text of one document compared
- * Sizes above 1,000 (BENCH_10K=1 adds 10,000) run the full build only, and report a failure
+ *   - where the time goes (1,000 roles): one more full build, and one more PDF-only build on one
+ *     thread, under node's CPU profiler, their samples summed by area of the code
+ * Sizes above 1,000 (10,000 unless BENCH_10K=0) run the full build only, and report a failure
  * (exit code, last lines of stderr) as a figure. Then, once:
  *   - cold start: `validate` and `build --no-handbook --force` of a one-role project, interleaved
  *   - pandoc (Markdown → .docx) + LibreOffice (.docx → PDF) per document, and with one soffice for
@@ -23,14 +25,17 @@
  * loaded with --import). Every figure is a median of its runs, with the machine's 1-minute load
  * average when they started.
  *
- *   BENCH_SIZES=1,100,1000   project sizes (default); BENCH_SIZES=1,100 is the quick mode
- *   BENCH_10K=1              also build 10,000 roles (minutes; full build only)
+ *   BENCH_SIZES=1,100,1000   project sizes (default); BENCH_SIZES=1,100 BENCH_10K=0 is the quick mode
+ *   BENCH_10K=0              do not build 10,000 roles (default: built, after the other sizes; about
+ *                            four minutes and 2.5 GB here; full build only)
  *   BENCH_REPEAT=3           runs per figure at most (rounds, for the interleaved comparisons) …
  *   BENCH_BUDGET=60          … and no further run once a figure's runs would pass this many seconds
  *                            (3× that for the Typst pairs, 2× for pandoc + LibreOffice)
  *   BENCH_TYPST_SIZES=…      sizes to compare with Typst (default: the sizes up to 1,000; 0: none)
  *   BENCH_PANDOC_ROLES=20    roles for pandoc + LibreOffice (0: skip)
  *   BENCH_COLD_RUNS=7        runs of each cold-start command
+ *   BENCH_PROFILE=0          no profiles (default: at 1,000 roles, one more full build and one more
+ *                            PDF-only --jobs 1 build under --cpu-prof, CPU time by area: lib/profile.ts)
  *   BENCH_KEEP=1             keep the generated projects (their folders are printed)
  */
 import { execFileSync } from 'node:child_process';
@@ -42,7 +47,8 @@ import { parse } from 'yaml';
 import { directoryOf, roleForm } from './peers/role-form.js';
 import { roleMarkdown } from './peers/role-markdown.js';
 import { createProject, editOneSentence, type Project } from './lib/project.js';
-import { available, failure, run, runNode, type Run } from './lib/run.js';
+import { summarizeProfiles, type ProfileSummary } from './lib/profile.js';
+import { available, failure, PEAK_PROBE, run, runNode, type Run } from './lib/run.js';
 import { figure, interleave, median, pairRatios, repeat, type Figure } from './lib/stats.js';
 
 // ---- settings -----------------------------------------------------------------------------------
@@ -64,13 +70,14 @@ const numbers = (value: string | undefined, fallback: readonly number[]): number
 const count = (value: string | undefined, fallback: number): number => numbers(value, [fallback])[0] ?? fallback;
 
 const LARGE = 1000;
-const sizes = [...new Set([...numbers(env['BENCH_SIZES'], [1, 100, 1000]), ...(env['BENCH_10K'] === '1' ? [10_000] : [])])].filter((n) => n > 0).sort((a, b) => a - b);
+const sizes = [...new Set([...numbers(env['BENCH_SIZES'], [1, 100, 1000]), ...(env['BENCH_10K'] === '0' ? [] : [10_000])])].filter((n) => n > 0).sort((a, b) => a - b);
 const REPEAT = Math.max(1, count(env['BENCH_REPEAT'], 3));
 const BUDGET = count(env['BENCH_BUDGET'], 60);
 const typstSizes = new Set(numbers(env['BENCH_TYPST_SIZES'], sizes.filter((n) => n <= LARGE)).filter((n) => n > 0));
 const PANDOC_ROLES = count(env['BENCH_PANDOC_ROLES'], 20);
 const COLD_RUNS = Math.max(1, count(env['BENCH_COLD_RUNS'], 7));
 const KEEP = env['BENCH_KEEP'] === '1';
+const PROFILE = env['BENCH_PROFILE'] !== '0';
 
 /** roledoc's processes: plain output, the peak-memory probe loaded. */
 const ROLEDOC_ENV: NodeJS.ProcessEnv = { ...env, NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -115,7 +122,13 @@ interface SizeResult {
   readonly docx?: Figure;
   readonly pdf?: Figure;
   readonly typst?: TypstResult;
+  readonly profile?: { readonly full: ProfileResult; readonly pdf: ProfileResult };
   readonly error?: string;
+}
+
+interface ProfileResult {
+  readonly run: Figure;
+  readonly summary?: ProfileSummary;
 }
 
 interface TypstResult {
@@ -176,6 +189,30 @@ async function compareTypst(project: Project): Promise<TypstResult> {
   };
 }
 
+/**
+ * One more run of a command under V8's sampling profiler: where its CPU time goes, by area of the
+ * code (lib/profile.ts), every thread together. The profiler costs time of its own (~10%): this
+ * run's wall time is not one of the figures above.
+ */
+async function profiled(project: Project, args: readonly string[], what: string): Promise<ProfileResult> {
+  const dir = path.join(project.dir, 'cpu-profile');
+  rmSync(dir, { recursive: true, force: true });
+  const r = await run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', PEAK_PROBE, BIN, ...args], { cwd: project.dir, env: ROLEDOC_ENV });
+  const result = figure(`${what} under the CPU profiler`, [r]);
+  if (result.failed) {
+    show(result);
+    return { run: result };
+  }
+  const summary = summarizeProfiles(dir);
+  const busy = summary.threads.reduce((sum, thread) => sum + thread.busyMs, 0);
+  line(`  where the time goes: ${what} (\`${args.join(' ')}\` under --cpu-prof, ${secs(result.seconds)} s wall), CPU seconds by area:`);
+  line(`    ${summary.threads.map((t) => `${t.thread === 0 ? 'main thread' : `thread ${t.thread}`} ${fixed(t.busyMs / 1000, 1)} s (GC ${fixed(t.gcMs / 1000, 1)})`).join(', ')}; ${fixed(busy / 1000, 1)} CPU s in all`);
+  for (const { area, ms } of summary.areas.filter((entry) => entry.ms >= busy / 200)) {
+    line(`    ${area.padEnd(LABEL + 4)} ${fixed(ms / 1000, 1).padStart(6)} s ${`${fixed((100 * ms) / busy, 0)}%`.padStart(5)}`);
+  }
+  return { run: result, summary };
+}
+
 async function measureSize(roles: number): Promise<SizeResult> {
   line(`\n${grouped(roles)} role${roles === 1 ? '' : 's'} (copies of 客服部经理):`);
   const project = createProject(REPO, roles);
@@ -218,7 +255,14 @@ async function measureSize(roles: number): Promise<SizeResult> {
         );
       }
     }
-    return { roles, validate, full, noop, edit, docx, pdf, ...(typst ? { typst } : {}) };
+    const profile =
+      roles === LARGE && PROFILE
+        ? {
+            full: await profiled(project, ['build', '--force'], 'the full build'),
+            pdf: await profiled(project, ['build', '--only', 'roles', '--format', 'pdf', '--force', '--jobs', '1'], 'role PDFs on one thread (as against Typst)'),
+          }
+        : undefined;
+    return { roles, validate, full, noop, edit, docx, pdf, ...(typst ? { typst } : {}), ...(profile ? { profile } : {}) };
   } finally {
     if (!KEEP) rmSync(project.dir, { recursive: true, force: true });
   }
@@ -440,7 +484,7 @@ function targets(results: readonly SizeResult[], cold: ColdResult | { error: str
   if (tenK?.full?.failed) {
     out.push({ figure: '10,000 roles: full build completes', measured: 'failed', target: 'completes', met: false, ratio: undefined, note: failedNote(tenK.full) });
   } else {
-    out.push(atMost('10,000 roles: full build peak RSS', tenK?.full?.peakMb, 1024, 'MB', (n) => grouped(Math.round(n)), tenK?.full ? `completes in ${secs(tenK.full.seconds)} s` : 'opt-in: BENCH_10K=1'));
+    out.push(atMost('10,000 roles: full build peak RSS', tenK?.full?.peakMb, 1024, 'MB', (n) => grouped(Math.round(n)), tenK?.full ? `completes in ${secs(tenK.full.seconds)} s` : 'not run: BENCH_10K=0'));
   }
   for (const n of [100, 1000]) {
     const t = at(n)?.typst;
