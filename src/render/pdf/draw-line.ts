@@ -125,23 +125,28 @@ export function observeDrawing<T>(watch: DrawingObserver, draw: () => T): T {
   }
 }
 
-/** Per document font: fontkit glyph id → its subset entry, so a glyph is registered once per document. */
-const registered = new WeakMap<EmbeddedFont, Map<number, SubsetGlyph>>();
+/**
+ * Per document font: fontkit glyph id → its subset entry, so a glyph is registered once per
+ * document; and the factor from the face's units to the PDF's thousandths of an em, read once
+ * (fontkit's unitsPerEm getter looks the head table up on every call).
+ */
+const registered = new WeakMap<EmbeddedFont, { readonly glyphs: Map<number, SubsetGlyph>; readonly toThousandths: number }>();
 
 /**
  * The subset entry for a glyph, registering it on first use as pdfkit's EmbeddedFont.encode does:
  * the subset's number for it, its width and the characters it stands for (for ToUnicode).
  */
 function subsetGlyph(font: EmbeddedFont, glyph: FontGlyph): SubsetGlyph {
-  let glyphs = registered.get(font);
-  if (!glyphs) {
-    glyphs = new Map();
-    registered.set(font, glyphs);
+  let fontGlyphs = registered.get(font);
+  if (!fontGlyphs) {
+    fontGlyphs = { glyphs: new Map(), toThousandths: 1000 / font.font.unitsPerEm };
+    registered.set(font, fontGlyphs);
   }
+  const { glyphs } = fontGlyphs;
   let entry = glyphs.get(glyph.id);
   if (!entry) {
     const id = glyphCode(font, glyph);
-    if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * (1000 / font.font.unitsPerEm);
+    if (font.widths[id] == null) font.widths[id] = glyph.advanceWidth * fontGlyphs.toThousandths;
     if (font.unicode[id] == null) font.unicode[id] = glyph.codePoints;
     entry = { code: id, hex: `0000${id.toString(16)}`.slice(-4), width: font.widths[id] ?? 0 };
     glyphs.set(glyph.id, entry);

@@ -54,7 +54,19 @@ const tables = new WeakMap<FontFace, GlyphTable>();
  * without changing a byte of a document.
  */
 export function isStandIn(face: Pick<FontFace, 'numGlyphs'>, glyphId: number): boolean {
-  return glyphId >= face.numGlyphs;
+  return glyphId >= glyphCountOf(face);
+}
+
+/** Each face's glyph count, read once: fontkit's numGlyphs getter looks the maxp table up on every call (~0.1 s a 1,000-role build). */
+const glyphCounts = new WeakMap<object, number>();
+
+function glyphCountOf(face: Pick<FontFace, 'numGlyphs'>): number {
+  let count = glyphCounts.get(face);
+  if (count === undefined) {
+    count = face.numGlyphs;
+    glyphCounts.set(face, count);
+  }
+  return count;
 }
 
 /** Stand-ins per face, for the worker: one per missing character, so a document registers it once. */
