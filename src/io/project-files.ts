@@ -7,6 +7,7 @@
  * file that is not a regular file (a FIFO, a device, a link to nothing or round in a circle) is
  * found and named, never skipped without a word, and never opened.
  */
+import { realpathSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
@@ -15,7 +16,7 @@ import { FileProblemError, type PathProblem } from '../core/file-access.js';
 import { globBase, isGlob, shownPath, toProjectPath } from '../core/paths.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
 import type { Lang } from '../messages/lang.js';
-import { explainProblem, kindOf, readRegularFile } from './node-files.js';
+import { explainProblem, kindOf, readRegularFileSync } from './node-files.js';
 
 /** A file of the project: where it is, as every message names it, and its bytes. */
 export interface FileInput {
@@ -36,8 +37,6 @@ const ROLE_FILE_GLOB = '**/*.{yaml,yml}';
 const ROLE_FILE_NAME = /\.ya?ml$/;
 /** More files and folders than this under a roles folder is not a roles folder (a thousand roles are ~1 100 entries). */
 export const WALK_LIMIT = 100_000;
-/** Files read at once: a thousand at a time would run out of file handles on some systems. */
-const READ_BATCH = 32;
 
 /**
  * Walks `dir` as the glob does (following links to folders, each real folder once, hidden ones
@@ -113,11 +112,24 @@ async function projectBases(root: string, rolesSetting: string): Promise<string[
   return bases;
 }
 
-/** Where a file really is: its real path, or for a link to nothing, the real folder of the link. */
-async function realLocation(file: string): Promise<string> {
-  const real = await realpath(file).catch(() => undefined);
+/** realpath's answer, or undefined where it has none. */
+function realPathOrNothing(file: string): string | undefined {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where a file really is: its real path, or for a link to nothing, the real folder of the link.
+ * Synchronous (the same system call as fs/promises' realpath): asked for every role file, one
+ * after the other, 60 ms of a 1,000-role build's start went to waiting for the answers.
+ */
+function realLocation(file: string): string {
+  const real = realPathOrNothing(file);
   if (real !== undefined) return real;
-  const folder = await realpath(path.dirname(file)).catch(() => path.dirname(file));
+  const folder = realPathOrNothing(path.dirname(file)) ?? path.dirname(file);
   return path.join(folder, path.basename(file));
 }
 
@@ -132,7 +144,7 @@ export async function splitOutside(root: string, rolesSetting: string, files: re
   const bases = await projectBases(root, rolesSetting);
   const inside: string[] = [];
   const outside: string[] = [];
-  for (const file of files) (isUnder(bases, await realLocation(path.resolve(root, file))) ? inside : outside).push(file);
+  for (const file of files) (isUnder(bases, realLocation(path.resolve(root, file))) ? inside : outside).push(file);
   return { inside, outside };
 }
 
@@ -175,25 +187,17 @@ export async function expandPaths(root: string, paths: readonly string[], config
  * regular file, or is too large, is listed as unreadable with what it is, for a diagnostic.
  * @throws UserError when a file may not be read (EACCES) or the disk fails.
  */
-export async function readProjectFiles(root: string, files: readonly string[], lang: Lang, maxBytes: number): Promise<{ inputs: FileInput[]; unreadable: UnreadableFile[] }> {
+export function readProjectFiles(root: string, files: readonly string[], lang: Lang, maxBytes: number): { inputs: FileInput[]; unreadable: UnreadableFile[] } {
   const inputs: FileInput[] = [];
   const unreadable: UnreadableFile[] = [];
-  for (let start = 0; start < files.length; start += READ_BATCH) {
-    const batch = files.slice(start, start + READ_BATCH);
-    const results = await Promise.all(
-      batch.map(async (file): Promise<FileInput | UnreadableFile> => {
-        try {
-          return { path: file, bytes: await readRegularFile(path.resolve(root, file), maxBytes) };
-        } catch (error: unknown) {
-          if (!(error instanceof FileProblemError)) throw error;
-          if (error.problem === 'denied' || error.problem === 'other') throw new UserError(cliMessagesFor(lang).cannotRead(file, explainProblem(error, lang)));
-          return { path: file, problem: error.problem, size: error.details.size };
-        }
-      }),
-    );
-    for (const result of results) {
-      if ('bytes' in result) inputs.push(result);
-      else unreadable.push(result);
+  // One after the other, synchronously: small files, and nothing else to do while they are read.
+  for (const file of files) {
+    try {
+      inputs.push({ path: file, bytes: readRegularFileSync(path.resolve(root, file), maxBytes) });
+    } catch (error: unknown) {
+      if (!(error instanceof FileProblemError)) throw error;
+      if (error.problem === 'denied' || error.problem === 'other') throw new UserError(cliMessagesFor(lang).cannotRead(file, explainProblem(error, lang)));
+      unreadable.push({ path: file, problem: error.problem, size: error.details.size });
     }
   }
   return { inputs, unreadable };

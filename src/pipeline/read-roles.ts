@@ -40,6 +40,6 @@ export async function readRoleFiles(project: ProjectContext, paths: readonly str
   if (targets.length === 0) {
     throw new UserError(messages.noRoleFiles(paths.length > 0 ? paths.join(', ') : `${config.roles}/`));
   }
-  const read = await readProjectFiles(root, inside, lang, MAX_ROLE_FILE_BYTES);
+  const read = readProjectFiles(root, inside, lang, MAX_ROLE_FILE_BYTES);
   return { targets, files: read.inputs, outside, unreadable: read.unreadable };
 }
