@@ -108,6 +108,24 @@ export function includeStableCode(font: EmbeddedFont, code: number, width: numbe
   if (font.unicode[code] == null) font.unicode[code] = codePoints;
 }
 
+/**
+ * includeStableCode for each glyph of a flat list (a part's, pdf-part.ts PdfPartBody.glyphs): per
+ * glyph its code, width, how many characters it stands for, and those characters; the characters
+ * copied out only for a code the font has not seen.
+ */
+export function includeStableGlyphs(font: EmbeddedFont, glyphs: readonly number[]): void {
+  const used = stableFonts.get(font);
+  if (!used) throw new Error(`the font ${font.font.postscriptName} does not use stable glyph codes`);
+  for (let at = 0; at + 2 < glyphs.length; ) {
+    const code = glyphs[at] ?? 0;
+    const count = glyphs[at + 2] ?? 0;
+    used.add(code);
+    if (font.widths[code] == null) font.widths[code] = glyphs[at + 1] ?? 0;
+    if (font.unicode[code] == null) font.unicode[code] = glyphs.slice(at + 3, at + 3 + count);
+    at += 3 + count;
+  }
+}
+
 /** The codes a font with stable codes has used so far, ascending; none for any other font. */
 export function stableCodesOf(font: EmbeddedFont): readonly number[] | undefined {
   const used = stableFonts.get(font);

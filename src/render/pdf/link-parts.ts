@@ -22,7 +22,7 @@ import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { paintBlocks } from './blocks.js';
 import { PdfCursor, type Pagination } from './cursor.js';
-import { includeStableCode, useFastSubset } from './font-subset.js';
+import { includeStableGlyphs, useFastSubset } from './font-subset.js';
 import { furnitureKey, KeptFurniture } from './kept-furniture.js';
 import { packObject } from './object-streams.js';
 import { paginate } from './paginate.js';
@@ -273,10 +273,7 @@ class Linker {
       for (const [name, page, left, top] of summary.destinations) if (page === index) doc.addNamedDestination(name, 'XYZ', left, top, null);
     });
     for (const root of part.roots) this.roots.push(at(refs, root));
-    for (const [name, glyphs] of Object.entries(part.glyphs)) {
-      const font = this.#font(name);
-      for (const [code, width, codePoints] of glyphs) includeStableCode(font, code, width, codePoints);
-    }
+    for (const [name, glyphs] of Object.entries(part.glyphs)) includeStableGlyphs(this.#font(name), glyphs);
     const documentRoot = cursor.tags.root;
     part.objects.forEach((object, index) => {
       // Joined once: an object's text is kept until the object streams are written, and a string
