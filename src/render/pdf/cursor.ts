@@ -71,6 +71,13 @@ export interface CursorOptions {
   readonly stableCodes?: boolean;
   /** Draws a part of a document, without the page furniture, for `recorder` (implies stableCodes). */
   readonly recorder?: PartRecorder | undefined;
+  /**
+   * Drawn without a first pass (the pagination given is not used): every page is kept until the
+   * document is finished, and each page's header and footer drawn then, when the page count is
+   * known. For a document nothing of which needs its pages' numbers before its end (no contents)
+   * and that is short enough to keep (a role's).
+   */
+  readonly furnitureAtEnd?: boolean;
 }
 
 /** Paints what every page carries besides its content (header, footer), given the page count. */
@@ -142,6 +149,9 @@ export class PdfCursor {
   #outlineStack: OutlineItem[] = [];
   /** Pages without running header and page number: the cover. */
   readonly #bare = new Set<number>();
+  /** With CursorOptions.furnitureAtEnd: the pages left, whose header and footer finish() draws. */
+  readonly #left: number[] = [];
+  readonly #furnitureAtEnd: boolean;
   readonly #anchorPages = new Map<string, number>();
   /** The file's bytes as pdfkit writes them, after its header; none for a part (its recorder keeps them). */
   readonly #written: WrittenBytes | undefined;
@@ -168,11 +178,13 @@ export class PdfCursor {
     const { standard, recorder } = options;
     const info = documentInfo(meta, createdAt);
     this.#recorder = pagination === undefined ? undefined : recorder;
+    this.#furnitureAtEnd = pagination !== undefined && this.#recorder === undefined && options.furnitureAtEnd === true;
     this.doc = pagination === undefined ? paperless() : new PDFDocument({
       size: [page.width, page.height],
       margins: page.margins,
-      // Each page is written out when the next one starts: nothing is drawn on a page once it is left.
-      bufferPages: false,
+      // Each page is written out when the next one starts: nothing is drawn on a page once it is
+      // left; unless its furniture is drawn at the end.
+      bufferPages: this.#furnitureAtEnd,
       lang: meta.lang,
       // The title, not the file name, in the viewer's window title.
       displayTitle: true,
@@ -244,7 +256,8 @@ export class PdfCursor {
   /** Draws the running header and the footer of the page being left (none on a bare page, nor in a part: see PartRecorder). */
   finishPage(): void {
     if (this.pagination === undefined || this.#recorder || this.#bare.has(this.page)) return;
-    this.tags.artifact(() => this.paintPage(this, this.pagination?.pages ?? 0), 'Pagination');
+    if (this.#furnitureAtEnd) this.#left.push(this.page);
+    else this.tags.artifact(() => this.paintPage(this, this.pagination?.pages ?? 0), 'Pagination');
   }
 
   /** This page has no running header and no page number: the cover. */
@@ -297,6 +310,25 @@ export class PdfCursor {
     return { pages: this.page + 1, anchorPages: this.#anchorPages };
   }
 
+  /**
+   * The header and footer of each page left (CursorOptions.furnitureAtEnd), each at the end of its
+   * page's content as finishPage would have drawn it: the last page's marked content closed first,
+   * as an artifact closes it.
+   */
+  #drawFurnitureLeft(): void {
+    if (this.#left.length === 0) return;
+    this.tags.close();
+    const pages = this.page + 1;
+    const last = this.page;
+    for (const page of this.#left) {
+      this.doc.switchToPage(page);
+      this.page = page;
+      this.tags.artifact(() => this.paintPage(this, pages), 'Pagination');
+    }
+    this.page = last;
+    this.#left.length = 0;
+  }
+
   finish(): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       // The header pdfkit wrote through its stream, then everything written since (WrittenBytes).
@@ -308,6 +340,7 @@ export class PdfCursor {
         resolve(new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength));
       });
       this.doc.on('error', reject);
+      this.#drawFurnitureLeft();
       this.tags.finish();
       this.doc.end();
     });

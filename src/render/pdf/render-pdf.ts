@@ -5,8 +5,10 @@
  * this page only if its first piece fits — a whole list item, a whole paragraph, a table header
  * with its first row (or the first sentences of a long row) — and a heading goes with that piece.
  *
- * Two passes: a first, drawing-free pass learns the page count and the page of every anchor
- * (cursor.ts, Pagination), so the second writes each page out as soon as it is full. A PdfCursor
+ * A document with contents takes two passes: a first, drawing-free pass learns the page count and
+ * the page of every anchor (cursor.ts, Pagination), so the second writes each page out as soon as
+ * it is full. Any other (a role's) is drawn in one pass, its pages kept until the end, when the
+ * count is known and their headers and footers are drawn. A PdfCursor
  * holds the page and the height reached on it; painters by block family — text, lists, tables,
  * charts, handbook (cover, contents), page-furniture, the same files as the .docx backend's — move
  * it down, and keep.ts and blocks.ts decide what must stay together.
@@ -45,10 +47,20 @@ function fromParts(layout: Layout, fonts: FontSet): boolean {
   return layout.partStarts !== undefined && canUseStableCodes(fonts);
 }
 
+/** A drawing pass's pagination when the page count is only known at the end (CursorOptions.furnitureAtEnd). */
+const UNKNOWN_PAGES: Pagination = { pages: 0, anchorPages: new Map() };
+
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
   const { fonts } = options;
   if (fromParts(layout, fonts)) {
     return renderPdfFromParts(layout, { fonts, createdAt: options.createdAt, standard: options.standard, store: options.parts, version: roledocVersion() });
+  }
+  if (!layout.blocks.some((block) => block.kind === 'contents')) {
+    // Nothing before the end needs a page's number (no contents): one pass, each page's header and
+    // footer drawn when the document is finished. A role's PDF: its first pass was an eighth of it.
+    const cursor = new PdfCursor(layout, fonts, options.createdAt, UNKNOWN_PAGES, new Map(), paintPageFurniture, { standard: options.standard, furnitureAtEnd: true });
+    paintLayout(cursor);
+    return cursor.finish();
   }
   // Shared by both passes, so no paragraph is wrapped twice.
   const wrapped = new Map<string, readonly Line[]>();
