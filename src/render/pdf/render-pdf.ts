@@ -8,12 +8,12 @@
  * A document with contents takes two passes: a first, drawing-free pass learns the page count and
  * the page of every anchor (cursor.ts, Pagination), so the second writes each page out as soon as
  * it is full. Any other (a role's) is drawn in one pass, its pages kept until the end, when the
- * count is known and their headers and footers are drawn. A PdfCursor
- * holds the page and the height reached on it; painters by block family — text, lists, tables,
- * charts, handbook (cover, contents), page-furniture, the same files as the .docx backend's — move
- * it down, and keep.ts and blocks.ts decide what must stay together.
+ * count is known and their headers and footers are drawn. A PdfCursor holds the page and the
+ * height reached on it; painters by block family — text, lists, tables, charts, handbook (cover,
+ * contents), page-furniture, the same files as the .docx backend's — move it down, and keep.ts and
+ * blocks.ts decide what must stay together.
  *
- * The second pass also writes the structure tree (tags.ts: headings, paragraphs, lists, tables,
+ * The drawing pass also writes the structure tree (tags.ts: headings, paragraphs, lists, tables,
  * links, figures; decoration as artifacts) and the document's language, title and XMP metadata,
  * PDF/A's too when the config asks for it (archive.ts).
  */
