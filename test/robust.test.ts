@@ -89,26 +89,41 @@ describe('faults', () => {
     expect((await runCli(['build', '--check'], dir)).exitCode).toBe(0);
   });
 
-  it('a build killed while writing leaves only whole files, and the next build completes and cleans up', async () => {
+  it('a build killed while writing leaves every earlier document as it was, and the next build completes and cleans up', async () => {
     const dir = manyRoles(150);
     const out = path.join(dir, 'out');
+    const documents = (): string[] => readdirSync(out).filter((name) => /\.(pdf|docx)$/.test(name)).sort();
+    expect((await runCli(['build'], dir)).exitCode).toBe(0);
+    const before = new Map(documents().map((name) => [name, readFileSync(path.join(out, name))]));
+    expect(before.size).toBe(302);
+    // Every role changed: every document is made again, each written beside its name first.
+    for (let i = 0; i < 150; i++) {
+      const file = path.join(dir, 'roles', `r-${i}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('负责培训。', '负责新员工培训。'));
+    }
     const child = spawn(process.execPath, [BIN, 'build'], { cwd: dir, stdio: 'ignore' });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Documents appear only once all are rendered: kill as soon as the first lands.
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Killed as soon as the first new document is being written.
     const started = Date.now();
-    while (!(existsSync(out) && readdirSync(out).some((name) => name.endsWith('.pdf') || name.endsWith('.docx')))) {
-      if (Date.now() - started > 120_000) throw new Error('the build never started writing');
+    while (!readdirSync(out).some((name) => name.endsWith('.tmp'))) {
+      if (Date.now() - started > 120_000 || child.exitCode !== null) throw new Error('the build never started writing');
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     child.kill('SIGKILL');
-    await exited;
-    const written = readdirSync(out).filter((name) => /\.(pdf|docx)$/.test(name));
-    expect(written.length).toBeLessThan(302);
-    for (const name of written) expect(isWhole(path.join(out, name)), name).toBe(true);
+    expect(await exited).toBe('SIGKILL');
+    // Killed while rendering (302 documents take seconds; none is put in place before all are
+    // made): every earlier document is there, whole and unchanged.
+    expect(documents()).toEqual([...before.keys()]);
+    for (const name of documents()) {
+      expect(isWhole(path.join(out, name)), name).toBe(true);
+      expect(readFileSync(path.join(out, name)).equals(before.get(name) ?? Buffer.alloc(0)), name).toBe(true);
+    }
 
     const next = await runCli(['build'], dir);
     expect(next.exitCode).toBe(0);
-    expect(readdirSync(out).filter((name) => /\.(pdf|docx)$/.test(name))).toHaveLength(302);
+    const after = documents();
+    expect(after).toHaveLength(302);
+    expect(after.filter((name) => readFileSync(path.join(out, name)).equals(before.get(name) ?? Buffer.alloc(0)))).toEqual([]);
     expect(readdirSync(out).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([]);
   }, 180_000);
 });
