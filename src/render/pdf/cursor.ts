@@ -27,6 +27,12 @@ export interface Pagination {
   readonly anchorPages: ReadonlyMap<string, number>;
 }
 
+/**
+ * The pagination a drawing pass is given when nothing in it needs page numbers before its end: a
+ * handbook part (no furniture, no contents) and a document drawn with furnitureAtEnd.
+ */
+export const PAGES_UNKNOWN: Pagination = { pages: 0, anchorPages: new Map() };
+
 /** A stand-in for the PDF document in the first pass: every call does nothing and chains. */
 function paperless(): PDFDocument {
   const nothing: ProxyHandler<() => void> = { get: () => stand, apply: () => stand };

@@ -20,7 +20,7 @@ import type { PdfStandard } from '../../model/config.js';
 import { fontIdentity } from '../../model/fonts.js';
 import type { FontSet } from '../fonts.js';
 import { paintBlocks } from './blocks.js';
-import { PdfCursor, type Pagination, type PartRecorder } from './cursor.js';
+import { PAGES_UNKNOWN, PdfCursor, type PartRecorder } from './cursor.js';
 import { stableCodesOf } from './font-subset.js';
 import { paintPageFurniture } from './page-furniture.js';
 
@@ -133,18 +133,15 @@ export function pdfPartKey(inputs: PdfPartInputs): string {
 const NO_DATE = new Date(0);
 
 /**
- * What a part's drawing is told of its pages: nothing. A document's first pass (paginate.ts) finds
- * its page count for the running footer and its anchors' pages for the contents; a part draws
+ * Draws the blocks of `layout` as one part, in one pass. A document's first pass (paginate.ts)
+ * finds its page count for the running footer and its anchors' pages for the contents; a part draws
  * neither (the whole document adds the furniture, and the contents come before the first part), so
- * it is drawn in one pass, its page breaks found as it goes by the same rule (a 1,000-role
- * handbook's parts: ~1 s less, profiled).
+ * its page breaks are found as it is drawn, by the same rule (a 1,000-role handbook's parts: ~1 s
+ * less, profiled).
  */
-const NOTHING_PAGINATED: Pagination = { pages: 0, anchorPages: new Map() };
-
-/** Draws the blocks of `layout` as one part, in one pass. */
 export async function drawPart(layout: Layout, fonts: FontSet, standard: PdfStandard | undefined): Promise<PdfPart> {
   const capture = new PartCapture();
-  const cursor = new PdfCursor(layout, fonts, NO_DATE, NOTHING_PAGINATED, new Map(), paintPageFurniture, { standard, recorder: capture });
+  const cursor = new PdfCursor(layout, fonts, NO_DATE, PAGES_UNKNOWN, new Map(), paintPageFurniture, { standard, recorder: capture });
   paintBlocks(cursor);
   return capture.finish(cursor);
 }

@@ -22,7 +22,7 @@ import type { Layout } from '../../layout/layout.js';
 import type { PdfStandard } from '../../model/config.js';
 import type { FontSet } from '../fonts.js';
 import { paintLayout } from './blocks.js';
-import { PdfCursor, type Pagination } from './cursor.js';
+import { PAGES_UNKNOWN, PdfCursor, type Pagination } from './cursor.js';
 import { canUseStableCodes } from './font-subset.js';
 import { paginateParts, renderPdfFromParts, type PdfPartStore } from './link-parts.js';
 import { paginate } from './paginate.js';
@@ -47,9 +47,6 @@ function fromParts(layout: Layout, fonts: FontSet): boolean {
   return layout.partStarts !== undefined && canUseStableCodes(fonts);
 }
 
-/** A drawing pass's pagination when the page count is only known at the end (CursorOptions.furnitureAtEnd). */
-const UNKNOWN_PAGES: Pagination = { pages: 0, anchorPages: new Map() };
-
 export async function renderPdf(layout: Layout, options: PdfRenderOptions): Promise<Uint8Array> {
   const { fonts } = options;
   if (fromParts(layout, fonts)) {
@@ -58,7 +55,7 @@ export async function renderPdf(layout: Layout, options: PdfRenderOptions): Prom
   if (!layout.blocks.some((block) => block.kind === 'contents')) {
     // Nothing before the end needs a page's number (no contents): one pass, each page's header and
     // footer drawn when the document is finished. A role's PDF: its first pass was an eighth of it.
-    const cursor = new PdfCursor(layout, fonts, options.createdAt, UNKNOWN_PAGES, new Map(), paintPageFurniture, { standard: options.standard, furnitureAtEnd: true });
+    const cursor = new PdfCursor(layout, fonts, options.createdAt, PAGES_UNKNOWN, new Map(), paintPageFurniture, { standard: options.standard, furnitureAtEnd: true });
     paintLayout(cursor);
     return cursor.finish();
   }
