@@ -130,6 +130,9 @@ describe.runIf(hasPosixFiles)('reads that never end', () => {
     await expect(readRegularFile(path.join(dir, 'fifo'), 1000)).rejects.toMatchObject({ problem: 'fifo' });
     expect(() => readRegularFileSync(path.join(dir, 'fifo'), 1000)).toThrow(expect.objectContaining({ problem: 'fifo' }));
     await expect(readRegularFile(path.join(dir, 'nothing'), 1000)).rejects.toMatchObject({ problem: 'missing' });
+    // Under a file (ENOTDIR) nothing is there either, for both reads.
+    await expect(readRegularFile(path.join(dir, 'big', 'x.ttf'), 1000)).rejects.toMatchObject({ problem: 'missing' });
+    expect(() => readRegularFileSync(path.join(dir, 'big', 'x.ttf'), 1000)).toThrow(expect.objectContaining({ problem: 'missing' }));
     // A file stat calls empty (as /proc's are) is still read to its end.
     if (existsSync('/proc/self/status')) expect(Buffer.from(await readRegularFile('/proc/self/status', 1 << 20)).toString()).toContain('Pid:');
   });

@@ -7,7 +7,7 @@
  * to a limit, since a size from stat is no bound (/dev/zero and /proc files say 0).
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { errorCode, UserError } from '../core/errors.js';
 import { FileProblemError, type FileAccess, type PathProblem } from '../core/file-access.js';
 import { cliMessagesFor } from '../messages/cli-messages.js';
@@ -39,11 +39,18 @@ function problemOfCode(code: string | undefined): PathProblem {
   return 'other';
 }
 
-/** problemOfCode, telling a link to nothing from nothing at all. */
-async function problemOfError(file: string, error: unknown): Promise<PathProblem> {
+/**
+ * problemOfCode, telling a link to nothing from nothing at all: one look at the path itself, whose
+ * own failure (ENOTDIR under a file, ENOENT) means nothing is there.
+ */
+function problemOfError(file: string, error: unknown): PathProblem {
   const problem = problemOfCode(errorCode(error));
   if (problem !== 'missing') return problem;
-  return (await lstat(file).catch(() => undefined))?.isSymbolicLink() === true ? 'broken-link' : 'missing';
+  try {
+    return lstatSync(file).isSymbolicLink() ? 'broken-link' : 'missing';
+  } catch {
+    return 'missing';
+  }
 }
 
 /**
@@ -67,29 +74,18 @@ function boundedRead(file: string, claimedSize: number, maxBytes: number): { nex
   };
 }
 
-/** problemOfError, synchronously. */
-function problemOfErrorSync(file: string, error: unknown): PathProblem {
-  const problem = problemOfCode(errorCode(error));
-  if (problem !== 'missing') return problem;
-  return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true ? 'broken-link' : 'missing';
-}
-
-/** kindOf, synchronously. */
+/** What is at a path, following links: a regular file, a folder, or what keeps it from being either. */
 function kindOfSync(file: string): 'file' | PathProblem {
   try {
     return problemOfStats(statSync(file)) ?? 'file';
   } catch (error: unknown) {
-    return problemOfErrorSync(file, error);
+    return problemOfError(file, error);
   }
 }
 
-/** What is at a path, following links: a regular file, a folder, or what keeps it from being either. */
+/** kindOfSync, for asynchronous callers. */
 export async function kindOf(file: string): Promise<'file' | PathProblem> {
-  try {
-    return problemOfStats(await stat(file)) ?? 'file';
-  } catch (error: unknown) {
-    return problemOfError(file, error);
-  }
+  return kindOfSync(file);
 }
 
 /**
@@ -99,8 +95,8 @@ export async function kindOf(file: string): Promise<'file' | PathProblem> {
 export async function readRegularFile(file: string, maxBytes: number): Promise<Uint8Array> {
   const kind = await kindOf(file);
   if (kind !== 'file') throw new FileProblemError(kind, file);
-  const handle = await open(file, READ_FLAGS).catch(async (error: unknown) => {
-    throw new FileProblemError(await problemOfError(file, error), file, { code: errorCode(error) });
+  const handle = await open(file, READ_FLAGS).catch((error: unknown) => {
+    throw new FileProblemError(problemOfError(file, error), file, { code: errorCode(error) });
   });
   try {
     const info = await handle.stat();
@@ -131,7 +127,7 @@ export function readRegularFileSync(file: string, maxBytes: number): Uint8Array 
   try {
     descriptor = openSync(file, READ_FLAGS);
   } catch (error: unknown) {
-    throw new FileProblemError(problemOfErrorSync(file, error), file, { code: errorCode(error) });
+    throw new FileProblemError(problemOfError(file, error), file, { code: errorCode(error) });
   }
   try {
     // Opened without waiting (O_NONBLOCK), then looked at again: a FIFO or a device is never read.
