@@ -77,7 +77,7 @@ function readOrProblem(file: string): Uint8Array | undefined | 'unreadable' {
 
 /**
  * The sha256 of each named file of the output folder that is a regular file: from `trusted` when
- * the file is as it was stamped, else read (a few dozen at a time) and hashed, its bytes let go at
+ * the file is as it was stamped, else read (one after the other) and hashed, its bytes let go at
  * once. Names with something else there (a FIFO, a folder, a link, a file too large or
  * unreadable) are `unreadable`: never opened, and never taken for missing. `stamps` are the files'
  * stamps now, for the next build to trust.

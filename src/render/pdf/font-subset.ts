@@ -99,19 +99,16 @@ export function glyphCode(font: EmbeddedFont, glyph: FontGlyph): number {
   return code;
 }
 
-/** Registers a glyph another document drew with stable codes (a part, link-parts.ts) in `font`, which uses them too. */
+/** Registers a glyph another document drew with stable codes (a page's kept furniture) in `font`, which uses them too. */
 export function includeStableCode(font: EmbeddedFont, code: number, width: number, codePoints: readonly number[]): void {
-  const used = stableFonts.get(font);
-  if (!used) throw new Error(`the font ${font.font.postscriptName} does not use stable glyph codes`);
-  used.add(code);
-  if (font.widths[code] == null) font.widths[code] = width;
-  if (font.unicode[code] == null) font.unicode[code] = codePoints;
+  includeStableGlyphs(font, [code, width, codePoints.length, ...codePoints]);
 }
 
 /**
- * includeStableCode for each glyph of a flat list (a part's, pdf-part.ts PdfPartBody.glyphs): per
- * glyph its code, width, how many characters it stands for, and those characters; the characters
- * copied out only for a code the font has not seen.
+ * Registers glyphs another document drew with stable codes (a part, link-parts.ts) in `font`, which
+ * uses them too: a flat list (pdf-part.ts PdfPartBody.glyphs), per glyph its code, width, how many
+ * characters it stands for, and those characters; the characters copied out only for a code the
+ * font has not seen.
  */
 export function includeStableGlyphs(font: EmbeddedFont, glyphs: readonly number[]): void {
   const used = stableFonts.get(font);
